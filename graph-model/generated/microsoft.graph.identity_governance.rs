@@ -10,26 +10,21 @@ pub struct CustomTaskExtensionCallbackData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomTaskExtensionCallbackData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.customTaskExtensionCallbackData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.customTaskExtensionCallbackData",
+            &["operationStatus"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["operationStatus"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.operation_status])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.operation_status], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.operation_status], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomTaskExtensionCallbackData {
@@ -197,18 +192,22 @@ pub struct CustomTaskExtensionResponseData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomTaskExtensionResponseData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.customTaskExtensionResponseData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.customTaskExtensionResponseData",
+            &["operationStatus", "statusReasons", "targetSubject"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["operationStatus", "statusReasons", "targetSubject"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.operation_status,
-            &self.status_reasons,
-            &self.target_subject,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.operation_status,
+                &self.status_reasons,
+                &self.target_subject,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -222,12 +221,6 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionResponseData {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomTaskExtensionResponseData {
@@ -302,26 +295,21 @@ pub struct WorkflowSubject {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkflowSubject {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.workflowSubject"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.workflowSubject",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkflowSubject {

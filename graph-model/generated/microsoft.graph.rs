@@ -16,24 +16,28 @@ pub struct AccessPackageAssignmentRequestCallbackData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestCallbackData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageAssignmentRequestCallbackData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageAssignmentRequestCallbackData",
+            &[
+                "customExtensionStageInstanceDetail",
+                "customExtensionStageInstanceId",
+                "stage",
+                "state",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "customExtensionStageInstanceDetail",
-            "customExtensionStageInstanceId",
-            "stage",
-            "state",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.custom_extension_stage_instance_detail,
-            &self.custom_extension_stage_instance_id,
-            &self.stage,
-            &self.state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.custom_extension_stage_instance_detail,
+                &self.custom_extension_stage_instance_id,
+                &self.stage,
+                &self.state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -48,12 +52,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestCallbackData {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignmentRequestCallbackData {
@@ -150,34 +148,38 @@ pub struct AccessPackageCatalog {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageCatalog {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageCatalog"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageCatalog",
+            &[
+                "id",
+                "catalogType",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "isExternallyVisible",
+                "modifiedDateTime",
+                "accessPackageResources",
+                "resources",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "catalogType",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "isExternallyVisible",
-            "modifiedDateTime",
-            "accessPackageResources",
-            "resources",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.catalog_type,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.is_externally_visible,
-            &self.modified_date_time,
-            &self.access_package_resources,
-            &self.resources,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.catalog_type,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.is_externally_visible,
+                &self.modified_date_time,
+                &self.access_package_resources,
+                &self.resources,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -197,12 +199,6 @@ impl ::graph_model::rt::Struct for AccessPackageCatalog {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageCatalog {
@@ -398,32 +394,36 @@ pub struct AccessPackageResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageResource",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "modifiedDateTime",
+                "originId",
+                "originSystem",
+                "uploadSessions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "modifiedDateTime",
-            "originId",
-            "originSystem",
-            "uploadSessions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.modified_date_time,
-            &self.origin_id,
-            &self.origin_system,
-            &self.upload_sessions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.modified_date_time,
+                &self.origin_id,
+                &self.origin_system,
+                &self.upload_sessions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -442,12 +442,6 @@ impl ::graph_model::rt::Struct for AccessPackageResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResource {
@@ -660,34 +654,38 @@ pub struct CustomDataProvidedResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customDataProvidedResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customDataProvidedResource",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "modifiedDateTime",
+                "originId",
+                "originSystem",
+                "notificationEndpointConfiguration",
+                "uploadSessions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "modifiedDateTime",
-            "originId",
-            "originSystem",
-            "notificationEndpointConfiguration",
-            "uploadSessions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.modified_date_time,
-            &self.origin_id,
-            &self.origin_system,
-            &self.notification_endpoint_configuration,
-            &self.upload_sessions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.modified_date_time,
+                &self.origin_id,
+                &self.origin_system,
+                &self.notification_endpoint_configuration,
+                &self.upload_sessions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -707,12 +705,6 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResource {
@@ -805,32 +797,36 @@ pub struct CustomDataProvidedResourceAccessReviewUploadSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResourceAccessReviewUploadSession {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession",
+            &[
+                "id",
+                "createdDateTime",
+                "data",
+                "isUploadDone",
+                "referenceId",
+                "stats",
+                "status",
+                "files",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "data",
-            "isUploadDone",
-            "referenceId",
-            "stats",
-            "status",
-            "files",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.data,
-            &self.is_upload_done,
-            &self.reference_id,
-            &self.stats,
-            &self.status,
-            &self.files,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.data,
+                &self.is_upload_done,
+                &self.reference_id,
+                &self.stats,
+                &self.status,
+                &self.files,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -849,12 +845,6 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceAccessReviewUploadS
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceAccessReviewUploadSession {
@@ -942,14 +932,18 @@ pub struct CustomDataProvidedResourceFile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResourceFile {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customDataProvidedResourceFile"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customDataProvidedResourceFile",
+            &["id", "name", "size", "uploadedDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "name", "size", "uploadedDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.name, &self.size, &self.uploaded_date_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.name, &self.size, &self.uploaded_date_time],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -964,12 +958,6 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceFile {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceFile {
@@ -1065,32 +1053,36 @@ pub struct CustomDataProvidedResourceUploadSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSession {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customDataProvidedResourceUploadSession"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customDataProvidedResourceUploadSession",
+            &[
+                "id",
+                "createdDateTime",
+                "data",
+                "isUploadDone",
+                "referenceId",
+                "stats",
+                "status",
+                "files",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "data",
-            "isUploadDone",
-            "referenceId",
-            "stats",
-            "status",
-            "files",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.data,
-            &self.is_upload_done,
-            &self.reference_id,
-            &self.stats,
-            &self.status,
-            &self.files,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.data,
+                &self.is_upload_done,
+                &self.reference_id,
+                &self.stats,
+                &self.status,
+                &self.files,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1109,12 +1101,6 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSession {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadSession {
@@ -1320,26 +1306,21 @@ pub struct CustomDataProvidedResourceUploadSessionRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSessionRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customDataProvidedResourceUploadSessionRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customDataProvidedResourceUploadSessionRequest",
+            &["data"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["data"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.data])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.data], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.data], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadSessionRequest {
@@ -1423,14 +1404,18 @@ pub struct CustomDataProvidedResourceUploadStats {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadStats {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customDataProvidedResourceUploadStats"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customDataProvidedResourceUploadStats",
+            &["filesUploaded", "totalBytesUploaded"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["filesUploaded", "totalBytesUploaded"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.files_uploaded, &self.total_bytes_uploaded])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.files_uploaded, &self.total_bytes_uploaded],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1440,12 +1425,6 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadStats {
             &mut [&mut self.files_uploaded, &mut self.total_bytes_uploaded],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadStats {
@@ -1611,26 +1590,19 @@ pub struct CustomExtensionData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customExtensionData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.customExtensionData", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionData {
@@ -1845,26 +1817,21 @@ pub struct CustomExtensionEndpointConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionEndpointConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customExtensionEndpointConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customExtensionEndpointConfiguration",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionEndpointConfiguration {
@@ -2064,14 +2031,18 @@ pub struct EntitlementManagement {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EntitlementManagement {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.entitlementManagement"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.entitlementManagement",
+            &["id", "accessPackageCatalogs", "catalogs"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "accessPackageCatalogs", "catalogs"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.access_package_catalogs, &self.catalogs])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.access_package_catalogs, &self.catalogs],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2085,12 +2056,6 @@ impl ::graph_model::rt::Struct for EntitlementManagement {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EntitlementManagement {
@@ -2164,26 +2129,19 @@ pub struct Entity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Entity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.entity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.entity", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Entity {
@@ -2436,14 +2394,15 @@ pub struct IdentityGovernance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityGovernance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance",
+            &["catalogs", "entitlementManagement"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["catalogs", "entitlementManagement"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.catalogs, &self.entitlement_management])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.catalogs, &self.entitlement_management], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2453,12 +2412,6 @@ impl ::graph_model::rt::Struct for IdentityGovernance {
             &mut [&mut self.catalogs, &mut self.entitlement_management],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IdentityGovernance {

@@ -26,34 +26,38 @@ pub struct Admin {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Admin {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.admin"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.admin",
+            &[
+                "configurationManagement",
+                "edge",
+                "exchange",
+                "microsoft365Apps",
+                "people",
+                "reportSettings",
+                "serviceAnnouncement",
+                "sharepoint",
+                "teams",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "configurationManagement",
-            "edge",
-            "exchange",
-            "microsoft365Apps",
-            "people",
-            "reportSettings",
-            "serviceAnnouncement",
-            "sharepoint",
-            "teams",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.configuration_management,
-            &self.edge,
-            &self.exchange,
-            &self.microsoft365_apps,
-            &self.people,
-            &self.report_settings,
-            &self.service_announcement,
-            &self.sharepoint,
-            &self.teams,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.configuration_management,
+                &self.edge,
+                &self.exchange,
+                &self.microsoft365_apps,
+                &self.people,
+                &self.report_settings,
+                &self.service_announcement,
+                &self.sharepoint,
+                &self.teams,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -73,12 +77,6 @@ impl ::graph_model::rt::Struct for Admin {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Admin {
@@ -133,14 +131,15 @@ pub struct AdminMicrosoft365Apps {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AdminMicrosoft365Apps {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.adminMicrosoft365Apps"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.adminMicrosoft365Apps",
+            &["id", "installationOptions"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "installationOptions"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.installation_options])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.installation_options], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -150,12 +149,6 @@ impl ::graph_model::rt::Struct for AdminMicrosoft365Apps {
             &mut [&mut self.id, &mut self.installation_options],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AdminMicrosoft365Apps {
@@ -210,14 +203,15 @@ pub struct AdminReportSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AdminReportSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.adminReportSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.adminReportSettings",
+            &["id", "displayConcealedNames"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayConcealedNames"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.display_concealed_names])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.display_concealed_names], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -227,12 +221,6 @@ impl ::graph_model::rt::Struct for AdminReportSettings {
             &mut [&mut self.id, &mut self.display_concealed_names],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AdminReportSettings {
@@ -287,17 +275,21 @@ pub struct AppsInstallationOptionsForMac {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppsInstallationOptionsForMac {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appsInstallationOptionsForMac"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.appsInstallationOptionsForMac",
+            &["isMicrosoft365AppsEnabled", "isSkypeForBusinessEnabled"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isMicrosoft365AppsEnabled", "isSkypeForBusinessEnabled"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.is_microsoft365_apps_enabled,
-            &self.is_skype_for_business_enabled,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.is_microsoft365_apps_enabled,
+                &self.is_skype_for_business_enabled,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -310,12 +302,6 @@ impl ::graph_model::rt::Struct for AppsInstallationOptionsForMac {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppsInstallationOptionsForMac {
@@ -374,24 +360,28 @@ pub struct AppsInstallationOptionsForWindows {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppsInstallationOptionsForWindows {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appsInstallationOptionsForWindows"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.appsInstallationOptionsForWindows",
+            &[
+                "isMicrosoft365AppsEnabled",
+                "isProjectEnabled",
+                "isSkypeForBusinessEnabled",
+                "isVisioEnabled",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "isMicrosoft365AppsEnabled",
-            "isProjectEnabled",
-            "isSkypeForBusinessEnabled",
-            "isVisioEnabled",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.is_microsoft365_apps_enabled,
-            &self.is_project_enabled,
-            &self.is_skype_for_business_enabled,
-            &self.is_visio_enabled,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.is_microsoft365_apps_enabled,
+                &self.is_project_enabled,
+                &self.is_skype_for_business_enabled,
+                &self.is_visio_enabled,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -406,12 +396,6 @@ impl ::graph_model::rt::Struct for AppsInstallationOptionsForWindows {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppsInstallationOptionsForWindows {
@@ -542,14 +526,18 @@ pub struct BaselineParameter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BaselineParameter {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.baselineParameter"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.baselineParameter",
+            &["description", "displayName", "parameterType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "displayName", "parameterType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.description, &self.display_name, &self.parameter_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.description, &self.display_name, &self.parameter_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -563,12 +551,6 @@ impl ::graph_model::rt::Struct for BaselineParameter {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BaselineParameter {
@@ -697,14 +679,18 @@ pub struct BaselineResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BaselineResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.baselineResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.baselineResource",
+            &["displayName", "properties", "resourceType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "properties", "resourceType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.properties, &self.resource_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.display_name, &self.properties, &self.resource_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -718,12 +704,6 @@ impl ::graph_model::rt::Struct for BaselineResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BaselineResource {
@@ -824,42 +804,46 @@ pub struct BrowserSharedCookie {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BrowserSharedCookie {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.browserSharedCookie"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.browserSharedCookie",
+            &[
+                "id",
+                "comment",
+                "createdDateTime",
+                "deletedDateTime",
+                "displayName",
+                "history",
+                "hostOnly",
+                "hostOrDomain",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "path",
+                "sourceEnvironment",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "comment",
-            "createdDateTime",
-            "deletedDateTime",
-            "displayName",
-            "history",
-            "hostOnly",
-            "hostOrDomain",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "path",
-            "sourceEnvironment",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.comment,
-            &self.created_date_time,
-            &self.deleted_date_time,
-            &self.display_name,
-            &self.history,
-            &self.host_only,
-            &self.host_or_domain,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.path,
-            &self.source_environment,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.comment,
+                &self.created_date_time,
+                &self.deleted_date_time,
+                &self.display_name,
+                &self.history,
+                &self.host_only,
+                &self.host_or_domain,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.path,
+                &self.source_environment,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -883,12 +867,6 @@ impl ::graph_model::rt::Struct for BrowserSharedCookie {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BrowserSharedCookie {
@@ -971,32 +949,36 @@ pub struct BrowserSharedCookieHistory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BrowserSharedCookieHistory {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.browserSharedCookieHistory"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.browserSharedCookieHistory",
+            &[
+                "comment",
+                "displayName",
+                "hostOnly",
+                "hostOrDomain",
+                "lastModifiedBy",
+                "path",
+                "publishedDateTime",
+                "sourceEnvironment",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "comment",
-            "displayName",
-            "hostOnly",
-            "hostOrDomain",
-            "lastModifiedBy",
-            "path",
-            "publishedDateTime",
-            "sourceEnvironment",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.comment,
-            &self.display_name,
-            &self.host_only,
-            &self.host_or_domain,
-            &self.last_modified_by,
-            &self.path,
-            &self.published_date_time,
-            &self.source_environment,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.comment,
+                &self.display_name,
+                &self.host_only,
+                &self.host_or_domain,
+                &self.last_modified_by,
+                &self.path,
+                &self.published_date_time,
+                &self.source_environment,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1015,12 +997,6 @@ impl ::graph_model::rt::Struct for BrowserSharedCookieHistory {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BrowserSharedCookieHistory {
@@ -1294,42 +1270,46 @@ pub struct BrowserSite {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BrowserSite {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.browserSite"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.browserSite",
+            &[
+                "id",
+                "allowRedirect",
+                "comment",
+                "compatibilityMode",
+                "createdDateTime",
+                "deletedDateTime",
+                "history",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "mergeType",
+                "status",
+                "targetEnvironment",
+                "webUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "allowRedirect",
-            "comment",
-            "compatibilityMode",
-            "createdDateTime",
-            "deletedDateTime",
-            "history",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "mergeType",
-            "status",
-            "targetEnvironment",
-            "webUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.allow_redirect,
-            &self.comment,
-            &self.compatibility_mode,
-            &self.created_date_time,
-            &self.deleted_date_time,
-            &self.history,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.merge_type,
-            &self.status,
-            &self.target_environment,
-            &self.web_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.allow_redirect,
+                &self.comment,
+                &self.compatibility_mode,
+                &self.created_date_time,
+                &self.deleted_date_time,
+                &self.history,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.merge_type,
+                &self.status,
+                &self.target_environment,
+                &self.web_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1353,12 +1333,6 @@ impl ::graph_model::rt::Struct for BrowserSite {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BrowserSite {
@@ -1563,30 +1537,34 @@ pub struct BrowserSiteHistory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BrowserSiteHistory {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.browserSiteHistory"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.browserSiteHistory",
+            &[
+                "allowRedirect",
+                "comment",
+                "compatibilityMode",
+                "lastModifiedBy",
+                "mergeType",
+                "publishedDateTime",
+                "targetEnvironment",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "allowRedirect",
-            "comment",
-            "compatibilityMode",
-            "lastModifiedBy",
-            "mergeType",
-            "publishedDateTime",
-            "targetEnvironment",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allow_redirect,
-            &self.comment,
-            &self.compatibility_mode,
-            &self.last_modified_by,
-            &self.merge_type,
-            &self.published_date_time,
-            &self.target_environment,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allow_redirect,
+                &self.comment,
+                &self.compatibility_mode,
+                &self.last_modified_by,
+                &self.merge_type,
+                &self.published_date_time,
+                &self.target_environment,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1604,12 +1582,6 @@ impl ::graph_model::rt::Struct for BrowserSiteHistory {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BrowserSiteHistory {
@@ -1700,38 +1672,42 @@ pub struct BrowserSiteList {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BrowserSiteList {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.browserSiteList"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.browserSiteList",
+            &[
+                "id",
+                "description",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "publishedBy",
+                "publishedDateTime",
+                "revision",
+                "status",
+                "sharedCookies",
+                "sites",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "description",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "publishedBy",
-            "publishedDateTime",
-            "revision",
-            "status",
-            "sharedCookies",
-            "sites",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.published_by,
-            &self.published_date_time,
-            &self.revision,
-            &self.status,
-            &self.shared_cookies,
-            &self.sites,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.published_by,
+                &self.published_date_time,
+                &self.revision,
+                &self.status,
+                &self.shared_cookies,
+                &self.sites,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1753,12 +1729,6 @@ impl ::graph_model::rt::Struct for BrowserSiteList {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BrowserSiteList {
@@ -2153,26 +2123,30 @@ pub struct ConfigurationBaseline {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConfigurationBaseline {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.configurationBaseline"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.configurationBaseline",
+            &[
+                "id",
+                "description",
+                "displayName",
+                "parameters",
+                "resources",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "description",
-            "displayName",
-            "parameters",
-            "resources",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.parameters,
-            &self.resources,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.parameters,
+                &self.resources,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2188,12 +2162,6 @@ impl ::graph_model::rt::Struct for ConfigurationBaseline {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConfigurationBaseline {
@@ -2262,34 +2230,38 @@ pub struct ConfigurationDrift {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConfigurationDrift {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.configurationDrift"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.configurationDrift",
+            &[
+                "id",
+                "baselineResourceDisplayName",
+                "driftedProperties",
+                "firstReportedDateTime",
+                "monitorId",
+                "resourceInstanceIdentifier",
+                "resourceType",
+                "status",
+                "tenantId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "baselineResourceDisplayName",
-            "driftedProperties",
-            "firstReportedDateTime",
-            "monitorId",
-            "resourceInstanceIdentifier",
-            "resourceType",
-            "status",
-            "tenantId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.baseline_resource_display_name,
-            &self.drifted_properties,
-            &self.first_reported_date_time,
-            &self.monitor_id,
-            &self.resource_instance_identifier,
-            &self.resource_type,
-            &self.status,
-            &self.tenant_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.baseline_resource_display_name,
+                &self.drifted_properties,
+                &self.first_reported_date_time,
+                &self.monitor_id,
+                &self.resource_instance_identifier,
+                &self.resource_type,
+                &self.status,
+                &self.tenant_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2309,12 +2281,6 @@ impl ::graph_model::rt::Struct for ConfigurationDrift {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConfigurationDrift {
@@ -2378,28 +2344,32 @@ pub struct ConfigurationManagement {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConfigurationManagement {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.configurationManagement"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.configurationManagement",
+            &[
+                "id",
+                "configurationDrifts",
+                "configurationMonitoringResults",
+                "configurationMonitors",
+                "configurationSnapshotJobs",
+                "configurationSnapshots",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "configurationDrifts",
-            "configurationMonitoringResults",
-            "configurationMonitors",
-            "configurationSnapshotJobs",
-            "configurationSnapshots",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.configuration_drifts,
-            &self.configuration_monitoring_results,
-            &self.configuration_monitors,
-            &self.configuration_snapshot_jobs,
-            &self.configuration_snapshots,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.configuration_drifts,
+                &self.configuration_monitoring_results,
+                &self.configuration_monitors,
+                &self.configuration_snapshot_jobs,
+                &self.configuration_snapshots,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2416,12 +2386,6 @@ impl ::graph_model::rt::Struct for ConfigurationManagement {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConfigurationManagement {
@@ -2500,44 +2464,48 @@ pub struct ConfigurationMonitor {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConfigurationMonitor {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.configurationMonitor"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.configurationMonitor",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "inactivationReason",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "mode",
+                "monitorRunFrequencyInHours",
+                "parameters",
+                "status",
+                "tenantId",
+                "baseline",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "inactivationReason",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "mode",
-            "monitorRunFrequencyInHours",
-            "parameters",
-            "status",
-            "tenantId",
-            "baseline",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.inactivation_reason,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.mode,
-            &self.monitor_run_frequency_in_hours,
-            &self.parameters,
-            &self.status,
-            &self.tenant_id,
-            &self.baseline,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.inactivation_reason,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.mode,
+                &self.monitor_run_frequency_in_hours,
+                &self.parameters,
+                &self.status,
+                &self.tenant_id,
+                &self.baseline,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2562,12 +2530,6 @@ impl ::graph_model::rt::Struct for ConfigurationMonitor {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConfigurationMonitor {
@@ -2634,32 +2596,36 @@ pub struct ConfigurationMonitoringResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConfigurationMonitoringResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.configurationMonitoringResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.configurationMonitoringResult",
+            &[
+                "id",
+                "driftsCount",
+                "errorDetails",
+                "monitorId",
+                "runCompletionDateTime",
+                "runInitiationDateTime",
+                "runStatus",
+                "tenantId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "driftsCount",
-            "errorDetails",
-            "monitorId",
-            "runCompletionDateTime",
-            "runInitiationDateTime",
-            "runStatus",
-            "tenantId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.drifts_count,
-            &self.error_details,
-            &self.monitor_id,
-            &self.run_completion_date_time,
-            &self.run_initiation_date_time,
-            &self.run_status,
-            &self.tenant_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.drifts_count,
+                &self.error_details,
+                &self.monitor_id,
+                &self.run_completion_date_time,
+                &self.run_initiation_date_time,
+                &self.run_status,
+                &self.tenant_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2678,12 +2644,6 @@ impl ::graph_model::rt::Struct for ConfigurationMonitoringResult {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConfigurationMonitoringResult {
@@ -2756,38 +2716,42 @@ pub struct ConfigurationSnapshotJob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConfigurationSnapshotJob {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.configurationSnapshotJob"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.configurationSnapshotJob",
+            &[
+                "id",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "errorDetails",
+                "resourceLocation",
+                "resources",
+                "status",
+                "tenantId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "errorDetails",
-            "resourceLocation",
-            "resources",
-            "status",
-            "tenantId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.error_details,
-            &self.resource_location,
-            &self.resources,
-            &self.status,
-            &self.tenant_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.error_details,
+                &self.resource_location,
+                &self.resources,
+                &self.status,
+                &self.tenant_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2809,12 +2773,6 @@ impl ::graph_model::rt::Struct for ConfigurationSnapshotJob {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConfigurationSnapshotJob {
@@ -2938,18 +2896,22 @@ pub struct DriftedProperty {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DriftedProperty {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.driftedProperty"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.driftedProperty",
+            &["currentValue", "desiredValue", "propertyName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["currentValue", "desiredValue", "propertyName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.current_value,
-            &self.desired_value,
-            &self.property_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.current_value,
+                &self.desired_value,
+                &self.property_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2963,12 +2925,6 @@ impl ::graph_model::rt::Struct for DriftedProperty {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DriftedProperty {
@@ -3023,14 +2979,13 @@ pub struct Edge {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Edge {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.edge"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.edge", &["id", "internetExplorerMode"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "internetExplorerMode"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.internet_explorer_mode])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.internet_explorer_mode], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -3040,12 +2995,6 @@ impl ::graph_model::rt::Struct for Edge {
             &mut [&mut self.id, &mut self.internet_explorer_mode],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Edge {
@@ -3102,18 +3051,22 @@ pub struct ErrorDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ErrorDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.errorDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.errorDetail",
+            &["errorMessage", "resourceInstanceName", "resourceType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["errorMessage", "resourceInstanceName", "resourceType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.error_message,
-            &self.resource_instance_name,
-            &self.resource_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.error_message,
+                &self.resource_instance_name,
+                &self.resource_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3127,12 +3080,6 @@ impl ::graph_model::rt::Struct for ErrorDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ErrorDetail {
@@ -3189,14 +3136,15 @@ pub struct ExchangeAdmin {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExchangeAdmin {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.exchangeAdmin"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.exchangeAdmin",
+            &["id", "mailboxes", "tracing"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "mailboxes", "tracing"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.mailboxes, &self.tracing])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.mailboxes, &self.tracing], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -3206,12 +3154,6 @@ impl ::graph_model::rt::Struct for ExchangeAdmin {
             &mut [&mut self.id, &mut self.mailboxes, &mut self.tracing],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExchangeAdmin {
@@ -3282,36 +3224,40 @@ pub struct ExchangeMessageTrace {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExchangeMessageTrace {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.exchangeMessageTrace"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.exchangeMessageTrace",
+            &[
+                "id",
+                "fromIP",
+                "messageId",
+                "receivedDateTime",
+                "recipientAddress",
+                "senderAddress",
+                "size",
+                "status",
+                "subject",
+                "toIP",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "fromIP",
-            "messageId",
-            "receivedDateTime",
-            "recipientAddress",
-            "senderAddress",
-            "size",
-            "status",
-            "subject",
-            "toIP",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.from_ip,
-            &self.message_id,
-            &self.received_date_time,
-            &self.recipient_address,
-            &self.sender_address,
-            &self.size,
-            &self.status,
-            &self.subject,
-            &self.to_ip,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.from_ip,
+                &self.message_id,
+                &self.received_date_time,
+                &self.recipient_address,
+                &self.sender_address,
+                &self.size,
+                &self.status,
+                &self.subject,
+                &self.to_ip,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3332,12 +3278,6 @@ impl ::graph_model::rt::Struct for ExchangeMessageTrace {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExchangeMessageTrace {
@@ -3488,18 +3428,22 @@ pub struct IdleSessionSignOut {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdleSessionSignOut {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.idleSessionSignOut"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.idleSessionSignOut",
+            &["isEnabled", "signOutAfterInSeconds", "warnAfterInSeconds"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isEnabled", "signOutAfterInSeconds", "warnAfterInSeconds"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.is_enabled,
-            &self.sign_out_after_in_seconds,
-            &self.warn_after_in_seconds,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.is_enabled,
+                &self.sign_out_after_in_seconds,
+                &self.warn_after_in_seconds,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3513,12 +3457,6 @@ impl ::graph_model::rt::Struct for IdleSessionSignOut {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IdleSessionSignOut {
@@ -3645,18 +3583,22 @@ pub struct InsightsSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InsightsSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.insightsSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.insightsSettings",
+            &["id", "disabledForGroup", "isEnabledInOrganization"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "disabledForGroup", "isEnabledInOrganization"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.disabled_for_group,
-            &self.is_enabled_in_organization,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.disabled_for_group,
+                &self.is_enabled_in_organization,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3670,12 +3612,6 @@ impl ::graph_model::rt::Struct for InsightsSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InsightsSettings {
@@ -3730,26 +3666,21 @@ pub struct InternetExplorerMode {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InternetExplorerMode {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.internetExplorerMode"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.internetExplorerMode",
+            &["id", "siteLists"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "siteLists"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.site_lists])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.site_lists], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.site_lists], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InternetExplorerMode {
@@ -3808,19 +3739,23 @@ pub struct M365AppsInstallationOptions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for M365AppsInstallationOptions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.m365AppsInstallationOptions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.m365AppsInstallationOptions",
+            &["id", "appsForMac", "appsForWindows", "updateChannel"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "appsForMac", "appsForWindows", "updateChannel"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.apps_for_mac,
-            &self.apps_for_windows,
-            &self.update_channel,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.apps_for_mac,
+                &self.apps_for_windows,
+                &self.update_channel,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3835,12 +3770,6 @@ impl ::graph_model::rt::Struct for M365AppsInstallationOptions {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for M365AppsInstallationOptions {
@@ -3895,14 +3824,15 @@ pub struct MessageTracingRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MessageTracingRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.messageTracingRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.messageTracingRoot",
+            &["id", "messageTraces"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "messageTraces"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.message_traces])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.message_traces], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -3912,12 +3842,6 @@ impl ::graph_model::rt::Struct for MessageTracingRoot {
             &mut [&mut self.id, &mut self.message_traces],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MessageTracingRoot {
@@ -4174,26 +4098,19 @@ pub struct OpenComplexDictionaryType {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OpenComplexDictionaryType {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.openComplexDictionaryType"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.openComplexDictionaryType", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OpenComplexDictionaryType {
@@ -4256,28 +4173,32 @@ pub struct PeopleAdminSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PeopleAdminSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.peopleAdminSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.peopleAdminSettings",
+            &[
+                "id",
+                "itemInsights",
+                "profileCardProperties",
+                "profilePropertySettings",
+                "profileSources",
+                "pronouns",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "itemInsights",
-            "profileCardProperties",
-            "profilePropertySettings",
-            "profileSources",
-            "pronouns",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.item_insights,
-            &self.profile_card_properties,
-            &self.profile_property_settings,
-            &self.profile_sources,
-            &self.pronouns,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.item_insights,
+                &self.profile_card_properties,
+                &self.profile_property_settings,
+                &self.profile_sources,
+                &self.pronouns,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4294,12 +4215,6 @@ impl ::graph_model::rt::Struct for PeopleAdminSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PeopleAdminSettings {
@@ -4424,14 +4339,15 @@ pub struct ProfileCardAnnotation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProfileCardAnnotation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.profileCardAnnotation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.profileCardAnnotation",
+            &["displayName", "localizations"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "localizations"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.localizations])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.localizations], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -4441,12 +4357,6 @@ impl ::graph_model::rt::Struct for ProfileCardAnnotation {
             &mut [&mut self.display_name, &mut self.localizations],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProfileCardAnnotation {
@@ -4505,19 +4415,23 @@ pub struct ProfileCardProperty {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProfileCardProperty {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.profileCardProperty"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.profileCardProperty",
+            &["id", "annotations", "directoryPropertyName", "isVisible"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "annotations", "directoryPropertyName", "isVisible"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.annotations,
-            &self.directory_property_name,
-            &self.is_visible,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.annotations,
+                &self.directory_property_name,
+                &self.is_visible,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4532,12 +4446,6 @@ impl ::graph_model::rt::Struct for ProfileCardProperty {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProfileCardProperty {
@@ -4596,19 +4504,23 @@ pub struct ProfilePropertySetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProfilePropertySetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.profilePropertySetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.profilePropertySetting",
+            &["id", "displayName", "name", "prioritizedSourceUrls"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "name", "prioritizedSourceUrls"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.name,
-            &self.prioritized_source_urls,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.name,
+                &self.prioritized_source_urls,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4623,12 +4535,6 @@ impl ::graph_model::rt::Struct for ProfilePropertySetting {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProfilePropertySetting {
@@ -4691,28 +4597,32 @@ pub struct ProfileSource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProfileSource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.profileSource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.profileSource",
+            &[
+                "id",
+                "displayName",
+                "kind",
+                "localizations",
+                "sourceId",
+                "webUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "kind",
-            "localizations",
-            "sourceId",
-            "webUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.kind,
-            &self.localizations,
-            &self.source_id,
-            &self.web_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.kind,
+                &self.localizations,
+                &self.source_id,
+                &self.web_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4729,12 +4639,6 @@ impl ::graph_model::rt::Struct for ProfileSource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProfileSource {
@@ -4791,14 +4695,18 @@ pub struct ProfileSourceLocalization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProfileSourceLocalization {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.profileSourceLocalization"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.profileSourceLocalization",
+            &["displayName", "languageTag", "webUrl"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "languageTag", "webUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.language_tag, &self.web_url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.display_name, &self.language_tag, &self.web_url],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4812,12 +4720,6 @@ impl ::graph_model::rt::Struct for ProfileSourceLocalization {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProfileSourceLocalization {
@@ -4872,14 +4774,15 @@ pub struct PronounsSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PronounsSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.pronounsSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.pronounsSettings",
+            &["id", "isEnabledInOrganization"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "isEnabledInOrganization"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.is_enabled_in_organization])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.is_enabled_in_organization], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -4889,12 +4792,6 @@ impl ::graph_model::rt::Struct for PronounsSettings {
             &mut [&mut self.id, &mut self.is_enabled_in_organization],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PronounsSettings {
@@ -4953,19 +4850,23 @@ pub struct ServiceAnnouncement {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceAnnouncement {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.serviceAnnouncement"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.serviceAnnouncement",
+            &["id", "healthOverviews", "issues", "messages"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "healthOverviews", "issues", "messages"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.health_overviews,
-            &self.issues,
-            &self.messages,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.health_overviews,
+                &self.issues,
+                &self.messages,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4980,12 +4881,6 @@ impl ::graph_model::rt::Struct for ServiceAnnouncement {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServiceAnnouncement {
@@ -5048,28 +4943,32 @@ pub struct ServiceAnnouncementAttachment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceAnnouncementAttachment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.serviceAnnouncementAttachment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.serviceAnnouncementAttachment",
+            &[
+                "id",
+                "content",
+                "contentType",
+                "lastModifiedDateTime",
+                "name",
+                "size",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "content",
-            "contentType",
-            "lastModifiedDateTime",
-            "name",
-            "size",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.content,
-            &self.content_type,
-            &self.last_modified_date_time,
-            &self.name,
-            &self.size,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.content,
+                &self.content_type,
+                &self.last_modified_date_time,
+                &self.name,
+                &self.size,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5086,12 +4985,6 @@ impl ::graph_model::rt::Struct for ServiceAnnouncementAttachment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServiceAnnouncementAttachment {
@@ -5150,14 +5043,18 @@ pub struct ServiceHealth {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceHealth {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.serviceHealth"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.serviceHealth",
+            &["id", "service", "status", "issues"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "service", "status", "issues"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.service, &self.status, &self.issues])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.service, &self.status, &self.issues],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5172,12 +5069,6 @@ impl ::graph_model::rt::Struct for ServiceHealth {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServiceHealth {
@@ -5323,46 +5214,50 @@ pub struct ServiceHealthIssue {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceHealthIssue {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.serviceHealthIssue"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.serviceHealthIssue",
+            &[
+                "id",
+                "details",
+                "endDateTime",
+                "lastModifiedDateTime",
+                "startDateTime",
+                "title",
+                "classification",
+                "feature",
+                "featureGroup",
+                "impactDescription",
+                "isResolved",
+                "origin",
+                "posts",
+                "service",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "details",
-            "endDateTime",
-            "lastModifiedDateTime",
-            "startDateTime",
-            "title",
-            "classification",
-            "feature",
-            "featureGroup",
-            "impactDescription",
-            "isResolved",
-            "origin",
-            "posts",
-            "service",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.details,
-            &self.end_date_time,
-            &self.last_modified_date_time,
-            &self.start_date_time,
-            &self.title,
-            &self.classification,
-            &self.feature,
-            &self.feature_group,
-            &self.impact_description,
-            &self.is_resolved,
-            &self.origin,
-            &self.posts,
-            &self.service,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.details,
+                &self.end_date_time,
+                &self.last_modified_date_time,
+                &self.start_date_time,
+                &self.title,
+                &self.classification,
+                &self.feature,
+                &self.feature_group,
+                &self.impact_description,
+                &self.is_resolved,
+                &self.origin,
+                &self.posts,
+                &self.service,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5388,12 +5283,6 @@ impl ::graph_model::rt::Struct for ServiceHealthIssue {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServiceHealthIssue {
@@ -5450,14 +5339,18 @@ pub struct ServiceHealthIssuePost {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceHealthIssuePost {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.serviceHealthIssuePost"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.serviceHealthIssuePost",
+            &["createdDateTime", "description", "postType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["createdDateTime", "description", "postType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.created_date_time, &self.description, &self.post_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.created_date_time, &self.description, &self.post_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5471,12 +5364,6 @@ impl ::graph_model::rt::Struct for ServiceHealthIssuePost {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServiceHealthIssuePost {
@@ -5852,50 +5739,54 @@ pub struct ServiceUpdateMessage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceUpdateMessage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.serviceUpdateMessage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.serviceUpdateMessage",
+            &[
+                "id",
+                "details",
+                "endDateTime",
+                "lastModifiedDateTime",
+                "startDateTime",
+                "title",
+                "actionRequiredByDateTime",
+                "attachmentsArchive",
+                "body",
+                "category",
+                "hasAttachments",
+                "isMajorChange",
+                "services",
+                "severity",
+                "tags",
+                "viewPoint",
+                "attachments",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "details",
-            "endDateTime",
-            "lastModifiedDateTime",
-            "startDateTime",
-            "title",
-            "actionRequiredByDateTime",
-            "attachmentsArchive",
-            "body",
-            "category",
-            "hasAttachments",
-            "isMajorChange",
-            "services",
-            "severity",
-            "tags",
-            "viewPoint",
-            "attachments",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.details,
-            &self.end_date_time,
-            &self.last_modified_date_time,
-            &self.start_date_time,
-            &self.title,
-            &self.action_required_by_date_time,
-            &self.attachments_archive,
-            &self.body,
-            &self.category,
-            &self.has_attachments,
-            &self.is_major_change,
-            &self.services,
-            &self.severity,
-            &self.tags,
-            &self.view_point,
-            &self.attachments,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.details,
+                &self.end_date_time,
+                &self.last_modified_date_time,
+                &self.start_date_time,
+                &self.title,
+                &self.action_required_by_date_time,
+                &self.attachments_archive,
+                &self.body,
+                &self.category,
+                &self.has_attachments,
+                &self.is_major_change,
+                &self.services,
+                &self.severity,
+                &self.tags,
+                &self.view_point,
+                &self.attachments,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5923,12 +5814,6 @@ impl ::graph_model::rt::Struct for ServiceUpdateMessage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServiceUpdateMessage {
@@ -5985,14 +5870,18 @@ pub struct ServiceUpdateMessageViewpoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceUpdateMessageViewpoint {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.serviceUpdateMessageViewpoint"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.serviceUpdateMessageViewpoint",
+            &["isArchived", "isFavorited", "isRead"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isArchived", "isFavorited", "isRead"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_archived, &self.is_favorited, &self.is_read])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.is_archived, &self.is_favorited, &self.is_read],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6006,12 +5895,6 @@ impl ::graph_model::rt::Struct for ServiceUpdateMessageViewpoint {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServiceUpdateMessageViewpoint {
@@ -6135,26 +6018,19 @@ pub struct Sharepoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Sharepoint {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharepoint"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.sharepoint", &["id", "settings"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "settings"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.settings])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.settings], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.settings], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Sharepoint {
@@ -6267,76 +6143,80 @@ pub struct SharepointSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharepointSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharepointSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharepointSettings",
+            &[
+                "id",
+                "allowedDomainGuidsForSyncApp",
+                "availableManagedPathsForSiteCreation",
+                "deletedUserPersonalSiteRetentionPeriodInDays",
+                "excludedFileExtensionsForSyncApp",
+                "idleSessionSignOut",
+                "imageTaggingOption",
+                "isCommentingOnSitePagesEnabled",
+                "isFileActivityNotificationEnabled",
+                "isLegacyAuthProtocolsEnabled",
+                "isLoopEnabled",
+                "isMacSyncAppEnabled",
+                "isRequireAcceptingUserToMatchInvitedUserEnabled",
+                "isResharingByExternalUsersEnabled",
+                "isSharePointMobileNotificationEnabled",
+                "isSharePointNewsfeedEnabled",
+                "isSiteCreationEnabled",
+                "isSiteCreationUIEnabled",
+                "isSitePagesCreationEnabled",
+                "isSitesStorageLimitAutomatic",
+                "isSyncButtonHiddenOnPersonalSite",
+                "isUnmanagedSyncAppForTenantRestricted",
+                "personalSiteDefaultStorageLimitInMB",
+                "sharingAllowedDomainList",
+                "sharingBlockedDomainList",
+                "sharingCapability",
+                "sharingDomainRestrictionMode",
+                "siteCreationDefaultManagedPath",
+                "siteCreationDefaultStorageLimitInMB",
+                "tenantDefaultTimezone",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "allowedDomainGuidsForSyncApp",
-            "availableManagedPathsForSiteCreation",
-            "deletedUserPersonalSiteRetentionPeriodInDays",
-            "excludedFileExtensionsForSyncApp",
-            "idleSessionSignOut",
-            "imageTaggingOption",
-            "isCommentingOnSitePagesEnabled",
-            "isFileActivityNotificationEnabled",
-            "isLegacyAuthProtocolsEnabled",
-            "isLoopEnabled",
-            "isMacSyncAppEnabled",
-            "isRequireAcceptingUserToMatchInvitedUserEnabled",
-            "isResharingByExternalUsersEnabled",
-            "isSharePointMobileNotificationEnabled",
-            "isSharePointNewsfeedEnabled",
-            "isSiteCreationEnabled",
-            "isSiteCreationUIEnabled",
-            "isSitePagesCreationEnabled",
-            "isSitesStorageLimitAutomatic",
-            "isSyncButtonHiddenOnPersonalSite",
-            "isUnmanagedSyncAppForTenantRestricted",
-            "personalSiteDefaultStorageLimitInMB",
-            "sharingAllowedDomainList",
-            "sharingBlockedDomainList",
-            "sharingCapability",
-            "sharingDomainRestrictionMode",
-            "siteCreationDefaultManagedPath",
-            "siteCreationDefaultStorageLimitInMB",
-            "tenantDefaultTimezone",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.allowed_domain_guids_for_sync_app,
-            &self.available_managed_paths_for_site_creation,
-            &self.deleted_user_personal_site_retention_period_in_days,
-            &self.excluded_file_extensions_for_sync_app,
-            &self.idle_session_sign_out,
-            &self.image_tagging_option,
-            &self.is_commenting_on_site_pages_enabled,
-            &self.is_file_activity_notification_enabled,
-            &self.is_legacy_auth_protocols_enabled,
-            &self.is_loop_enabled,
-            &self.is_mac_sync_app_enabled,
-            &self.is_require_accepting_user_to_match_invited_user_enabled,
-            &self.is_resharing_by_external_users_enabled,
-            &self.is_share_point_mobile_notification_enabled,
-            &self.is_share_point_newsfeed_enabled,
-            &self.is_site_creation_enabled,
-            &self.is_site_creation_ui_enabled,
-            &self.is_site_pages_creation_enabled,
-            &self.is_sites_storage_limit_automatic,
-            &self.is_sync_button_hidden_on_personal_site,
-            &self.is_unmanaged_sync_app_for_tenant_restricted,
-            &self.personal_site_default_storage_limit_in_mb,
-            &self.sharing_allowed_domain_list,
-            &self.sharing_blocked_domain_list,
-            &self.sharing_capability,
-            &self.sharing_domain_restriction_mode,
-            &self.site_creation_default_managed_path,
-            &self.site_creation_default_storage_limit_in_mb,
-            &self.tenant_default_timezone,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.allowed_domain_guids_for_sync_app,
+                &self.available_managed_paths_for_site_creation,
+                &self.deleted_user_personal_site_retention_period_in_days,
+                &self.excluded_file_extensions_for_sync_app,
+                &self.idle_session_sign_out,
+                &self.image_tagging_option,
+                &self.is_commenting_on_site_pages_enabled,
+                &self.is_file_activity_notification_enabled,
+                &self.is_legacy_auth_protocols_enabled,
+                &self.is_loop_enabled,
+                &self.is_mac_sync_app_enabled,
+                &self.is_require_accepting_user_to_match_invited_user_enabled,
+                &self.is_resharing_by_external_users_enabled,
+                &self.is_share_point_mobile_notification_enabled,
+                &self.is_share_point_newsfeed_enabled,
+                &self.is_site_creation_enabled,
+                &self.is_site_creation_ui_enabled,
+                &self.is_site_pages_creation_enabled,
+                &self.is_sites_storage_limit_automatic,
+                &self.is_sync_button_hidden_on_personal_site,
+                &self.is_unmanaged_sync_app_for_tenant_restricted,
+                &self.personal_site_default_storage_limit_in_mb,
+                &self.sharing_allowed_domain_list,
+                &self.sharing_blocked_domain_list,
+                &self.sharing_capability,
+                &self.sharing_domain_restriction_mode,
+                &self.site_creation_default_managed_path,
+                &self.site_creation_default_storage_limit_in_mb,
+                &self.tenant_default_timezone,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6377,12 +6257,6 @@ impl ::graph_model::rt::Struct for SharepointSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharepointSettings {

@@ -12,26 +12,19 @@ pub struct AppCatalogs {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppCatalogs {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appCatalogs"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.appCatalogs", &["id", "teamsApps"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "teamsApps"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.teams_apps])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.teams_apps], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.teams_apps], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppCatalogs {
@@ -92,26 +85,30 @@ pub struct TeamsApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsApp",
+            &[
+                "id",
+                "displayName",
+                "distributionMethod",
+                "externalId",
+                "appDefinitions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "distributionMethod",
-            "externalId",
-            "appDefinitions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.distribution_method,
-            &self.external_id,
-            &self.app_definitions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.distribution_method,
+                &self.external_id,
+                &self.app_definitions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -127,12 +124,6 @@ impl ::graph_model::rt::Struct for TeamsApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsApp {
@@ -187,14 +178,18 @@ pub struct TeamsAppAuthorization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAppAuthorization {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAppAuthorization"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAppAuthorization",
+            &["clientAppId", "requiredPermissionSet"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["clientAppId", "requiredPermissionSet"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.client_app_id, &self.required_permission_set])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.client_app_id, &self.required_permission_set],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -204,12 +199,6 @@ impl ::graph_model::rt::Struct for TeamsAppAuthorization {
             &mut [&mut self.client_app_id, &mut self.required_permission_set],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsAppAuthorization {
@@ -282,38 +271,42 @@ pub struct TeamsAppDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAppDefinition {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAppDefinition"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAppDefinition",
+            &[
+                "id",
+                "authorization",
+                "createdBy",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "publishingState",
+                "shortDescription",
+                "teamsAppId",
+                "version",
+                "bot",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authorization",
-            "createdBy",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "publishingState",
-            "shortDescription",
-            "teamsAppId",
-            "version",
-            "bot",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authorization,
-            &self.created_by,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.publishing_state,
-            &self.short_description,
-            &self.teams_app_id,
-            &self.version,
-            &self.bot,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authorization,
+                &self.created_by,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.publishing_state,
+                &self.short_description,
+                &self.teams_app_id,
+                &self.version,
+                &self.bot,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -335,12 +328,6 @@ impl ::graph_model::rt::Struct for TeamsAppDefinition {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsAppDefinition {
@@ -533,26 +520,19 @@ pub struct TeamworkBot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamworkBot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamworkBot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.teamworkBot", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamworkBot {

@@ -101,14 +101,15 @@ pub struct ApplicationLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationLocation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.applicationLocation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.applicationLocation",
+            &["dataCenter", "headquarters"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dataCenter", "headquarters"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.data_center, &self.headquarters])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.data_center, &self.headquarters], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -118,12 +119,6 @@ impl ::graph_model::rt::Struct for ApplicationLocation {
             &mut [&mut self.data_center, &mut self.headquarters],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ApplicationLocation {
@@ -192,34 +187,38 @@ pub struct ApplicationRiskFactorCertificateInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationRiskFactorCertificateInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.applicationRiskFactorCertificateInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.applicationRiskFactorCertificateInfo",
+            &[
+                "hasBadCommonName",
+                "hasInsecureSignature",
+                "hasNoChainOfTrust",
+                "isDenylisted",
+                "isHostnameMismatch",
+                "isNotAfter",
+                "isNotBefore",
+                "isRevoked",
+                "isSelfSigned",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "hasBadCommonName",
-            "hasInsecureSignature",
-            "hasNoChainOfTrust",
-            "isDenylisted",
-            "isHostnameMismatch",
-            "isNotAfter",
-            "isNotBefore",
-            "isRevoked",
-            "isSelfSigned",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.has_bad_common_name,
-            &self.has_insecure_signature,
-            &self.has_no_chain_of_trust,
-            &self.is_denylisted,
-            &self.is_hostname_mismatch,
-            &self.is_not_after,
-            &self.is_not_before,
-            &self.is_revoked,
-            &self.is_self_signed,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.has_bad_common_name,
+                &self.has_insecure_signature,
+                &self.has_no_chain_of_trust,
+                &self.is_denylisted,
+                &self.is_hostname_mismatch,
+                &self.is_not_after,
+                &self.is_not_before,
+                &self.is_revoked,
+                &self.is_self_signed,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -239,12 +238,6 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorCertificateInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ApplicationRiskFactorCertificateInfo {
@@ -315,36 +308,40 @@ pub struct ApplicationRiskFactorGeneralInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationRiskFactorGeneralInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.applicationRiskFactorGeneralInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.applicationRiskFactorGeneralInfo",
+            &[
+                "consumerPopularity",
+                "domainRegistrationDate",
+                "founded",
+                "hasDisasterRecoveryPlan",
+                "hold",
+                "hostingCompanyName",
+                "location",
+                "privacyPolicy",
+                "processedDataTypes",
+                "termsOfService",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "consumerPopularity",
-            "domainRegistrationDate",
-            "founded",
-            "hasDisasterRecoveryPlan",
-            "hold",
-            "hostingCompanyName",
-            "location",
-            "privacyPolicy",
-            "processedDataTypes",
-            "termsOfService",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.consumer_popularity,
-            &self.domain_registration_date,
-            &self.founded,
-            &self.has_disaster_recovery_plan,
-            &self.hold,
-            &self.hosting_company_name,
-            &self.location,
-            &self.privacy_policy,
-            &self.processed_data_types,
-            &self.terms_of_service,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.consumer_popularity,
+                &self.domain_registration_date,
+                &self.founded,
+                &self.has_disaster_recovery_plan,
+                &self.hold,
+                &self.hosting_company_name,
+                &self.location,
+                &self.privacy_policy,
+                &self.processed_data_types,
+                &self.terms_of_service,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -365,12 +362,6 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorGeneralInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ApplicationRiskFactorGeneralInfo {
@@ -429,19 +420,23 @@ pub struct ApplicationRiskFactorLegalInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationRiskFactorLegalInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.applicationRiskFactorLegalInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.applicationRiskFactorLegalInfo",
+            &["dataRetention", "gdpr", "hasDataOwnership", "hasDmca"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dataRetention", "gdpr", "hasDataOwnership", "hasDmca"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.data_retention,
-            &self.gdpr,
-            &self.has_data_ownership,
-            &self.has_dmca,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.data_retention,
+                &self.gdpr,
+                &self.has_data_ownership,
+                &self.has_dmca,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -456,12 +451,6 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorLegalInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ApplicationRiskFactorLegalInfo {
@@ -522,26 +511,30 @@ pub struct ApplicationRiskFactorLegalInfoGdpr {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationRiskFactorLegalInfoGdpr {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.applicationRiskFactorLegalInfoGdpr"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.applicationRiskFactorLegalInfoGdpr",
+            &[
+                "dataProtection",
+                "hasRightToErasure",
+                "isReportingDataBreaches",
+                "statementUrl",
+                "userOwnership",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "dataProtection",
-            "hasRightToErasure",
-            "isReportingDataBreaches",
-            "statementUrl",
-            "userOwnership",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.data_protection,
-            &self.has_right_to_erasure,
-            &self.is_reporting_data_breaches,
-            &self.statement_url,
-            &self.user_ownership,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.data_protection,
+                &self.has_right_to_erasure,
+                &self.is_reporting_data_breaches,
+                &self.statement_url,
+                &self.user_ownership,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -557,12 +550,6 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorLegalInfoGdpr {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ApplicationRiskFactorLegalInfoGdpr {
@@ -663,66 +650,70 @@ pub struct ApplicationRiskFactorSecurityInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationRiskFactorSecurityInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.applicationRiskFactorSecurityInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.applicationRiskFactorSecurityInfo",
+            &[
+                "certificate",
+                "domainToCheck",
+                "hasAdminAuditTrail",
+                "hasAnonymousUsage",
+                "hasDataAuditTrail",
+                "hasDataClassification",
+                "hasDataEncrypted",
+                "hasEnforceTransportEnc",
+                "hasIpRestriction",
+                "hasMFA",
+                "hasPenTest",
+                "hasRememberPassword",
+                "hasSamlSupport",
+                "hasUserAuditLogs",
+                "hasUserDataUpload",
+                "hasUserRolesSupport",
+                "hasValidCertName",
+                "httpsSecurityHeaders",
+                "isCertTrusted",
+                "isDrownVulnerable",
+                "isHeartbleedProof",
+                "lastBreachDate",
+                "latestValidSSL",
+                "passwordPolicy",
+                "restEncryptionType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "certificate",
-            "domainToCheck",
-            "hasAdminAuditTrail",
-            "hasAnonymousUsage",
-            "hasDataAuditTrail",
-            "hasDataClassification",
-            "hasDataEncrypted",
-            "hasEnforceTransportEnc",
-            "hasIpRestriction",
-            "hasMFA",
-            "hasPenTest",
-            "hasRememberPassword",
-            "hasSamlSupport",
-            "hasUserAuditLogs",
-            "hasUserDataUpload",
-            "hasUserRolesSupport",
-            "hasValidCertName",
-            "httpsSecurityHeaders",
-            "isCertTrusted",
-            "isDrownVulnerable",
-            "isHeartbleedProof",
-            "lastBreachDate",
-            "latestValidSSL",
-            "passwordPolicy",
-            "restEncryptionType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.certificate,
-            &self.domain_to_check,
-            &self.has_admin_audit_trail,
-            &self.has_anonymous_usage,
-            &self.has_data_audit_trail,
-            &self.has_data_classification,
-            &self.has_data_encrypted,
-            &self.has_enforce_transport_enc,
-            &self.has_ip_restriction,
-            &self.has_mfa,
-            &self.has_pen_test,
-            &self.has_remember_password,
-            &self.has_saml_support,
-            &self.has_user_audit_logs,
-            &self.has_user_data_upload,
-            &self.has_user_roles_support,
-            &self.has_valid_cert_name,
-            &self.https_security_headers,
-            &self.is_cert_trusted,
-            &self.is_drown_vulnerable,
-            &self.is_heartbleed_proof,
-            &self.last_breach_date,
-            &self.latest_valid_ssl,
-            &self.password_policy,
-            &self.rest_encryption_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.certificate,
+                &self.domain_to_check,
+                &self.has_admin_audit_trail,
+                &self.has_anonymous_usage,
+                &self.has_data_audit_trail,
+                &self.has_data_classification,
+                &self.has_data_encrypted,
+                &self.has_enforce_transport_enc,
+                &self.has_ip_restriction,
+                &self.has_mfa,
+                &self.has_pen_test,
+                &self.has_remember_password,
+                &self.has_saml_support,
+                &self.has_user_audit_logs,
+                &self.has_user_data_upload,
+                &self.has_user_roles_support,
+                &self.has_valid_cert_name,
+                &self.https_security_headers,
+                &self.is_cert_trusted,
+                &self.is_drown_vulnerable,
+                &self.is_heartbleed_proof,
+                &self.last_breach_date,
+                &self.latest_valid_ssl,
+                &self.password_policy,
+                &self.rest_encryption_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -758,12 +749,6 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorSecurityInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ApplicationRiskFactorSecurityInfo {
@@ -822,14 +807,18 @@ pub struct ApplicationRiskFactors {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationRiskFactors {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.applicationRiskFactors"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.applicationRiskFactors",
+            &["compliance", "general", "legal", "security"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["compliance", "general", "legal", "security"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.compliance, &self.general, &self.legal, &self.security])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.compliance, &self.general, &self.legal, &self.security],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -844,12 +833,6 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactors {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ApplicationRiskFactors {
@@ -910,20 +893,24 @@ pub struct ApplicationRiskScore {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationRiskScore {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.applicationRiskScore"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.applicationRiskScore",
+            &["compliance", "legal", "provider", "security", "total"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["compliance", "legal", "provider", "security", "total"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.compliance,
-            &self.legal,
-            &self.provider,
-            &self.security,
-            &self.total,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.compliance,
+                &self.legal,
+                &self.provider,
+                &self.security,
+                &self.total,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -939,12 +926,6 @@ impl ::graph_model::rt::Struct for ApplicationRiskScore {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ApplicationRiskScore {
@@ -1055,76 +1036,80 @@ pub struct ApplicationSecurityCompliance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationSecurityCompliance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.applicationSecurityCompliance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.applicationSecurityCompliance",
+            &[
+                "cobit",
+                "coppa",
+                "csaStar",
+                "fedRamp",
+                "ferpa",
+                "ffiec",
+                "finra",
+                "fisma",
+                "gaap",
+                "gapp",
+                "glba",
+                "hipaa",
+                "hitrust",
+                "isae3402",
+                "iso27001",
+                "iso27002",
+                "iso27017",
+                "iso27018",
+                "itar",
+                "jerichoForumCommandments",
+                "pci",
+                "privacyShield",
+                "safeHarbor",
+                "soc1",
+                "soc2",
+                "soc3",
+                "sox",
+                "sp800_53",
+                "ssae16",
+                "ustr",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "cobit",
-            "coppa",
-            "csaStar",
-            "fedRamp",
-            "ferpa",
-            "ffiec",
-            "finra",
-            "fisma",
-            "gaap",
-            "gapp",
-            "glba",
-            "hipaa",
-            "hitrust",
-            "isae3402",
-            "iso27001",
-            "iso27002",
-            "iso27017",
-            "iso27018",
-            "itar",
-            "jerichoForumCommandments",
-            "pci",
-            "privacyShield",
-            "safeHarbor",
-            "soc1",
-            "soc2",
-            "soc3",
-            "sox",
-            "sp800_53",
-            "ssae16",
-            "ustr",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.cobit,
-            &self.coppa,
-            &self.csa_star,
-            &self.fed_ramp,
-            &self.ferpa,
-            &self.ffiec,
-            &self.finra,
-            &self.fisma,
-            &self.gaap,
-            &self.gapp,
-            &self.glba,
-            &self.hipaa,
-            &self.hitrust,
-            &self.isae3402,
-            &self.iso27001,
-            &self.iso27002,
-            &self.iso27017,
-            &self.iso27018,
-            &self.itar,
-            &self.jericho_forum_commandments,
-            &self.pci,
-            &self.privacy_shield,
-            &self.safe_harbor,
-            &self.soc1,
-            &self.soc2,
-            &self.soc3,
-            &self.sox,
-            &self.sp800_53,
-            &self.ssae16,
-            &self.ustr,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.cobit,
+                &self.coppa,
+                &self.csa_star,
+                &self.fed_ramp,
+                &self.ferpa,
+                &self.ffiec,
+                &self.finra,
+                &self.fisma,
+                &self.gaap,
+                &self.gapp,
+                &self.glba,
+                &self.hipaa,
+                &self.hitrust,
+                &self.isae3402,
+                &self.iso27001,
+                &self.iso27002,
+                &self.iso27017,
+                &self.iso27018,
+                &self.itar,
+                &self.jericho_forum_commandments,
+                &self.pci,
+                &self.privacy_shield,
+                &self.safe_harbor,
+                &self.soc1,
+                &self.soc2,
+                &self.soc3,
+                &self.sox,
+                &self.sp800_53,
+                &self.ssae16,
+                &self.ustr,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1165,12 +1150,6 @@ impl ::graph_model::rt::Struct for ApplicationSecurityCompliance {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ApplicationSecurityCompliance {
@@ -1251,46 +1230,50 @@ pub struct ApplicationTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationTemplate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.applicationTemplate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.applicationTemplate",
+            &[
+                "id",
+                "categories",
+                "deprecationDate",
+                "description",
+                "displayName",
+                "endpoints",
+                "homePageUrl",
+                "isEntraIntegrated",
+                "lastModifiedDateTime",
+                "logoUrl",
+                "publisher",
+                "riskFactors",
+                "riskScore",
+                "supportedProvisioningTypes",
+                "supportedSingleSignOnModes",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "categories",
-            "deprecationDate",
-            "description",
-            "displayName",
-            "endpoints",
-            "homePageUrl",
-            "isEntraIntegrated",
-            "lastModifiedDateTime",
-            "logoUrl",
-            "publisher",
-            "riskFactors",
-            "riskScore",
-            "supportedProvisioningTypes",
-            "supportedSingleSignOnModes",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.categories,
-            &self.deprecation_date,
-            &self.description,
-            &self.display_name,
-            &self.endpoints,
-            &self.home_page_url,
-            &self.is_entra_integrated,
-            &self.last_modified_date_time,
-            &self.logo_url,
-            &self.publisher,
-            &self.risk_factors,
-            &self.risk_score,
-            &self.supported_provisioning_types,
-            &self.supported_single_sign_on_modes,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.categories,
+                &self.deprecation_date,
+                &self.description,
+                &self.display_name,
+                &self.endpoints,
+                &self.home_page_url,
+                &self.is_entra_integrated,
+                &self.last_modified_date_time,
+                &self.logo_url,
+                &self.publisher,
+                &self.risk_factors,
+                &self.risk_score,
+                &self.supported_provisioning_types,
+                &self.supported_single_sign_on_modes,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1316,12 +1299,6 @@ impl ::graph_model::rt::Struct for ApplicationTemplate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ApplicationTemplate {

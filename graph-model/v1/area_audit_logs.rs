@@ -18,26 +18,30 @@ pub struct AppliedConditionalAccessPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppliedConditionalAccessPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appliedConditionalAccessPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.appliedConditionalAccessPolicy",
+            &[
+                "displayName",
+                "enforcedGrantControls",
+                "enforcedSessionControls",
+                "id",
+                "result",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "displayName",
-            "enforcedGrantControls",
-            "enforcedSessionControls",
-            "id",
-            "result",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.display_name,
-            &self.enforced_grant_controls,
-            &self.enforced_session_controls,
-            &self.id,
-            &self.result,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.display_name,
+                &self.enforced_grant_controls,
+                &self.enforced_session_controls,
+                &self.id,
+                &self.result,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -53,12 +57,6 @@ impl ::graph_model::rt::Struct for AppliedConditionalAccessPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppliedConditionalAccessPolicy {
@@ -221,26 +219,21 @@ pub struct AuditActivityInitiator {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuditActivityInitiator {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.auditActivityInitiator"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.auditActivityInitiator",
+            &["app", "user"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["app", "user"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.app, &self.user])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.app, &self.user], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.app, &mut self.user], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuditActivityInitiator {
@@ -297,14 +290,18 @@ pub struct AuditLogRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuditLogRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.auditLogRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.auditLogRoot",
+            &["directoryAudits", "provisioning", "signIns"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["directoryAudits", "provisioning", "signIns"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.directory_audits, &self.provisioning, &self.sign_ins])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.directory_audits, &self.provisioning, &self.sign_ins],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -318,12 +315,6 @@ impl ::graph_model::rt::Struct for AuditLogRoot {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuditLogRoot {
@@ -382,19 +373,23 @@ pub struct AuthenticationAppDeviceDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationAppDeviceDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationAppDeviceDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationAppDeviceDetails",
+            &["appVersion", "clientApp", "deviceId", "operatingSystem"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["appVersion", "clientApp", "deviceId", "operatingSystem"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.app_version,
-            &self.client_app,
-            &self.device_id,
-            &self.operating_system,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.app_version,
+                &self.client_app,
+                &self.device_id,
+                &self.operating_system,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -409,12 +404,6 @@ impl ::graph_model::rt::Struct for AuthenticationAppDeviceDetails {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationAppDeviceDetails {
@@ -549,30 +538,34 @@ pub struct DeviceDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceDetail",
+            &[
+                "browser",
+                "deviceId",
+                "displayName",
+                "isCompliant",
+                "isManaged",
+                "operatingSystem",
+                "trustType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "browser",
-            "deviceId",
-            "displayName",
-            "isCompliant",
-            "isManaged",
-            "operatingSystem",
-            "trustType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.browser,
-            &self.device_id,
-            &self.display_name,
-            &self.is_compliant,
-            &self.is_managed,
-            &self.operating_system,
-            &self.trust_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.browser,
+                &self.device_id,
+                &self.display_name,
+                &self.is_compliant,
+                &self.is_managed,
+                &self.operating_system,
+                &self.trust_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -590,12 +583,6 @@ impl ::graph_model::rt::Struct for DeviceDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceDetail {
@@ -670,40 +657,44 @@ pub struct DirectoryAudit {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DirectoryAudit {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.directoryAudit"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.directoryAudit",
+            &[
+                "id",
+                "activityDateTime",
+                "activityDisplayName",
+                "additionalDetails",
+                "category",
+                "correlationId",
+                "initiatedBy",
+                "loggedByService",
+                "operationType",
+                "result",
+                "resultReason",
+                "targetResources",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activityDateTime",
-            "activityDisplayName",
-            "additionalDetails",
-            "category",
-            "correlationId",
-            "initiatedBy",
-            "loggedByService",
-            "operationType",
-            "result",
-            "resultReason",
-            "targetResources",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.activity_date_time,
-            &self.activity_display_name,
-            &self.additional_details,
-            &self.category,
-            &self.correlation_id,
-            &self.initiated_by,
-            &self.logged_by_service,
-            &self.operation_type,
-            &self.result,
-            &self.result_reason,
-            &self.target_resources,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.activity_date_time,
+                &self.activity_display_name,
+                &self.additional_details,
+                &self.category,
+                &self.correlation_id,
+                &self.initiated_by,
+                &self.logged_by_service,
+                &self.operation_type,
+                &self.result,
+                &self.result_reason,
+                &self.target_resources,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -726,12 +717,6 @@ impl ::graph_model::rt::Struct for DirectoryAudit {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DirectoryAudit {
@@ -853,14 +838,18 @@ pub struct ModifiedProperty {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ModifiedProperty {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.modifiedProperty"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.modifiedProperty",
+            &["displayName", "newValue", "oldValue"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "newValue", "oldValue"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.new_value, &self.old_value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.display_name, &self.new_value, &self.old_value],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -874,12 +863,6 @@ impl ::graph_model::rt::Struct for ModifiedProperty {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ModifiedProperty {
@@ -1099,26 +1082,30 @@ pub struct ProvisioningErrorInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProvisioningErrorInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.provisioningErrorInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.provisioningErrorInfo",
+            &[
+                "additionalDetails",
+                "errorCategory",
+                "errorCode",
+                "reason",
+                "recommendedAction",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "additionalDetails",
-            "errorCategory",
-            "errorCode",
-            "reason",
-            "recommendedAction",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.additional_details,
-            &self.error_category,
-            &self.error_code,
-            &self.reason,
-            &self.recommended_action,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.additional_details,
+                &self.error_category,
+                &self.error_code,
+                &self.reason,
+                &self.recommended_action,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1134,12 +1121,6 @@ impl ::graph_model::rt::Struct for ProvisioningErrorInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProvisioningErrorInfo {
@@ -1224,50 +1205,54 @@ pub struct ProvisioningObjectSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProvisioningObjectSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.provisioningObjectSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.provisioningObjectSummary",
+            &[
+                "id",
+                "activityDateTime",
+                "changeId",
+                "cycleId",
+                "durationInMilliseconds",
+                "initiatedBy",
+                "jobId",
+                "modifiedProperties",
+                "provisioningAction",
+                "provisioningStatusInfo",
+                "provisioningSteps",
+                "servicePrincipal",
+                "sourceIdentity",
+                "sourceSystem",
+                "targetIdentity",
+                "targetSystem",
+                "tenantId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activityDateTime",
-            "changeId",
-            "cycleId",
-            "durationInMilliseconds",
-            "initiatedBy",
-            "jobId",
-            "modifiedProperties",
-            "provisioningAction",
-            "provisioningStatusInfo",
-            "provisioningSteps",
-            "servicePrincipal",
-            "sourceIdentity",
-            "sourceSystem",
-            "targetIdentity",
-            "targetSystem",
-            "tenantId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.activity_date_time,
-            &self.change_id,
-            &self.cycle_id,
-            &self.duration_in_milliseconds,
-            &self.initiated_by,
-            &self.job_id,
-            &self.modified_properties,
-            &self.provisioning_action,
-            &self.provisioning_status_info,
-            &self.provisioning_steps,
-            &self.service_principal,
-            &self.source_identity,
-            &self.source_system,
-            &self.target_identity,
-            &self.target_system,
-            &self.tenant_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.activity_date_time,
+                &self.change_id,
+                &self.cycle_id,
+                &self.duration_in_milliseconds,
+                &self.initiated_by,
+                &self.job_id,
+                &self.modified_properties,
+                &self.provisioning_action,
+                &self.provisioning_status_info,
+                &self.provisioning_steps,
+                &self.service_principal,
+                &self.source_identity,
+                &self.source_system,
+                &self.target_identity,
+                &self.target_system,
+                &self.tenant_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1295,12 +1280,6 @@ impl ::graph_model::rt::Struct for ProvisioningObjectSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProvisioningObjectSummary {
@@ -1508,14 +1487,15 @@ pub struct ProvisioningStatusInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProvisioningStatusInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.provisioningStatusInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.provisioningStatusInfo",
+            &["errorInformation", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["errorInformation", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.error_information, &self.status])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.error_information, &self.status], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1525,12 +1505,6 @@ impl ::graph_model::rt::Struct for ProvisioningStatusInfo {
             &mut [&mut self.error_information, &mut self.status],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProvisioningStatusInfo {
@@ -1591,26 +1565,30 @@ pub struct ProvisioningStep {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProvisioningStep {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.provisioningStep"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.provisioningStep",
+            &[
+                "description",
+                "details",
+                "name",
+                "provisioningStepType",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "description",
-            "details",
-            "name",
-            "provisioningStepType",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.description,
-            &self.details,
-            &self.name,
-            &self.provisioning_step_type,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.description,
+                &self.details,
+                &self.name,
+                &self.provisioning_step_type,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1626,12 +1604,6 @@ impl ::graph_model::rt::Struct for ProvisioningStep {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProvisioningStep {
@@ -1965,76 +1937,80 @@ pub struct SignIn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SignIn {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.signIn"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.signIn",
+            &[
+                "id",
+                "appDisplayName",
+                "appId",
+                "appliedConditionalAccessPolicies",
+                "authenticationAppDeviceDetails",
+                "clientAppUsed",
+                "conditionalAccessStatus",
+                "correlationId",
+                "createdDateTime",
+                "deviceDetail",
+                "homeTenantId",
+                "ipAddress",
+                "isInteractive",
+                "location",
+                "resourceDisplayName",
+                "resourceId",
+                "resourceTenantId",
+                "riskDetail",
+                "riskEventTypes",
+                "riskEventTypes_v2",
+                "riskLevelAggregated",
+                "riskLevelDuringSignIn",
+                "riskState",
+                "servicePrincipalId",
+                "servicePrincipalName",
+                "status",
+                "userAgent",
+                "userDisplayName",
+                "userId",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appDisplayName",
-            "appId",
-            "appliedConditionalAccessPolicies",
-            "authenticationAppDeviceDetails",
-            "clientAppUsed",
-            "conditionalAccessStatus",
-            "correlationId",
-            "createdDateTime",
-            "deviceDetail",
-            "homeTenantId",
-            "ipAddress",
-            "isInteractive",
-            "location",
-            "resourceDisplayName",
-            "resourceId",
-            "resourceTenantId",
-            "riskDetail",
-            "riskEventTypes",
-            "riskEventTypes_v2",
-            "riskLevelAggregated",
-            "riskLevelDuringSignIn",
-            "riskState",
-            "servicePrincipalId",
-            "servicePrincipalName",
-            "status",
-            "userAgent",
-            "userDisplayName",
-            "userId",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_display_name,
-            &self.app_id,
-            &self.applied_conditional_access_policies,
-            &self.authentication_app_device_details,
-            &self.client_app_used,
-            &self.conditional_access_status,
-            &self.correlation_id,
-            &self.created_date_time,
-            &self.device_detail,
-            &self.home_tenant_id,
-            &self.ip_address,
-            &self.is_interactive,
-            &self.location,
-            &self.resource_display_name,
-            &self.resource_id,
-            &self.resource_tenant_id,
-            &self.risk_detail,
-            &self.risk_event_types,
-            &self.risk_event_types_v2,
-            &self.risk_level_aggregated,
-            &self.risk_level_during_sign_in,
-            &self.risk_state,
-            &self.service_principal_id,
-            &self.service_principal_name,
-            &self.status,
-            &self.user_agent,
-            &self.user_display_name,
-            &self.user_id,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_display_name,
+                &self.app_id,
+                &self.applied_conditional_access_policies,
+                &self.authentication_app_device_details,
+                &self.client_app_used,
+                &self.conditional_access_status,
+                &self.correlation_id,
+                &self.created_date_time,
+                &self.device_detail,
+                &self.home_tenant_id,
+                &self.ip_address,
+                &self.is_interactive,
+                &self.location,
+                &self.resource_display_name,
+                &self.resource_id,
+                &self.resource_tenant_id,
+                &self.risk_detail,
+                &self.risk_event_types,
+                &self.risk_event_types_v2,
+                &self.risk_level_aggregated,
+                &self.risk_level_during_sign_in,
+                &self.risk_state,
+                &self.service_principal_id,
+                &self.service_principal_name,
+                &self.status,
+                &self.user_agent,
+                &self.user_display_name,
+                &self.user_id,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2075,12 +2051,6 @@ impl ::graph_model::rt::Struct for SignIn {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SignIn {
@@ -2137,18 +2107,22 @@ pub struct SignInStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SignInStatus {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.signInStatus"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.signInStatus",
+            &["additionalDetails", "errorCode", "failureReason"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["additionalDetails", "errorCode", "failureReason"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.additional_details,
-            &self.error_code,
-            &self.failure_reason,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.additional_details,
+                &self.error_code,
+                &self.failure_reason,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2162,12 +2136,6 @@ impl ::graph_model::rt::Struct for SignInStatus {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SignInStatus {
@@ -2230,28 +2198,32 @@ pub struct TargetResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.targetResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.targetResource",
+            &[
+                "displayName",
+                "groupType",
+                "id",
+                "modifiedProperties",
+                "type",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "displayName",
-            "groupType",
-            "id",
-            "modifiedProperties",
-            "type",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.display_name,
-            &self.group_type,
-            &self.id,
-            &self.modified_properties,
-            &self.r#type,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.display_name,
+                &self.group_type,
+                &self.id,
+                &self.modified_properties,
+                &self.r#type,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2268,12 +2240,6 @@ impl ::graph_model::rt::Struct for TargetResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TargetResource {

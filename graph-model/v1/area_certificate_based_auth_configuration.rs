@@ -20,28 +20,32 @@ pub struct CertificateAuthority {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CertificateAuthority {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.certificateAuthority"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.certificateAuthority",
+            &[
+                "certificate",
+                "certificateRevocationListUrl",
+                "deltaCertificateRevocationListUrl",
+                "isRootAuthority",
+                "issuer",
+                "issuerSki",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "certificate",
-            "certificateRevocationListUrl",
-            "deltaCertificateRevocationListUrl",
-            "isRootAuthority",
-            "issuer",
-            "issuerSki",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.certificate,
-            &self.certificate_revocation_list_url,
-            &self.delta_certificate_revocation_list_url,
-            &self.is_root_authority,
-            &self.issuer,
-            &self.issuer_ski,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.certificate,
+                &self.certificate_revocation_list_url,
+                &self.delta_certificate_revocation_list_url,
+                &self.is_root_authority,
+                &self.issuer,
+                &self.issuer_ski,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -58,12 +62,6 @@ impl ::graph_model::rt::Struct for CertificateAuthority {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CertificateAuthority {
@@ -118,14 +116,15 @@ pub struct CertificateBasedAuthConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CertificateBasedAuthConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.certificateBasedAuthConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.certificateBasedAuthConfiguration",
+            &["id", "certificateAuthorities"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "certificateAuthorities"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.certificate_authorities])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.certificate_authorities], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -135,12 +134,6 @@ impl ::graph_model::rt::Struct for CertificateBasedAuthConfiguration {
             &mut [&mut self.id, &mut self.certificate_authorities],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CertificateBasedAuthConfiguration {

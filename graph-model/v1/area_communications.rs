@@ -16,19 +16,23 @@ pub struct AddLargeGalleryViewOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AddLargeGalleryViewOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.addLargeGalleryViewOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.addLargeGalleryViewOperation",
+            &["id", "clientContext", "resultInfo", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "clientContext", "resultInfo", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.client_context,
-            &self.result_info,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.client_context,
+                &self.result_info,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -43,12 +47,6 @@ impl ::graph_model::rt::Struct for AddLargeGalleryViewOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AddLargeGalleryViewOperation {
@@ -101,26 +99,19 @@ pub struct AppHostedMediaConfig {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppHostedMediaConfig {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appHostedMediaConfig"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.appHostedMediaConfig", &["blob"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["blob"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.blob])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.blob], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.blob], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppHostedMediaConfig {
@@ -179,14 +170,18 @@ pub struct AudioRoutingGroup {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AudioRoutingGroup {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.audioRoutingGroup"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.audioRoutingGroup",
+            &["id", "receivers", "routingMode", "sources"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "receivers", "routingMode", "sources"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.receivers, &self.routing_mode, &self.sources])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.receivers, &self.routing_mode, &self.sources],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -201,12 +196,6 @@ impl ::graph_model::rt::Struct for AudioRoutingGroup {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AudioRoutingGroup {
@@ -307,66 +296,70 @@ pub struct Call {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Call {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.call"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.call",
+            &[
+                "id",
+                "callbackUri",
+                "callChainId",
+                "callOptions",
+                "callRoutes",
+                "chatInfo",
+                "direction",
+                "incomingContext",
+                "mediaConfig",
+                "mediaState",
+                "meetingInfo",
+                "myParticipantId",
+                "requestedModalities",
+                "resultInfo",
+                "source",
+                "state",
+                "subject",
+                "targets",
+                "tenantId",
+                "toneInfo",
+                "transcription",
+                "audioRoutingGroups",
+                "contentSharingSessions",
+                "operations",
+                "participants",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "callbackUri",
-            "callChainId",
-            "callOptions",
-            "callRoutes",
-            "chatInfo",
-            "direction",
-            "incomingContext",
-            "mediaConfig",
-            "mediaState",
-            "meetingInfo",
-            "myParticipantId",
-            "requestedModalities",
-            "resultInfo",
-            "source",
-            "state",
-            "subject",
-            "targets",
-            "tenantId",
-            "toneInfo",
-            "transcription",
-            "audioRoutingGroups",
-            "contentSharingSessions",
-            "operations",
-            "participants",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.callback_uri,
-            &self.call_chain_id,
-            &self.call_options,
-            &self.call_routes,
-            &self.chat_info,
-            &self.direction,
-            &self.incoming_context,
-            &self.media_config,
-            &self.media_state,
-            &self.meeting_info,
-            &self.my_participant_id,
-            &self.requested_modalities,
-            &self.result_info,
-            &self.source,
-            &self.state,
-            &self.subject,
-            &self.targets,
-            &self.tenant_id,
-            &self.tone_info,
-            &self.transcription,
-            &self.audio_routing_groups,
-            &self.content_sharing_sessions,
-            &self.operations,
-            &self.participants,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.callback_uri,
+                &self.call_chain_id,
+                &self.call_options,
+                &self.call_routes,
+                &self.chat_info,
+                &self.direction,
+                &self.incoming_context,
+                &self.media_config,
+                &self.media_state,
+                &self.meeting_info,
+                &self.my_participant_id,
+                &self.requested_modalities,
+                &self.result_info,
+                &self.source,
+                &self.state,
+                &self.subject,
+                &self.targets,
+                &self.tenant_id,
+                &self.tone_info,
+                &self.transcription,
+                &self.audio_routing_groups,
+                &self.content_sharing_sessions,
+                &self.operations,
+                &self.participants,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -402,12 +395,6 @@ impl ::graph_model::rt::Struct for Call {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Call {
@@ -520,26 +507,19 @@ pub struct CallMediaState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallMediaState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callMediaState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.callMediaState", &["audio"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["audio"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.audio])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.audio], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.audio], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CallMediaState {
@@ -599,24 +579,28 @@ pub struct CallOptions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallOptions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callOptions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callOptions",
+            &[
+                "hideBotAfterEscalation",
+                "isContentSharingNotificationEnabled",
+                "isDeltaRosterEnabled",
+                "isInteractiveRosterEnabled",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "hideBotAfterEscalation",
-            "isContentSharingNotificationEnabled",
-            "isDeltaRosterEnabled",
-            "isInteractiveRosterEnabled",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.hide_bot_after_escalation,
-            &self.is_content_sharing_notification_enabled,
-            &self.is_delta_roster_enabled,
-            &self.is_interactive_roster_enabled,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.hide_bot_after_escalation,
+                &self.is_content_sharing_notification_enabled,
+                &self.is_delta_roster_enabled,
+                &self.is_interactive_roster_enabled,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -631,12 +615,6 @@ impl ::graph_model::rt::Struct for CallOptions {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CallOptions {
@@ -808,14 +786,18 @@ pub struct CallRoute {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallRoute {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRoute"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRoute",
+            &["final", "original", "routingType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["final", "original", "routingType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.r#final, &self.original, &self.routing_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.r#final, &self.original, &self.routing_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -829,12 +811,6 @@ impl ::graph_model::rt::Struct for CallRoute {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CallRoute {
@@ -993,14 +969,15 @@ pub struct CallTranscriptionInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallTranscriptionInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callTranscriptionInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callTranscriptionInfo",
+            &["lastModifiedDateTime", "state"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["lastModifiedDateTime", "state"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.last_modified_date_time, &self.state])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.last_modified_date_time, &self.state], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1010,12 +987,6 @@ impl ::graph_model::rt::Struct for CallTranscriptionInfo {
             &mut [&mut self.last_modified_date_time, &mut self.state],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CallTranscriptionInfo {
@@ -1144,19 +1115,23 @@ pub struct CancelMediaProcessingOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CancelMediaProcessingOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cancelMediaProcessingOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cancelMediaProcessingOperation",
+            &["id", "clientContext", "resultInfo", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "clientContext", "resultInfo", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.client_context,
-            &self.result_info,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.client_context,
+                &self.result_info,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1171,12 +1146,6 @@ impl ::graph_model::rt::Struct for CancelMediaProcessingOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CancelMediaProcessingOperation {
@@ -1244,28 +1213,32 @@ pub struct CloudCommunications {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudCommunications {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudCommunications"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudCommunications",
+            &[
+                "adhocCalls",
+                "callRecords",
+                "calls",
+                "onlineMeetingConversations",
+                "onlineMeetings",
+                "presences",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "adhocCalls",
-            "callRecords",
-            "calls",
-            "onlineMeetingConversations",
-            "onlineMeetings",
-            "presences",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.adhoc_calls,
-            &self.call_records,
-            &self.calls,
-            &self.online_meeting_conversations,
-            &self.online_meetings,
-            &self.presences,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.adhoc_calls,
+                &self.call_records,
+                &self.calls,
+                &self.online_meeting_conversations,
+                &self.online_meetings,
+                &self.presences,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1282,12 +1255,6 @@ impl ::graph_model::rt::Struct for CloudCommunications {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudCommunications {
@@ -1346,19 +1313,23 @@ pub struct CommsOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CommsOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.commsOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.commsOperation",
+            &["id", "clientContext", "resultInfo", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "clientContext", "resultInfo", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.client_context,
-            &self.result_info,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.client_context,
+                &self.result_info,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1373,12 +1344,6 @@ impl ::graph_model::rt::Struct for CommsOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CommsOperation {
@@ -1641,26 +1606,19 @@ pub struct ContentSharingSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContentSharingSession {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.contentSharingSession"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.contentSharingSession", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ContentSharingSession {
@@ -1757,38 +1715,42 @@ pub struct EngagementConversationDiscussionMessage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EngagementConversationDiscussionMessage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.engagementConversationDiscussionMessage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.engagementConversationDiscussionMessage",
+            &[
+                "id",
+                "body",
+                "createdDateTime",
+                "creationMode",
+                "from",
+                "lastModifiedDateTime",
+                "replyToId",
+                "conversation",
+                "reactions",
+                "replies",
+                "replyTo",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "body",
-            "createdDateTime",
-            "creationMode",
-            "from",
-            "lastModifiedDateTime",
-            "replyToId",
-            "conversation",
-            "reactions",
-            "replies",
-            "replyTo",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.body,
-            &self.created_date_time,
-            &self.creation_mode,
-            &self.from,
-            &self.last_modified_date_time,
-            &self.reply_to_id,
-            &self.conversation,
-            &self.reactions,
-            &self.replies,
-            &self.reply_to,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.body,
+                &self.created_date_time,
+                &self.creation_mode,
+                &self.from,
+                &self.last_modified_date_time,
+                &self.reply_to_id,
+                &self.conversation,
+                &self.reactions,
+                &self.replies,
+                &self.reply_to,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1810,12 +1772,6 @@ impl ::graph_model::rt::Struct for EngagementConversationDiscussionMessage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EngagementConversationDiscussionMessage {
@@ -1912,38 +1868,42 @@ pub struct EngagementConversationMessage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EngagementConversationMessage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.engagementConversationMessage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.engagementConversationMessage",
+            &[
+                "id",
+                "body",
+                "createdDateTime",
+                "creationMode",
+                "from",
+                "lastModifiedDateTime",
+                "replyToId",
+                "conversation",
+                "reactions",
+                "replies",
+                "replyTo",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "body",
-            "createdDateTime",
-            "creationMode",
-            "from",
-            "lastModifiedDateTime",
-            "replyToId",
-            "conversation",
-            "reactions",
-            "replies",
-            "replyTo",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.body,
-            &self.created_date_time,
-            &self.creation_mode,
-            &self.from,
-            &self.last_modified_date_time,
-            &self.reply_to_id,
-            &self.conversation,
-            &self.reactions,
-            &self.replies,
-            &self.reply_to,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.body,
+                &self.created_date_time,
+                &self.creation_mode,
+                &self.from,
+                &self.last_modified_date_time,
+                &self.reply_to_id,
+                &self.conversation,
+                &self.reactions,
+                &self.replies,
+                &self.reply_to,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1965,12 +1925,6 @@ impl ::graph_model::rt::Struct for EngagementConversationMessage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EngagementConversationMessage {
@@ -2170,19 +2124,23 @@ pub struct EngagementConversationMessageReaction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EngagementConversationMessageReaction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.engagementConversationMessageReaction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.engagementConversationMessageReaction",
+            &["id", "createdDateTime", "reactionBy", "reactionType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdDateTime", "reactionBy", "reactionType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.reaction_by,
-            &self.reaction_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.reaction_by,
+                &self.reaction_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2197,12 +2155,6 @@ impl ::graph_model::rt::Struct for EngagementConversationMessageReaction {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EngagementConversationMessageReaction {
@@ -2664,40 +2616,44 @@ pub struct EngagementConversationQuestionMessage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EngagementConversationQuestionMessage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.engagementConversationQuestionMessage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.engagementConversationQuestionMessage",
+            &[
+                "id",
+                "body",
+                "createdDateTime",
+                "creationMode",
+                "from",
+                "lastModifiedDateTime",
+                "replyToId",
+                "title",
+                "conversation",
+                "reactions",
+                "replies",
+                "replyTo",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "body",
-            "createdDateTime",
-            "creationMode",
-            "from",
-            "lastModifiedDateTime",
-            "replyToId",
-            "title",
-            "conversation",
-            "reactions",
-            "replies",
-            "replyTo",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.body,
-            &self.created_date_time,
-            &self.creation_mode,
-            &self.from,
-            &self.last_modified_date_time,
-            &self.reply_to_id,
-            &self.title,
-            &self.conversation,
-            &self.reactions,
-            &self.replies,
-            &self.reply_to,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.body,
+                &self.created_date_time,
+                &self.creation_mode,
+                &self.from,
+                &self.last_modified_date_time,
+                &self.reply_to_id,
+                &self.title,
+                &self.conversation,
+                &self.reactions,
+                &self.replies,
+                &self.reply_to,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2720,12 +2676,6 @@ impl ::graph_model::rt::Struct for EngagementConversationQuestionMessage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EngagementConversationQuestionMessage {
@@ -2822,38 +2772,42 @@ pub struct EngagementConversationSystemMessage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EngagementConversationSystemMessage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.engagementConversationSystemMessage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.engagementConversationSystemMessage",
+            &[
+                "id",
+                "body",
+                "createdDateTime",
+                "creationMode",
+                "from",
+                "lastModifiedDateTime",
+                "replyToId",
+                "conversation",
+                "reactions",
+                "replies",
+                "replyTo",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "body",
-            "createdDateTime",
-            "creationMode",
-            "from",
-            "lastModifiedDateTime",
-            "replyToId",
-            "conversation",
-            "reactions",
-            "replies",
-            "replyTo",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.body,
-            &self.created_date_time,
-            &self.creation_mode,
-            &self.from,
-            &self.last_modified_date_time,
-            &self.reply_to_id,
-            &self.conversation,
-            &self.reactions,
-            &self.replies,
-            &self.reply_to,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.body,
+                &self.created_date_time,
+                &self.creation_mode,
+                &self.from,
+                &self.last_modified_date_time,
+                &self.reply_to_id,
+                &self.conversation,
+                &self.reactions,
+                &self.replies,
+                &self.reply_to,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2875,12 +2829,6 @@ impl ::graph_model::rt::Struct for EngagementConversationSystemMessage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EngagementConversationSystemMessage {
@@ -3012,24 +2960,28 @@ pub struct IncomingCallOptions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IncomingCallOptions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.incomingCallOptions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.incomingCallOptions",
+            &[
+                "hideBotAfterEscalation",
+                "isContentSharingNotificationEnabled",
+                "isDeltaRosterEnabled",
+                "isInteractiveRosterEnabled",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "hideBotAfterEscalation",
-            "isContentSharingNotificationEnabled",
-            "isDeltaRosterEnabled",
-            "isInteractiveRosterEnabled",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.hide_bot_after_escalation,
-            &self.is_content_sharing_notification_enabled,
-            &self.is_delta_roster_enabled,
-            &self.is_interactive_roster_enabled,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.hide_bot_after_escalation,
+                &self.is_content_sharing_notification_enabled,
+                &self.is_delta_roster_enabled,
+                &self.is_interactive_roster_enabled,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3044,12 +2996,6 @@ impl ::graph_model::rt::Struct for IncomingCallOptions {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IncomingCallOptions {
@@ -3108,24 +3054,28 @@ pub struct IncomingContext {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IncomingContext {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.incomingContext"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.incomingContext",
+            &[
+                "observedParticipantId",
+                "onBehalfOf",
+                "sourceParticipantId",
+                "transferor",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "observedParticipantId",
-            "onBehalfOf",
-            "sourceParticipantId",
-            "transferor",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.observed_participant_id,
-            &self.on_behalf_of,
-            &self.source_participant_id,
-            &self.transferor,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.observed_participant_id,
+                &self.on_behalf_of,
+                &self.source_participant_id,
+                &self.transferor,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3140,12 +3090,6 @@ impl ::graph_model::rt::Struct for IncomingContext {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IncomingContext {
@@ -3206,26 +3150,30 @@ pub struct InvitationParticipantInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InvitationParticipantInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.invitationParticipantInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.invitationParticipantInfo",
+            &[
+                "hidden",
+                "identity",
+                "participantId",
+                "removeFromDefaultAudioRoutingGroup",
+                "replacesCallId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "hidden",
-            "identity",
-            "participantId",
-            "removeFromDefaultAudioRoutingGroup",
-            "replacesCallId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.hidden,
-            &self.identity,
-            &self.participant_id,
-            &self.remove_from_default_audio_routing_group,
-            &self.replaces_call_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.hidden,
+                &self.identity,
+                &self.participant_id,
+                &self.remove_from_default_audio_routing_group,
+                &self.replaces_call_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3241,12 +3189,6 @@ impl ::graph_model::rt::Struct for InvitationParticipantInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InvitationParticipantInfo {
@@ -3307,26 +3249,30 @@ pub struct InviteParticipantsOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InviteParticipantsOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.inviteParticipantsOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.inviteParticipantsOperation",
+            &[
+                "id",
+                "clientContext",
+                "resultInfo",
+                "status",
+                "participants",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "clientContext",
-            "resultInfo",
-            "status",
-            "participants",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.client_context,
-            &self.result_info,
-            &self.status,
-            &self.participants,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.client_context,
+                &self.result_info,
+                &self.status,
+                &self.participants,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3342,12 +3288,6 @@ impl ::graph_model::rt::Struct for InviteParticipantsOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InviteParticipantsOperation {
@@ -3402,14 +3342,15 @@ pub struct JoinMeetingIdMeetingInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for JoinMeetingIdMeetingInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.joinMeetingIdMeetingInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.joinMeetingIdMeetingInfo",
+            &["joinMeetingId", "passcode"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["joinMeetingId", "passcode"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.join_meeting_id, &self.passcode])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.join_meeting_id, &self.passcode], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -3419,12 +3360,6 @@ impl ::graph_model::rt::Struct for JoinMeetingIdMeetingInfo {
             &mut [&mut self.join_meeting_id, &mut self.passcode],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for JoinMeetingIdMeetingInfo {
@@ -3476,26 +3411,19 @@ pub struct MediaConfig {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MediaConfig {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mediaConfig"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.mediaConfig", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MediaConfig {
@@ -3736,26 +3664,19 @@ pub struct MediaInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MediaInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mediaInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.mediaInfo", &["resourceId", "uri"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["resourceId", "uri"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.resource_id, &self.uri])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.resource_id, &self.uri], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.resource_id, &mut self.uri], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MediaInfo {
@@ -3881,20 +3802,24 @@ pub struct MediaStream {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MediaStream {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mediaStream"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mediaStream",
+            &["direction", "label", "mediaType", "serverMuted", "sourceId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["direction", "label", "mediaType", "serverMuted", "sourceId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.direction,
-            &self.label,
-            &self.media_type,
-            &self.server_muted,
-            &self.source_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.direction,
+                &self.label,
+                &self.media_type,
+                &self.server_muted,
+                &self.source_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3910,12 +3835,6 @@ impl ::graph_model::rt::Struct for MediaStream {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MediaStream {
@@ -3967,26 +3886,19 @@ pub struct MeetingInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MeetingInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.meetingInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.meetingInfo", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MeetingInfo {
@@ -4248,19 +4160,23 @@ pub struct MuteParticipantOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MuteParticipantOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.muteParticipantOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.muteParticipantOperation",
+            &["id", "clientContext", "resultInfo", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "clientContext", "resultInfo", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.client_context,
-            &self.result_info,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.client_context,
+                &self.result_info,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4275,12 +4191,6 @@ impl ::graph_model::rt::Struct for MuteParticipantOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MuteParticipantOperation {
@@ -4433,36 +4343,40 @@ pub struct OnlineMeetingEngagementConversation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnlineMeetingEngagementConversation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onlineMeetingEngagementConversation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onlineMeetingEngagementConversation",
+            &[
+                "id",
+                "creationMode",
+                "starterId",
+                "moderationState",
+                "onlineMeetingId",
+                "organizer",
+                "upvoteCount",
+                "messages",
+                "starter",
+                "onlineMeeting",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "creationMode",
-            "starterId",
-            "moderationState",
-            "onlineMeetingId",
-            "organizer",
-            "upvoteCount",
-            "messages",
-            "starter",
-            "onlineMeeting",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.creation_mode,
-            &self.starter_id,
-            &self.moderation_state,
-            &self.online_meeting_id,
-            &self.organizer,
-            &self.upvote_count,
-            &self.messages,
-            &self.starter,
-            &self.online_meeting,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.creation_mode,
+                &self.starter_id,
+                &self.moderation_state,
+                &self.online_meeting_id,
+                &self.organizer,
+                &self.upvote_count,
+                &self.messages,
+                &self.starter,
+                &self.online_meeting,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4483,12 +4397,6 @@ impl ::graph_model::rt::Struct for OnlineMeetingEngagementConversation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnlineMeetingEngagementConversation {
@@ -4546,14 +4454,18 @@ pub struct OnlineMeetingRestricted {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnlineMeetingRestricted {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onlineMeetingRestricted"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onlineMeetingRestricted",
+            &["contentSharingDisabled", "videoDisabled"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["contentSharingDisabled", "videoDisabled"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.content_sharing_disabled, &self.video_disabled])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.content_sharing_disabled, &self.video_disabled],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4563,12 +4475,6 @@ impl ::graph_model::rt::Struct for OnlineMeetingRestricted {
             &mut [&mut self.content_sharing_disabled, &mut self.video_disabled],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnlineMeetingRestricted {
@@ -4682,26 +4588,19 @@ pub struct OrganizerMeetingInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OrganizerMeetingInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.organizerMeetingInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.organizerMeetingInfo", &["organizer"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["organizer"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.organizer])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.organizer], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.organizer], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OrganizerMeetingInfo {
@@ -4760,24 +4659,28 @@ pub struct OutgoingCallOptions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OutgoingCallOptions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.outgoingCallOptions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.outgoingCallOptions",
+            &[
+                "hideBotAfterEscalation",
+                "isContentSharingNotificationEnabled",
+                "isDeltaRosterEnabled",
+                "isInteractiveRosterEnabled",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "hideBotAfterEscalation",
-            "isContentSharingNotificationEnabled",
-            "isDeltaRosterEnabled",
-            "isInteractiveRosterEnabled",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.hide_bot_after_escalation,
-            &self.is_content_sharing_notification_enabled,
-            &self.is_delta_roster_enabled,
-            &self.is_interactive_roster_enabled,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.hide_bot_after_escalation,
+                &self.is_content_sharing_notification_enabled,
+                &self.is_delta_roster_enabled,
+                &self.is_interactive_roster_enabled,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4792,12 +4695,6 @@ impl ::graph_model::rt::Struct for OutgoingCallOptions {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OutgoingCallOptions {
@@ -4868,36 +4765,40 @@ pub struct Participant {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Participant {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.participant"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.participant",
+            &[
+                "id",
+                "info",
+                "isInLobby",
+                "isMuted",
+                "mediaStreams",
+                "metadata",
+                "recordingInfo",
+                "removedState",
+                "restrictedExperience",
+                "rosterSequenceNumber",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "info",
-            "isInLobby",
-            "isMuted",
-            "mediaStreams",
-            "metadata",
-            "recordingInfo",
-            "removedState",
-            "restrictedExperience",
-            "rosterSequenceNumber",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.info,
-            &self.is_in_lobby,
-            &self.is_muted,
-            &self.media_streams,
-            &self.metadata,
-            &self.recording_info,
-            &self.removed_state,
-            &self.restricted_experience,
-            &self.roster_sequence_number,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.info,
+                &self.is_in_lobby,
+                &self.is_muted,
+                &self.media_streams,
+                &self.metadata,
+                &self.recording_info,
+                &self.removed_state,
+                &self.restricted_experience,
+                &self.roster_sequence_number,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4918,12 +4819,6 @@ impl ::graph_model::rt::Struct for Participant {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Participant {
@@ -4986,28 +4881,32 @@ pub struct ParticipantInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ParticipantInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.participantInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.participantInfo",
+            &[
+                "countryCode",
+                "endpointType",
+                "identity",
+                "languageId",
+                "participantId",
+                "region",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "countryCode",
-            "endpointType",
-            "identity",
-            "languageId",
-            "participantId",
-            "region",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.country_code,
-            &self.endpoint_type,
-            &self.identity,
-            &self.language_id,
-            &self.participant_id,
-            &self.region,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.country_code,
+                &self.endpoint_type,
+                &self.identity,
+                &self.language_id,
+                &self.participant_id,
+                &self.region,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5024,12 +4923,6 @@ impl ::graph_model::rt::Struct for ParticipantInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ParticipantInfo {
@@ -5088,19 +4981,23 @@ pub struct PlayPromptOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlayPromptOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.playPromptOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.playPromptOperation",
+            &["id", "clientContext", "resultInfo", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "clientContext", "resultInfo", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.client_context,
-            &self.result_info,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.client_context,
+                &self.result_info,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5115,12 +5012,6 @@ impl ::graph_model::rt::Struct for PlayPromptOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlayPromptOperation {
@@ -5183,28 +5074,32 @@ pub struct RecordOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecordOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.recordOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.recordOperation",
+            &[
+                "id",
+                "clientContext",
+                "resultInfo",
+                "status",
+                "recordingAccessToken",
+                "recordingLocation",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "clientContext",
-            "resultInfo",
-            "status",
-            "recordingAccessToken",
-            "recordingLocation",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.client_context,
-            &self.result_info,
-            &self.status,
-            &self.recording_access_token,
-            &self.recording_location,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.client_context,
+                &self.result_info,
+                &self.status,
+                &self.recording_access_token,
+                &self.recording_location,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5221,12 +5116,6 @@ impl ::graph_model::rt::Struct for RecordOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RecordOperation {
@@ -5281,14 +5170,15 @@ pub struct RecordingInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecordingInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.recordingInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.recordingInfo",
+            &["initiator", "recordingStatus"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["initiator", "recordingStatus"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.initiator, &self.recording_status])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.initiator, &self.recording_status], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -5298,12 +5188,6 @@ impl ::graph_model::rt::Struct for RecordingInfo {
             &mut [&mut self.initiator, &mut self.recording_status],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RecordingInfo {
@@ -5435,26 +5319,19 @@ pub struct RemovedState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RemovedState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.removedState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.removedState", &["reason"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["reason"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.reason])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.reason], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.reason], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RemovedState {
@@ -5724,26 +5601,30 @@ pub struct SendDtmfTonesOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SendDtmfTonesOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sendDtmfTonesOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sendDtmfTonesOperation",
+            &[
+                "id",
+                "clientContext",
+                "resultInfo",
+                "status",
+                "completionReason",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "clientContext",
-            "resultInfo",
-            "status",
-            "completionReason",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.client_context,
-            &self.result_info,
-            &self.status,
-            &self.completion_reason,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.client_context,
+                &self.result_info,
+                &self.status,
+                &self.completion_reason,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5759,12 +5640,6 @@ impl ::graph_model::rt::Struct for SendDtmfTonesOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SendDtmfTonesOperation {
@@ -5817,26 +5692,21 @@ pub struct ServiceHostedMediaConfig {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceHostedMediaConfig {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.serviceHostedMediaConfig"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.serviceHostedMediaConfig",
+            &["preFetchMedia"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["preFetchMedia"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.pre_fetch_media])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.pre_fetch_media], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.pre_fetch_media], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServiceHostedMediaConfig {
@@ -5895,19 +5765,23 @@ pub struct StartHoldMusicOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StartHoldMusicOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.startHoldMusicOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.startHoldMusicOperation",
+            &["id", "clientContext", "resultInfo", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "clientContext", "resultInfo", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.client_context,
-            &self.result_info,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.client_context,
+                &self.result_info,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5922,12 +5796,6 @@ impl ::graph_model::rt::Struct for StartHoldMusicOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for StartHoldMusicOperation {
@@ -5986,19 +5854,23 @@ pub struct StopHoldMusicOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StopHoldMusicOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.stopHoldMusicOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.stopHoldMusicOperation",
+            &["id", "clientContext", "resultInfo", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "clientContext", "resultInfo", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.client_context,
-            &self.result_info,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.client_context,
+                &self.result_info,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6013,12 +5885,6 @@ impl ::graph_model::rt::Struct for StopHoldMusicOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for StopHoldMusicOperation {
@@ -6077,19 +5943,23 @@ pub struct SubscribeToToneOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubscribeToToneOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.subscribeToToneOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.subscribeToToneOperation",
+            &["id", "clientContext", "resultInfo", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "clientContext", "resultInfo", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.client_context,
-            &self.result_info,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.client_context,
+                &self.result_info,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6104,12 +5974,6 @@ impl ::graph_model::rt::Struct for SubscribeToToneOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SubscribeToToneOperation {
@@ -6162,26 +6026,19 @@ pub struct TokenMeetingInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TokenMeetingInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.tokenMeetingInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.tokenMeetingInfo", &["token"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["token"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.token])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.token], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.token], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TokenMeetingInfo {
@@ -6362,14 +6219,13 @@ pub struct ToneInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ToneInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.toneInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.toneInfo", &["sequenceId", "tone"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["sequenceId", "tone"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.sequence_id, &self.tone])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.sequence_id, &self.tone], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -6379,12 +6235,6 @@ impl ::graph_model::rt::Struct for ToneInfo {
             &mut [&mut self.sequence_id, &mut self.tone],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ToneInfo {
@@ -6443,19 +6293,23 @@ pub struct UnmuteParticipantOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnmuteParticipantOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unmuteParticipantOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unmuteParticipantOperation",
+            &["id", "clientContext", "resultInfo", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "clientContext", "resultInfo", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.client_context,
-            &self.result_info,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.client_context,
+                &self.result_info,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6470,12 +6324,6 @@ impl ::graph_model::rt::Struct for UnmuteParticipantOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnmuteParticipantOperation {
@@ -6534,19 +6382,23 @@ pub struct UpdateRecordingStatusOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UpdateRecordingStatusOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.updateRecordingStatusOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.updateRecordingStatusOperation",
+            &["id", "clientContext", "resultInfo", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "clientContext", "resultInfo", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.client_context,
-            &self.result_info,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.client_context,
+                &self.result_info,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6561,12 +6413,6 @@ impl ::graph_model::rt::Struct for UpdateRecordingStatusOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UpdateRecordingStatusOperation {

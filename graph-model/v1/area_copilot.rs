@@ -79,14 +79,18 @@ pub struct ActionItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActionItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.actionItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.actionItem",
+            &["ownerDisplayName", "text", "title"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["ownerDisplayName", "text", "title"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.owner_display_name, &self.text, &self.title])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.owner_display_name, &self.text, &self.title],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -100,12 +104,6 @@ impl ::graph_model::rt::Struct for ActionItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ActionItem {
@@ -158,26 +156,19 @@ pub struct AiInteractionHistory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiInteractionHistory {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.aiInteractionHistory"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.aiInteractionHistory", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AiInteractionHistory {
@@ -232,26 +223,19 @@ pub struct AiOnlineMeeting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiOnlineMeeting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.aiOnlineMeeting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.aiOnlineMeeting", &["id", "aiInsights"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "aiInsights"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.ai_insights])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.ai_insights], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.ai_insights], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AiOnlineMeeting {
@@ -308,14 +292,18 @@ pub struct AiUser {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiUser {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.aiUser"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.aiUser",
+            &["id", "interactionHistory", "onlineMeetings"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "interactionHistory", "onlineMeetings"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.interaction_history, &self.online_meetings])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.interaction_history, &self.online_meetings],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -329,12 +317,6 @@ impl ::graph_model::rt::Struct for AiUser {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AiUser {
@@ -401,32 +383,36 @@ pub struct CallAiInsight {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallAiInsight {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callAiInsight"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callAiInsight",
+            &[
+                "id",
+                "actionItems",
+                "callId",
+                "contentCorrelationId",
+                "createdDateTime",
+                "endDateTime",
+                "meetingNotes",
+                "viewpoint",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "actionItems",
-            "callId",
-            "contentCorrelationId",
-            "createdDateTime",
-            "endDateTime",
-            "meetingNotes",
-            "viewpoint",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.action_items,
-            &self.call_id,
-            &self.content_correlation_id,
-            &self.created_date_time,
-            &self.end_date_time,
-            &self.meeting_notes,
-            &self.viewpoint,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.action_items,
+                &self.call_id,
+                &self.content_correlation_id,
+                &self.created_date_time,
+                &self.end_date_time,
+                &self.meeting_notes,
+                &self.viewpoint,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -445,12 +431,6 @@ impl ::graph_model::rt::Struct for CallAiInsight {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CallAiInsight {
@@ -503,26 +483,21 @@ pub struct CallAiInsightViewPoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallAiInsightViewPoint {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callAiInsightViewPoint"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callAiInsightViewPoint",
+            &["mentionEvents"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["mentionEvents"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.mention_events])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.mention_events], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.mention_events], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CallAiInsightViewPoint {
@@ -579,14 +554,15 @@ pub struct CopilotAdmin {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotAdmin {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.copilotAdmin"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.copilotAdmin",
+            &["id", "catalog", "settings"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "catalog", "settings"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.catalog, &self.settings])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.catalog, &self.settings], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -596,12 +572,6 @@ impl ::graph_model::rt::Struct for CopilotAdmin {
             &mut [&mut self.id, &mut self.catalog, &mut self.settings],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CopilotAdmin {
@@ -656,26 +626,21 @@ pub struct CopilotAdminCatalog {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotAdminCatalog {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.copilotAdminCatalog"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.copilotAdminCatalog",
+            &["id", "packages"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "packages"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.packages])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.packages], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.packages], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CopilotAdminCatalog {
@@ -732,14 +697,18 @@ pub struct CopilotAdminLimitedMode {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotAdminLimitedMode {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.copilotAdminLimitedMode"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.copilotAdminLimitedMode",
+            &["id", "groupId", "isEnabledForGroup"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "groupId", "isEnabledForGroup"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.group_id, &self.is_enabled_for_group])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.group_id, &self.is_enabled_for_group],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -753,12 +722,6 @@ impl ::graph_model::rt::Struct for CopilotAdminLimitedMode {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CopilotAdminLimitedMode {
@@ -813,26 +776,21 @@ pub struct CopilotAdminSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotAdminSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.copilotAdminSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.copilotAdminSetting",
+            &["id", "limitedMode"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "limitedMode"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.limited_mode])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.limited_mode], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.limited_mode], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CopilotAdminSetting {
@@ -937,70 +895,74 @@ pub struct CopilotPackageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotPackageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.copilotPackageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.copilotPackageDetail",
+            &[
+                "id",
+                "appId",
+                "assetId",
+                "availableTo",
+                "createdDateTime",
+                "deployedTo",
+                "displayName",
+                "elementTypes",
+                "isBlocked",
+                "lastModifiedDateTime",
+                "manifestId",
+                "manifestVersion",
+                "ownerId",
+                "platform",
+                "publisher",
+                "shortDescription",
+                "supportedHosts",
+                "type",
+                "version",
+                "zipFile",
+                "acquireUsersAndGroups",
+                "allowedUsersAndGroups",
+                "categories",
+                "elementDetails",
+                "longDescription",
+                "sensitivity",
+                "sharedWithUsersAndGroups",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appId",
-            "assetId",
-            "availableTo",
-            "createdDateTime",
-            "deployedTo",
-            "displayName",
-            "elementTypes",
-            "isBlocked",
-            "lastModifiedDateTime",
-            "manifestId",
-            "manifestVersion",
-            "ownerId",
-            "platform",
-            "publisher",
-            "shortDescription",
-            "supportedHosts",
-            "type",
-            "version",
-            "zipFile",
-            "acquireUsersAndGroups",
-            "allowedUsersAndGroups",
-            "categories",
-            "elementDetails",
-            "longDescription",
-            "sensitivity",
-            "sharedWithUsersAndGroups",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_id,
-            &self.asset_id,
-            &self.available_to,
-            &self.created_date_time,
-            &self.deployed_to,
-            &self.display_name,
-            &self.element_types,
-            &self.is_blocked,
-            &self.last_modified_date_time,
-            &self.manifest_id,
-            &self.manifest_version,
-            &self.owner_id,
-            &self.platform,
-            &self.publisher,
-            &self.short_description,
-            &self.supported_hosts,
-            &self.r#type,
-            &self.version,
-            &self.zip_file,
-            &self.acquire_users_and_groups,
-            &self.allowed_users_and_groups,
-            &self.categories,
-            &self.element_details,
-            &self.long_description,
-            &self.sensitivity,
-            &self.shared_with_users_and_groups,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_id,
+                &self.asset_id,
+                &self.available_to,
+                &self.created_date_time,
+                &self.deployed_to,
+                &self.display_name,
+                &self.element_types,
+                &self.is_blocked,
+                &self.last_modified_date_time,
+                &self.manifest_id,
+                &self.manifest_version,
+                &self.owner_id,
+                &self.platform,
+                &self.publisher,
+                &self.short_description,
+                &self.supported_hosts,
+                &self.r#type,
+                &self.version,
+                &self.zip_file,
+                &self.acquire_users_and_groups,
+                &self.allowed_users_and_groups,
+                &self.categories,
+                &self.element_details,
+                &self.long_description,
+                &self.sensitivity,
+                &self.shared_with_users_and_groups,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1038,12 +1000,6 @@ impl ::graph_model::rt::Struct for CopilotPackageDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CopilotPackageDetail {
@@ -1096,26 +1052,19 @@ pub struct CopilotReportRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotReportRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.copilotReportRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.copilotReportRoot", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CopilotReportRoot {
@@ -1174,19 +1123,23 @@ pub struct CopilotRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.copilotRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.copilotRoot",
+            &["admin", "interactionHistory", "reports", "users"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["admin", "interactionHistory", "reports", "users"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.admin,
-            &self.interaction_history,
-            &self.reports,
-            &self.users,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.admin,
+                &self.interaction_history,
+                &self.reports,
+                &self.users,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1201,12 +1154,6 @@ impl ::graph_model::rt::Struct for CopilotRoot {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CopilotRoot {
@@ -1263,14 +1210,15 @@ pub struct MeetingNote {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MeetingNote {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.meetingNote"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.meetingNote",
+            &["subpoints", "text", "title"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["subpoints", "text", "title"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.subpoints, &self.text, &self.title])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.subpoints, &self.text, &self.title], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1280,12 +1228,6 @@ impl ::graph_model::rt::Struct for MeetingNote {
             &mut [&mut self.subpoints, &mut self.text, &mut self.title],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MeetingNote {
@@ -1340,26 +1282,21 @@ pub struct MeetingNoteSubpoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MeetingNoteSubpoint {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.meetingNoteSubpoint"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.meetingNoteSubpoint",
+            &["text", "title"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["text", "title"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.text, &self.title])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.text, &self.title], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.text, &mut self.title], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MeetingNoteSubpoint {
@@ -1416,18 +1353,22 @@ pub struct MentionEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MentionEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mentionEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mentionEvent",
+            &["eventDateTime", "speaker", "transcriptUtterance"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["eventDateTime", "speaker", "transcriptUtterance"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.event_date_time,
-            &self.speaker,
-            &self.transcript_utterance,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.event_date_time,
+                &self.speaker,
+                &self.transcript_utterance,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1441,12 +1382,6 @@ impl ::graph_model::rt::Struct for MentionEvent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MentionEvent {
@@ -1501,14 +1436,15 @@ pub struct PackageAccessEntity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PackageAccessEntity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.packageAccessEntity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.packageAccessEntity",
+            &["resourceId", "resourceType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["resourceId", "resourceType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.resource_id, &self.resource_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.resource_id, &self.resource_type], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1518,12 +1454,6 @@ impl ::graph_model::rt::Struct for PackageAccessEntity {
             &mut [&mut self.resource_id, &mut self.resource_type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PackageAccessEntity {
@@ -1578,26 +1508,19 @@ pub struct PackageElement {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PackageElement {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.packageElement"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.packageElement", &["definition", "id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["definition", "id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.definition, &self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.definition, &self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.definition, &mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PackageElement {
@@ -1652,14 +1575,15 @@ pub struct PackageElementDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PackageElementDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.packageElementDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.packageElementDetail",
+            &["elements", "elementType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["elements", "elementType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.elements, &self.element_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.elements, &self.element_type], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1669,12 +1593,6 @@ impl ::graph_model::rt::Struct for PackageElementDetail {
             &mut [&mut self.elements, &mut self.element_type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PackageElementDetail {

@@ -22,30 +22,34 @@ pub struct DataPolicyOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DataPolicyOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.dataPolicyOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.dataPolicyOperation",
+            &[
+                "id",
+                "completedDateTime",
+                "progress",
+                "status",
+                "storageLocation",
+                "submittedDateTime",
+                "userId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "completedDateTime",
-            "progress",
-            "status",
-            "storageLocation",
-            "submittedDateTime",
-            "userId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.completed_date_time,
-            &self.progress,
-            &self.status,
-            &self.storage_location,
-            &self.submitted_date_time,
-            &self.user_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.completed_date_time,
+                &self.progress,
+                &self.status,
+                &self.storage_location,
+                &self.submitted_date_time,
+                &self.user_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -63,12 +67,6 @@ impl ::graph_model::rt::Struct for DataPolicyOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DataPolicyOperation {

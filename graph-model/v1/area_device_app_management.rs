@@ -106,64 +106,68 @@ pub struct AndroidLobApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AndroidLobApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.androidLobApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.androidLobApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "committedContentVersion",
+                "fileName",
+                "size",
+                "minimumSupportedOperatingSystem",
+                "packageId",
+                "versionCode",
+                "versionName",
+                "assignments",
+                "categories",
+                "contentVersions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "committedContentVersion",
-            "fileName",
-            "size",
-            "minimumSupportedOperatingSystem",
-            "packageId",
-            "versionCode",
-            "versionName",
-            "assignments",
-            "categories",
-            "contentVersions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.committed_content_version,
-            &self.file_name,
-            &self.size,
-            &self.minimum_supported_operating_system,
-            &self.package_id,
-            &self.version_code,
-            &self.version_name,
-            &self.assignments,
-            &self.categories,
-            &self.content_versions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.committed_content_version,
+                &self.file_name,
+                &self.size,
+                &self.minimum_supported_operating_system,
+                &self.package_id,
+                &self.version_code,
+                &self.version_name,
+                &self.assignments,
+                &self.categories,
+                &self.content_versions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -198,12 +202,6 @@ impl ::graph_model::rt::Struct for AndroidLobApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AndroidLobApp {
@@ -434,106 +432,110 @@ pub struct AndroidManagedAppProtection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AndroidManagedAppProtection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.androidManagedAppProtection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.androidManagedAppProtection",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "allowedDataStorageLocations",
+                "allowedInboundDataTransferSources",
+                "allowedOutboundClipboardSharingLevel",
+                "allowedOutboundDataTransferDestinations",
+                "contactSyncBlocked",
+                "dataBackupBlocked",
+                "deviceComplianceRequired",
+                "disableAppPinIfDevicePinIsSet",
+                "fingerprintBlocked",
+                "managedBrowser",
+                "managedBrowserToOpenLinksRequired",
+                "maximumPinRetries",
+                "minimumPinLength",
+                "minimumRequiredAppVersion",
+                "minimumRequiredOsVersion",
+                "minimumWarningAppVersion",
+                "minimumWarningOsVersion",
+                "organizationalCredentialsRequired",
+                "periodBeforePinReset",
+                "periodOfflineBeforeAccessCheck",
+                "periodOfflineBeforeWipeIsEnforced",
+                "periodOnlineBeforeAccessCheck",
+                "pinCharacterSet",
+                "pinRequired",
+                "printBlocked",
+                "saveAsBlocked",
+                "simplePinBlocked",
+                "isAssigned",
+                "customBrowserDisplayName",
+                "customBrowserPackageId",
+                "deployedAppCount",
+                "disableAppEncryptionIfDeviceEncryptionIsEnabled",
+                "encryptAppData",
+                "minimumRequiredPatchVersion",
+                "minimumWarningPatchVersion",
+                "screenCaptureBlocked",
+                "assignments",
+                "apps",
+                "deploymentSummary",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "allowedDataStorageLocations",
-            "allowedInboundDataTransferSources",
-            "allowedOutboundClipboardSharingLevel",
-            "allowedOutboundDataTransferDestinations",
-            "contactSyncBlocked",
-            "dataBackupBlocked",
-            "deviceComplianceRequired",
-            "disableAppPinIfDevicePinIsSet",
-            "fingerprintBlocked",
-            "managedBrowser",
-            "managedBrowserToOpenLinksRequired",
-            "maximumPinRetries",
-            "minimumPinLength",
-            "minimumRequiredAppVersion",
-            "minimumRequiredOsVersion",
-            "minimumWarningAppVersion",
-            "minimumWarningOsVersion",
-            "organizationalCredentialsRequired",
-            "periodBeforePinReset",
-            "periodOfflineBeforeAccessCheck",
-            "periodOfflineBeforeWipeIsEnforced",
-            "periodOnlineBeforeAccessCheck",
-            "pinCharacterSet",
-            "pinRequired",
-            "printBlocked",
-            "saveAsBlocked",
-            "simplePinBlocked",
-            "isAssigned",
-            "customBrowserDisplayName",
-            "customBrowserPackageId",
-            "deployedAppCount",
-            "disableAppEncryptionIfDeviceEncryptionIsEnabled",
-            "encryptAppData",
-            "minimumRequiredPatchVersion",
-            "minimumWarningPatchVersion",
-            "screenCaptureBlocked",
-            "assignments",
-            "apps",
-            "deploymentSummary",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.allowed_data_storage_locations,
-            &self.allowed_inbound_data_transfer_sources,
-            &self.allowed_outbound_clipboard_sharing_level,
-            &self.allowed_outbound_data_transfer_destinations,
-            &self.contact_sync_blocked,
-            &self.data_backup_blocked,
-            &self.device_compliance_required,
-            &self.disable_app_pin_if_device_pin_is_set,
-            &self.fingerprint_blocked,
-            &self.managed_browser,
-            &self.managed_browser_to_open_links_required,
-            &self.maximum_pin_retries,
-            &self.minimum_pin_length,
-            &self.minimum_required_app_version,
-            &self.minimum_required_os_version,
-            &self.minimum_warning_app_version,
-            &self.minimum_warning_os_version,
-            &self.organizational_credentials_required,
-            &self.period_before_pin_reset,
-            &self.period_offline_before_access_check,
-            &self.period_offline_before_wipe_is_enforced,
-            &self.period_online_before_access_check,
-            &self.pin_character_set,
-            &self.pin_required,
-            &self.print_blocked,
-            &self.save_as_blocked,
-            &self.simple_pin_blocked,
-            &self.is_assigned,
-            &self.custom_browser_display_name,
-            &self.custom_browser_package_id,
-            &self.deployed_app_count,
-            &self.disable_app_encryption_if_device_encryption_is_enabled,
-            &self.encrypt_app_data,
-            &self.minimum_required_patch_version,
-            &self.minimum_warning_patch_version,
-            &self.screen_capture_blocked,
-            &self.assignments,
-            &self.apps,
-            &self.deployment_summary,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.allowed_data_storage_locations,
+                &self.allowed_inbound_data_transfer_sources,
+                &self.allowed_outbound_clipboard_sharing_level,
+                &self.allowed_outbound_data_transfer_destinations,
+                &self.contact_sync_blocked,
+                &self.data_backup_blocked,
+                &self.device_compliance_required,
+                &self.disable_app_pin_if_device_pin_is_set,
+                &self.fingerprint_blocked,
+                &self.managed_browser,
+                &self.managed_browser_to_open_links_required,
+                &self.maximum_pin_retries,
+                &self.minimum_pin_length,
+                &self.minimum_required_app_version,
+                &self.minimum_required_os_version,
+                &self.minimum_warning_app_version,
+                &self.minimum_warning_os_version,
+                &self.organizational_credentials_required,
+                &self.period_before_pin_reset,
+                &self.period_offline_before_access_check,
+                &self.period_offline_before_wipe_is_enforced,
+                &self.period_online_before_access_check,
+                &self.pin_character_set,
+                &self.pin_required,
+                &self.print_blocked,
+                &self.save_as_blocked,
+                &self.simple_pin_blocked,
+                &self.is_assigned,
+                &self.custom_browser_display_name,
+                &self.custom_browser_package_id,
+                &self.deployed_app_count,
+                &self.disable_app_encryption_if_device_encryption_is_enabled,
+                &self.encrypt_app_data,
+                &self.minimum_required_patch_version,
+                &self.minimum_warning_patch_version,
+                &self.screen_capture_blocked,
+                &self.assignments,
+                &self.apps,
+                &self.deployment_summary,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -589,12 +591,6 @@ impl ::graph_model::rt::Struct for AndroidManagedAppProtection {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AndroidManagedAppProtection {
@@ -711,48 +707,52 @@ pub struct AndroidManagedAppRegistration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AndroidManagedAppRegistration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.androidManagedAppRegistration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.androidManagedAppRegistration",
+            &[
+                "id",
+                "appIdentifier",
+                "applicationVersion",
+                "createdDateTime",
+                "deviceName",
+                "deviceTag",
+                "deviceType",
+                "flaggedReasons",
+                "lastSyncDateTime",
+                "managementSdkVersion",
+                "platformVersion",
+                "userId",
+                "version",
+                "appliedPolicies",
+                "intendedPolicies",
+                "operations",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appIdentifier",
-            "applicationVersion",
-            "createdDateTime",
-            "deviceName",
-            "deviceTag",
-            "deviceType",
-            "flaggedReasons",
-            "lastSyncDateTime",
-            "managementSdkVersion",
-            "platformVersion",
-            "userId",
-            "version",
-            "appliedPolicies",
-            "intendedPolicies",
-            "operations",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_identifier,
-            &self.application_version,
-            &self.created_date_time,
-            &self.device_name,
-            &self.device_tag,
-            &self.device_type,
-            &self.flagged_reasons,
-            &self.last_sync_date_time,
-            &self.management_sdk_version,
-            &self.platform_version,
-            &self.user_id,
-            &self.version,
-            &self.applied_policies,
-            &self.intended_policies,
-            &self.operations,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_identifier,
+                &self.application_version,
+                &self.created_date_time,
+                &self.device_name,
+                &self.device_tag,
+                &self.device_type,
+                &self.flagged_reasons,
+                &self.last_sync_date_time,
+                &self.management_sdk_version,
+                &self.platform_version,
+                &self.user_id,
+                &self.version,
+                &self.applied_policies,
+                &self.intended_policies,
+                &self.operations,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -779,12 +779,6 @@ impl ::graph_model::rt::Struct for AndroidManagedAppRegistration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AndroidManagedAppRegistration {
@@ -901,34 +895,38 @@ pub struct AndroidMinimumOperatingSystem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AndroidMinimumOperatingSystem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.androidMinimumOperatingSystem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.androidMinimumOperatingSystem",
+            &[
+                "v10_0", "v11_0", "v4_0", "v4_0_3", "v4_1", "v4_2", "v4_3", "v4_4", "v5_0", "v5_1",
+                "v6_0", "v7_0", "v7_1", "v8_0", "v8_1", "v9_0",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "v10_0", "v11_0", "v4_0", "v4_0_3", "v4_1", "v4_2", "v4_3", "v4_4", "v5_0", "v5_1",
-            "v6_0", "v7_0", "v7_1", "v8_0", "v8_1", "v9_0",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.v10_0,
-            &self.v11_0,
-            &self.v4_0,
-            &self.v4_0_3,
-            &self.v4_1,
-            &self.v4_2,
-            &self.v4_3,
-            &self.v4_4,
-            &self.v5_0,
-            &self.v5_1,
-            &self.v6_0,
-            &self.v7_0,
-            &self.v7_1,
-            &self.v8_0,
-            &self.v8_1,
-            &self.v9_0,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.v10_0,
+                &self.v11_0,
+                &self.v4_0,
+                &self.v4_0_3,
+                &self.v4_1,
+                &self.v4_2,
+                &self.v4_3,
+                &self.v4_4,
+                &self.v5_0,
+                &self.v5_1,
+                &self.v6_0,
+                &self.v7_0,
+                &self.v7_1,
+                &self.v8_0,
+                &self.v8_1,
+                &self.v9_0,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -955,12 +953,6 @@ impl ::graph_model::rt::Struct for AndroidMinimumOperatingSystem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AndroidMinimumOperatingSystem {
@@ -1017,26 +1009,21 @@ pub struct AndroidMobileAppIdentifier {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AndroidMobileAppIdentifier {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.androidMobileAppIdentifier"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.androidMobileAppIdentifier",
+            &["packageId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["packageId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.package_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.package_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.package_id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AndroidMobileAppIdentifier {
@@ -1165,54 +1152,58 @@ pub struct AndroidStoreApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AndroidStoreApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.androidStoreApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.androidStoreApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "appStoreUrl",
+                "minimumSupportedOperatingSystem",
+                "packageId",
+                "assignments",
+                "categories",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "appStoreUrl",
-            "minimumSupportedOperatingSystem",
-            "packageId",
-            "assignments",
-            "categories",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.app_store_url,
-            &self.minimum_supported_operating_system,
-            &self.package_id,
-            &self.assignments,
-            &self.categories,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.app_store_url,
+                &self.minimum_supported_operating_system,
+                &self.package_id,
+                &self.assignments,
+                &self.categories,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1242,12 +1233,6 @@ impl ::graph_model::rt::Struct for AndroidStoreApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AndroidStoreApp {
@@ -1312,18 +1297,22 @@ pub struct AppConfigurationSettingItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppConfigurationSettingItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appConfigurationSettingItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.appConfigurationSettingItem",
+            &["appConfigKey", "appConfigKeyType", "appConfigKeyValue"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["appConfigKey", "appConfigKeyType", "appConfigKeyValue"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.app_config_key,
-            &self.app_config_key_type,
-            &self.app_config_key_value,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.app_config_key,
+                &self.app_config_key_type,
+                &self.app_config_key_value,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1337,12 +1326,6 @@ impl ::graph_model::rt::Struct for AppConfigurationSettingItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppConfigurationSettingItem {
@@ -1573,106 +1556,110 @@ pub struct DefaultManagedAppProtection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DefaultManagedAppProtection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.defaultManagedAppProtection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.defaultManagedAppProtection",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "allowedDataStorageLocations",
+                "allowedInboundDataTransferSources",
+                "allowedOutboundClipboardSharingLevel",
+                "allowedOutboundDataTransferDestinations",
+                "contactSyncBlocked",
+                "dataBackupBlocked",
+                "deviceComplianceRequired",
+                "disableAppPinIfDevicePinIsSet",
+                "fingerprintBlocked",
+                "managedBrowser",
+                "managedBrowserToOpenLinksRequired",
+                "maximumPinRetries",
+                "minimumPinLength",
+                "minimumRequiredAppVersion",
+                "minimumRequiredOsVersion",
+                "minimumWarningAppVersion",
+                "minimumWarningOsVersion",
+                "organizationalCredentialsRequired",
+                "periodBeforePinReset",
+                "periodOfflineBeforeAccessCheck",
+                "periodOfflineBeforeWipeIsEnforced",
+                "periodOnlineBeforeAccessCheck",
+                "pinCharacterSet",
+                "pinRequired",
+                "printBlocked",
+                "saveAsBlocked",
+                "simplePinBlocked",
+                "appDataEncryptionType",
+                "customSettings",
+                "deployedAppCount",
+                "disableAppEncryptionIfDeviceEncryptionIsEnabled",
+                "encryptAppData",
+                "faceIdBlocked",
+                "minimumRequiredPatchVersion",
+                "minimumRequiredSdkVersion",
+                "minimumWarningPatchVersion",
+                "screenCaptureBlocked",
+                "apps",
+                "deploymentSummary",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "allowedDataStorageLocations",
-            "allowedInboundDataTransferSources",
-            "allowedOutboundClipboardSharingLevel",
-            "allowedOutboundDataTransferDestinations",
-            "contactSyncBlocked",
-            "dataBackupBlocked",
-            "deviceComplianceRequired",
-            "disableAppPinIfDevicePinIsSet",
-            "fingerprintBlocked",
-            "managedBrowser",
-            "managedBrowserToOpenLinksRequired",
-            "maximumPinRetries",
-            "minimumPinLength",
-            "minimumRequiredAppVersion",
-            "minimumRequiredOsVersion",
-            "minimumWarningAppVersion",
-            "minimumWarningOsVersion",
-            "organizationalCredentialsRequired",
-            "periodBeforePinReset",
-            "periodOfflineBeforeAccessCheck",
-            "periodOfflineBeforeWipeIsEnforced",
-            "periodOnlineBeforeAccessCheck",
-            "pinCharacterSet",
-            "pinRequired",
-            "printBlocked",
-            "saveAsBlocked",
-            "simplePinBlocked",
-            "appDataEncryptionType",
-            "customSettings",
-            "deployedAppCount",
-            "disableAppEncryptionIfDeviceEncryptionIsEnabled",
-            "encryptAppData",
-            "faceIdBlocked",
-            "minimumRequiredPatchVersion",
-            "minimumRequiredSdkVersion",
-            "minimumWarningPatchVersion",
-            "screenCaptureBlocked",
-            "apps",
-            "deploymentSummary",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.allowed_data_storage_locations,
-            &self.allowed_inbound_data_transfer_sources,
-            &self.allowed_outbound_clipboard_sharing_level,
-            &self.allowed_outbound_data_transfer_destinations,
-            &self.contact_sync_blocked,
-            &self.data_backup_blocked,
-            &self.device_compliance_required,
-            &self.disable_app_pin_if_device_pin_is_set,
-            &self.fingerprint_blocked,
-            &self.managed_browser,
-            &self.managed_browser_to_open_links_required,
-            &self.maximum_pin_retries,
-            &self.minimum_pin_length,
-            &self.minimum_required_app_version,
-            &self.minimum_required_os_version,
-            &self.minimum_warning_app_version,
-            &self.minimum_warning_os_version,
-            &self.organizational_credentials_required,
-            &self.period_before_pin_reset,
-            &self.period_offline_before_access_check,
-            &self.period_offline_before_wipe_is_enforced,
-            &self.period_online_before_access_check,
-            &self.pin_character_set,
-            &self.pin_required,
-            &self.print_blocked,
-            &self.save_as_blocked,
-            &self.simple_pin_blocked,
-            &self.app_data_encryption_type,
-            &self.custom_settings,
-            &self.deployed_app_count,
-            &self.disable_app_encryption_if_device_encryption_is_enabled,
-            &self.encrypt_app_data,
-            &self.face_id_blocked,
-            &self.minimum_required_patch_version,
-            &self.minimum_required_sdk_version,
-            &self.minimum_warning_patch_version,
-            &self.screen_capture_blocked,
-            &self.apps,
-            &self.deployment_summary,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.allowed_data_storage_locations,
+                &self.allowed_inbound_data_transfer_sources,
+                &self.allowed_outbound_clipboard_sharing_level,
+                &self.allowed_outbound_data_transfer_destinations,
+                &self.contact_sync_blocked,
+                &self.data_backup_blocked,
+                &self.device_compliance_required,
+                &self.disable_app_pin_if_device_pin_is_set,
+                &self.fingerprint_blocked,
+                &self.managed_browser,
+                &self.managed_browser_to_open_links_required,
+                &self.maximum_pin_retries,
+                &self.minimum_pin_length,
+                &self.minimum_required_app_version,
+                &self.minimum_required_os_version,
+                &self.minimum_warning_app_version,
+                &self.minimum_warning_os_version,
+                &self.organizational_credentials_required,
+                &self.period_before_pin_reset,
+                &self.period_offline_before_access_check,
+                &self.period_offline_before_wipe_is_enforced,
+                &self.period_online_before_access_check,
+                &self.pin_character_set,
+                &self.pin_required,
+                &self.print_blocked,
+                &self.save_as_blocked,
+                &self.simple_pin_blocked,
+                &self.app_data_encryption_type,
+                &self.custom_settings,
+                &self.deployed_app_count,
+                &self.disable_app_encryption_if_device_encryption_is_enabled,
+                &self.encrypt_app_data,
+                &self.face_id_blocked,
+                &self.minimum_required_patch_version,
+                &self.minimum_required_sdk_version,
+                &self.minimum_warning_patch_version,
+                &self.screen_capture_blocked,
+                &self.apps,
+                &self.deployment_summary,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1728,12 +1715,6 @@ impl ::graph_model::rt::Struct for DefaultManagedAppProtection {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DefaultManagedAppProtection {
@@ -1872,56 +1853,60 @@ pub struct DeviceAppManagement {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceAppManagement {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceAppManagement"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceAppManagement",
+            &[
+                "id",
+                "isEnabledForMicrosoftStoreForBusiness",
+                "microsoftStoreForBusinessLanguage",
+                "microsoftStoreForBusinessLastCompletedApplicationSyncTime",
+                "microsoftStoreForBusinessLastSuccessfulSyncDateTime",
+                "androidManagedAppProtections",
+                "defaultManagedAppProtections",
+                "iosManagedAppProtections",
+                "managedAppPolicies",
+                "managedAppRegistrations",
+                "managedAppStatuses",
+                "managedEBooks",
+                "mdmWindowsInformationProtectionPolicies",
+                "mobileAppCategories",
+                "mobileAppConfigurations",
+                "mobileAppRelationships",
+                "mobileApps",
+                "targetedManagedAppConfigurations",
+                "vppTokens",
+                "windowsInformationProtectionPolicies",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isEnabledForMicrosoftStoreForBusiness",
-            "microsoftStoreForBusinessLanguage",
-            "microsoftStoreForBusinessLastCompletedApplicationSyncTime",
-            "microsoftStoreForBusinessLastSuccessfulSyncDateTime",
-            "androidManagedAppProtections",
-            "defaultManagedAppProtections",
-            "iosManagedAppProtections",
-            "managedAppPolicies",
-            "managedAppRegistrations",
-            "managedAppStatuses",
-            "managedEBooks",
-            "mdmWindowsInformationProtectionPolicies",
-            "mobileAppCategories",
-            "mobileAppConfigurations",
-            "mobileAppRelationships",
-            "mobileApps",
-            "targetedManagedAppConfigurations",
-            "vppTokens",
-            "windowsInformationProtectionPolicies",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_enabled_for_microsoft_store_for_business,
-            &self.microsoft_store_for_business_language,
-            &self.microsoft_store_for_business_last_completed_application_sync_time,
-            &self.microsoft_store_for_business_last_successful_sync_date_time,
-            &self.android_managed_app_protections,
-            &self.default_managed_app_protections,
-            &self.ios_managed_app_protections,
-            &self.managed_app_policies,
-            &self.managed_app_registrations,
-            &self.managed_app_statuses,
-            &self.managed_e_books,
-            &self.mdm_windows_information_protection_policies,
-            &self.mobile_app_categories,
-            &self.mobile_app_configurations,
-            &self.mobile_app_relationships,
-            &self.mobile_apps,
-            &self.targeted_managed_app_configurations,
-            &self.vpp_tokens,
-            &self.windows_information_protection_policies,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_enabled_for_microsoft_store_for_business,
+                &self.microsoft_store_for_business_language,
+                &self.microsoft_store_for_business_last_completed_application_sync_time,
+                &self.microsoft_store_for_business_last_successful_sync_date_time,
+                &self.android_managed_app_protections,
+                &self.default_managed_app_protections,
+                &self.ios_managed_app_protections,
+                &self.managed_app_policies,
+                &self.managed_app_registrations,
+                &self.managed_app_statuses,
+                &self.managed_e_books,
+                &self.mdm_windows_information_protection_policies,
+                &self.mobile_app_categories,
+                &self.mobile_app_configurations,
+                &self.mobile_app_relationships,
+                &self.mobile_apps,
+                &self.targeted_managed_app_configurations,
+                &self.vpp_tokens,
+                &self.windows_information_protection_policies,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1952,12 +1937,6 @@ impl ::graph_model::rt::Struct for DeviceAppManagement {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceAppManagement {
@@ -2044,34 +2023,38 @@ pub struct DeviceInstallState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceInstallState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceInstallState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceInstallState",
+            &[
+                "id",
+                "deviceId",
+                "deviceName",
+                "errorCode",
+                "installState",
+                "lastSyncDateTime",
+                "osDescription",
+                "osVersion",
+                "userName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deviceId",
-            "deviceName",
-            "errorCode",
-            "installState",
-            "lastSyncDateTime",
-            "osDescription",
-            "osVersion",
-            "userName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.device_id,
-            &self.device_name,
-            &self.error_code,
-            &self.install_state,
-            &self.last_sync_date_time,
-            &self.os_description,
-            &self.os_version,
-            &self.user_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.device_id,
+                &self.device_name,
+                &self.error_code,
+                &self.install_state,
+                &self.last_sync_date_time,
+                &self.os_description,
+                &self.os_version,
+                &self.user_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2091,12 +2074,6 @@ impl ::graph_model::rt::Struct for DeviceInstallState {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceInstallState {
@@ -2175,30 +2152,34 @@ pub struct EBookInstallSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EBookInstallSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.eBookInstallSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.eBookInstallSummary",
+            &[
+                "id",
+                "failedDeviceCount",
+                "failedUserCount",
+                "installedDeviceCount",
+                "installedUserCount",
+                "notInstalledDeviceCount",
+                "notInstalledUserCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "failedDeviceCount",
-            "failedUserCount",
-            "installedDeviceCount",
-            "installedUserCount",
-            "notInstalledDeviceCount",
-            "notInstalledUserCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.failed_device_count,
-            &self.failed_user_count,
-            &self.installed_device_count,
-            &self.installed_user_count,
-            &self.not_installed_device_count,
-            &self.not_installed_user_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.failed_device_count,
+                &self.failed_user_count,
+                &self.installed_device_count,
+                &self.installed_user_count,
+                &self.not_installed_device_count,
+                &self.not_installed_user_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2216,12 +2197,6 @@ impl ::graph_model::rt::Struct for EBookInstallSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EBookInstallSummary {
@@ -2462,14 +2437,15 @@ pub struct IosDeviceType {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosDeviceType {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosDeviceType"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosDeviceType",
+            &["iPad", "iPhoneAndIPod"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["iPad", "iPhoneAndIPod"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.i_pad, &self.i_phone_and_i_pod])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.i_pad, &self.i_phone_and_i_pod], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2479,12 +2455,6 @@ impl ::graph_model::rt::Struct for IosDeviceType {
             &mut [&mut self.i_pad, &mut self.i_phone_and_i_pod],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosDeviceType {
@@ -2641,68 +2611,72 @@ pub struct IosLobApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosLobApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosLobApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosLobApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "committedContentVersion",
+                "fileName",
+                "size",
+                "applicableDeviceType",
+                "buildNumber",
+                "bundleId",
+                "expirationDateTime",
+                "minimumSupportedOperatingSystem",
+                "versionNumber",
+                "assignments",
+                "categories",
+                "contentVersions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "committedContentVersion",
-            "fileName",
-            "size",
-            "applicableDeviceType",
-            "buildNumber",
-            "bundleId",
-            "expirationDateTime",
-            "minimumSupportedOperatingSystem",
-            "versionNumber",
-            "assignments",
-            "categories",
-            "contentVersions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.committed_content_version,
-            &self.file_name,
-            &self.size,
-            &self.applicable_device_type,
-            &self.build_number,
-            &self.bundle_id,
-            &self.expiration_date_time,
-            &self.minimum_supported_operating_system,
-            &self.version_number,
-            &self.assignments,
-            &self.categories,
-            &self.content_versions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.committed_content_version,
+                &self.file_name,
+                &self.size,
+                &self.applicable_device_type,
+                &self.build_number,
+                &self.bundle_id,
+                &self.expiration_date_time,
+                &self.minimum_supported_operating_system,
+                &self.version_number,
+                &self.assignments,
+                &self.categories,
+                &self.content_versions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2739,12 +2713,6 @@ impl ::graph_model::rt::Struct for IosLobApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosLobApp {
@@ -2809,22 +2777,26 @@ pub struct IosLobAppAssignmentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosLobAppAssignmentSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosLobAppAssignmentSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosLobAppAssignmentSettings",
+            &[
+                "isRemovable",
+                "uninstallOnDeviceRemoval",
+                "vpnConfigurationId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "isRemovable",
-            "uninstallOnDeviceRemoval",
-            "vpnConfigurationId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.is_removable,
-            &self.uninstall_on_device_removal,
-            &self.vpn_configuration_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.is_removable,
+                &self.uninstall_on_device_removal,
+                &self.vpn_configuration_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2838,12 +2810,6 @@ impl ::graph_model::rt::Struct for IosLobAppAssignmentSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosLobAppAssignmentSettings {
@@ -3062,100 +3028,104 @@ pub struct IosManagedAppProtection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosManagedAppProtection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosManagedAppProtection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosManagedAppProtection",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "allowedDataStorageLocations",
+                "allowedInboundDataTransferSources",
+                "allowedOutboundClipboardSharingLevel",
+                "allowedOutboundDataTransferDestinations",
+                "contactSyncBlocked",
+                "dataBackupBlocked",
+                "deviceComplianceRequired",
+                "disableAppPinIfDevicePinIsSet",
+                "fingerprintBlocked",
+                "managedBrowser",
+                "managedBrowserToOpenLinksRequired",
+                "maximumPinRetries",
+                "minimumPinLength",
+                "minimumRequiredAppVersion",
+                "minimumRequiredOsVersion",
+                "minimumWarningAppVersion",
+                "minimumWarningOsVersion",
+                "organizationalCredentialsRequired",
+                "periodBeforePinReset",
+                "periodOfflineBeforeAccessCheck",
+                "periodOfflineBeforeWipeIsEnforced",
+                "periodOnlineBeforeAccessCheck",
+                "pinCharacterSet",
+                "pinRequired",
+                "printBlocked",
+                "saveAsBlocked",
+                "simplePinBlocked",
+                "isAssigned",
+                "appDataEncryptionType",
+                "customBrowserProtocol",
+                "deployedAppCount",
+                "faceIdBlocked",
+                "minimumRequiredSdkVersion",
+                "assignments",
+                "apps",
+                "deploymentSummary",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "allowedDataStorageLocations",
-            "allowedInboundDataTransferSources",
-            "allowedOutboundClipboardSharingLevel",
-            "allowedOutboundDataTransferDestinations",
-            "contactSyncBlocked",
-            "dataBackupBlocked",
-            "deviceComplianceRequired",
-            "disableAppPinIfDevicePinIsSet",
-            "fingerprintBlocked",
-            "managedBrowser",
-            "managedBrowserToOpenLinksRequired",
-            "maximumPinRetries",
-            "minimumPinLength",
-            "minimumRequiredAppVersion",
-            "minimumRequiredOsVersion",
-            "minimumWarningAppVersion",
-            "minimumWarningOsVersion",
-            "organizationalCredentialsRequired",
-            "periodBeforePinReset",
-            "periodOfflineBeforeAccessCheck",
-            "periodOfflineBeforeWipeIsEnforced",
-            "periodOnlineBeforeAccessCheck",
-            "pinCharacterSet",
-            "pinRequired",
-            "printBlocked",
-            "saveAsBlocked",
-            "simplePinBlocked",
-            "isAssigned",
-            "appDataEncryptionType",
-            "customBrowserProtocol",
-            "deployedAppCount",
-            "faceIdBlocked",
-            "minimumRequiredSdkVersion",
-            "assignments",
-            "apps",
-            "deploymentSummary",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.allowed_data_storage_locations,
-            &self.allowed_inbound_data_transfer_sources,
-            &self.allowed_outbound_clipboard_sharing_level,
-            &self.allowed_outbound_data_transfer_destinations,
-            &self.contact_sync_blocked,
-            &self.data_backup_blocked,
-            &self.device_compliance_required,
-            &self.disable_app_pin_if_device_pin_is_set,
-            &self.fingerprint_blocked,
-            &self.managed_browser,
-            &self.managed_browser_to_open_links_required,
-            &self.maximum_pin_retries,
-            &self.minimum_pin_length,
-            &self.minimum_required_app_version,
-            &self.minimum_required_os_version,
-            &self.minimum_warning_app_version,
-            &self.minimum_warning_os_version,
-            &self.organizational_credentials_required,
-            &self.period_before_pin_reset,
-            &self.period_offline_before_access_check,
-            &self.period_offline_before_wipe_is_enforced,
-            &self.period_online_before_access_check,
-            &self.pin_character_set,
-            &self.pin_required,
-            &self.print_blocked,
-            &self.save_as_blocked,
-            &self.simple_pin_blocked,
-            &self.is_assigned,
-            &self.app_data_encryption_type,
-            &self.custom_browser_protocol,
-            &self.deployed_app_count,
-            &self.face_id_blocked,
-            &self.minimum_required_sdk_version,
-            &self.assignments,
-            &self.apps,
-            &self.deployment_summary,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.allowed_data_storage_locations,
+                &self.allowed_inbound_data_transfer_sources,
+                &self.allowed_outbound_clipboard_sharing_level,
+                &self.allowed_outbound_data_transfer_destinations,
+                &self.contact_sync_blocked,
+                &self.data_backup_blocked,
+                &self.device_compliance_required,
+                &self.disable_app_pin_if_device_pin_is_set,
+                &self.fingerprint_blocked,
+                &self.managed_browser,
+                &self.managed_browser_to_open_links_required,
+                &self.maximum_pin_retries,
+                &self.minimum_pin_length,
+                &self.minimum_required_app_version,
+                &self.minimum_required_os_version,
+                &self.minimum_warning_app_version,
+                &self.minimum_warning_os_version,
+                &self.organizational_credentials_required,
+                &self.period_before_pin_reset,
+                &self.period_offline_before_access_check,
+                &self.period_offline_before_wipe_is_enforced,
+                &self.period_online_before_access_check,
+                &self.pin_character_set,
+                &self.pin_required,
+                &self.print_blocked,
+                &self.save_as_blocked,
+                &self.simple_pin_blocked,
+                &self.is_assigned,
+                &self.app_data_encryption_type,
+                &self.custom_browser_protocol,
+                &self.deployed_app_count,
+                &self.face_id_blocked,
+                &self.minimum_required_sdk_version,
+                &self.assignments,
+                &self.apps,
+                &self.deployment_summary,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3208,12 +3178,6 @@ impl ::graph_model::rt::Struct for IosManagedAppProtection {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosManagedAppProtection {
@@ -3330,48 +3294,52 @@ pub struct IosManagedAppRegistration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosManagedAppRegistration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosManagedAppRegistration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosManagedAppRegistration",
+            &[
+                "id",
+                "appIdentifier",
+                "applicationVersion",
+                "createdDateTime",
+                "deviceName",
+                "deviceTag",
+                "deviceType",
+                "flaggedReasons",
+                "lastSyncDateTime",
+                "managementSdkVersion",
+                "platformVersion",
+                "userId",
+                "version",
+                "appliedPolicies",
+                "intendedPolicies",
+                "operations",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appIdentifier",
-            "applicationVersion",
-            "createdDateTime",
-            "deviceName",
-            "deviceTag",
-            "deviceType",
-            "flaggedReasons",
-            "lastSyncDateTime",
-            "managementSdkVersion",
-            "platformVersion",
-            "userId",
-            "version",
-            "appliedPolicies",
-            "intendedPolicies",
-            "operations",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_identifier,
-            &self.application_version,
-            &self.created_date_time,
-            &self.device_name,
-            &self.device_tag,
-            &self.device_type,
-            &self.flagged_reasons,
-            &self.last_sync_date_time,
-            &self.management_sdk_version,
-            &self.platform_version,
-            &self.user_id,
-            &self.version,
-            &self.applied_policies,
-            &self.intended_policies,
-            &self.operations,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_identifier,
+                &self.application_version,
+                &self.created_date_time,
+                &self.device_name,
+                &self.device_tag,
+                &self.device_type,
+                &self.flagged_reasons,
+                &self.last_sync_date_time,
+                &self.management_sdk_version,
+                &self.platform_version,
+                &self.user_id,
+                &self.version,
+                &self.applied_policies,
+                &self.intended_policies,
+                &self.operations,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3398,12 +3366,6 @@ impl ::graph_model::rt::Struct for IosManagedAppRegistration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosManagedAppRegistration {
@@ -3488,25 +3450,29 @@ pub struct IosMinimumOperatingSystem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosMinimumOperatingSystem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosMinimumOperatingSystem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosMinimumOperatingSystem",
+            &[
+                "v10_0", "v11_0", "v12_0", "v13_0", "v14_0", "v15_0", "v8_0", "v9_0",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "v10_0", "v11_0", "v12_0", "v13_0", "v14_0", "v15_0", "v8_0", "v9_0",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.v10_0,
-            &self.v11_0,
-            &self.v12_0,
-            &self.v13_0,
-            &self.v14_0,
-            &self.v15_0,
-            &self.v8_0,
-            &self.v9_0,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.v10_0,
+                &self.v11_0,
+                &self.v12_0,
+                &self.v13_0,
+                &self.v14_0,
+                &self.v15_0,
+                &self.v8_0,
+                &self.v9_0,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3525,12 +3491,6 @@ impl ::graph_model::rt::Struct for IosMinimumOperatingSystem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosMinimumOperatingSystem {
@@ -3642,44 +3602,48 @@ pub struct IosMobileAppConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosMobileAppConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosMobileAppConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosMobileAppConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "targetedMobileApps",
+                "version",
+                "encodedSettingXml",
+                "settings",
+                "assignments",
+                "deviceStatuses",
+                "deviceStatusSummary",
+                "userStatuses",
+                "userStatusSummary",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "targetedMobileApps",
-            "version",
-            "encodedSettingXml",
-            "settings",
-            "assignments",
-            "deviceStatuses",
-            "deviceStatusSummary",
-            "userStatuses",
-            "userStatusSummary",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.targeted_mobile_apps,
-            &self.version,
-            &self.encoded_setting_xml,
-            &self.settings,
-            &self.assignments,
-            &self.device_statuses,
-            &self.device_status_summary,
-            &self.user_statuses,
-            &self.user_status_summary,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.targeted_mobile_apps,
+                &self.version,
+                &self.encoded_setting_xml,
+                &self.settings,
+                &self.assignments,
+                &self.device_statuses,
+                &self.device_status_summary,
+                &self.user_statuses,
+                &self.user_status_summary,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3704,12 +3668,6 @@ impl ::graph_model::rt::Struct for IosMobileAppConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosMobileAppConfiguration {
@@ -3766,26 +3724,19 @@ pub struct IosMobileAppIdentifier {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosMobileAppIdentifier {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosMobileAppIdentifier"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.iosMobileAppIdentifier", &["bundleId"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["bundleId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.bundle_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.bundle_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.bundle_id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosMobileAppIdentifier {
@@ -3918,56 +3869,60 @@ pub struct IosStoreApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosStoreApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosStoreApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosStoreApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "applicableDeviceType",
+                "appStoreUrl",
+                "bundleId",
+                "minimumSupportedOperatingSystem",
+                "assignments",
+                "categories",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "applicableDeviceType",
-            "appStoreUrl",
-            "bundleId",
-            "minimumSupportedOperatingSystem",
-            "assignments",
-            "categories",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.applicable_device_type,
-            &self.app_store_url,
-            &self.bundle_id,
-            &self.minimum_supported_operating_system,
-            &self.assignments,
-            &self.categories,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.applicable_device_type,
+                &self.app_store_url,
+                &self.bundle_id,
+                &self.minimum_supported_operating_system,
+                &self.assignments,
+                &self.categories,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3998,12 +3953,6 @@ impl ::graph_model::rt::Struct for IosStoreApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosStoreApp {
@@ -4068,22 +4017,26 @@ pub struct IosStoreAppAssignmentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosStoreAppAssignmentSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosStoreAppAssignmentSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosStoreAppAssignmentSettings",
+            &[
+                "isRemovable",
+                "uninstallOnDeviceRemoval",
+                "vpnConfigurationId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "isRemovable",
-            "uninstallOnDeviceRemoval",
-            "vpnConfigurationId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.is_removable,
-            &self.uninstall_on_device_removal,
-            &self.vpn_configuration_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.is_removable,
+                &self.uninstall_on_device_removal,
+                &self.vpn_configuration_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4097,12 +4050,6 @@ impl ::graph_model::rt::Struct for IosStoreAppAssignmentSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosStoreAppAssignmentSettings {
@@ -4258,68 +4205,72 @@ pub struct IosVppApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosVppApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosVppApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosVppApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "applicableDeviceType",
+                "appStoreUrl",
+                "bundleId",
+                "licensingType",
+                "releaseDateTime",
+                "totalLicenseCount",
+                "usedLicenseCount",
+                "vppTokenAccountType",
+                "vppTokenAppleId",
+                "vppTokenOrganizationName",
+                "assignments",
+                "categories",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "applicableDeviceType",
-            "appStoreUrl",
-            "bundleId",
-            "licensingType",
-            "releaseDateTime",
-            "totalLicenseCount",
-            "usedLicenseCount",
-            "vppTokenAccountType",
-            "vppTokenAppleId",
-            "vppTokenOrganizationName",
-            "assignments",
-            "categories",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.applicable_device_type,
-            &self.app_store_url,
-            &self.bundle_id,
-            &self.licensing_type,
-            &self.release_date_time,
-            &self.total_license_count,
-            &self.used_license_count,
-            &self.vpp_token_account_type,
-            &self.vpp_token_apple_id,
-            &self.vpp_token_organization_name,
-            &self.assignments,
-            &self.categories,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.applicable_device_type,
+                &self.app_store_url,
+                &self.bundle_id,
+                &self.licensing_type,
+                &self.release_date_time,
+                &self.total_license_count,
+                &self.used_license_count,
+                &self.vpp_token_account_type,
+                &self.vpp_token_apple_id,
+                &self.vpp_token_organization_name,
+                &self.assignments,
+                &self.categories,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4356,12 +4307,6 @@ impl ::graph_model::rt::Struct for IosVppApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosVppApp {
@@ -4422,14 +4367,18 @@ pub struct IosVppAppAssignmentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosVppAppAssignmentSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosVppAppAssignmentSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosVppAppAssignmentSettings",
+            &["useDeviceLicensing", "vpnConfigurationId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["useDeviceLicensing", "vpnConfigurationId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.use_device_licensing, &self.vpn_configuration_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.use_device_licensing, &self.vpn_configuration_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4442,12 +4391,6 @@ impl ::graph_model::rt::Struct for IosVppAppAssignmentSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosVppAppAssignmentSettings {
@@ -4586,60 +4529,64 @@ pub struct IosVppEBook {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosVppEBook {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosVppEBook"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosVppEBook",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "informationUrl",
+                "largeCover",
+                "lastModifiedDateTime",
+                "privacyInformationUrl",
+                "publishedDateTime",
+                "publisher",
+                "appleId",
+                "genres",
+                "language",
+                "seller",
+                "totalLicenseCount",
+                "usedLicenseCount",
+                "vppOrganizationName",
+                "vppTokenId",
+                "assignments",
+                "deviceStates",
+                "installSummary",
+                "userStateSummary",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "informationUrl",
-            "largeCover",
-            "lastModifiedDateTime",
-            "privacyInformationUrl",
-            "publishedDateTime",
-            "publisher",
-            "appleId",
-            "genres",
-            "language",
-            "seller",
-            "totalLicenseCount",
-            "usedLicenseCount",
-            "vppOrganizationName",
-            "vppTokenId",
-            "assignments",
-            "deviceStates",
-            "installSummary",
-            "userStateSummary",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.information_url,
-            &self.large_cover,
-            &self.last_modified_date_time,
-            &self.privacy_information_url,
-            &self.published_date_time,
-            &self.publisher,
-            &self.apple_id,
-            &self.genres,
-            &self.language,
-            &self.seller,
-            &self.total_license_count,
-            &self.used_license_count,
-            &self.vpp_organization_name,
-            &self.vpp_token_id,
-            &self.assignments,
-            &self.device_states,
-            &self.install_summary,
-            &self.user_state_summary,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.information_url,
+                &self.large_cover,
+                &self.last_modified_date_time,
+                &self.privacy_information_url,
+                &self.published_date_time,
+                &self.publisher,
+                &self.apple_id,
+                &self.genres,
+                &self.language,
+                &self.seller,
+                &self.total_license_count,
+                &self.used_license_count,
+                &self.vpp_organization_name,
+                &self.vpp_token_id,
+                &self.assignments,
+                &self.device_states,
+                &self.install_summary,
+                &self.user_state_summary,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4672,12 +4619,6 @@ impl ::graph_model::rt::Struct for IosVppEBook {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosVppEBook {
@@ -4740,14 +4681,15 @@ pub struct IosVppEBookAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosVppEBookAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosVppEBookAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosVppEBookAssignment",
+            &["id", "installIntent", "target"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "installIntent", "target"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.install_intent, &self.target])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.install_intent, &self.target], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -4757,12 +4699,6 @@ impl ::graph_model::rt::Struct for IosVppEBookAssignment {
             &mut [&mut self.id, &mut self.install_intent, &mut self.target],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosVppEBookAssignment {
@@ -4886,52 +4822,56 @@ pub struct IosiPadOSWebClip {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosiPadOSWebClip {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosiPadOSWebClip"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosiPadOSWebClip",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "appUrl",
+                "useManagedBrowser",
+                "assignments",
+                "categories",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "appUrl",
-            "useManagedBrowser",
-            "assignments",
-            "categories",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.app_url,
-            &self.use_managed_browser,
-            &self.assignments,
-            &self.categories,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.app_url,
+                &self.use_managed_browser,
+                &self.assignments,
+                &self.categories,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4960,12 +4900,6 @@ impl ::graph_model::rt::Struct for IosiPadOSWebClip {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosiPadOSWebClip {
@@ -5118,66 +5052,70 @@ pub struct MacOSDmgApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOSDmgApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.macOSDmgApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.macOSDmgApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "committedContentVersion",
+                "fileName",
+                "size",
+                "ignoreVersionDetection",
+                "includedApps",
+                "minimumSupportedOperatingSystem",
+                "primaryBundleId",
+                "primaryBundleVersion",
+                "assignments",
+                "categories",
+                "contentVersions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "committedContentVersion",
-            "fileName",
-            "size",
-            "ignoreVersionDetection",
-            "includedApps",
-            "minimumSupportedOperatingSystem",
-            "primaryBundleId",
-            "primaryBundleVersion",
-            "assignments",
-            "categories",
-            "contentVersions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.committed_content_version,
-            &self.file_name,
-            &self.size,
-            &self.ignore_version_detection,
-            &self.included_apps,
-            &self.minimum_supported_operating_system,
-            &self.primary_bundle_id,
-            &self.primary_bundle_version,
-            &self.assignments,
-            &self.categories,
-            &self.content_versions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.committed_content_version,
+                &self.file_name,
+                &self.size,
+                &self.ignore_version_detection,
+                &self.included_apps,
+                &self.minimum_supported_operating_system,
+                &self.primary_bundle_id,
+                &self.primary_bundle_version,
+                &self.assignments,
+                &self.categories,
+                &self.content_versions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5213,12 +5151,6 @@ impl ::graph_model::rt::Struct for MacOSDmgApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MacOSDmgApp {
@@ -5279,14 +5211,15 @@ pub struct MacOSIncludedApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOSIncludedApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.macOSIncludedApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.macOSIncludedApp",
+            &["bundleId", "bundleVersion"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["bundleId", "bundleVersion"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.bundle_id, &self.bundle_version])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.bundle_id, &self.bundle_version], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -5296,12 +5229,6 @@ impl ::graph_model::rt::Struct for MacOSIncludedApp {
             &mut [&mut self.bundle_id, &mut self.bundle_version],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MacOSIncludedApp {
@@ -5470,74 +5397,78 @@ pub struct MacOSLobApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOSLobApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.macOSLobApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.macOSLobApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "committedContentVersion",
+                "fileName",
+                "size",
+                "buildNumber",
+                "bundleId",
+                "childApps",
+                "ignoreVersionDetection",
+                "installAsManaged",
+                "md5Hash",
+                "md5HashChunkSize",
+                "minimumSupportedOperatingSystem",
+                "versionNumber",
+                "assignments",
+                "categories",
+                "contentVersions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "committedContentVersion",
-            "fileName",
-            "size",
-            "buildNumber",
-            "bundleId",
-            "childApps",
-            "ignoreVersionDetection",
-            "installAsManaged",
-            "md5Hash",
-            "md5HashChunkSize",
-            "minimumSupportedOperatingSystem",
-            "versionNumber",
-            "assignments",
-            "categories",
-            "contentVersions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.committed_content_version,
-            &self.file_name,
-            &self.size,
-            &self.build_number,
-            &self.bundle_id,
-            &self.child_apps,
-            &self.ignore_version_detection,
-            &self.install_as_managed,
-            &self.md5_hash,
-            &self.md5_hash_chunk_size,
-            &self.minimum_supported_operating_system,
-            &self.version_number,
-            &self.assignments,
-            &self.categories,
-            &self.content_versions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.committed_content_version,
+                &self.file_name,
+                &self.size,
+                &self.build_number,
+                &self.bundle_id,
+                &self.child_apps,
+                &self.ignore_version_detection,
+                &self.install_as_managed,
+                &self.md5_hash,
+                &self.md5_hash_chunk_size,
+                &self.minimum_supported_operating_system,
+                &self.version_number,
+                &self.assignments,
+                &self.categories,
+                &self.content_versions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5577,12 +5508,6 @@ impl ::graph_model::rt::Struct for MacOSLobApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MacOSLobApp {
@@ -5647,14 +5572,18 @@ pub struct MacOSLobChildApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOSLobChildApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.macOSLobChildApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.macOSLobChildApp",
+            &["buildNumber", "bundleId", "versionNumber"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["buildNumber", "bundleId", "versionNumber"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.build_number, &self.bundle_id, &self.version_number])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.build_number, &self.bundle_id, &self.version_number],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5668,12 +5597,6 @@ impl ::graph_model::rt::Struct for MacOSLobChildApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MacOSLobChildApp {
@@ -5789,48 +5712,52 @@ pub struct MacOSMicrosoftDefenderApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOSMicrosoftDefenderApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.macOSMicrosoftDefenderApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.macOSMicrosoftDefenderApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "assignments",
+                "categories",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "assignments",
-            "categories",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.assignments,
-            &self.categories,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.assignments,
+                &self.categories,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5857,12 +5784,6 @@ impl ::graph_model::rt::Struct for MacOSMicrosoftDefenderApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MacOSMicrosoftDefenderApp {
@@ -5982,50 +5903,54 @@ pub struct MacOSMicrosoftEdgeApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOSMicrosoftEdgeApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.macOSMicrosoftEdgeApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.macOSMicrosoftEdgeApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "channel",
+                "assignments",
+                "categories",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "channel",
-            "assignments",
-            "categories",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.channel,
-            &self.assignments,
-            &self.categories,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.channel,
+                &self.assignments,
+                &self.categories,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6053,12 +5978,6 @@ impl ::graph_model::rt::Struct for MacOSMicrosoftEdgeApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MacOSMicrosoftEdgeApp {
@@ -6159,30 +6078,34 @@ pub struct MacOSMinimumOperatingSystem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOSMinimumOperatingSystem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.macOSMinimumOperatingSystem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.macOSMinimumOperatingSystem",
+            &[
+                "v10_10", "v10_11", "v10_12", "v10_13", "v10_14", "v10_15", "v10_7", "v10_8",
+                "v10_9", "v11_0", "v12_0", "v13_0",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "v10_10", "v10_11", "v10_12", "v10_13", "v10_14", "v10_15", "v10_7", "v10_8", "v10_9",
-            "v11_0", "v12_0", "v13_0",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.v10_10,
-            &self.v10_11,
-            &self.v10_12,
-            &self.v10_13,
-            &self.v10_14,
-            &self.v10_15,
-            &self.v10_7,
-            &self.v10_8,
-            &self.v10_9,
-            &self.v11_0,
-            &self.v12_0,
-            &self.v13_0,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.v10_10,
+                &self.v10_11,
+                &self.v10_12,
+                &self.v10_13,
+                &self.v10_14,
+                &self.v10_15,
+                &self.v10_7,
+                &self.v10_8,
+                &self.v10_9,
+                &self.v11_0,
+                &self.v12_0,
+                &self.v13_0,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6205,12 +6128,6 @@ impl ::graph_model::rt::Struct for MacOSMinimumOperatingSystem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MacOSMinimumOperatingSystem {
@@ -6326,48 +6243,52 @@ pub struct MacOSOfficeSuiteApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOSOfficeSuiteApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.macOSOfficeSuiteApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.macOSOfficeSuiteApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "assignments",
+                "categories",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "assignments",
-            "categories",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.assignments,
-            &self.categories,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.assignments,
+                &self.categories,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6394,12 +6315,6 @@ impl ::graph_model::rt::Struct for MacOSOfficeSuiteApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MacOSOfficeSuiteApp {
@@ -6456,14 +6371,15 @@ pub struct MacOsLobAppAssignmentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOsLobAppAssignmentSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.macOsLobAppAssignmentSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.macOsLobAppAssignmentSettings",
+            &["uninstallOnDeviceRemoval"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["uninstallOnDeviceRemoval"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.uninstall_on_device_removal])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.uninstall_on_device_removal], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -6473,12 +6389,6 @@ impl ::graph_model::rt::Struct for MacOsLobAppAssignmentSettings {
             &mut [&mut self.uninstall_on_device_removal],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MacOsLobAppAssignmentSettings {
@@ -6635,68 +6545,72 @@ pub struct ManagedAndroidLobApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAndroidLobApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedAndroidLobApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedAndroidLobApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "appAvailability",
+                "version",
+                "committedContentVersion",
+                "fileName",
+                "size",
+                "minimumSupportedOperatingSystem",
+                "packageId",
+                "versionCode",
+                "versionName",
+                "assignments",
+                "categories",
+                "contentVersions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "appAvailability",
-            "version",
-            "committedContentVersion",
-            "fileName",
-            "size",
-            "minimumSupportedOperatingSystem",
-            "packageId",
-            "versionCode",
-            "versionName",
-            "assignments",
-            "categories",
-            "contentVersions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.app_availability,
-            &self.version,
-            &self.committed_content_version,
-            &self.file_name,
-            &self.size,
-            &self.minimum_supported_operating_system,
-            &self.package_id,
-            &self.version_code,
-            &self.version_name,
-            &self.assignments,
-            &self.categories,
-            &self.content_versions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.app_availability,
+                &self.version,
+                &self.committed_content_version,
+                &self.file_name,
+                &self.size,
+                &self.minimum_supported_operating_system,
+                &self.package_id,
+                &self.version_code,
+                &self.version_name,
+                &self.assignments,
+                &self.categories,
+                &self.content_versions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6733,12 +6647,6 @@ impl ::graph_model::rt::Struct for ManagedAndroidLobApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedAndroidLobApp {
@@ -6874,58 +6782,62 @@ pub struct ManagedAndroidStoreApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAndroidStoreApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedAndroidStoreApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedAndroidStoreApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "appAvailability",
+                "version",
+                "appStoreUrl",
+                "minimumSupportedOperatingSystem",
+                "packageId",
+                "assignments",
+                "categories",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "appAvailability",
-            "version",
-            "appStoreUrl",
-            "minimumSupportedOperatingSystem",
-            "packageId",
-            "assignments",
-            "categories",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.app_availability,
-            &self.version,
-            &self.app_store_url,
-            &self.minimum_supported_operating_system,
-            &self.package_id,
-            &self.assignments,
-            &self.categories,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.app_availability,
+                &self.version,
+                &self.app_store_url,
+                &self.minimum_supported_operating_system,
+                &self.package_id,
+                &self.assignments,
+                &self.categories,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6957,12 +6869,6 @@ impl ::graph_model::rt::Struct for ManagedAndroidStoreApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedAndroidStoreApp {
@@ -7087,52 +6993,56 @@ pub struct ManagedApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "appAvailability",
+                "version",
+                "assignments",
+                "categories",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "appAvailability",
-            "version",
-            "assignments",
-            "categories",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.app_availability,
-            &self.version,
-            &self.assignments,
-            &self.categories,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.app_availability,
+                &self.version,
+                &self.assignments,
+                &self.categories,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7161,12 +7071,6 @@ impl ::graph_model::rt::Struct for ManagedApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedApp {
@@ -7533,30 +7437,34 @@ pub struct ManagedAppConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAppConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedAppConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedAppConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "customSettings",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "customSettings",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.custom_settings,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.custom_settings,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7574,12 +7482,6 @@ impl ::graph_model::rt::Struct for ManagedAppConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedAppConfiguration {
@@ -8061,26 +7963,30 @@ pub struct ManagedAppOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAppOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedAppOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedAppOperation",
+            &[
+                "id",
+                "displayName",
+                "lastModifiedDateTime",
+                "state",
+                "version",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "lastModifiedDateTime",
-            "state",
-            "version",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.state,
-            &self.version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.state,
+                &self.version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8096,12 +8002,6 @@ impl ::graph_model::rt::Struct for ManagedAppOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedAppOperation {
@@ -8243,28 +8143,32 @@ pub struct ManagedAppPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAppPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedAppPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedAppPolicy",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8281,12 +8185,6 @@ impl ::graph_model::rt::Struct for ManagedAppPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedAppPolicy {
@@ -8550,28 +8448,32 @@ pub struct ManagedAppPolicyDeploymentSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAppPolicyDeploymentSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedAppPolicyDeploymentSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedAppPolicyDeploymentSummary",
+            &[
+                "id",
+                "configurationDeployedUserCount",
+                "configurationDeploymentSummaryPerApp",
+                "displayName",
+                "lastRefreshTime",
+                "version",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "configurationDeployedUserCount",
-            "configurationDeploymentSummaryPerApp",
-            "displayName",
-            "lastRefreshTime",
-            "version",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.configuration_deployed_user_count,
-            &self.configuration_deployment_summary_per_app,
-            &self.display_name,
-            &self.last_refresh_time,
-            &self.version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.configuration_deployed_user_count,
+                &self.configuration_deployment_summary_per_app,
+                &self.display_name,
+                &self.last_refresh_time,
+                &self.version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8588,12 +8490,6 @@ impl ::graph_model::rt::Struct for ManagedAppPolicyDeploymentSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedAppPolicyDeploymentSummary {
@@ -8654,17 +8550,21 @@ pub struct ManagedAppPolicyDeploymentSummaryPerApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAppPolicyDeploymentSummaryPerApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedAppPolicyDeploymentSummaryPerApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedAppPolicyDeploymentSummaryPerApp",
+            &["configurationAppliedUserCount", "mobileAppIdentifier"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["configurationAppliedUserCount", "mobileAppIdentifier"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.configuration_applied_user_count,
-            &self.mobile_app_identifier,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.configuration_applied_user_count,
+                &self.mobile_app_identifier,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8677,12 +8577,6 @@ impl ::graph_model::rt::Struct for ManagedAppPolicyDeploymentSummaryPerApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedAppPolicyDeploymentSummaryPerApp {
@@ -8866,82 +8760,86 @@ pub struct ManagedAppProtection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAppProtection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedAppProtection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedAppProtection",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "allowedDataStorageLocations",
+                "allowedInboundDataTransferSources",
+                "allowedOutboundClipboardSharingLevel",
+                "allowedOutboundDataTransferDestinations",
+                "contactSyncBlocked",
+                "dataBackupBlocked",
+                "deviceComplianceRequired",
+                "disableAppPinIfDevicePinIsSet",
+                "fingerprintBlocked",
+                "managedBrowser",
+                "managedBrowserToOpenLinksRequired",
+                "maximumPinRetries",
+                "minimumPinLength",
+                "minimumRequiredAppVersion",
+                "minimumRequiredOsVersion",
+                "minimumWarningAppVersion",
+                "minimumWarningOsVersion",
+                "organizationalCredentialsRequired",
+                "periodBeforePinReset",
+                "periodOfflineBeforeAccessCheck",
+                "periodOfflineBeforeWipeIsEnforced",
+                "periodOnlineBeforeAccessCheck",
+                "pinCharacterSet",
+                "pinRequired",
+                "printBlocked",
+                "saveAsBlocked",
+                "simplePinBlocked",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "allowedDataStorageLocations",
-            "allowedInboundDataTransferSources",
-            "allowedOutboundClipboardSharingLevel",
-            "allowedOutboundDataTransferDestinations",
-            "contactSyncBlocked",
-            "dataBackupBlocked",
-            "deviceComplianceRequired",
-            "disableAppPinIfDevicePinIsSet",
-            "fingerprintBlocked",
-            "managedBrowser",
-            "managedBrowserToOpenLinksRequired",
-            "maximumPinRetries",
-            "minimumPinLength",
-            "minimumRequiredAppVersion",
-            "minimumRequiredOsVersion",
-            "minimumWarningAppVersion",
-            "minimumWarningOsVersion",
-            "organizationalCredentialsRequired",
-            "periodBeforePinReset",
-            "periodOfflineBeforeAccessCheck",
-            "periodOfflineBeforeWipeIsEnforced",
-            "periodOnlineBeforeAccessCheck",
-            "pinCharacterSet",
-            "pinRequired",
-            "printBlocked",
-            "saveAsBlocked",
-            "simplePinBlocked",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.allowed_data_storage_locations,
-            &self.allowed_inbound_data_transfer_sources,
-            &self.allowed_outbound_clipboard_sharing_level,
-            &self.allowed_outbound_data_transfer_destinations,
-            &self.contact_sync_blocked,
-            &self.data_backup_blocked,
-            &self.device_compliance_required,
-            &self.disable_app_pin_if_device_pin_is_set,
-            &self.fingerprint_blocked,
-            &self.managed_browser,
-            &self.managed_browser_to_open_links_required,
-            &self.maximum_pin_retries,
-            &self.minimum_pin_length,
-            &self.minimum_required_app_version,
-            &self.minimum_required_os_version,
-            &self.minimum_warning_app_version,
-            &self.minimum_warning_os_version,
-            &self.organizational_credentials_required,
-            &self.period_before_pin_reset,
-            &self.period_offline_before_access_check,
-            &self.period_offline_before_wipe_is_enforced,
-            &self.period_online_before_access_check,
-            &self.pin_character_set,
-            &self.pin_required,
-            &self.print_blocked,
-            &self.save_as_blocked,
-            &self.simple_pin_blocked,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.allowed_data_storage_locations,
+                &self.allowed_inbound_data_transfer_sources,
+                &self.allowed_outbound_clipboard_sharing_level,
+                &self.allowed_outbound_data_transfer_destinations,
+                &self.contact_sync_blocked,
+                &self.data_backup_blocked,
+                &self.device_compliance_required,
+                &self.disable_app_pin_if_device_pin_is_set,
+                &self.fingerprint_blocked,
+                &self.managed_browser,
+                &self.managed_browser_to_open_links_required,
+                &self.maximum_pin_retries,
+                &self.minimum_pin_length,
+                &self.minimum_required_app_version,
+                &self.minimum_required_os_version,
+                &self.minimum_warning_app_version,
+                &self.minimum_warning_os_version,
+                &self.organizational_credentials_required,
+                &self.period_before_pin_reset,
+                &self.period_offline_before_access_check,
+                &self.period_offline_before_wipe_is_enforced,
+                &self.period_online_before_access_check,
+                &self.pin_character_set,
+                &self.pin_required,
+                &self.print_blocked,
+                &self.save_as_blocked,
+                &self.simple_pin_blocked,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8985,12 +8883,6 @@ impl ::graph_model::rt::Struct for ManagedAppProtection {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedAppProtection {
@@ -9248,48 +9140,52 @@ pub struct ManagedAppRegistration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAppRegistration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedAppRegistration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedAppRegistration",
+            &[
+                "id",
+                "appIdentifier",
+                "applicationVersion",
+                "createdDateTime",
+                "deviceName",
+                "deviceTag",
+                "deviceType",
+                "flaggedReasons",
+                "lastSyncDateTime",
+                "managementSdkVersion",
+                "platformVersion",
+                "userId",
+                "version",
+                "appliedPolicies",
+                "intendedPolicies",
+                "operations",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appIdentifier",
-            "applicationVersion",
-            "createdDateTime",
-            "deviceName",
-            "deviceTag",
-            "deviceType",
-            "flaggedReasons",
-            "lastSyncDateTime",
-            "managementSdkVersion",
-            "platformVersion",
-            "userId",
-            "version",
-            "appliedPolicies",
-            "intendedPolicies",
-            "operations",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_identifier,
-            &self.application_version,
-            &self.created_date_time,
-            &self.device_name,
-            &self.device_tag,
-            &self.device_type,
-            &self.flagged_reasons,
-            &self.last_sync_date_time,
-            &self.management_sdk_version,
-            &self.platform_version,
-            &self.user_id,
-            &self.version,
-            &self.applied_policies,
-            &self.intended_policies,
-            &self.operations,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_identifier,
+                &self.application_version,
+                &self.created_date_time,
+                &self.device_name,
+                &self.device_tag,
+                &self.device_type,
+                &self.flagged_reasons,
+                &self.last_sync_date_time,
+                &self.management_sdk_version,
+                &self.platform_version,
+                &self.user_id,
+                &self.version,
+                &self.applied_policies,
+                &self.intended_policies,
+                &self.operations,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9316,12 +9212,6 @@ impl ::graph_model::rt::Struct for ManagedAppRegistration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedAppRegistration {
@@ -9505,14 +9395,15 @@ pub struct ManagedAppStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAppStatus {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedAppStatus"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedAppStatus",
+            &["id", "displayName", "version"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "version"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.display_name, &self.version])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.display_name, &self.version], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -9522,12 +9413,6 @@ impl ::graph_model::rt::Struct for ManagedAppStatus {
             &mut [&mut self.id, &mut self.display_name, &mut self.version],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedAppStatus {
@@ -9702,14 +9587,18 @@ pub struct ManagedAppStatusRaw {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAppStatusRaw {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedAppStatusRaw"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedAppStatusRaw",
+            &["id", "displayName", "version", "content"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "version", "content"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.display_name, &self.version, &self.content])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.display_name, &self.version, &self.content],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9724,12 +9613,6 @@ impl ::graph_model::rt::Struct for ManagedAppStatusRaw {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedAppStatusRaw {
@@ -9900,40 +9783,44 @@ pub struct ManagedDeviceMobileAppConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedDeviceMobileAppConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedDeviceMobileAppConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "targetedMobileApps",
+                "version",
+                "assignments",
+                "deviceStatuses",
+                "deviceStatusSummary",
+                "userStatuses",
+                "userStatusSummary",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "targetedMobileApps",
-            "version",
-            "assignments",
-            "deviceStatuses",
-            "deviceStatusSummary",
-            "userStatuses",
-            "userStatusSummary",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.targeted_mobile_apps,
-            &self.version,
-            &self.assignments,
-            &self.device_statuses,
-            &self.device_status_summary,
-            &self.user_statuses,
-            &self.user_status_summary,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.targeted_mobile_apps,
+                &self.version,
+                &self.assignments,
+                &self.device_statuses,
+                &self.device_status_summary,
+                &self.user_statuses,
+                &self.user_status_summary,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9956,12 +9843,6 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfiguration {
@@ -10130,26 +10011,21 @@ pub struct ManagedDeviceMobileAppConfigurationAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedDeviceMobileAppConfigurationAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedDeviceMobileAppConfigurationAssignment",
+            &["id", "target"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "target"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.target])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.target], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.target], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationAssignment {
@@ -10234,32 +10110,36 @@ pub struct ManagedDeviceMobileAppConfigurationDeviceStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationDeviceStatus {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus",
+            &[
+                "id",
+                "complianceGracePeriodExpirationDateTime",
+                "deviceDisplayName",
+                "deviceModel",
+                "lastReportedDateTime",
+                "status",
+                "userName",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "complianceGracePeriodExpirationDateTime",
-            "deviceDisplayName",
-            "deviceModel",
-            "lastReportedDateTime",
-            "status",
-            "userName",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.compliance_grace_period_expiration_date_time,
-            &self.device_display_name,
-            &self.device_model,
-            &self.last_reported_date_time,
-            &self.status,
-            &self.user_name,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.compliance_grace_period_expiration_date_time,
+                &self.device_display_name,
+                &self.device_model,
+                &self.last_reported_date_time,
+                &self.status,
+                &self.user_name,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10278,12 +10158,6 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationDeviceStat
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationDeviceStatus {
@@ -10369,32 +10243,36 @@ pub struct ManagedDeviceMobileAppConfigurationDeviceSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationDeviceSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedDeviceMobileAppConfigurationDeviceSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedDeviceMobileAppConfigurationDeviceSummary",
+            &[
+                "id",
+                "configurationVersion",
+                "errorCount",
+                "failedCount",
+                "lastUpdateDateTime",
+                "notApplicableCount",
+                "pendingCount",
+                "successCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "configurationVersion",
-            "errorCount",
-            "failedCount",
-            "lastUpdateDateTime",
-            "notApplicableCount",
-            "pendingCount",
-            "successCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.configuration_version,
-            &self.error_count,
-            &self.failed_count,
-            &self.last_update_date_time,
-            &self.not_applicable_count,
-            &self.pending_count,
-            &self.success_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.configuration_version,
+                &self.error_count,
+                &self.failed_count,
+                &self.last_update_date_time,
+                &self.not_applicable_count,
+                &self.pending_count,
+                &self.success_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10413,12 +10291,6 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationDeviceSumm
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationDeviceSummary {
@@ -10496,28 +10368,32 @@ pub struct ManagedDeviceMobileAppConfigurationUserStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationUserStatus {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedDeviceMobileAppConfigurationUserStatus"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedDeviceMobileAppConfigurationUserStatus",
+            &[
+                "id",
+                "devicesCount",
+                "lastReportedDateTime",
+                "status",
+                "userDisplayName",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "devicesCount",
-            "lastReportedDateTime",
-            "status",
-            "userDisplayName",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.devices_count,
-            &self.last_reported_date_time,
-            &self.status,
-            &self.user_display_name,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.devices_count,
+                &self.last_reported_date_time,
+                &self.status,
+                &self.user_display_name,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10534,12 +10410,6 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationUserStatus
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationUserStatus {
@@ -10624,32 +10494,36 @@ pub struct ManagedDeviceMobileAppConfigurationUserSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationUserSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedDeviceMobileAppConfigurationUserSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedDeviceMobileAppConfigurationUserSummary",
+            &[
+                "id",
+                "configurationVersion",
+                "errorCount",
+                "failedCount",
+                "lastUpdateDateTime",
+                "notApplicableCount",
+                "pendingCount",
+                "successCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "configurationVersion",
-            "errorCount",
-            "failedCount",
-            "lastUpdateDateTime",
-            "notApplicableCount",
-            "pendingCount",
-            "successCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.configuration_version,
-            &self.error_count,
-            &self.failed_count,
-            &self.last_update_date_time,
-            &self.not_applicable_count,
-            &self.pending_count,
-            &self.success_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.configuration_version,
+                &self.error_count,
+                &self.failed_count,
+                &self.last_update_date_time,
+                &self.not_applicable_count,
+                &self.pending_count,
+                &self.success_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10668,12 +10542,6 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationUserSummar
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationUserSummary {
@@ -10784,44 +10652,48 @@ pub struct ManagedEBook {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedEBook {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedEBook"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedEBook",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "informationUrl",
+                "largeCover",
+                "lastModifiedDateTime",
+                "privacyInformationUrl",
+                "publishedDateTime",
+                "publisher",
+                "assignments",
+                "deviceStates",
+                "installSummary",
+                "userStateSummary",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "informationUrl",
-            "largeCover",
-            "lastModifiedDateTime",
-            "privacyInformationUrl",
-            "publishedDateTime",
-            "publisher",
-            "assignments",
-            "deviceStates",
-            "installSummary",
-            "userStateSummary",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.information_url,
-            &self.large_cover,
-            &self.last_modified_date_time,
-            &self.privacy_information_url,
-            &self.published_date_time,
-            &self.publisher,
-            &self.assignments,
-            &self.device_states,
-            &self.install_summary,
-            &self.user_state_summary,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.information_url,
+                &self.large_cover,
+                &self.last_modified_date_time,
+                &self.privacy_information_url,
+                &self.published_date_time,
+                &self.publisher,
+                &self.assignments,
+                &self.device_states,
+                &self.install_summary,
+                &self.user_state_summary,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10846,12 +10718,6 @@ impl ::graph_model::rt::Struct for ManagedEBook {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedEBook {
@@ -11022,14 +10888,15 @@ pub struct ManagedEBookAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedEBookAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedEBookAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedEBookAssignment",
+            &["id", "installIntent", "target"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "installIntent", "target"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.install_intent, &self.target])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.install_intent, &self.target], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -11039,12 +10906,6 @@ impl ::graph_model::rt::Struct for ManagedEBookAssignment {
             &mut [&mut self.id, &mut self.install_intent, &mut self.target],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedEBookAssignment {
@@ -11317,72 +11178,76 @@ pub struct ManagedIOSLobApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedIOSLobApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedIOSLobApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedIOSLobApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "appAvailability",
+                "version",
+                "committedContentVersion",
+                "fileName",
+                "size",
+                "applicableDeviceType",
+                "buildNumber",
+                "bundleId",
+                "expirationDateTime",
+                "minimumSupportedOperatingSystem",
+                "versionNumber",
+                "assignments",
+                "categories",
+                "contentVersions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "appAvailability",
-            "version",
-            "committedContentVersion",
-            "fileName",
-            "size",
-            "applicableDeviceType",
-            "buildNumber",
-            "bundleId",
-            "expirationDateTime",
-            "minimumSupportedOperatingSystem",
-            "versionNumber",
-            "assignments",
-            "categories",
-            "contentVersions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.app_availability,
-            &self.version,
-            &self.committed_content_version,
-            &self.file_name,
-            &self.size,
-            &self.applicable_device_type,
-            &self.build_number,
-            &self.bundle_id,
-            &self.expiration_date_time,
-            &self.minimum_supported_operating_system,
-            &self.version_number,
-            &self.assignments,
-            &self.categories,
-            &self.content_versions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.app_availability,
+                &self.version,
+                &self.committed_content_version,
+                &self.file_name,
+                &self.size,
+                &self.applicable_device_type,
+                &self.build_number,
+                &self.bundle_id,
+                &self.expiration_date_time,
+                &self.minimum_supported_operating_system,
+                &self.version_number,
+                &self.assignments,
+                &self.categories,
+                &self.content_versions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11421,12 +11286,6 @@ impl ::graph_model::rt::Struct for ManagedIOSLobApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedIOSLobApp {
@@ -11566,60 +11425,64 @@ pub struct ManagedIOSStoreApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedIOSStoreApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedIOSStoreApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedIOSStoreApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "appAvailability",
+                "version",
+                "applicableDeviceType",
+                "appStoreUrl",
+                "bundleId",
+                "minimumSupportedOperatingSystem",
+                "assignments",
+                "categories",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "appAvailability",
-            "version",
-            "applicableDeviceType",
-            "appStoreUrl",
-            "bundleId",
-            "minimumSupportedOperatingSystem",
-            "assignments",
-            "categories",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.app_availability,
-            &self.version,
-            &self.applicable_device_type,
-            &self.app_store_url,
-            &self.bundle_id,
-            &self.minimum_supported_operating_system,
-            &self.assignments,
-            &self.categories,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.app_availability,
+                &self.version,
+                &self.applicable_device_type,
+                &self.app_store_url,
+                &self.bundle_id,
+                &self.minimum_supported_operating_system,
+                &self.assignments,
+                &self.categories,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11652,12 +11515,6 @@ impl ::graph_model::rt::Struct for ManagedIOSStoreApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedIOSStoreApp {
@@ -11720,14 +11577,18 @@ pub struct ManagedMobileApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedMobileApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedMobileApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedMobileApp",
+            &["id", "mobileAppIdentifier", "version"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "mobileAppIdentifier", "version"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.mobile_app_identifier, &self.version])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.mobile_app_identifier, &self.version],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11741,12 +11602,6 @@ impl ::graph_model::rt::Struct for ManagedMobileApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedMobileApp {
@@ -11887,60 +11742,64 @@ pub struct ManagedMobileLobApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedMobileLobApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedMobileLobApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedMobileLobApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "appAvailability",
+                "version",
+                "committedContentVersion",
+                "fileName",
+                "size",
+                "assignments",
+                "categories",
+                "contentVersions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "appAvailability",
-            "version",
-            "committedContentVersion",
-            "fileName",
-            "size",
-            "assignments",
-            "categories",
-            "contentVersions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.app_availability,
-            &self.version,
-            &self.committed_content_version,
-            &self.file_name,
-            &self.size,
-            &self.assignments,
-            &self.categories,
-            &self.content_versions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.app_availability,
+                &self.version,
+                &self.committed_content_version,
+                &self.file_name,
+                &self.size,
+                &self.assignments,
+                &self.categories,
+                &self.content_versions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11973,12 +11832,6 @@ impl ::graph_model::rt::Struct for ManagedMobileLobApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedMobileLobApp {
@@ -12359,78 +12212,82 @@ pub struct MdmWindowsInformationProtectionPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MdmWindowsInformationProtectionPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mdmWindowsInformationProtectionPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mdmWindowsInformationProtectionPolicy",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "azureRightsManagementServicesAllowed",
+                "dataRecoveryCertificate",
+                "enforcementLevel",
+                "enterpriseDomain",
+                "enterpriseInternalProxyServers",
+                "enterpriseIPRanges",
+                "enterpriseIPRangesAreAuthoritative",
+                "enterpriseNetworkDomainNames",
+                "enterpriseProtectedDomainNames",
+                "enterpriseProxiedDomains",
+                "enterpriseProxyServers",
+                "enterpriseProxyServersAreAuthoritative",
+                "exemptApps",
+                "iconsVisible",
+                "indexingEncryptedStoresOrItemsBlocked",
+                "isAssigned",
+                "neutralDomainResources",
+                "protectedApps",
+                "protectionUnderLockConfigRequired",
+                "revokeOnUnenrollDisabled",
+                "rightsManagementServicesTemplateId",
+                "smbAutoEncryptedFileExtensions",
+                "assignments",
+                "exemptAppLockerFiles",
+                "protectedAppLockerFiles",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "azureRightsManagementServicesAllowed",
-            "dataRecoveryCertificate",
-            "enforcementLevel",
-            "enterpriseDomain",
-            "enterpriseInternalProxyServers",
-            "enterpriseIPRanges",
-            "enterpriseIPRangesAreAuthoritative",
-            "enterpriseNetworkDomainNames",
-            "enterpriseProtectedDomainNames",
-            "enterpriseProxiedDomains",
-            "enterpriseProxyServers",
-            "enterpriseProxyServersAreAuthoritative",
-            "exemptApps",
-            "iconsVisible",
-            "indexingEncryptedStoresOrItemsBlocked",
-            "isAssigned",
-            "neutralDomainResources",
-            "protectedApps",
-            "protectionUnderLockConfigRequired",
-            "revokeOnUnenrollDisabled",
-            "rightsManagementServicesTemplateId",
-            "smbAutoEncryptedFileExtensions",
-            "assignments",
-            "exemptAppLockerFiles",
-            "protectedAppLockerFiles",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.azure_rights_management_services_allowed,
-            &self.data_recovery_certificate,
-            &self.enforcement_level,
-            &self.enterprise_domain,
-            &self.enterprise_internal_proxy_servers,
-            &self.enterprise_ip_ranges,
-            &self.enterprise_ip_ranges_are_authoritative,
-            &self.enterprise_network_domain_names,
-            &self.enterprise_protected_domain_names,
-            &self.enterprise_proxied_domains,
-            &self.enterprise_proxy_servers,
-            &self.enterprise_proxy_servers_are_authoritative,
-            &self.exempt_apps,
-            &self.icons_visible,
-            &self.indexing_encrypted_stores_or_items_blocked,
-            &self.is_assigned,
-            &self.neutral_domain_resources,
-            &self.protected_apps,
-            &self.protection_under_lock_config_required,
-            &self.revoke_on_unenroll_disabled,
-            &self.rights_management_services_template_id,
-            &self.smb_auto_encrypted_file_extensions,
-            &self.assignments,
-            &self.exempt_app_locker_files,
-            &self.protected_app_locker_files,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.azure_rights_management_services_allowed,
+                &self.data_recovery_certificate,
+                &self.enforcement_level,
+                &self.enterprise_domain,
+                &self.enterprise_internal_proxy_servers,
+                &self.enterprise_ip_ranges,
+                &self.enterprise_ip_ranges_are_authoritative,
+                &self.enterprise_network_domain_names,
+                &self.enterprise_protected_domain_names,
+                &self.enterprise_proxied_domains,
+                &self.enterprise_proxy_servers,
+                &self.enterprise_proxy_servers_are_authoritative,
+                &self.exempt_apps,
+                &self.icons_visible,
+                &self.indexing_encrypted_stores_or_items_blocked,
+                &self.is_assigned,
+                &self.neutral_domain_resources,
+                &self.protected_apps,
+                &self.protection_under_lock_config_required,
+                &self.revoke_on_unenroll_disabled,
+                &self.rights_management_services_template_id,
+                &self.smb_auto_encrypted_file_extensions,
+                &self.assignments,
+                &self.exempt_app_locker_files,
+                &self.protected_app_locker_files,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12472,12 +12329,6 @@ impl ::graph_model::rt::Struct for MdmWindowsInformationProtectionPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MdmWindowsInformationProtectionPolicy {
@@ -12692,58 +12543,62 @@ pub struct MicrosoftStoreForBusinessApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftStoreForBusinessApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.microsoftStoreForBusinessApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.microsoftStoreForBusinessApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "licenseType",
+                "packageIdentityName",
+                "productKey",
+                "totalLicenseCount",
+                "usedLicenseCount",
+                "assignments",
+                "categories",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "licenseType",
-            "packageIdentityName",
-            "productKey",
-            "totalLicenseCount",
-            "usedLicenseCount",
-            "assignments",
-            "categories",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.license_type,
-            &self.package_identity_name,
-            &self.product_key,
-            &self.total_license_count,
-            &self.used_license_count,
-            &self.assignments,
-            &self.categories,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.license_type,
+                &self.package_identity_name,
+                &self.product_key,
+                &self.total_license_count,
+                &self.used_license_count,
+                &self.assignments,
+                &self.categories,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12775,12 +12630,6 @@ impl ::graph_model::rt::Struct for MicrosoftStoreForBusinessApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftStoreForBusinessApp {
@@ -12837,26 +12686,21 @@ pub struct MicrosoftStoreForBusinessAppAssignmentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftStoreForBusinessAppAssignmentSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.microsoftStoreForBusinessAppAssignmentSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.microsoftStoreForBusinessAppAssignmentSettings",
+            &["useDeviceContext"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["useDeviceContext"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.use_device_context])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.use_device_context], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.use_device_context], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftStoreForBusinessAppAssignmentSettings {
@@ -13036,48 +12880,52 @@ pub struct MobileApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mobileApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mobileApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "assignments",
+                "categories",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "assignments",
-            "categories",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.assignments,
-            &self.categories,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.assignments,
+                &self.categories,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13104,12 +12952,6 @@ impl ::graph_model::rt::Struct for MobileApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MobileApp {
@@ -13466,14 +13308,18 @@ pub struct MobileAppAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileAppAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mobileAppAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mobileAppAssignment",
+            &["id", "intent", "settings", "target"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "intent", "settings", "target"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.intent, &self.settings, &self.target])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.intent, &self.settings, &self.target],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13488,12 +13334,6 @@ impl ::graph_model::rt::Struct for MobileAppAssignment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MobileAppAssignment {
@@ -13547,26 +13387,19 @@ pub struct MobileAppAssignmentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileAppAssignmentSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mobileAppAssignmentSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.mobileAppAssignmentSettings", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MobileAppAssignmentSettings {
@@ -13816,14 +13649,18 @@ pub struct MobileAppCategory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileAppCategory {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mobileAppCategory"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mobileAppCategory",
+            &["id", "displayName", "lastModifiedDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "lastModifiedDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.display_name, &self.last_modified_date_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.display_name, &self.last_modified_date_time],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13837,12 +13674,6 @@ impl ::graph_model::rt::Struct for MobileAppCategory {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MobileAppCategory {
@@ -13905,14 +13736,15 @@ pub struct MobileAppContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileAppContent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mobileAppContent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mobileAppContent",
+            &["id", "containedApps", "files"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "containedApps", "files"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.contained_apps, &self.files])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.contained_apps, &self.files], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -13922,12 +13754,6 @@ impl ::graph_model::rt::Struct for MobileAppContent {
             &mut [&mut self.id, &mut self.contained_apps, &mut self.files],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MobileAppContent {
@@ -14023,38 +13849,42 @@ pub struct MobileAppContentFile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileAppContentFile {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mobileAppContentFile"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mobileAppContentFile",
+            &[
+                "id",
+                "azureStorageUri",
+                "azureStorageUriExpirationDateTime",
+                "createdDateTime",
+                "isCommitted",
+                "isDependency",
+                "manifest",
+                "name",
+                "size",
+                "sizeEncrypted",
+                "uploadState",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "azureStorageUri",
-            "azureStorageUriExpirationDateTime",
-            "createdDateTime",
-            "isCommitted",
-            "isDependency",
-            "manifest",
-            "name",
-            "size",
-            "sizeEncrypted",
-            "uploadState",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.azure_storage_uri,
-            &self.azure_storage_uri_expiration_date_time,
-            &self.created_date_time,
-            &self.is_committed,
-            &self.is_dependency,
-            &self.manifest,
-            &self.name,
-            &self.size,
-            &self.size_encrypted,
-            &self.upload_state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.azure_storage_uri,
+                &self.azure_storage_uri_expiration_date_time,
+                &self.created_date_time,
+                &self.is_committed,
+                &self.is_dependency,
+                &self.manifest,
+                &self.name,
+                &self.size,
+                &self.size_encrypted,
+                &self.upload_state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14076,12 +13906,6 @@ impl ::graph_model::rt::Struct for MobileAppContentFile {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MobileAppContentFile {
@@ -14273,26 +14097,19 @@ pub struct MobileAppIdentifier {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileAppIdentifier {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mobileAppIdentifier"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.mobileAppIdentifier", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MobileAppIdentifier {
@@ -14477,18 +14294,22 @@ pub struct MobileAppInstallTimeSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileAppInstallTimeSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mobileAppInstallTimeSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mobileAppInstallTimeSettings",
+            &["deadlineDateTime", "startDateTime", "useLocalTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["deadlineDateTime", "startDateTime", "useLocalTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.deadline_date_time,
-            &self.start_date_time,
-            &self.use_local_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.deadline_date_time,
+                &self.start_date_time,
+                &self.use_local_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14502,12 +14323,6 @@ impl ::graph_model::rt::Struct for MobileAppInstallTimeSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MobileAppInstallTimeSettings {
@@ -14667,34 +14482,38 @@ pub struct MobileAppRelationship {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileAppRelationship {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mobileAppRelationship"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mobileAppRelationship",
+            &[
+                "id",
+                "sourceDisplayName",
+                "sourceDisplayVersion",
+                "sourceId",
+                "sourcePublisherDisplayName",
+                "targetDisplayName",
+                "targetDisplayVersion",
+                "targetId",
+                "targetPublisherDisplayName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "sourceDisplayName",
-            "sourceDisplayVersion",
-            "sourceId",
-            "sourcePublisherDisplayName",
-            "targetDisplayName",
-            "targetDisplayVersion",
-            "targetId",
-            "targetPublisherDisplayName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.source_display_name,
-            &self.source_display_version,
-            &self.source_id,
-            &self.source_publisher_display_name,
-            &self.target_display_name,
-            &self.target_display_version,
-            &self.target_id,
-            &self.target_publisher_display_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.source_display_name,
+                &self.source_display_version,
+                &self.source_id,
+                &self.source_publisher_display_name,
+                &self.target_display_name,
+                &self.target_display_version,
+                &self.target_id,
+                &self.target_publisher_display_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14714,12 +14533,6 @@ impl ::graph_model::rt::Struct for MobileAppRelationship {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MobileAppRelationship {
@@ -14876,26 +14689,19 @@ pub struct MobileContainedApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileContainedApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mobileContainedApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.mobileContainedApp", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MobileContainedApp {
@@ -15139,56 +14945,60 @@ pub struct MobileLobApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileLobApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mobileLobApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mobileLobApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "committedContentVersion",
+                "fileName",
+                "size",
+                "assignments",
+                "categories",
+                "contentVersions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "committedContentVersion",
-            "fileName",
-            "size",
-            "assignments",
-            "categories",
-            "contentVersions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.committed_content_version,
-            &self.file_name,
-            &self.size,
-            &self.assignments,
-            &self.categories,
-            &self.content_versions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.committed_content_version,
+                &self.file_name,
+                &self.size,
+                &self.assignments,
+                &self.categories,
+                &self.content_versions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -15219,12 +15029,6 @@ impl ::graph_model::rt::Struct for MobileLobApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MobileLobApp {
@@ -15442,14 +15246,15 @@ pub struct ProxiedDomain {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProxiedDomain {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.proxiedDomain"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.proxiedDomain",
+            &["ipAddressOrFQDN", "proxy"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["ipAddressOrFQDN", "proxy"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.ip_address_or_fqdn, &self.proxy])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.ip_address_or_fqdn, &self.proxy], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -15459,12 +15264,6 @@ impl ::graph_model::rt::Struct for ProxiedDomain {
             &mut [&mut self.ip_address_or_fqdn, &mut self.proxy],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProxiedDomain {
@@ -15629,40 +15428,44 @@ pub struct TargetedManagedAppConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetedManagedAppConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.targetedManagedAppConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.targetedManagedAppConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "customSettings",
+                "deployedAppCount",
+                "isAssigned",
+                "apps",
+                "assignments",
+                "deploymentSummary",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "customSettings",
-            "deployedAppCount",
-            "isAssigned",
-            "apps",
-            "assignments",
-            "deploymentSummary",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.custom_settings,
-            &self.deployed_app_count,
-            &self.is_assigned,
-            &self.apps,
-            &self.assignments,
-            &self.deployment_summary,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.custom_settings,
+                &self.deployed_app_count,
+                &self.is_assigned,
+                &self.apps,
+                &self.assignments,
+                &self.deployment_summary,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -15685,12 +15488,6 @@ impl ::graph_model::rt::Struct for TargetedManagedAppConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TargetedManagedAppConfiguration {
@@ -15749,26 +15546,21 @@ pub struct TargetedManagedAppPolicyAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetedManagedAppPolicyAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.targetedManagedAppPolicyAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.targetedManagedAppPolicyAssignment",
+            &["id", "target"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "target"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.target])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.target], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.target], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TargetedManagedAppPolicyAssignment {
@@ -15960,86 +15752,90 @@ pub struct TargetedManagedAppProtection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetedManagedAppProtection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.targetedManagedAppProtection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.targetedManagedAppProtection",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "allowedDataStorageLocations",
+                "allowedInboundDataTransferSources",
+                "allowedOutboundClipboardSharingLevel",
+                "allowedOutboundDataTransferDestinations",
+                "contactSyncBlocked",
+                "dataBackupBlocked",
+                "deviceComplianceRequired",
+                "disableAppPinIfDevicePinIsSet",
+                "fingerprintBlocked",
+                "managedBrowser",
+                "managedBrowserToOpenLinksRequired",
+                "maximumPinRetries",
+                "minimumPinLength",
+                "minimumRequiredAppVersion",
+                "minimumRequiredOsVersion",
+                "minimumWarningAppVersion",
+                "minimumWarningOsVersion",
+                "organizationalCredentialsRequired",
+                "periodBeforePinReset",
+                "periodOfflineBeforeAccessCheck",
+                "periodOfflineBeforeWipeIsEnforced",
+                "periodOnlineBeforeAccessCheck",
+                "pinCharacterSet",
+                "pinRequired",
+                "printBlocked",
+                "saveAsBlocked",
+                "simplePinBlocked",
+                "isAssigned",
+                "assignments",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "allowedDataStorageLocations",
-            "allowedInboundDataTransferSources",
-            "allowedOutboundClipboardSharingLevel",
-            "allowedOutboundDataTransferDestinations",
-            "contactSyncBlocked",
-            "dataBackupBlocked",
-            "deviceComplianceRequired",
-            "disableAppPinIfDevicePinIsSet",
-            "fingerprintBlocked",
-            "managedBrowser",
-            "managedBrowserToOpenLinksRequired",
-            "maximumPinRetries",
-            "minimumPinLength",
-            "minimumRequiredAppVersion",
-            "minimumRequiredOsVersion",
-            "minimumWarningAppVersion",
-            "minimumWarningOsVersion",
-            "organizationalCredentialsRequired",
-            "periodBeforePinReset",
-            "periodOfflineBeforeAccessCheck",
-            "periodOfflineBeforeWipeIsEnforced",
-            "periodOnlineBeforeAccessCheck",
-            "pinCharacterSet",
-            "pinRequired",
-            "printBlocked",
-            "saveAsBlocked",
-            "simplePinBlocked",
-            "isAssigned",
-            "assignments",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.allowed_data_storage_locations,
-            &self.allowed_inbound_data_transfer_sources,
-            &self.allowed_outbound_clipboard_sharing_level,
-            &self.allowed_outbound_data_transfer_destinations,
-            &self.contact_sync_blocked,
-            &self.data_backup_blocked,
-            &self.device_compliance_required,
-            &self.disable_app_pin_if_device_pin_is_set,
-            &self.fingerprint_blocked,
-            &self.managed_browser,
-            &self.managed_browser_to_open_links_required,
-            &self.maximum_pin_retries,
-            &self.minimum_pin_length,
-            &self.minimum_required_app_version,
-            &self.minimum_required_os_version,
-            &self.minimum_warning_app_version,
-            &self.minimum_warning_os_version,
-            &self.organizational_credentials_required,
-            &self.period_before_pin_reset,
-            &self.period_offline_before_access_check,
-            &self.period_offline_before_wipe_is_enforced,
-            &self.period_online_before_access_check,
-            &self.pin_character_set,
-            &self.pin_required,
-            &self.print_blocked,
-            &self.save_as_blocked,
-            &self.simple_pin_blocked,
-            &self.is_assigned,
-            &self.assignments,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.allowed_data_storage_locations,
+                &self.allowed_inbound_data_transfer_sources,
+                &self.allowed_outbound_clipboard_sharing_level,
+                &self.allowed_outbound_data_transfer_destinations,
+                &self.contact_sync_blocked,
+                &self.data_backup_blocked,
+                &self.device_compliance_required,
+                &self.disable_app_pin_if_device_pin_is_set,
+                &self.fingerprint_blocked,
+                &self.managed_browser,
+                &self.managed_browser_to_open_links_required,
+                &self.maximum_pin_retries,
+                &self.minimum_pin_length,
+                &self.minimum_required_app_version,
+                &self.minimum_required_os_version,
+                &self.minimum_warning_app_version,
+                &self.minimum_warning_os_version,
+                &self.organizational_credentials_required,
+                &self.period_before_pin_reset,
+                &self.period_offline_before_access_check,
+                &self.period_offline_before_wipe_is_enforced,
+                &self.period_online_before_access_check,
+                &self.pin_character_set,
+                &self.pin_required,
+                &self.print_blocked,
+                &self.save_as_blocked,
+                &self.simple_pin_blocked,
+                &self.is_assigned,
+                &self.assignments,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -16085,12 +15881,6 @@ impl ::graph_model::rt::Struct for TargetedManagedAppProtection {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TargetedManagedAppProtection {
@@ -16285,28 +16075,32 @@ pub struct UserInstallStateSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserInstallStateSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userInstallStateSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userInstallStateSummary",
+            &[
+                "id",
+                "failedDeviceCount",
+                "installedDeviceCount",
+                "notInstalledDeviceCount",
+                "userName",
+                "deviceStates",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "failedDeviceCount",
-            "installedDeviceCount",
-            "notInstalledDeviceCount",
-            "userName",
-            "deviceStates",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.failed_device_count,
-            &self.installed_device_count,
-            &self.not_installed_device_count,
-            &self.user_name,
-            &self.device_states,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.failed_device_count,
+                &self.installed_device_count,
+                &self.not_installed_device_count,
+                &self.user_name,
+                &self.device_states,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -16323,12 +16117,6 @@ impl ::graph_model::rt::Struct for UserInstallStateSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserInstallStateSummary {
@@ -16389,17 +16177,21 @@ pub struct VppLicensingType {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VppLicensingType {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.vppLicensingType"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.vppLicensingType",
+            &["supportsDeviceLicensing", "supportsUserLicensing"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["supportsDeviceLicensing", "supportsUserLicensing"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.supports_device_licensing,
-            &self.supports_user_licensing,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.supports_device_licensing,
+                &self.supports_user_licensing,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -16412,12 +16204,6 @@ impl ::graph_model::rt::Struct for VppLicensingType {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VppLicensingType {
@@ -16516,40 +16302,44 @@ pub struct VppToken {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VppToken {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.vppToken"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.vppToken",
+            &[
+                "id",
+                "appleId",
+                "automaticallyUpdateApps",
+                "countryOrRegion",
+                "expirationDateTime",
+                "lastModifiedDateTime",
+                "lastSyncDateTime",
+                "lastSyncStatus",
+                "organizationName",
+                "state",
+                "token",
+                "vppTokenAccountType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appleId",
-            "automaticallyUpdateApps",
-            "countryOrRegion",
-            "expirationDateTime",
-            "lastModifiedDateTime",
-            "lastSyncDateTime",
-            "lastSyncStatus",
-            "organizationName",
-            "state",
-            "token",
-            "vppTokenAccountType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.apple_id,
-            &self.automatically_update_apps,
-            &self.country_or_region,
-            &self.expiration_date_time,
-            &self.last_modified_date_time,
-            &self.last_sync_date_time,
-            &self.last_sync_status,
-            &self.organization_name,
-            &self.state,
-            &self.token,
-            &self.vpp_token_account_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.apple_id,
+                &self.automatically_update_apps,
+                &self.country_or_region,
+                &self.expiration_date_time,
+                &self.last_modified_date_time,
+                &self.last_sync_date_time,
+                &self.last_sync_status,
+                &self.organization_name,
+                &self.state,
+                &self.token,
+                &self.vpp_token_account_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -16572,12 +16362,6 @@ impl ::graph_model::rt::Struct for VppToken {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VppToken {
@@ -16935,52 +16719,56 @@ pub struct WebApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.webApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.webApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "appUrl",
+                "useManagedBrowser",
+                "assignments",
+                "categories",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "appUrl",
-            "useManagedBrowser",
-            "assignments",
-            "categories",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.app_url,
-            &self.use_managed_browser,
-            &self.assignments,
-            &self.categories,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.app_url,
+                &self.use_managed_browser,
+                &self.assignments,
+                &self.categories,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -17009,12 +16797,6 @@ impl ::graph_model::rt::Struct for WebApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebApp {
@@ -17203,84 +16985,88 @@ pub struct Win32LobApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.win32LobApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.win32LobApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "committedContentVersion",
+                "fileName",
+                "size",
+                "allowedArchitectures",
+                "applicableArchitectures",
+                "installCommandLine",
+                "installExperience",
+                "minimumCpuSpeedInMHz",
+                "minimumFreeDiskSpaceInMB",
+                "minimumMemoryInMB",
+                "minimumNumberOfProcessors",
+                "minimumSupportedWindowsRelease",
+                "msiInformation",
+                "returnCodes",
+                "rules",
+                "setupFilePath",
+                "uninstallCommandLine",
+                "assignments",
+                "categories",
+                "contentVersions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "committedContentVersion",
-            "fileName",
-            "size",
-            "allowedArchitectures",
-            "applicableArchitectures",
-            "installCommandLine",
-            "installExperience",
-            "minimumCpuSpeedInMHz",
-            "minimumFreeDiskSpaceInMB",
-            "minimumMemoryInMB",
-            "minimumNumberOfProcessors",
-            "minimumSupportedWindowsRelease",
-            "msiInformation",
-            "returnCodes",
-            "rules",
-            "setupFilePath",
-            "uninstallCommandLine",
-            "assignments",
-            "categories",
-            "contentVersions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.committed_content_version,
-            &self.file_name,
-            &self.size,
-            &self.allowed_architectures,
-            &self.applicable_architectures,
-            &self.install_command_line,
-            &self.install_experience,
-            &self.minimum_cpu_speed_in_m_hz,
-            &self.minimum_free_disk_space_in_mb,
-            &self.minimum_memory_in_mb,
-            &self.minimum_number_of_processors,
-            &self.minimum_supported_windows_release,
-            &self.msi_information,
-            &self.return_codes,
-            &self.rules,
-            &self.setup_file_path,
-            &self.uninstall_command_line,
-            &self.assignments,
-            &self.categories,
-            &self.content_versions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.committed_content_version,
+                &self.file_name,
+                &self.size,
+                &self.allowed_architectures,
+                &self.applicable_architectures,
+                &self.install_command_line,
+                &self.install_experience,
+                &self.minimum_cpu_speed_in_m_hz,
+                &self.minimum_free_disk_space_in_mb,
+                &self.minimum_memory_in_mb,
+                &self.minimum_number_of_processors,
+                &self.minimum_supported_windows_release,
+                &self.msi_information,
+                &self.return_codes,
+                &self.rules,
+                &self.setup_file_path,
+                &self.uninstall_command_line,
+                &self.assignments,
+                &self.categories,
+                &self.content_versions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -17325,12 +17111,6 @@ impl ::graph_model::rt::Struct for Win32LobApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Win32LobApp {
@@ -17403,26 +17183,30 @@ pub struct Win32LobAppAssignmentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppAssignmentSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.win32LobAppAssignmentSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.win32LobAppAssignmentSettings",
+            &[
+                "autoUpdateSettings",
+                "deliveryOptimizationPriority",
+                "installTimeSettings",
+                "notifications",
+                "restartSettings",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "autoUpdateSettings",
-            "deliveryOptimizationPriority",
-            "installTimeSettings",
-            "notifications",
-            "restartSettings",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.auto_update_settings,
-            &self.delivery_optimization_priority,
-            &self.install_time_settings,
-            &self.notifications,
-            &self.restart_settings,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.auto_update_settings,
+                &self.delivery_optimization_priority,
+                &self.install_time_settings,
+                &self.notifications,
+                &self.restart_settings,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -17438,12 +17222,6 @@ impl ::graph_model::rt::Struct for Win32LobAppAssignmentSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppAssignmentSettings {
@@ -17500,14 +17278,15 @@ pub struct Win32LobAppAutoUpdateSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppAutoUpdateSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.win32LobAppAutoUpdateSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.win32LobAppAutoUpdateSettings",
+            &["autoUpdateSupersededAppsState"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["autoUpdateSupersededAppsState"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.auto_update_superseded_apps_state])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.auto_update_superseded_apps_state], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -17517,12 +17296,6 @@ impl ::graph_model::rt::Struct for Win32LobAppAutoUpdateSettings {
             &mut [&mut self.auto_update_superseded_apps_state],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppAutoUpdateSettings {
@@ -17766,30 +17539,34 @@ pub struct Win32LobAppFileSystemRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppFileSystemRule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.win32LobAppFileSystemRule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.win32LobAppFileSystemRule",
+            &[
+                "ruleType",
+                "check32BitOn64System",
+                "comparisonValue",
+                "fileOrFolderName",
+                "operationType",
+                "operator",
+                "path",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "ruleType",
-            "check32BitOn64System",
-            "comparisonValue",
-            "fileOrFolderName",
-            "operationType",
-            "operator",
-            "path",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.rule_type,
-            &self.check32_bit_on64_system,
-            &self.comparison_value,
-            &self.file_or_folder_name,
-            &self.operation_type,
-            &self.operator,
-            &self.path,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.rule_type,
+                &self.check32_bit_on64_system,
+                &self.comparison_value,
+                &self.file_or_folder_name,
+                &self.operation_type,
+                &self.operator,
+                &self.path,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -17807,12 +17584,6 @@ impl ::graph_model::rt::Struct for Win32LobAppFileSystemRule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppFileSystemRule {
@@ -17873,14 +17644,18 @@ pub struct Win32LobAppInstallExperience {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppInstallExperience {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.win32LobAppInstallExperience"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.win32LobAppInstallExperience",
+            &["deviceRestartBehavior", "runAsAccount"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["deviceRestartBehavior", "runAsAccount"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.device_restart_behavior, &self.run_as_account])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.device_restart_behavior, &self.run_as_account],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -17890,12 +17665,6 @@ impl ::graph_model::rt::Struct for Win32LobAppInstallExperience {
             &mut [&mut self.device_restart_behavior, &mut self.run_as_account],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppInstallExperience {
@@ -17976,30 +17745,34 @@ pub struct Win32LobAppMsiInformation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppMsiInformation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.win32LobAppMsiInformation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.win32LobAppMsiInformation",
+            &[
+                "packageType",
+                "productCode",
+                "productName",
+                "productVersion",
+                "publisher",
+                "requiresReboot",
+                "upgradeCode",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "packageType",
-            "productCode",
-            "productName",
-            "productVersion",
-            "publisher",
-            "requiresReboot",
-            "upgradeCode",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.package_type,
-            &self.product_code,
-            &self.product_name,
-            &self.product_version,
-            &self.publisher,
-            &self.requires_reboot,
-            &self.upgrade_code,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.package_type,
+                &self.product_code,
+                &self.product_name,
+                &self.product_version,
+                &self.publisher,
+                &self.requires_reboot,
+                &self.upgrade_code,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -18017,12 +17790,6 @@ impl ::graph_model::rt::Struct for Win32LobAppMsiInformation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppMsiInformation {
@@ -18255,34 +18022,38 @@ pub struct Win32LobAppPowerShellScriptRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppPowerShellScriptRule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.win32LobAppPowerShellScriptRule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.win32LobAppPowerShellScriptRule",
+            &[
+                "ruleType",
+                "comparisonValue",
+                "displayName",
+                "enforceSignatureCheck",
+                "operationType",
+                "operator",
+                "runAs32Bit",
+                "runAsAccount",
+                "scriptContent",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "ruleType",
-            "comparisonValue",
-            "displayName",
-            "enforceSignatureCheck",
-            "operationType",
-            "operator",
-            "runAs32Bit",
-            "runAsAccount",
-            "scriptContent",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.rule_type,
-            &self.comparison_value,
-            &self.display_name,
-            &self.enforce_signature_check,
-            &self.operation_type,
-            &self.operator,
-            &self.run_as32_bit,
-            &self.run_as_account,
-            &self.script_content,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.rule_type,
+                &self.comparison_value,
+                &self.display_name,
+                &self.enforce_signature_check,
+                &self.operation_type,
+                &self.operator,
+                &self.run_as32_bit,
+                &self.run_as_account,
+                &self.script_content,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -18302,12 +18073,6 @@ impl ::graph_model::rt::Struct for Win32LobAppPowerShellScriptRule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppPowerShellScriptRule {
@@ -18482,24 +18247,28 @@ pub struct Win32LobAppProductCodeRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppProductCodeRule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.win32LobAppProductCodeRule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.win32LobAppProductCodeRule",
+            &[
+                "ruleType",
+                "productCode",
+                "productVersion",
+                "productVersionOperator",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "ruleType",
-            "productCode",
-            "productVersion",
-            "productVersionOperator",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.rule_type,
-            &self.product_code,
-            &self.product_version,
-            &self.product_version_operator,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.rule_type,
+                &self.product_code,
+                &self.product_version,
+                &self.product_version_operator,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -18514,12 +18283,6 @@ impl ::graph_model::rt::Struct for Win32LobAppProductCodeRule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppProductCodeRule {
@@ -18600,30 +18363,34 @@ pub struct Win32LobAppRegistryRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppRegistryRule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.win32LobAppRegistryRule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.win32LobAppRegistryRule",
+            &[
+                "ruleType",
+                "check32BitOn64System",
+                "comparisonValue",
+                "keyPath",
+                "operationType",
+                "operator",
+                "valueName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "ruleType",
-            "check32BitOn64System",
-            "comparisonValue",
-            "keyPath",
-            "operationType",
-            "operator",
-            "valueName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.rule_type,
-            &self.check32_bit_on64_system,
-            &self.comparison_value,
-            &self.key_path,
-            &self.operation_type,
-            &self.operator,
-            &self.value_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.rule_type,
+                &self.check32_bit_on64_system,
+                &self.comparison_value,
+                &self.key_path,
+                &self.operation_type,
+                &self.operator,
+                &self.value_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -18641,12 +18408,6 @@ impl ::graph_model::rt::Struct for Win32LobAppRegistryRule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppRegistryRule {
@@ -18886,22 +18647,26 @@ pub struct Win32LobAppRestartSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppRestartSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.win32LobAppRestartSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.win32LobAppRestartSettings",
+            &[
+                "countdownDisplayBeforeRestartInMinutes",
+                "gracePeriodInMinutes",
+                "restartNotificationSnoozeDurationInMinutes",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "countdownDisplayBeforeRestartInMinutes",
-            "gracePeriodInMinutes",
-            "restartNotificationSnoozeDurationInMinutes",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.countdown_display_before_restart_in_minutes,
-            &self.grace_period_in_minutes,
-            &self.restart_notification_snooze_duration_in_minutes,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.countdown_display_before_restart_in_minutes,
+                &self.grace_period_in_minutes,
+                &self.restart_notification_snooze_duration_in_minutes,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -18915,12 +18680,6 @@ impl ::graph_model::rt::Struct for Win32LobAppRestartSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppRestartSettings {
@@ -18981,14 +18740,15 @@ pub struct Win32LobAppReturnCode {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppReturnCode {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.win32LobAppReturnCode"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.win32LobAppReturnCode",
+            &["returnCode", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["returnCode", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.return_code, &self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.return_code, &self.r#type], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -18998,12 +18758,6 @@ impl ::graph_model::rt::Struct for Win32LobAppReturnCode {
             &mut [&mut self.return_code, &mut self.r#type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppReturnCode {
@@ -19146,26 +18900,19 @@ pub struct Win32LobAppRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Win32LobAppRule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.win32LobAppRule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.win32LobAppRule", &["ruleType"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["ruleType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.rule_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.rule_type], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.rule_type], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppRule {
@@ -19707,70 +19454,74 @@ pub struct WindowsAppX {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsAppX {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsAppX"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsAppX",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "committedContentVersion",
+                "fileName",
+                "size",
+                "applicableArchitectures",
+                "identityName",
+                "identityPublisherHash",
+                "identityResourceIdentifier",
+                "identityVersion",
+                "isBundle",
+                "minimumSupportedOperatingSystem",
+                "assignments",
+                "categories",
+                "contentVersions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "committedContentVersion",
-            "fileName",
-            "size",
-            "applicableArchitectures",
-            "identityName",
-            "identityPublisherHash",
-            "identityResourceIdentifier",
-            "identityVersion",
-            "isBundle",
-            "minimumSupportedOperatingSystem",
-            "assignments",
-            "categories",
-            "contentVersions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.committed_content_version,
-            &self.file_name,
-            &self.size,
-            &self.applicable_architectures,
-            &self.identity_name,
-            &self.identity_publisher_hash,
-            &self.identity_resource_identifier,
-            &self.identity_version,
-            &self.is_bundle,
-            &self.minimum_supported_operating_system,
-            &self.assignments,
-            &self.categories,
-            &self.content_versions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.committed_content_version,
+                &self.file_name,
+                &self.size,
+                &self.applicable_architectures,
+                &self.identity_name,
+                &self.identity_publisher_hash,
+                &self.identity_resource_identifier,
+                &self.identity_version,
+                &self.is_bundle,
+                &self.minimum_supported_operating_system,
+                &self.assignments,
+                &self.categories,
+                &self.content_versions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -19808,12 +19559,6 @@ impl ::graph_model::rt::Struct for WindowsAppX {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsAppX {
@@ -19870,26 +19615,21 @@ pub struct WindowsAppXAppAssignmentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsAppXAppAssignmentSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsAppXAppAssignmentSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsAppXAppAssignmentSettings",
+            &["useDeviceContext"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["useDeviceContext"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.use_device_context])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.use_device_context], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.use_device_context], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsAppXAppAssignmentSettings {
@@ -20258,78 +19998,82 @@ pub struct WindowsInformationProtection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsInformationProtection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsInformationProtection",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "azureRightsManagementServicesAllowed",
+                "dataRecoveryCertificate",
+                "enforcementLevel",
+                "enterpriseDomain",
+                "enterpriseInternalProxyServers",
+                "enterpriseIPRanges",
+                "enterpriseIPRangesAreAuthoritative",
+                "enterpriseNetworkDomainNames",
+                "enterpriseProtectedDomainNames",
+                "enterpriseProxiedDomains",
+                "enterpriseProxyServers",
+                "enterpriseProxyServersAreAuthoritative",
+                "exemptApps",
+                "iconsVisible",
+                "indexingEncryptedStoresOrItemsBlocked",
+                "isAssigned",
+                "neutralDomainResources",
+                "protectedApps",
+                "protectionUnderLockConfigRequired",
+                "revokeOnUnenrollDisabled",
+                "rightsManagementServicesTemplateId",
+                "smbAutoEncryptedFileExtensions",
+                "assignments",
+                "exemptAppLockerFiles",
+                "protectedAppLockerFiles",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "azureRightsManagementServicesAllowed",
-            "dataRecoveryCertificate",
-            "enforcementLevel",
-            "enterpriseDomain",
-            "enterpriseInternalProxyServers",
-            "enterpriseIPRanges",
-            "enterpriseIPRangesAreAuthoritative",
-            "enterpriseNetworkDomainNames",
-            "enterpriseProtectedDomainNames",
-            "enterpriseProxiedDomains",
-            "enterpriseProxyServers",
-            "enterpriseProxyServersAreAuthoritative",
-            "exemptApps",
-            "iconsVisible",
-            "indexingEncryptedStoresOrItemsBlocked",
-            "isAssigned",
-            "neutralDomainResources",
-            "protectedApps",
-            "protectionUnderLockConfigRequired",
-            "revokeOnUnenrollDisabled",
-            "rightsManagementServicesTemplateId",
-            "smbAutoEncryptedFileExtensions",
-            "assignments",
-            "exemptAppLockerFiles",
-            "protectedAppLockerFiles",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.azure_rights_management_services_allowed,
-            &self.data_recovery_certificate,
-            &self.enforcement_level,
-            &self.enterprise_domain,
-            &self.enterprise_internal_proxy_servers,
-            &self.enterprise_ip_ranges,
-            &self.enterprise_ip_ranges_are_authoritative,
-            &self.enterprise_network_domain_names,
-            &self.enterprise_protected_domain_names,
-            &self.enterprise_proxied_domains,
-            &self.enterprise_proxy_servers,
-            &self.enterprise_proxy_servers_are_authoritative,
-            &self.exempt_apps,
-            &self.icons_visible,
-            &self.indexing_encrypted_stores_or_items_blocked,
-            &self.is_assigned,
-            &self.neutral_domain_resources,
-            &self.protected_apps,
-            &self.protection_under_lock_config_required,
-            &self.revoke_on_unenroll_disabled,
-            &self.rights_management_services_template_id,
-            &self.smb_auto_encrypted_file_extensions,
-            &self.assignments,
-            &self.exempt_app_locker_files,
-            &self.protected_app_locker_files,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.azure_rights_management_services_allowed,
+                &self.data_recovery_certificate,
+                &self.enforcement_level,
+                &self.enterprise_domain,
+                &self.enterprise_internal_proxy_servers,
+                &self.enterprise_ip_ranges,
+                &self.enterprise_ip_ranges_are_authoritative,
+                &self.enterprise_network_domain_names,
+                &self.enterprise_protected_domain_names,
+                &self.enterprise_proxied_domains,
+                &self.enterprise_proxy_servers,
+                &self.enterprise_proxy_servers_are_authoritative,
+                &self.exempt_apps,
+                &self.icons_visible,
+                &self.indexing_encrypted_stores_or_items_blocked,
+                &self.is_assigned,
+                &self.neutral_domain_resources,
+                &self.protected_apps,
+                &self.protection_under_lock_config_required,
+                &self.revoke_on_unenroll_disabled,
+                &self.rights_management_services_template_id,
+                &self.smb_auto_encrypted_file_extensions,
+                &self.assignments,
+                &self.exempt_app_locker_files,
+                &self.protected_app_locker_files,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -20371,12 +20115,6 @@ impl ::graph_model::rt::Struct for WindowsInformationProtection {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtection {
@@ -20571,26 +20309,30 @@ pub struct WindowsInformationProtectionApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtectionApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsInformationProtectionApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsInformationProtectionApp",
+            &[
+                "denied",
+                "description",
+                "displayName",
+                "productName",
+                "publisherName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "denied",
-            "description",
-            "displayName",
-            "productName",
-            "publisherName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.denied,
-            &self.description,
-            &self.display_name,
-            &self.product_name,
-            &self.publisher_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.denied,
+                &self.description,
+                &self.display_name,
+                &self.product_name,
+                &self.publisher_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -20606,12 +20348,6 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionApp {
@@ -20803,20 +20539,24 @@ pub struct WindowsInformationProtectionAppLockerFile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtectionAppLockerFile {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsInformationProtectionAppLockerFile"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsInformationProtectionAppLockerFile",
+            &["id", "displayName", "file", "fileHash", "version"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "file", "fileHash", "version"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.file,
-            &self.file_hash,
-            &self.version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.file,
+                &self.file_hash,
+                &self.version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -20832,12 +20572,6 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionAppLockerFile {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionAppLockerFile {
@@ -20906,24 +20640,28 @@ pub struct WindowsInformationProtectionDataRecoveryCertificate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtectionDataRecoveryCertificate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsInformationProtectionDataRecoveryCertificate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsInformationProtectionDataRecoveryCertificate",
+            &[
+                "certificate",
+                "description",
+                "expirationDateTime",
+                "subjectName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "certificate",
-            "description",
-            "expirationDateTime",
-            "subjectName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.certificate,
-            &self.description,
-            &self.expiration_date_time,
-            &self.subject_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.certificate,
+                &self.description,
+                &self.expiration_date_time,
+                &self.subject_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -20938,12 +20676,6 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionDataRecoveryCerti
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionDataRecoveryCertificate {
@@ -21031,32 +20763,36 @@ pub struct WindowsInformationProtectionDesktopApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtectionDesktopApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsInformationProtectionDesktopApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsInformationProtectionDesktopApp",
+            &[
+                "denied",
+                "description",
+                "displayName",
+                "productName",
+                "publisherName",
+                "binaryName",
+                "binaryVersionHigh",
+                "binaryVersionLow",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "denied",
-            "description",
-            "displayName",
-            "productName",
-            "publisherName",
-            "binaryName",
-            "binaryVersionHigh",
-            "binaryVersionLow",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.denied,
-            &self.description,
-            &self.display_name,
-            &self.product_name,
-            &self.publisher_name,
-            &self.binary_name,
-            &self.binary_version_high,
-            &self.binary_version_low,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.denied,
+                &self.description,
+                &self.display_name,
+                &self.product_name,
+                &self.publisher_name,
+                &self.binary_name,
+                &self.binary_version_high,
+                &self.binary_version_low,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -21075,12 +20811,6 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionDesktopApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionDesktopApp {
@@ -21226,14 +20956,15 @@ pub struct WindowsInformationProtectionIPRangeCollection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtectionIPRangeCollection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsInformationProtectionIPRangeCollection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsInformationProtectionIPRangeCollection",
+            &["displayName", "ranges"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "ranges"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.ranges])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.ranges], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -21243,12 +20974,6 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionIPRangeCollection
             &mut [&mut self.display_name, &mut self.ranges],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionIPRangeCollection {
@@ -21559,102 +21284,106 @@ pub struct WindowsInformationProtectionPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtectionPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsInformationProtectionPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsInformationProtectionPolicy",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "azureRightsManagementServicesAllowed",
+                "dataRecoveryCertificate",
+                "enforcementLevel",
+                "enterpriseDomain",
+                "enterpriseInternalProxyServers",
+                "enterpriseIPRanges",
+                "enterpriseIPRangesAreAuthoritative",
+                "enterpriseNetworkDomainNames",
+                "enterpriseProtectedDomainNames",
+                "enterpriseProxiedDomains",
+                "enterpriseProxyServers",
+                "enterpriseProxyServersAreAuthoritative",
+                "exemptApps",
+                "iconsVisible",
+                "indexingEncryptedStoresOrItemsBlocked",
+                "isAssigned",
+                "neutralDomainResources",
+                "protectedApps",
+                "protectionUnderLockConfigRequired",
+                "revokeOnUnenrollDisabled",
+                "rightsManagementServicesTemplateId",
+                "smbAutoEncryptedFileExtensions",
+                "daysWithoutContactBeforeUnenroll",
+                "mdmEnrollmentUrl",
+                "minutesOfInactivityBeforeDeviceLock",
+                "numberOfPastPinsRemembered",
+                "passwordMaximumAttemptCount",
+                "pinExpirationDays",
+                "pinLowercaseLetters",
+                "pinMinimumLength",
+                "pinSpecialCharacters",
+                "pinUppercaseLetters",
+                "revokeOnMdmHandoffDisabled",
+                "windowsHelloForBusinessBlocked",
+                "assignments",
+                "exemptAppLockerFiles",
+                "protectedAppLockerFiles",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "azureRightsManagementServicesAllowed",
-            "dataRecoveryCertificate",
-            "enforcementLevel",
-            "enterpriseDomain",
-            "enterpriseInternalProxyServers",
-            "enterpriseIPRanges",
-            "enterpriseIPRangesAreAuthoritative",
-            "enterpriseNetworkDomainNames",
-            "enterpriseProtectedDomainNames",
-            "enterpriseProxiedDomains",
-            "enterpriseProxyServers",
-            "enterpriseProxyServersAreAuthoritative",
-            "exemptApps",
-            "iconsVisible",
-            "indexingEncryptedStoresOrItemsBlocked",
-            "isAssigned",
-            "neutralDomainResources",
-            "protectedApps",
-            "protectionUnderLockConfigRequired",
-            "revokeOnUnenrollDisabled",
-            "rightsManagementServicesTemplateId",
-            "smbAutoEncryptedFileExtensions",
-            "daysWithoutContactBeforeUnenroll",
-            "mdmEnrollmentUrl",
-            "minutesOfInactivityBeforeDeviceLock",
-            "numberOfPastPinsRemembered",
-            "passwordMaximumAttemptCount",
-            "pinExpirationDays",
-            "pinLowercaseLetters",
-            "pinMinimumLength",
-            "pinSpecialCharacters",
-            "pinUppercaseLetters",
-            "revokeOnMdmHandoffDisabled",
-            "windowsHelloForBusinessBlocked",
-            "assignments",
-            "exemptAppLockerFiles",
-            "protectedAppLockerFiles",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.azure_rights_management_services_allowed,
-            &self.data_recovery_certificate,
-            &self.enforcement_level,
-            &self.enterprise_domain,
-            &self.enterprise_internal_proxy_servers,
-            &self.enterprise_ip_ranges,
-            &self.enterprise_ip_ranges_are_authoritative,
-            &self.enterprise_network_domain_names,
-            &self.enterprise_protected_domain_names,
-            &self.enterprise_proxied_domains,
-            &self.enterprise_proxy_servers,
-            &self.enterprise_proxy_servers_are_authoritative,
-            &self.exempt_apps,
-            &self.icons_visible,
-            &self.indexing_encrypted_stores_or_items_blocked,
-            &self.is_assigned,
-            &self.neutral_domain_resources,
-            &self.protected_apps,
-            &self.protection_under_lock_config_required,
-            &self.revoke_on_unenroll_disabled,
-            &self.rights_management_services_template_id,
-            &self.smb_auto_encrypted_file_extensions,
-            &self.days_without_contact_before_unenroll,
-            &self.mdm_enrollment_url,
-            &self.minutes_of_inactivity_before_device_lock,
-            &self.number_of_past_pins_remembered,
-            &self.password_maximum_attempt_count,
-            &self.pin_expiration_days,
-            &self.pin_lowercase_letters,
-            &self.pin_minimum_length,
-            &self.pin_special_characters,
-            &self.pin_uppercase_letters,
-            &self.revoke_on_mdm_handoff_disabled,
-            &self.windows_hello_for_business_blocked,
-            &self.assignments,
-            &self.exempt_app_locker_files,
-            &self.protected_app_locker_files,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.azure_rights_management_services_allowed,
+                &self.data_recovery_certificate,
+                &self.enforcement_level,
+                &self.enterprise_domain,
+                &self.enterprise_internal_proxy_servers,
+                &self.enterprise_ip_ranges,
+                &self.enterprise_ip_ranges_are_authoritative,
+                &self.enterprise_network_domain_names,
+                &self.enterprise_protected_domain_names,
+                &self.enterprise_proxied_domains,
+                &self.enterprise_proxy_servers,
+                &self.enterprise_proxy_servers_are_authoritative,
+                &self.exempt_apps,
+                &self.icons_visible,
+                &self.indexing_encrypted_stores_or_items_blocked,
+                &self.is_assigned,
+                &self.neutral_domain_resources,
+                &self.protected_apps,
+                &self.protection_under_lock_config_required,
+                &self.revoke_on_unenroll_disabled,
+                &self.rights_management_services_template_id,
+                &self.smb_auto_encrypted_file_extensions,
+                &self.days_without_contact_before_unenroll,
+                &self.mdm_enrollment_url,
+                &self.minutes_of_inactivity_before_device_lock,
+                &self.number_of_past_pins_remembered,
+                &self.password_maximum_attempt_count,
+                &self.pin_expiration_days,
+                &self.pin_lowercase_letters,
+                &self.pin_minimum_length,
+                &self.pin_special_characters,
+                &self.pin_uppercase_letters,
+                &self.revoke_on_mdm_handoff_disabled,
+                &self.windows_hello_for_business_blocked,
+                &self.assignments,
+                &self.exempt_app_locker_files,
+                &self.protected_app_locker_files,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -21708,12 +21437,6 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionPolicy {
@@ -21774,14 +21497,15 @@ pub struct WindowsInformationProtectionProxiedDomainCollection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtectionProxiedDomainCollection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsInformationProtectionProxiedDomainCollection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsInformationProtectionProxiedDomainCollection",
+            &["displayName", "proxiedDomains"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "proxiedDomains"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.proxied_domains])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.proxied_domains], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -21791,12 +21515,6 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionProxiedDomainColl
             &mut [&mut self.display_name, &mut self.proxied_domains],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionProxiedDomainCollection {
@@ -21860,14 +21578,15 @@ pub struct WindowsInformationProtectionResourceCollection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtectionResourceCollection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsInformationProtectionResourceCollection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsInformationProtectionResourceCollection",
+            &["displayName", "resources"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "resources"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.resources])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.resources], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -21877,12 +21596,6 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionResourceCollectio
             &mut [&mut self.display_name, &mut self.resources],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionResourceCollection {
@@ -21958,26 +21671,30 @@ pub struct WindowsInformationProtectionStoreApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtectionStoreApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsInformationProtectionStoreApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsInformationProtectionStoreApp",
+            &[
+                "denied",
+                "description",
+                "displayName",
+                "productName",
+                "publisherName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "denied",
-            "description",
-            "displayName",
-            "productName",
-            "publisherName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.denied,
-            &self.description,
-            &self.display_name,
-            &self.product_name,
-            &self.publisher_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.denied,
+                &self.description,
+                &self.display_name,
+                &self.product_name,
+                &self.publisher_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -21993,12 +21710,6 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionStoreApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionStoreApp {
@@ -22122,52 +21833,56 @@ pub struct WindowsMicrosoftEdgeApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsMicrosoftEdgeApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsMicrosoftEdgeApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsMicrosoftEdgeApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "channel",
+                "displayLanguageLocale",
+                "assignments",
+                "categories",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "channel",
-            "displayLanguageLocale",
-            "assignments",
-            "categories",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.channel,
-            &self.display_language_locale,
-            &self.assignments,
-            &self.categories,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.channel,
+                &self.display_language_locale,
+                &self.assignments,
+                &self.categories,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -22196,12 +21911,6 @@ impl ::graph_model::rt::Struct for WindowsMicrosoftEdgeApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsMicrosoftEdgeApp {
@@ -22266,14 +21975,15 @@ pub struct WindowsMinimumOperatingSystem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsMinimumOperatingSystem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsMinimumOperatingSystem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsMinimumOperatingSystem",
+            &["v10_0", "v8_0", "v8_1"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["v10_0", "v8_0", "v8_1"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.v10_0, &self.v8_0, &self.v8_1])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.v10_0, &self.v8_0, &self.v8_1], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -22283,12 +21993,6 @@ impl ::graph_model::rt::Struct for WindowsMinimumOperatingSystem {
             &mut [&mut self.v10_0, &mut self.v8_0, &mut self.v8_1],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsMinimumOperatingSystem {
@@ -22436,64 +22140,68 @@ pub struct WindowsMobileMSI {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsMobileMSI {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsMobileMSI"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsMobileMSI",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "committedContentVersion",
+                "fileName",
+                "size",
+                "commandLine",
+                "ignoreVersionDetection",
+                "productCode",
+                "productVersion",
+                "assignments",
+                "categories",
+                "contentVersions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "committedContentVersion",
-            "fileName",
-            "size",
-            "commandLine",
-            "ignoreVersionDetection",
-            "productCode",
-            "productVersion",
-            "assignments",
-            "categories",
-            "contentVersions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.committed_content_version,
-            &self.file_name,
-            &self.size,
-            &self.command_line,
-            &self.ignore_version_detection,
-            &self.product_code,
-            &self.product_version,
-            &self.assignments,
-            &self.categories,
-            &self.content_versions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.committed_content_version,
+                &self.file_name,
+                &self.size,
+                &self.command_line,
+                &self.ignore_version_detection,
+                &self.product_code,
+                &self.product_version,
+                &self.assignments,
+                &self.categories,
+                &self.content_versions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -22528,12 +22236,6 @@ impl ::graph_model::rt::Struct for WindowsMobileMSI {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsMobileMSI {
@@ -22702,74 +22404,78 @@ pub struct WindowsUniversalAppX {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsUniversalAppX {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsUniversalAppX"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsUniversalAppX",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "committedContentVersion",
+                "fileName",
+                "size",
+                "applicableArchitectures",
+                "applicableDeviceTypes",
+                "identityName",
+                "identityPublisherHash",
+                "identityResourceIdentifier",
+                "identityVersion",
+                "isBundle",
+                "minimumSupportedOperatingSystem",
+                "assignments",
+                "categories",
+                "contentVersions",
+                "committedContainedApps",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "committedContentVersion",
-            "fileName",
-            "size",
-            "applicableArchitectures",
-            "applicableDeviceTypes",
-            "identityName",
-            "identityPublisherHash",
-            "identityResourceIdentifier",
-            "identityVersion",
-            "isBundle",
-            "minimumSupportedOperatingSystem",
-            "assignments",
-            "categories",
-            "contentVersions",
-            "committedContainedApps",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.committed_content_version,
-            &self.file_name,
-            &self.size,
-            &self.applicable_architectures,
-            &self.applicable_device_types,
-            &self.identity_name,
-            &self.identity_publisher_hash,
-            &self.identity_resource_identifier,
-            &self.identity_version,
-            &self.is_bundle,
-            &self.minimum_supported_operating_system,
-            &self.assignments,
-            &self.categories,
-            &self.content_versions,
-            &self.committed_contained_apps,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.committed_content_version,
+                &self.file_name,
+                &self.size,
+                &self.applicable_architectures,
+                &self.applicable_device_types,
+                &self.identity_name,
+                &self.identity_publisher_hash,
+                &self.identity_resource_identifier,
+                &self.identity_version,
+                &self.is_bundle,
+                &self.minimum_supported_operating_system,
+                &self.assignments,
+                &self.categories,
+                &self.content_versions,
+                &self.committed_contained_apps,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -22809,12 +22515,6 @@ impl ::graph_model::rt::Struct for WindowsUniversalAppX {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsUniversalAppX {
@@ -22871,26 +22571,21 @@ pub struct WindowsUniversalAppXAppAssignmentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsUniversalAppXAppAssignmentSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsUniversalAppXAppAssignmentSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsUniversalAppXAppAssignmentSettings",
+            &["useDeviceContext"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["useDeviceContext"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.use_device_context])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.use_device_context], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.use_device_context], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsUniversalAppXAppAssignmentSettings {
@@ -22949,14 +22644,15 @@ pub struct WindowsUniversalAppXContainedApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsUniversalAppXContainedApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsUniversalAppXContainedApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsUniversalAppXContainedApp",
+            &["id", "appUserModelId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "appUserModelId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.app_user_model_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.app_user_model_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -22966,12 +22662,6 @@ impl ::graph_model::rt::Struct for WindowsUniversalAppXContainedApp {
             &mut [&mut self.id, &mut self.app_user_model_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsUniversalAppXContainedApp {
@@ -23091,50 +22781,54 @@ pub struct WindowsWebApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsWebApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsWebApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsWebApp",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "developer",
+                "displayName",
+                "informationUrl",
+                "isFeatured",
+                "largeIcon",
+                "lastModifiedDateTime",
+                "notes",
+                "owner",
+                "privacyInformationUrl",
+                "publisher",
+                "publishingState",
+                "appUrl",
+                "assignments",
+                "categories",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "developer",
-            "displayName",
-            "informationUrl",
-            "isFeatured",
-            "largeIcon",
-            "lastModifiedDateTime",
-            "notes",
-            "owner",
-            "privacyInformationUrl",
-            "publisher",
-            "publishingState",
-            "appUrl",
-            "assignments",
-            "categories",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.developer,
-            &self.display_name,
-            &self.information_url,
-            &self.is_featured,
-            &self.large_icon,
-            &self.last_modified_date_time,
-            &self.notes,
-            &self.owner,
-            &self.privacy_information_url,
-            &self.publisher,
-            &self.publishing_state,
-            &self.app_url,
-            &self.assignments,
-            &self.categories,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.developer,
+                &self.display_name,
+                &self.information_url,
+                &self.is_featured,
+                &self.large_icon,
+                &self.last_modified_date_time,
+                &self.notes,
+                &self.owner,
+                &self.privacy_information_url,
+                &self.publisher,
+                &self.publishing_state,
+                &self.app_url,
+                &self.assignments,
+                &self.categories,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -23162,12 +22856,6 @@ impl ::graph_model::rt::Struct for WindowsWebApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsWebApp {

@@ -147,84 +147,88 @@ pub struct AndroidCompliancePolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AndroidCompliancePolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.androidCompliancePolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.androidCompliancePolicy",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "deviceThreatProtectionEnabled",
+                "deviceThreatProtectionRequiredSecurityLevel",
+                "minAndroidSecurityPatchLevel",
+                "osMaximumVersion",
+                "osMinimumVersion",
+                "passwordExpirationDays",
+                "passwordMinimumLength",
+                "passwordMinutesOfInactivityBeforeLock",
+                "passwordPreviousPasswordBlockCount",
+                "passwordRequired",
+                "passwordRequiredType",
+                "securityBlockJailbrokenDevices",
+                "securityDisableUsbDebugging",
+                "securityPreventInstallAppsFromUnknownSources",
+                "securityRequireCompanyPortalAppIntegrity",
+                "securityRequireGooglePlayServices",
+                "securityRequireSafetyNetAttestationBasicIntegrity",
+                "securityRequireSafetyNetAttestationCertifiedDevice",
+                "securityRequireUpToDateSecurityProviders",
+                "securityRequireVerifyApps",
+                "storageRequireEncryption",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "scheduledActionsForRule",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "deviceThreatProtectionEnabled",
-            "deviceThreatProtectionRequiredSecurityLevel",
-            "minAndroidSecurityPatchLevel",
-            "osMaximumVersion",
-            "osMinimumVersion",
-            "passwordExpirationDays",
-            "passwordMinimumLength",
-            "passwordMinutesOfInactivityBeforeLock",
-            "passwordPreviousPasswordBlockCount",
-            "passwordRequired",
-            "passwordRequiredType",
-            "securityBlockJailbrokenDevices",
-            "securityDisableUsbDebugging",
-            "securityPreventInstallAppsFromUnknownSources",
-            "securityRequireCompanyPortalAppIntegrity",
-            "securityRequireGooglePlayServices",
-            "securityRequireSafetyNetAttestationBasicIntegrity",
-            "securityRequireSafetyNetAttestationCertifiedDevice",
-            "securityRequireUpToDateSecurityProviders",
-            "securityRequireVerifyApps",
-            "storageRequireEncryption",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "scheduledActionsForRule",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.device_threat_protection_enabled,
-            &self.device_threat_protection_required_security_level,
-            &self.min_android_security_patch_level,
-            &self.os_maximum_version,
-            &self.os_minimum_version,
-            &self.password_expiration_days,
-            &self.password_minimum_length,
-            &self.password_minutes_of_inactivity_before_lock,
-            &self.password_previous_password_block_count,
-            &self.password_required,
-            &self.password_required_type,
-            &self.security_block_jailbroken_devices,
-            &self.security_disable_usb_debugging,
-            &self.security_prevent_install_apps_from_unknown_sources,
-            &self.security_require_company_portal_app_integrity,
-            &self.security_require_google_play_services,
-            &self.security_require_safety_net_attestation_basic_integrity,
-            &self.security_require_safety_net_attestation_certified_device,
-            &self.security_require_up_to_date_security_providers,
-            &self.security_require_verify_apps,
-            &self.storage_require_encryption,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.scheduled_actions_for_rule,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.device_threat_protection_enabled,
+                &self.device_threat_protection_required_security_level,
+                &self.min_android_security_patch_level,
+                &self.os_maximum_version,
+                &self.os_minimum_version,
+                &self.password_expiration_days,
+                &self.password_minimum_length,
+                &self.password_minutes_of_inactivity_before_lock,
+                &self.password_previous_password_block_count,
+                &self.password_required,
+                &self.password_required_type,
+                &self.security_block_jailbroken_devices,
+                &self.security_disable_usb_debugging,
+                &self.security_prevent_install_apps_from_unknown_sources,
+                &self.security_require_company_portal_app_integrity,
+                &self.security_require_google_play_services,
+                &self.security_require_safety_net_attestation_basic_integrity,
+                &self.security_require_safety_net_attestation_certified_device,
+                &self.security_require_up_to_date_security_providers,
+                &self.security_require_verify_apps,
+                &self.storage_require_encryption,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.scheduled_actions_for_rule,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -269,12 +273,6 @@ impl ::graph_model::rt::Struct for AndroidCompliancePolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AndroidCompliancePolicy {
@@ -378,42 +376,46 @@ pub struct AndroidCustomConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AndroidCustomConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.androidCustomConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.androidCustomConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "omaSettings",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "omaSettings",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.oma_settings,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.oma_settings,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -437,12 +439,6 @@ impl ::graph_model::rt::Struct for AndroidCustomConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AndroidCustomConfiguration {
@@ -734,136 +730,140 @@ pub struct AndroidGeneralDeviceConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AndroidGeneralDeviceConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.androidGeneralDeviceConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.androidGeneralDeviceConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "appsBlockClipboardSharing",
+                "appsBlockCopyPaste",
+                "appsBlockYouTube",
+                "appsHideList",
+                "appsInstallAllowList",
+                "appsLaunchBlockList",
+                "bluetoothBlocked",
+                "cameraBlocked",
+                "cellularBlockDataRoaming",
+                "cellularBlockMessaging",
+                "cellularBlockVoiceRoaming",
+                "cellularBlockWiFiTethering",
+                "compliantAppListType",
+                "compliantAppsList",
+                "deviceSharingAllowed",
+                "diagnosticDataBlockSubmission",
+                "factoryResetBlocked",
+                "googleAccountBlockAutoSync",
+                "googlePlayStoreBlocked",
+                "kioskModeApps",
+                "kioskModeBlockSleepButton",
+                "kioskModeBlockVolumeButtons",
+                "locationServicesBlocked",
+                "nfcBlocked",
+                "passwordBlockFingerprintUnlock",
+                "passwordBlockTrustAgents",
+                "passwordExpirationDays",
+                "passwordMinimumLength",
+                "passwordMinutesOfInactivityBeforeScreenTimeout",
+                "passwordPreviousPasswordBlockCount",
+                "passwordRequired",
+                "passwordRequiredType",
+                "passwordSignInFailureCountBeforeFactoryReset",
+                "powerOffBlocked",
+                "screenCaptureBlocked",
+                "securityRequireVerifyApps",
+                "storageBlockGoogleBackup",
+                "storageBlockRemovableStorage",
+                "storageRequireDeviceEncryption",
+                "storageRequireRemovableStorageEncryption",
+                "voiceAssistantBlocked",
+                "voiceDialingBlocked",
+                "webBrowserBlockAutofill",
+                "webBrowserBlocked",
+                "webBrowserBlockJavaScript",
+                "webBrowserBlockPopups",
+                "webBrowserCookieSettings",
+                "wiFiBlocked",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "appsBlockClipboardSharing",
-            "appsBlockCopyPaste",
-            "appsBlockYouTube",
-            "appsHideList",
-            "appsInstallAllowList",
-            "appsLaunchBlockList",
-            "bluetoothBlocked",
-            "cameraBlocked",
-            "cellularBlockDataRoaming",
-            "cellularBlockMessaging",
-            "cellularBlockVoiceRoaming",
-            "cellularBlockWiFiTethering",
-            "compliantAppListType",
-            "compliantAppsList",
-            "deviceSharingAllowed",
-            "diagnosticDataBlockSubmission",
-            "factoryResetBlocked",
-            "googleAccountBlockAutoSync",
-            "googlePlayStoreBlocked",
-            "kioskModeApps",
-            "kioskModeBlockSleepButton",
-            "kioskModeBlockVolumeButtons",
-            "locationServicesBlocked",
-            "nfcBlocked",
-            "passwordBlockFingerprintUnlock",
-            "passwordBlockTrustAgents",
-            "passwordExpirationDays",
-            "passwordMinimumLength",
-            "passwordMinutesOfInactivityBeforeScreenTimeout",
-            "passwordPreviousPasswordBlockCount",
-            "passwordRequired",
-            "passwordRequiredType",
-            "passwordSignInFailureCountBeforeFactoryReset",
-            "powerOffBlocked",
-            "screenCaptureBlocked",
-            "securityRequireVerifyApps",
-            "storageBlockGoogleBackup",
-            "storageBlockRemovableStorage",
-            "storageRequireDeviceEncryption",
-            "storageRequireRemovableStorageEncryption",
-            "voiceAssistantBlocked",
-            "voiceDialingBlocked",
-            "webBrowserBlockAutofill",
-            "webBrowserBlocked",
-            "webBrowserBlockJavaScript",
-            "webBrowserBlockPopups",
-            "webBrowserCookieSettings",
-            "wiFiBlocked",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.apps_block_clipboard_sharing,
-            &self.apps_block_copy_paste,
-            &self.apps_block_you_tube,
-            &self.apps_hide_list,
-            &self.apps_install_allow_list,
-            &self.apps_launch_block_list,
-            &self.bluetooth_blocked,
-            &self.camera_blocked,
-            &self.cellular_block_data_roaming,
-            &self.cellular_block_messaging,
-            &self.cellular_block_voice_roaming,
-            &self.cellular_block_wi_fi_tethering,
-            &self.compliant_app_list_type,
-            &self.compliant_apps_list,
-            &self.device_sharing_allowed,
-            &self.diagnostic_data_block_submission,
-            &self.factory_reset_blocked,
-            &self.google_account_block_auto_sync,
-            &self.google_play_store_blocked,
-            &self.kiosk_mode_apps,
-            &self.kiosk_mode_block_sleep_button,
-            &self.kiosk_mode_block_volume_buttons,
-            &self.location_services_blocked,
-            &self.nfc_blocked,
-            &self.password_block_fingerprint_unlock,
-            &self.password_block_trust_agents,
-            &self.password_expiration_days,
-            &self.password_minimum_length,
-            &self.password_minutes_of_inactivity_before_screen_timeout,
-            &self.password_previous_password_block_count,
-            &self.password_required,
-            &self.password_required_type,
-            &self.password_sign_in_failure_count_before_factory_reset,
-            &self.power_off_blocked,
-            &self.screen_capture_blocked,
-            &self.security_require_verify_apps,
-            &self.storage_block_google_backup,
-            &self.storage_block_removable_storage,
-            &self.storage_require_device_encryption,
-            &self.storage_require_removable_storage_encryption,
-            &self.voice_assistant_blocked,
-            &self.voice_dialing_blocked,
-            &self.web_browser_block_autofill,
-            &self.web_browser_blocked,
-            &self.web_browser_block_java_script,
-            &self.web_browser_block_popups,
-            &self.web_browser_cookie_settings,
-            &self.wi_fi_blocked,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.apps_block_clipboard_sharing,
+                &self.apps_block_copy_paste,
+                &self.apps_block_you_tube,
+                &self.apps_hide_list,
+                &self.apps_install_allow_list,
+                &self.apps_launch_block_list,
+                &self.bluetooth_blocked,
+                &self.camera_blocked,
+                &self.cellular_block_data_roaming,
+                &self.cellular_block_messaging,
+                &self.cellular_block_voice_roaming,
+                &self.cellular_block_wi_fi_tethering,
+                &self.compliant_app_list_type,
+                &self.compliant_apps_list,
+                &self.device_sharing_allowed,
+                &self.diagnostic_data_block_submission,
+                &self.factory_reset_blocked,
+                &self.google_account_block_auto_sync,
+                &self.google_play_store_blocked,
+                &self.kiosk_mode_apps,
+                &self.kiosk_mode_block_sleep_button,
+                &self.kiosk_mode_block_volume_buttons,
+                &self.location_services_blocked,
+                &self.nfc_blocked,
+                &self.password_block_fingerprint_unlock,
+                &self.password_block_trust_agents,
+                &self.password_expiration_days,
+                &self.password_minimum_length,
+                &self.password_minutes_of_inactivity_before_screen_timeout,
+                &self.password_previous_password_block_count,
+                &self.password_required,
+                &self.password_required_type,
+                &self.password_sign_in_failure_count_before_factory_reset,
+                &self.power_off_blocked,
+                &self.screen_capture_blocked,
+                &self.security_require_verify_apps,
+                &self.storage_block_google_backup,
+                &self.storage_block_removable_storage,
+                &self.storage_require_device_encryption,
+                &self.storage_require_removable_storage_encryption,
+                &self.voice_assistant_blocked,
+                &self.voice_dialing_blocked,
+                &self.web_browser_block_autofill,
+                &self.web_browser_blocked,
+                &self.web_browser_block_java_script,
+                &self.web_browser_block_popups,
+                &self.web_browser_cookie_settings,
+                &self.wi_fi_blocked,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -934,12 +934,6 @@ impl ::graph_model::rt::Struct for AndroidGeneralDeviceConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AndroidGeneralDeviceConfiguration {
@@ -1240,84 +1234,88 @@ pub struct AndroidWorkProfileCompliancePolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AndroidWorkProfileCompliancePolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.androidWorkProfileCompliancePolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.androidWorkProfileCompliancePolicy",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "deviceThreatProtectionEnabled",
+                "deviceThreatProtectionRequiredSecurityLevel",
+                "minAndroidSecurityPatchLevel",
+                "osMaximumVersion",
+                "osMinimumVersion",
+                "passwordExpirationDays",
+                "passwordMinimumLength",
+                "passwordMinutesOfInactivityBeforeLock",
+                "passwordPreviousPasswordBlockCount",
+                "passwordRequired",
+                "passwordRequiredType",
+                "securityBlockJailbrokenDevices",
+                "securityDisableUsbDebugging",
+                "securityPreventInstallAppsFromUnknownSources",
+                "securityRequireCompanyPortalAppIntegrity",
+                "securityRequireGooglePlayServices",
+                "securityRequireSafetyNetAttestationBasicIntegrity",
+                "securityRequireSafetyNetAttestationCertifiedDevice",
+                "securityRequireUpToDateSecurityProviders",
+                "securityRequireVerifyApps",
+                "storageRequireEncryption",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "scheduledActionsForRule",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "deviceThreatProtectionEnabled",
-            "deviceThreatProtectionRequiredSecurityLevel",
-            "minAndroidSecurityPatchLevel",
-            "osMaximumVersion",
-            "osMinimumVersion",
-            "passwordExpirationDays",
-            "passwordMinimumLength",
-            "passwordMinutesOfInactivityBeforeLock",
-            "passwordPreviousPasswordBlockCount",
-            "passwordRequired",
-            "passwordRequiredType",
-            "securityBlockJailbrokenDevices",
-            "securityDisableUsbDebugging",
-            "securityPreventInstallAppsFromUnknownSources",
-            "securityRequireCompanyPortalAppIntegrity",
-            "securityRequireGooglePlayServices",
-            "securityRequireSafetyNetAttestationBasicIntegrity",
-            "securityRequireSafetyNetAttestationCertifiedDevice",
-            "securityRequireUpToDateSecurityProviders",
-            "securityRequireVerifyApps",
-            "storageRequireEncryption",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "scheduledActionsForRule",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.device_threat_protection_enabled,
-            &self.device_threat_protection_required_security_level,
-            &self.min_android_security_patch_level,
-            &self.os_maximum_version,
-            &self.os_minimum_version,
-            &self.password_expiration_days,
-            &self.password_minimum_length,
-            &self.password_minutes_of_inactivity_before_lock,
-            &self.password_previous_password_block_count,
-            &self.password_required,
-            &self.password_required_type,
-            &self.security_block_jailbroken_devices,
-            &self.security_disable_usb_debugging,
-            &self.security_prevent_install_apps_from_unknown_sources,
-            &self.security_require_company_portal_app_integrity,
-            &self.security_require_google_play_services,
-            &self.security_require_safety_net_attestation_basic_integrity,
-            &self.security_require_safety_net_attestation_certified_device,
-            &self.security_require_up_to_date_security_providers,
-            &self.security_require_verify_apps,
-            &self.storage_require_encryption,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.scheduled_actions_for_rule,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.device_threat_protection_enabled,
+                &self.device_threat_protection_required_security_level,
+                &self.min_android_security_patch_level,
+                &self.os_maximum_version,
+                &self.os_minimum_version,
+                &self.password_expiration_days,
+                &self.password_minimum_length,
+                &self.password_minutes_of_inactivity_before_lock,
+                &self.password_previous_password_block_count,
+                &self.password_required,
+                &self.password_required_type,
+                &self.security_block_jailbroken_devices,
+                &self.security_disable_usb_debugging,
+                &self.security_prevent_install_apps_from_unknown_sources,
+                &self.security_require_company_portal_app_integrity,
+                &self.security_require_google_play_services,
+                &self.security_require_safety_net_attestation_basic_integrity,
+                &self.security_require_safety_net_attestation_certified_device,
+                &self.security_require_up_to_date_security_providers,
+                &self.security_require_verify_apps,
+                &self.storage_require_encryption,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.scheduled_actions_for_rule,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1362,12 +1360,6 @@ impl ::graph_model::rt::Struct for AndroidWorkProfileCompliancePolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AndroidWorkProfileCompliancePolicy {
@@ -1556,42 +1548,46 @@ pub struct AndroidWorkProfileCustomConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AndroidWorkProfileCustomConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.androidWorkProfileCustomConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.androidWorkProfileCustomConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "omaSettings",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "omaSettings",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.oma_settings,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.oma_settings,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1615,12 +1611,6 @@ impl ::graph_model::rt::Struct for AndroidWorkProfileCustomConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AndroidWorkProfileCustomConfiguration {
@@ -1941,108 +1931,112 @@ pub struct AndroidWorkProfileGeneralDeviceConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AndroidWorkProfileGeneralDeviceConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.androidWorkProfileGeneralDeviceConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.androidWorkProfileGeneralDeviceConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "passwordBlockFingerprintUnlock",
+                "passwordBlockTrustAgents",
+                "passwordExpirationDays",
+                "passwordMinimumLength",
+                "passwordMinutesOfInactivityBeforeScreenTimeout",
+                "passwordPreviousPasswordBlockCount",
+                "passwordRequiredType",
+                "passwordSignInFailureCountBeforeFactoryReset",
+                "securityRequireVerifyApps",
+                "workProfileBlockAddingAccounts",
+                "workProfileBlockCamera",
+                "workProfileBlockCrossProfileCallerId",
+                "workProfileBlockCrossProfileContactsSearch",
+                "workProfileBlockCrossProfileCopyPaste",
+                "workProfileBlockNotificationsWhileDeviceLocked",
+                "workProfileBlockScreenCapture",
+                "workProfileBluetoothEnableContactSharing",
+                "workProfileDataSharingType",
+                "workProfileDefaultAppPermissionPolicy",
+                "workProfilePasswordBlockFingerprintUnlock",
+                "workProfilePasswordBlockTrustAgents",
+                "workProfilePasswordExpirationDays",
+                "workProfilePasswordMinimumLength",
+                "workProfilePasswordMinLetterCharacters",
+                "workProfilePasswordMinLowerCaseCharacters",
+                "workProfilePasswordMinNonLetterCharacters",
+                "workProfilePasswordMinNumericCharacters",
+                "workProfilePasswordMinSymbolCharacters",
+                "workProfilePasswordMinUpperCaseCharacters",
+                "workProfilePasswordMinutesOfInactivityBeforeScreenTimeout",
+                "workProfilePasswordPreviousPasswordBlockCount",
+                "workProfilePasswordRequiredType",
+                "workProfilePasswordSignInFailureCountBeforeFactoryReset",
+                "workProfileRequirePassword",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "passwordBlockFingerprintUnlock",
-            "passwordBlockTrustAgents",
-            "passwordExpirationDays",
-            "passwordMinimumLength",
-            "passwordMinutesOfInactivityBeforeScreenTimeout",
-            "passwordPreviousPasswordBlockCount",
-            "passwordRequiredType",
-            "passwordSignInFailureCountBeforeFactoryReset",
-            "securityRequireVerifyApps",
-            "workProfileBlockAddingAccounts",
-            "workProfileBlockCamera",
-            "workProfileBlockCrossProfileCallerId",
-            "workProfileBlockCrossProfileContactsSearch",
-            "workProfileBlockCrossProfileCopyPaste",
-            "workProfileBlockNotificationsWhileDeviceLocked",
-            "workProfileBlockScreenCapture",
-            "workProfileBluetoothEnableContactSharing",
-            "workProfileDataSharingType",
-            "workProfileDefaultAppPermissionPolicy",
-            "workProfilePasswordBlockFingerprintUnlock",
-            "workProfilePasswordBlockTrustAgents",
-            "workProfilePasswordExpirationDays",
-            "workProfilePasswordMinimumLength",
-            "workProfilePasswordMinLetterCharacters",
-            "workProfilePasswordMinLowerCaseCharacters",
-            "workProfilePasswordMinNonLetterCharacters",
-            "workProfilePasswordMinNumericCharacters",
-            "workProfilePasswordMinSymbolCharacters",
-            "workProfilePasswordMinUpperCaseCharacters",
-            "workProfilePasswordMinutesOfInactivityBeforeScreenTimeout",
-            "workProfilePasswordPreviousPasswordBlockCount",
-            "workProfilePasswordRequiredType",
-            "workProfilePasswordSignInFailureCountBeforeFactoryReset",
-            "workProfileRequirePassword",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.password_block_fingerprint_unlock,
-            &self.password_block_trust_agents,
-            &self.password_expiration_days,
-            &self.password_minimum_length,
-            &self.password_minutes_of_inactivity_before_screen_timeout,
-            &self.password_previous_password_block_count,
-            &self.password_required_type,
-            &self.password_sign_in_failure_count_before_factory_reset,
-            &self.security_require_verify_apps,
-            &self.work_profile_block_adding_accounts,
-            &self.work_profile_block_camera,
-            &self.work_profile_block_cross_profile_caller_id,
-            &self.work_profile_block_cross_profile_contacts_search,
-            &self.work_profile_block_cross_profile_copy_paste,
-            &self.work_profile_block_notifications_while_device_locked,
-            &self.work_profile_block_screen_capture,
-            &self.work_profile_bluetooth_enable_contact_sharing,
-            &self.work_profile_data_sharing_type,
-            &self.work_profile_default_app_permission_policy,
-            &self.work_profile_password_block_fingerprint_unlock,
-            &self.work_profile_password_block_trust_agents,
-            &self.work_profile_password_expiration_days,
-            &self.work_profile_password_minimum_length,
-            &self.work_profile_password_min_letter_characters,
-            &self.work_profile_password_min_lower_case_characters,
-            &self.work_profile_password_min_non_letter_characters,
-            &self.work_profile_password_min_numeric_characters,
-            &self.work_profile_password_min_symbol_characters,
-            &self.work_profile_password_min_upper_case_characters,
-            &self.work_profile_password_minutes_of_inactivity_before_screen_timeout,
-            &self.work_profile_password_previous_password_block_count,
-            &self.work_profile_password_required_type,
-            &self.work_profile_password_sign_in_failure_count_before_factory_reset,
-            &self.work_profile_require_password,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.password_block_fingerprint_unlock,
+                &self.password_block_trust_agents,
+                &self.password_expiration_days,
+                &self.password_minimum_length,
+                &self.password_minutes_of_inactivity_before_screen_timeout,
+                &self.password_previous_password_block_count,
+                &self.password_required_type,
+                &self.password_sign_in_failure_count_before_factory_reset,
+                &self.security_require_verify_apps,
+                &self.work_profile_block_adding_accounts,
+                &self.work_profile_block_camera,
+                &self.work_profile_block_cross_profile_caller_id,
+                &self.work_profile_block_cross_profile_contacts_search,
+                &self.work_profile_block_cross_profile_copy_paste,
+                &self.work_profile_block_notifications_while_device_locked,
+                &self.work_profile_block_screen_capture,
+                &self.work_profile_bluetooth_enable_contact_sharing,
+                &self.work_profile_data_sharing_type,
+                &self.work_profile_default_app_permission_policy,
+                &self.work_profile_password_block_fingerprint_unlock,
+                &self.work_profile_password_block_trust_agents,
+                &self.work_profile_password_expiration_days,
+                &self.work_profile_password_minimum_length,
+                &self.work_profile_password_min_letter_characters,
+                &self.work_profile_password_min_lower_case_characters,
+                &self.work_profile_password_min_non_letter_characters,
+                &self.work_profile_password_min_numeric_characters,
+                &self.work_profile_password_min_symbol_characters,
+                &self.work_profile_password_min_upper_case_characters,
+                &self.work_profile_password_minutes_of_inactivity_before_screen_timeout,
+                &self.work_profile_password_previous_password_block_count,
+                &self.work_profile_password_required_type,
+                &self.work_profile_password_sign_in_failure_count_before_factory_reset,
+                &self.work_profile_require_password,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2099,12 +2093,6 @@ impl ::graph_model::rt::Struct for AndroidWorkProfileGeneralDeviceConfiguration 
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AndroidWorkProfileGeneralDeviceConfiguration {
@@ -2286,19 +2274,23 @@ pub struct AppListItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppListItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appListItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.appListItem",
+            &["appId", "appStoreUrl", "name", "publisher"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["appId", "appStoreUrl", "name", "publisher"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.app_id,
-            &self.app_store_url,
-            &self.name,
-            &self.publisher,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.app_id,
+                &self.app_store_url,
+                &self.name,
+                &self.publisher,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2313,12 +2305,6 @@ impl ::graph_model::rt::Struct for AppListItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppListItem {
@@ -2552,26 +2538,30 @@ pub struct AppLogCollectionRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppLogCollectionRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appLogCollectionRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.appLogCollectionRequest",
+            &[
+                "id",
+                "completedDateTime",
+                "customLogFolders",
+                "errorMessage",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "completedDateTime",
-            "customLogFolders",
-            "errorMessage",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.completed_date_time,
-            &self.custom_log_folders,
-            &self.error_message,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.completed_date_time,
+                &self.custom_log_folders,
+                &self.error_message,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2587,12 +2577,6 @@ impl ::graph_model::rt::Struct for AppLogCollectionRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppLogCollectionRequest {
@@ -2693,40 +2677,44 @@ pub struct AppleDeviceFeaturesConfigurationBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppleDeviceFeaturesConfigurationBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appleDeviceFeaturesConfigurationBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.appleDeviceFeaturesConfigurationBase",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2749,12 +2737,6 @@ impl ::graph_model::rt::Struct for AppleDeviceFeaturesConfigurationBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppleDeviceFeaturesConfigurationBase {
@@ -2960,34 +2942,38 @@ pub struct ApplePushNotificationCertificate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplePushNotificationCertificate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.applePushNotificationCertificate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.applePushNotificationCertificate",
+            &[
+                "id",
+                "appleIdentifier",
+                "certificate",
+                "certificateSerialNumber",
+                "certificateUploadFailureReason",
+                "certificateUploadStatus",
+                "expirationDateTime",
+                "lastModifiedDateTime",
+                "topicIdentifier",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appleIdentifier",
-            "certificate",
-            "certificateSerialNumber",
-            "certificateUploadFailureReason",
-            "certificateUploadStatus",
-            "expirationDateTime",
-            "lastModifiedDateTime",
-            "topicIdentifier",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.apple_identifier,
-            &self.certificate,
-            &self.certificate_serial_number,
-            &self.certificate_upload_failure_reason,
-            &self.certificate_upload_status,
-            &self.expiration_date_time,
-            &self.last_modified_date_time,
-            &self.topic_identifier,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.apple_identifier,
+                &self.certificate,
+                &self.certificate_serial_number,
+                &self.certificate_upload_failure_reason,
+                &self.certificate_upload_status,
+                &self.expiration_date_time,
+                &self.last_modified_date_time,
+                &self.topic_identifier,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3007,12 +2993,6 @@ impl ::graph_model::rt::Struct for ApplePushNotificationCertificate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ApplePushNotificationCertificate {
@@ -3343,32 +3323,36 @@ pub struct AuditActor {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuditActor {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.auditActor"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.auditActor",
+            &[
+                "applicationDisplayName",
+                "applicationId",
+                "auditActorType",
+                "ipAddress",
+                "servicePrincipalName",
+                "userId",
+                "userPermissions",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "applicationDisplayName",
-            "applicationId",
-            "auditActorType",
-            "ipAddress",
-            "servicePrincipalName",
-            "userId",
-            "userPermissions",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.application_display_name,
-            &self.application_id,
-            &self.audit_actor_type,
-            &self.ip_address,
-            &self.service_principal_name,
-            &self.user_id,
-            &self.user_permissions,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.application_display_name,
+                &self.application_id,
+                &self.audit_actor_type,
+                &self.ip_address,
+                &self.service_principal_name,
+                &self.user_id,
+                &self.user_permissions,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3387,12 +3371,6 @@ impl ::graph_model::rt::Struct for AuditActor {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuditActor {
@@ -3491,40 +3469,44 @@ pub struct AuditEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuditEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.auditEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.auditEvent",
+            &[
+                "id",
+                "activity",
+                "activityDateTime",
+                "activityOperationType",
+                "activityResult",
+                "activityType",
+                "actor",
+                "category",
+                "componentName",
+                "correlationId",
+                "displayName",
+                "resources",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activity",
-            "activityDateTime",
-            "activityOperationType",
-            "activityResult",
-            "activityType",
-            "actor",
-            "category",
-            "componentName",
-            "correlationId",
-            "displayName",
-            "resources",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.activity,
-            &self.activity_date_time,
-            &self.activity_operation_type,
-            &self.activity_result,
-            &self.activity_type,
-            &self.actor,
-            &self.category,
-            &self.component_name,
-            &self.correlation_id,
-            &self.display_name,
-            &self.resources,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.activity,
+                &self.activity_date_time,
+                &self.activity_operation_type,
+                &self.activity_result,
+                &self.activity_type,
+                &self.actor,
+                &self.category,
+                &self.component_name,
+                &self.correlation_id,
+                &self.display_name,
+                &self.resources,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3547,12 +3529,6 @@ impl ::graph_model::rt::Struct for AuditEvent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuditEvent {
@@ -3617,14 +3593,18 @@ pub struct AuditProperty {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuditProperty {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.auditProperty"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.auditProperty",
+            &["displayName", "newValue", "oldValue"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "newValue", "oldValue"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.new_value, &self.old_value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.display_name, &self.new_value, &self.old_value],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3638,12 +3618,6 @@ impl ::graph_model::rt::Struct for AuditProperty {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuditProperty {
@@ -3712,24 +3686,28 @@ pub struct AuditResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuditResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.auditResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.auditResource",
+            &[
+                "auditResourceType",
+                "displayName",
+                "modifiedProperties",
+                "resourceId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "auditResourceType",
-            "displayName",
-            "modifiedProperties",
-            "resourceId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.audit_resource_type,
-            &self.display_name,
-            &self.modified_properties,
-            &self.resource_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.audit_resource_type,
+                &self.display_name,
+                &self.modified_properties,
+                &self.resource_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3744,12 +3722,6 @@ impl ::graph_model::rt::Struct for AuditResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuditResource {
@@ -4069,22 +4041,26 @@ pub struct BitLockerRemovableDrivePolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BitLockerRemovableDrivePolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bitLockerRemovableDrivePolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.bitLockerRemovableDrivePolicy",
+            &[
+                "blockCrossOrganizationWriteAccess",
+                "encryptionMethod",
+                "requireEncryptionForWriteAccess",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "blockCrossOrganizationWriteAccess",
-            "encryptionMethod",
-            "requireEncryptionForWriteAccess",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.block_cross_organization_write_access,
-            &self.encryption_method,
-            &self.require_encryption_for_write_access,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.block_cross_organization_write_access,
+                &self.encryption_method,
+                &self.require_encryption_for_write_access,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4098,12 +4074,6 @@ impl ::graph_model::rt::Struct for BitLockerRemovableDrivePolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BitLockerRemovableDrivePolicy {
@@ -4322,36 +4292,40 @@ pub struct CloudPcAuditActor {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcAuditActor {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcAuditActor"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPcAuditActor",
+            &[
+                "applicationDisplayName",
+                "applicationId",
+                "ipAddress",
+                "remoteTenantId",
+                "remoteUserId",
+                "servicePrincipalName",
+                "userId",
+                "userPermissions",
+                "userPrincipalName",
+                "userRoleScopeTags",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "applicationDisplayName",
-            "applicationId",
-            "ipAddress",
-            "remoteTenantId",
-            "remoteUserId",
-            "servicePrincipalName",
-            "userId",
-            "userPermissions",
-            "userPrincipalName",
-            "userRoleScopeTags",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.application_display_name,
-            &self.application_id,
-            &self.ip_address,
-            &self.remote_tenant_id,
-            &self.remote_user_id,
-            &self.service_principal_name,
-            &self.user_id,
-            &self.user_permissions,
-            &self.user_principal_name,
-            &self.user_role_scope_tags,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.application_display_name,
+                &self.application_id,
+                &self.ip_address,
+                &self.remote_tenant_id,
+                &self.remote_user_id,
+                &self.service_principal_name,
+                &self.user_id,
+                &self.user_permissions,
+                &self.user_principal_name,
+                &self.user_role_scope_tags,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4372,12 +4346,6 @@ impl ::graph_model::rt::Struct for CloudPcAuditActor {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcAuditActor {
@@ -4513,40 +4481,44 @@ pub struct CloudPcAuditEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcAuditEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcAuditEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPcAuditEvent",
+            &[
+                "id",
+                "activity",
+                "activityDateTime",
+                "activityOperationType",
+                "activityResult",
+                "activityType",
+                "actor",
+                "category",
+                "componentName",
+                "correlationId",
+                "displayName",
+                "resources",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activity",
-            "activityDateTime",
-            "activityOperationType",
-            "activityResult",
-            "activityType",
-            "actor",
-            "category",
-            "componentName",
-            "correlationId",
-            "displayName",
-            "resources",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.activity,
-            &self.activity_date_time,
-            &self.activity_operation_type,
-            &self.activity_result,
-            &self.activity_type,
-            &self.actor,
-            &self.category,
-            &self.component_name,
-            &self.correlation_id,
-            &self.display_name,
-            &self.resources,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.activity,
+                &self.activity_date_time,
+                &self.activity_operation_type,
+                &self.activity_result,
+                &self.activity_type,
+                &self.actor,
+                &self.category,
+                &self.component_name,
+                &self.correlation_id,
+                &self.display_name,
+                &self.resources,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4569,12 +4541,6 @@ impl ::graph_model::rt::Struct for CloudPcAuditEvent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcAuditEvent {
@@ -4631,14 +4597,18 @@ pub struct CloudPcAuditProperty {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcAuditProperty {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcAuditProperty"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPcAuditProperty",
+            &["displayName", "newValue", "oldValue"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "newValue", "oldValue"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.new_value, &self.old_value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.display_name, &self.new_value, &self.old_value],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4652,12 +4622,6 @@ impl ::graph_model::rt::Struct for CloudPcAuditProperty {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcAuditProperty {
@@ -4714,18 +4678,22 @@ pub struct CloudPcAuditResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcAuditResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcAuditResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPcAuditResource",
+            &["displayName", "modifiedProperties", "resourceId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "modifiedProperties", "resourceId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.display_name,
-            &self.modified_properties,
-            &self.resource_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.display_name,
+                &self.modified_properties,
+                &self.resource_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4739,12 +4707,6 @@ impl ::graph_model::rt::Struct for CloudPcAuditResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcAuditResource {
@@ -4821,42 +4783,46 @@ pub struct CloudPcDeviceImage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcDeviceImage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcDeviceImage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPcDeviceImage",
+            &[
+                "id",
+                "displayName",
+                "errorCode",
+                "expirationDate",
+                "lastModifiedDateTime",
+                "operatingSystem",
+                "osBuildNumber",
+                "osStatus",
+                "osVersionNumber",
+                "sizeInGB",
+                "sourceImageResourceId",
+                "status",
+                "version",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "errorCode",
-            "expirationDate",
-            "lastModifiedDateTime",
-            "operatingSystem",
-            "osBuildNumber",
-            "osStatus",
-            "osVersionNumber",
-            "sizeInGB",
-            "sourceImageResourceId",
-            "status",
-            "version",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.error_code,
-            &self.expiration_date,
-            &self.last_modified_date_time,
-            &self.operating_system,
-            &self.os_build_number,
-            &self.os_status,
-            &self.os_version_number,
-            &self.size_in_gb,
-            &self.source_image_resource_id,
-            &self.status,
-            &self.version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.error_code,
+                &self.expiration_date,
+                &self.last_modified_date_time,
+                &self.operating_system,
+                &self.os_build_number,
+                &self.os_status,
+                &self.os_version_number,
+                &self.size_in_gb,
+                &self.source_image_resource_id,
+                &self.status,
+                &self.version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4880,12 +4846,6 @@ impl ::graph_model::rt::Struct for CloudPcDeviceImage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcDeviceImage {
@@ -5195,24 +5155,28 @@ pub struct CloudPcDomainJoinConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcDomainJoinConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcDomainJoinConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPcDomainJoinConfiguration",
+            &[
+                "domainJoinType",
+                "onPremisesConnectionId",
+                "regionGroup",
+                "regionName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "domainJoinType",
-            "onPremisesConnectionId",
-            "regionGroup",
-            "regionName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.domain_join_type,
-            &self.on_premises_connection_id,
-            &self.region_group,
-            &self.region_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.domain_join_type,
+                &self.on_premises_connection_id,
+                &self.region_group,
+                &self.region_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5227,12 +5191,6 @@ impl ::graph_model::rt::Struct for CloudPcDomainJoinConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcDomainJoinConfiguration {
@@ -5371,38 +5329,42 @@ pub struct CloudPcGalleryImage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcGalleryImage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcGalleryImage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPcGalleryImage",
+            &[
+                "id",
+                "displayName",
+                "endDate",
+                "expirationDate",
+                "offerName",
+                "osVersionNumber",
+                "publisherName",
+                "sizeInGB",
+                "skuName",
+                "startDate",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "endDate",
-            "expirationDate",
-            "offerName",
-            "osVersionNumber",
-            "publisherName",
-            "sizeInGB",
-            "skuName",
-            "startDate",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.end_date,
-            &self.expiration_date,
-            &self.offer_name,
-            &self.os_version_number,
-            &self.publisher_name,
-            &self.size_in_gb,
-            &self.sku_name,
-            &self.start_date,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.end_date,
+                &self.expiration_date,
+                &self.offer_name,
+                &self.os_version_number,
+                &self.publisher_name,
+                &self.size_in_gb,
+                &self.sku_name,
+                &self.start_date,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5424,12 +5386,6 @@ impl ::graph_model::rt::Struct for CloudPcGalleryImage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcGalleryImage {
@@ -5555,26 +5511,19 @@ pub struct CloudPcManagementAssignmentTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcManagementAssignmentTarget {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcManagementAssignmentTarget"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.cloudPcManagementAssignmentTarget", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcManagementAssignmentTarget {
@@ -5740,14 +5689,15 @@ pub struct CloudPcManagementGroupAssignmentTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcManagementGroupAssignmentTarget {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcManagementGroupAssignmentTarget"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPcManagementGroupAssignmentTarget",
+            &["groupId", "servicePlanId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["groupId", "servicePlanId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.group_id, &self.service_plan_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.group_id, &self.service_plan_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -5757,12 +5707,6 @@ impl ::graph_model::rt::Struct for CloudPcManagementGroupAssignmentTarget {
             &mut [&mut self.group_id, &mut self.service_plan_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcManagementGroupAssignmentTarget {
@@ -5854,56 +5798,60 @@ pub struct CloudPcOnPremisesConnection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcOnPremisesConnection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcOnPremisesConnection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPcOnPremisesConnection",
+            &[
+                "id",
+                "adDomainName",
+                "adDomainPassword",
+                "adDomainUsername",
+                "alternateResourceUrl",
+                "connectionType",
+                "displayName",
+                "healthCheckPaused",
+                "healthCheckStatus",
+                "healthCheckStatusDetail",
+                "inUse",
+                "inUseByCloudPc",
+                "organizationalUnit",
+                "resourceGroupId",
+                "scopeIds",
+                "subnetId",
+                "subscriptionId",
+                "subscriptionName",
+                "virtualNetworkId",
+                "virtualNetworkLocation",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "adDomainName",
-            "adDomainPassword",
-            "adDomainUsername",
-            "alternateResourceUrl",
-            "connectionType",
-            "displayName",
-            "healthCheckPaused",
-            "healthCheckStatus",
-            "healthCheckStatusDetail",
-            "inUse",
-            "inUseByCloudPc",
-            "organizationalUnit",
-            "resourceGroupId",
-            "scopeIds",
-            "subnetId",
-            "subscriptionId",
-            "subscriptionName",
-            "virtualNetworkId",
-            "virtualNetworkLocation",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.ad_domain_name,
-            &self.ad_domain_password,
-            &self.ad_domain_username,
-            &self.alternate_resource_url,
-            &self.connection_type,
-            &self.display_name,
-            &self.health_check_paused,
-            &self.health_check_status,
-            &self.health_check_status_detail,
-            &self.in_use,
-            &self.in_use_by_cloud_pc,
-            &self.organizational_unit,
-            &self.resource_group_id,
-            &self.scope_ids,
-            &self.subnet_id,
-            &self.subscription_id,
-            &self.subscription_name,
-            &self.virtual_network_id,
-            &self.virtual_network_location,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.ad_domain_name,
+                &self.ad_domain_password,
+                &self.ad_domain_username,
+                &self.alternate_resource_url,
+                &self.connection_type,
+                &self.display_name,
+                &self.health_check_paused,
+                &self.health_check_status,
+                &self.health_check_status_detail,
+                &self.in_use,
+                &self.in_use_by_cloud_pc,
+                &self.organizational_unit,
+                &self.resource_group_id,
+                &self.scope_ids,
+                &self.subnet_id,
+                &self.subscription_id,
+                &self.subscription_name,
+                &self.virtual_network_id,
+                &self.virtual_network_location,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5934,12 +5882,6 @@ impl ::graph_model::rt::Struct for CloudPcOnPremisesConnection {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcOnPremisesConnection {
@@ -6006,32 +5948,36 @@ pub struct CloudPcOnPremisesConnectionHealthCheck {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcOnPremisesConnectionHealthCheck {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcOnPremisesConnectionHealthCheck"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPcOnPremisesConnectionHealthCheck",
+            &[
+                "additionalDetail",
+                "correlationId",
+                "displayName",
+                "endDateTime",
+                "errorType",
+                "recommendedAction",
+                "startDateTime",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "additionalDetail",
-            "correlationId",
-            "displayName",
-            "endDateTime",
-            "errorType",
-            "recommendedAction",
-            "startDateTime",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.additional_detail,
-            &self.correlation_id,
-            &self.display_name,
-            &self.end_date_time,
-            &self.error_type,
-            &self.recommended_action,
-            &self.start_date_time,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.additional_detail,
+                &self.correlation_id,
+                &self.display_name,
+                &self.end_date_time,
+                &self.error_type,
+                &self.recommended_action,
+                &self.start_date_time,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6050,12 +5996,6 @@ impl ::graph_model::rt::Struct for CloudPcOnPremisesConnectionHealthCheck {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcOnPremisesConnectionHealthCheck {
@@ -6608,18 +6548,22 @@ pub struct CloudPcOnPremisesConnectionStatusDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcOnPremisesConnectionStatusDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcOnPremisesConnectionStatusDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPcOnPremisesConnectionStatusDetail",
+            &["endDateTime", "healthChecks", "startDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["endDateTime", "healthChecks", "startDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.end_date_time,
-            &self.health_checks,
-            &self.start_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.end_date_time,
+                &self.health_checks,
+                &self.start_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6633,12 +6577,6 @@ impl ::graph_model::rt::Struct for CloudPcOnPremisesConnectionStatusDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcOnPremisesConnectionStatusDetail {
@@ -6792,52 +6730,56 @@ pub struct CloudPcProvisioningPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcProvisioningPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcProvisioningPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPcProvisioningPolicy",
+            &[
+                "id",
+                "alternateResourceUrl",
+                "autopatch",
+                "cloudPcGroupDisplayName",
+                "cloudPcNamingTemplate",
+                "description",
+                "displayName",
+                "domainJoinConfigurations",
+                "enableSingleSignOn",
+                "gracePeriodInHours",
+                "imageDisplayName",
+                "imageId",
+                "imageType",
+                "localAdminEnabled",
+                "microsoftManagedDesktop",
+                "provisioningType",
+                "windowsSetting",
+                "assignments",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "alternateResourceUrl",
-            "autopatch",
-            "cloudPcGroupDisplayName",
-            "cloudPcNamingTemplate",
-            "description",
-            "displayName",
-            "domainJoinConfigurations",
-            "enableSingleSignOn",
-            "gracePeriodInHours",
-            "imageDisplayName",
-            "imageId",
-            "imageType",
-            "localAdminEnabled",
-            "microsoftManagedDesktop",
-            "provisioningType",
-            "windowsSetting",
-            "assignments",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.alternate_resource_url,
-            &self.autopatch,
-            &self.cloud_pc_group_display_name,
-            &self.cloud_pc_naming_template,
-            &self.description,
-            &self.display_name,
-            &self.domain_join_configurations,
-            &self.enable_single_sign_on,
-            &self.grace_period_in_hours,
-            &self.image_display_name,
-            &self.image_id,
-            &self.image_type,
-            &self.local_admin_enabled,
-            &self.microsoft_managed_desktop,
-            &self.provisioning_type,
-            &self.windows_setting,
-            &self.assignments,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.alternate_resource_url,
+                &self.autopatch,
+                &self.cloud_pc_group_display_name,
+                &self.cloud_pc_naming_template,
+                &self.description,
+                &self.display_name,
+                &self.domain_join_configurations,
+                &self.enable_single_sign_on,
+                &self.grace_period_in_hours,
+                &self.image_display_name,
+                &self.image_id,
+                &self.image_type,
+                &self.local_admin_enabled,
+                &self.microsoft_managed_desktop,
+                &self.provisioning_type,
+                &self.windows_setting,
+                &self.assignments,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6866,12 +6808,6 @@ impl ::graph_model::rt::Struct for CloudPcProvisioningPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcProvisioningPolicy {
@@ -6929,14 +6865,15 @@ pub struct CloudPcProvisioningPolicyAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcProvisioningPolicyAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcProvisioningPolicyAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPcProvisioningPolicyAssignment",
+            &["id", "target", "assignedUsers"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "target", "assignedUsers"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.target, &self.assigned_users])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.target, &self.assigned_users], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -6946,12 +6883,6 @@ impl ::graph_model::rt::Struct for CloudPcProvisioningPolicyAssignment {
             &mut [&mut self.id, &mut self.target, &mut self.assigned_users],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcProvisioningPolicyAssignment {
@@ -7004,26 +6935,21 @@ pub struct CloudPcProvisioningPolicyAutopatch {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcProvisioningPolicyAutopatch {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcProvisioningPolicyAutopatch"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPcProvisioningPolicyAutopatch",
+            &["autopatchGroupId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["autopatchGroupId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.autopatch_group_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.autopatch_group_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.autopatch_group_id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcProvisioningPolicyAutopatch {
@@ -7303,26 +7229,19 @@ pub struct CloudPcReport {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcReport {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcReport"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.cloudPcReport", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcReport {
@@ -7466,14 +7385,18 @@ pub struct CloudPcRestorePointSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcRestorePointSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcRestorePointSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPcRestorePointSetting",
+            &["frequencyType", "userRestoreEnabled"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["frequencyType", "userRestoreEnabled"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.frequency_type, &self.user_restore_enabled])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.frequency_type, &self.user_restore_enabled],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7483,12 +7406,6 @@ impl ::graph_model::rt::Struct for CloudPcRestorePointSetting {
             &mut [&mut self.frequency_type, &mut self.user_restore_enabled],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcRestorePointSetting {
@@ -7549,20 +7466,24 @@ pub struct CloudPcServicePlan {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcServicePlan {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcServicePlan"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPcServicePlan",
+            &["id", "displayName", "ramInGB", "storageInGB", "vCpuCount"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "ramInGB", "storageInGB", "vCpuCount"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.ram_in_gb,
-            &self.storage_in_gb,
-            &self.v_cpu_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.ram_in_gb,
+                &self.storage_in_gb,
+                &self.v_cpu_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7578,12 +7499,6 @@ impl ::graph_model::rt::Struct for CloudPcServicePlan {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcServicePlan {
@@ -7638,14 +7553,15 @@ pub struct CloudPcUserRoleScopeTagInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcUserRoleScopeTagInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcUserRoleScopeTagInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPcUserRoleScopeTagInfo",
+            &["displayName", "roleScopeTagId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "roleScopeTagId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.role_scope_tag_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.role_scope_tag_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -7655,12 +7571,6 @@ impl ::graph_model::rt::Struct for CloudPcUserRoleScopeTagInfo {
             &mut [&mut self.display_name, &mut self.role_scope_tag_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcUserRoleScopeTagInfo {
@@ -7727,32 +7637,36 @@ pub struct CloudPcUserSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcUserSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcUserSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPcUserSetting",
+            &[
+                "id",
+                "createdDateTime",
+                "displayName",
+                "lastModifiedDateTime",
+                "localAdminEnabled",
+                "resetEnabled",
+                "restorePointSetting",
+                "assignments",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "displayName",
-            "lastModifiedDateTime",
-            "localAdminEnabled",
-            "resetEnabled",
-            "restorePointSetting",
-            "assignments",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.local_admin_enabled,
-            &self.reset_enabled,
-            &self.restore_point_setting,
-            &self.assignments,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.local_admin_enabled,
+                &self.reset_enabled,
+                &self.restore_point_setting,
+                &self.assignments,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7771,12 +7685,6 @@ impl ::graph_model::rt::Struct for CloudPcUserSetting {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcUserSetting {
@@ -7833,14 +7741,18 @@ pub struct CloudPcUserSettingAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcUserSettingAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcUserSettingAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPcUserSettingAssignment",
+            &["id", "createdDateTime", "target"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdDateTime", "target"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.created_date_time, &self.target])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.created_date_time, &self.target],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7850,12 +7762,6 @@ impl ::graph_model::rt::Struct for CloudPcUserSettingAssignment {
             &mut [&mut self.id, &mut self.created_date_time, &mut self.target],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcUserSettingAssignment {
@@ -7908,26 +7814,19 @@ pub struct CloudPcWindowsSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcWindowsSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcWindowsSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.cloudPcWindowsSetting", &["locale"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["locale"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.locale])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.locale], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.locale], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcWindowsSetting {
@@ -8021,36 +7920,40 @@ pub struct ComplianceManagementPartner {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceManagementPartner {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.complianceManagementPartner"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.complianceManagementPartner",
+            &[
+                "id",
+                "androidEnrollmentAssignments",
+                "androidOnboarded",
+                "displayName",
+                "iosEnrollmentAssignments",
+                "iosOnboarded",
+                "lastHeartbeatDateTime",
+                "macOsEnrollmentAssignments",
+                "macOsOnboarded",
+                "partnerState",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "androidEnrollmentAssignments",
-            "androidOnboarded",
-            "displayName",
-            "iosEnrollmentAssignments",
-            "iosOnboarded",
-            "lastHeartbeatDateTime",
-            "macOsEnrollmentAssignments",
-            "macOsOnboarded",
-            "partnerState",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.android_enrollment_assignments,
-            &self.android_onboarded,
-            &self.display_name,
-            &self.ios_enrollment_assignments,
-            &self.ios_onboarded,
-            &self.last_heartbeat_date_time,
-            &self.mac_os_enrollment_assignments,
-            &self.mac_os_onboarded,
-            &self.partner_state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.android_enrollment_assignments,
+                &self.android_onboarded,
+                &self.display_name,
+                &self.ios_enrollment_assignments,
+                &self.ios_onboarded,
+                &self.last_heartbeat_date_time,
+                &self.mac_os_enrollment_assignments,
+                &self.mac_os_onboarded,
+                &self.partner_state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8071,12 +7974,6 @@ impl ::graph_model::rt::Struct for ComplianceManagementPartner {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceManagementPartner {
@@ -8133,26 +8030,21 @@ pub struct ComplianceManagementPartnerAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceManagementPartnerAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.complianceManagementPartnerAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.complianceManagementPartnerAssignment",
+            &["target"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["target"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.target])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.target], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.target], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceManagementPartnerAssignment {
@@ -8300,24 +8192,28 @@ pub struct DefenderDetectedMalwareActions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DefenderDetectedMalwareActions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.defenderDetectedMalwareActions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.defenderDetectedMalwareActions",
+            &[
+                "highSeverity",
+                "lowSeverity",
+                "moderateSeverity",
+                "severeSeverity",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "highSeverity",
-            "lowSeverity",
-            "moderateSeverity",
-            "severeSeverity",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.high_severity,
-            &self.low_severity,
-            &self.moderate_severity,
-            &self.severe_severity,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.high_severity,
+                &self.low_severity,
+                &self.moderate_severity,
+                &self.severe_severity,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8332,12 +8228,6 @@ impl ::graph_model::rt::Struct for DefenderDetectedMalwareActions {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DefenderDetectedMalwareActions {
@@ -8783,32 +8673,36 @@ pub struct DetectedApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DetectedApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.detectedApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.detectedApp",
+            &[
+                "id",
+                "deviceCount",
+                "displayName",
+                "platform",
+                "publisher",
+                "sizeInByte",
+                "version",
+                "managedDevices",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deviceCount",
-            "displayName",
-            "platform",
-            "publisher",
-            "sizeInByte",
-            "version",
-            "managedDevices",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.device_count,
-            &self.display_name,
-            &self.platform,
-            &self.publisher,
-            &self.size_in_byte,
-            &self.version,
-            &self.managed_devices,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.device_count,
+                &self.display_name,
+                &self.platform,
+                &self.publisher,
+                &self.size_in_byte,
+                &self.version,
+                &self.managed_devices,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8827,12 +8721,6 @@ impl ::graph_model::rt::Struct for DetectedApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DetectedApp {
@@ -9050,28 +8938,32 @@ pub struct DeviceAndAppManagementRoleAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceAndAppManagementRoleAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceAndAppManagementRoleAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceAndAppManagementRoleAssignment",
+            &[
+                "id",
+                "description",
+                "displayName",
+                "resourceScopes",
+                "members",
+                "roleDefinition",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "description",
-            "displayName",
-            "resourceScopes",
-            "members",
-            "roleDefinition",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.resource_scopes,
-            &self.members,
-            &self.role_definition,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.resource_scopes,
+                &self.members,
+                &self.role_definition,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9088,12 +8980,6 @@ impl ::graph_model::rt::Struct for DeviceAndAppManagementRoleAssignment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceAndAppManagementRoleAssignment {
@@ -9168,28 +9054,32 @@ pub struct DeviceAndAppManagementRoleDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceAndAppManagementRoleDefinition {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceAndAppManagementRoleDefinition"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceAndAppManagementRoleDefinition",
+            &[
+                "id",
+                "description",
+                "displayName",
+                "isBuiltIn",
+                "rolePermissions",
+                "roleAssignments",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "description",
-            "displayName",
-            "isBuiltIn",
-            "rolePermissions",
-            "roleAssignments",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.is_built_in,
-            &self.role_permissions,
-            &self.role_assignments,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.is_built_in,
+                &self.role_permissions,
+                &self.role_assignments,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9206,12 +9096,6 @@ impl ::graph_model::rt::Struct for DeviceAndAppManagementRoleDefinition {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceAndAppManagementRoleDefinition {
@@ -9282,26 +9166,30 @@ pub struct DeviceComplianceActionItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceComplianceActionItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceComplianceActionItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceComplianceActionItem",
+            &[
+                "id",
+                "actionType",
+                "gracePeriodHours",
+                "notificationMessageCCList",
+                "notificationTemplateId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "actionType",
-            "gracePeriodHours",
-            "notificationMessageCCList",
-            "notificationTemplateId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.action_type,
-            &self.grace_period_hours,
-            &self.notification_message_cc_list,
-            &self.notification_template_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.action_type,
+                &self.grace_period_hours,
+                &self.notification_message_cc_list,
+                &self.notification_template_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9317,12 +9205,6 @@ impl ::graph_model::rt::Struct for DeviceComplianceActionItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceComplianceActionItem {
@@ -9507,32 +9389,36 @@ pub struct DeviceComplianceDeviceOverview {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceComplianceDeviceOverview {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceComplianceDeviceOverview"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceComplianceDeviceOverview",
+            &[
+                "id",
+                "configurationVersion",
+                "errorCount",
+                "failedCount",
+                "lastUpdateDateTime",
+                "notApplicableCount",
+                "pendingCount",
+                "successCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "configurationVersion",
-            "errorCount",
-            "failedCount",
-            "lastUpdateDateTime",
-            "notApplicableCount",
-            "pendingCount",
-            "successCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.configuration_version,
-            &self.error_count,
-            &self.failed_count,
-            &self.last_update_date_time,
-            &self.not_applicable_count,
-            &self.pending_count,
-            &self.success_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.configuration_version,
+                &self.error_count,
+                &self.failed_count,
+                &self.last_update_date_time,
+                &self.not_applicable_count,
+                &self.pending_count,
+                &self.success_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9551,12 +9437,6 @@ impl ::graph_model::rt::Struct for DeviceComplianceDeviceOverview {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceComplianceDeviceOverview {
@@ -9637,32 +9517,36 @@ pub struct DeviceComplianceDeviceStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceComplianceDeviceStatus {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceComplianceDeviceStatus"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceComplianceDeviceStatus",
+            &[
+                "id",
+                "complianceGracePeriodExpirationDateTime",
+                "deviceDisplayName",
+                "deviceModel",
+                "lastReportedDateTime",
+                "status",
+                "userName",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "complianceGracePeriodExpirationDateTime",
-            "deviceDisplayName",
-            "deviceModel",
-            "lastReportedDateTime",
-            "status",
-            "userName",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.compliance_grace_period_expiration_date_time,
-            &self.device_display_name,
-            &self.device_model,
-            &self.last_reported_date_time,
-            &self.status,
-            &self.user_name,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.compliance_grace_period_expiration_date_time,
+                &self.device_display_name,
+                &self.device_model,
+                &self.last_reported_date_time,
+                &self.status,
+                &self.user_name,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9681,12 +9565,6 @@ impl ::graph_model::rt::Struct for DeviceComplianceDeviceStatus {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceComplianceDeviceStatus {
@@ -9792,42 +9670,46 @@ pub struct DeviceCompliancePolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceCompliancePolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceCompliancePolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceCompliancePolicy",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "scheduledActionsForRule",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "scheduledActionsForRule",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.scheduled_actions_for_rule,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.scheduled_actions_for_rule,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9851,12 +9733,6 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceCompliancePolicy {
@@ -10087,26 +9963,21 @@ pub struct DeviceCompliancePolicyAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceCompliancePolicyAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceCompliancePolicyAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceCompliancePolicyAssignment",
+            &["id", "target"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "target"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.target])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.target], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.target], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceCompliancePolicyAssignment {
@@ -10195,36 +10066,40 @@ pub struct DeviceCompliancePolicyDeviceStateSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceCompliancePolicyDeviceStateSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceCompliancePolicyDeviceStateSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceCompliancePolicyDeviceStateSummary",
+            &[
+                "id",
+                "compliantDeviceCount",
+                "configManagerCount",
+                "conflictDeviceCount",
+                "errorDeviceCount",
+                "inGracePeriodCount",
+                "nonCompliantDeviceCount",
+                "notApplicableDeviceCount",
+                "remediatedDeviceCount",
+                "unknownDeviceCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "compliantDeviceCount",
-            "configManagerCount",
-            "conflictDeviceCount",
-            "errorDeviceCount",
-            "inGracePeriodCount",
-            "nonCompliantDeviceCount",
-            "notApplicableDeviceCount",
-            "remediatedDeviceCount",
-            "unknownDeviceCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.compliant_device_count,
-            &self.config_manager_count,
-            &self.conflict_device_count,
-            &self.error_device_count,
-            &self.in_grace_period_count,
-            &self.non_compliant_device_count,
-            &self.not_applicable_device_count,
-            &self.remediated_device_count,
-            &self.unknown_device_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.compliant_device_count,
+                &self.config_manager_count,
+                &self.conflict_device_count,
+                &self.error_device_count,
+                &self.in_grace_period_count,
+                &self.non_compliant_device_count,
+                &self.not_applicable_device_count,
+                &self.remediated_device_count,
+                &self.unknown_device_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10245,12 +10120,6 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicyDeviceStateSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceCompliancePolicyDeviceStateSummary {
@@ -10348,40 +10217,44 @@ pub struct DeviceCompliancePolicySettingStateSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceCompliancePolicySettingStateSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceCompliancePolicySettingStateSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceCompliancePolicySettingStateSummary",
+            &[
+                "id",
+                "compliantDeviceCount",
+                "conflictDeviceCount",
+                "errorDeviceCount",
+                "nonCompliantDeviceCount",
+                "notApplicableDeviceCount",
+                "platformType",
+                "remediatedDeviceCount",
+                "setting",
+                "settingName",
+                "unknownDeviceCount",
+                "deviceComplianceSettingStates",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "compliantDeviceCount",
-            "conflictDeviceCount",
-            "errorDeviceCount",
-            "nonCompliantDeviceCount",
-            "notApplicableDeviceCount",
-            "platformType",
-            "remediatedDeviceCount",
-            "setting",
-            "settingName",
-            "unknownDeviceCount",
-            "deviceComplianceSettingStates",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.compliant_device_count,
-            &self.conflict_device_count,
-            &self.error_device_count,
-            &self.non_compliant_device_count,
-            &self.not_applicable_device_count,
-            &self.platform_type,
-            &self.remediated_device_count,
-            &self.setting,
-            &self.setting_name,
-            &self.unknown_device_count,
-            &self.device_compliance_setting_states,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.compliant_device_count,
+                &self.conflict_device_count,
+                &self.error_device_count,
+                &self.non_compliant_device_count,
+                &self.not_applicable_device_count,
+                &self.platform_type,
+                &self.remediated_device_count,
+                &self.setting,
+                &self.setting_name,
+                &self.unknown_device_count,
+                &self.device_compliance_setting_states,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10404,12 +10277,6 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicySettingStateSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceCompliancePolicySettingStateSummary {
@@ -10473,18 +10340,22 @@ pub struct DeviceComplianceScheduledActionForRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceComplianceScheduledActionForRule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceComplianceScheduledActionForRule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceComplianceScheduledActionForRule",
+            &["id", "ruleName", "scheduledActionConfigurations"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "ruleName", "scheduledActionConfigurations"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.rule_name,
-            &self.scheduled_action_configurations,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.rule_name,
+                &self.scheduled_action_configurations,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10498,12 +10369,6 @@ impl ::graph_model::rt::Struct for DeviceComplianceScheduledActionForRule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceComplianceScheduledActionForRule {
@@ -10602,40 +10467,44 @@ pub struct DeviceComplianceSettingState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceComplianceSettingState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceComplianceSettingState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceComplianceSettingState",
+            &[
+                "id",
+                "complianceGracePeriodExpirationDateTime",
+                "deviceId",
+                "deviceModel",
+                "deviceName",
+                "setting",
+                "settingName",
+                "state",
+                "userEmail",
+                "userId",
+                "userName",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "complianceGracePeriodExpirationDateTime",
-            "deviceId",
-            "deviceModel",
-            "deviceName",
-            "setting",
-            "settingName",
-            "state",
-            "userEmail",
-            "userId",
-            "userName",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.compliance_grace_period_expiration_date_time,
-            &self.device_id,
-            &self.device_model,
-            &self.device_name,
-            &self.setting,
-            &self.setting_name,
-            &self.state,
-            &self.user_email,
-            &self.user_id,
-            &self.user_name,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.compliance_grace_period_expiration_date_time,
+                &self.device_id,
+                &self.device_model,
+                &self.device_name,
+                &self.setting,
+                &self.setting_name,
+                &self.state,
+                &self.user_email,
+                &self.user_id,
+                &self.user_name,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10658,12 +10527,6 @@ impl ::graph_model::rt::Struct for DeviceComplianceSettingState {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceComplianceSettingState {
@@ -10744,32 +10607,36 @@ pub struct DeviceComplianceUserOverview {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceComplianceUserOverview {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceComplianceUserOverview"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceComplianceUserOverview",
+            &[
+                "id",
+                "configurationVersion",
+                "errorCount",
+                "failedCount",
+                "lastUpdateDateTime",
+                "notApplicableCount",
+                "pendingCount",
+                "successCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "configurationVersion",
-            "errorCount",
-            "failedCount",
-            "lastUpdateDateTime",
-            "notApplicableCount",
-            "pendingCount",
-            "successCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.configuration_version,
-            &self.error_count,
-            &self.failed_count,
-            &self.last_update_date_time,
-            &self.not_applicable_count,
-            &self.pending_count,
-            &self.success_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.configuration_version,
+                &self.error_count,
+                &self.failed_count,
+                &self.last_update_date_time,
+                &self.not_applicable_count,
+                &self.pending_count,
+                &self.success_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10788,12 +10655,6 @@ impl ::graph_model::rt::Struct for DeviceComplianceUserOverview {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceComplianceUserOverview {
@@ -10866,28 +10727,32 @@ pub struct DeviceComplianceUserStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceComplianceUserStatus {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceComplianceUserStatus"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceComplianceUserStatus",
+            &[
+                "id",
+                "devicesCount",
+                "lastReportedDateTime",
+                "status",
+                "userDisplayName",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "devicesCount",
-            "lastReportedDateTime",
-            "status",
-            "userDisplayName",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.devices_count,
-            &self.last_reported_date_time,
-            &self.status,
-            &self.user_display_name,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.devices_count,
+                &self.last_reported_date_time,
+                &self.status,
+                &self.user_display_name,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10904,12 +10769,6 @@ impl ::graph_model::rt::Struct for DeviceComplianceUserStatus {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceComplianceUserStatus {
@@ -11010,40 +10869,44 @@ pub struct DeviceConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11066,12 +10929,6 @@ impl ::graph_model::rt::Struct for DeviceConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceConfiguration {
@@ -11496,26 +11353,21 @@ pub struct DeviceConfigurationAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceConfigurationAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceConfigurationAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceConfigurationAssignment",
+            &["id", "target"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "target"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.target])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.target], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.target], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceConfigurationAssignment {
@@ -11596,32 +11448,36 @@ pub struct DeviceConfigurationDeviceOverview {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceConfigurationDeviceOverview {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceConfigurationDeviceOverview"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceConfigurationDeviceOverview",
+            &[
+                "id",
+                "configurationVersion",
+                "errorCount",
+                "failedCount",
+                "lastUpdateDateTime",
+                "notApplicableCount",
+                "pendingCount",
+                "successCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "configurationVersion",
-            "errorCount",
-            "failedCount",
-            "lastUpdateDateTime",
-            "notApplicableCount",
-            "pendingCount",
-            "successCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.configuration_version,
-            &self.error_count,
-            &self.failed_count,
-            &self.last_update_date_time,
-            &self.not_applicable_count,
-            &self.pending_count,
-            &self.success_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.configuration_version,
+                &self.error_count,
+                &self.failed_count,
+                &self.last_update_date_time,
+                &self.not_applicable_count,
+                &self.pending_count,
+                &self.success_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11640,12 +11496,6 @@ impl ::graph_model::rt::Struct for DeviceConfigurationDeviceOverview {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceConfigurationDeviceOverview {
@@ -11726,32 +11576,36 @@ pub struct DeviceConfigurationDeviceStateSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceConfigurationDeviceStateSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceConfigurationDeviceStateSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceConfigurationDeviceStateSummary",
+            &[
+                "id",
+                "compliantDeviceCount",
+                "conflictDeviceCount",
+                "errorDeviceCount",
+                "nonCompliantDeviceCount",
+                "notApplicableDeviceCount",
+                "remediatedDeviceCount",
+                "unknownDeviceCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "compliantDeviceCount",
-            "conflictDeviceCount",
-            "errorDeviceCount",
-            "nonCompliantDeviceCount",
-            "notApplicableDeviceCount",
-            "remediatedDeviceCount",
-            "unknownDeviceCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.compliant_device_count,
-            &self.conflict_device_count,
-            &self.error_device_count,
-            &self.non_compliant_device_count,
-            &self.not_applicable_device_count,
-            &self.remediated_device_count,
-            &self.unknown_device_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.compliant_device_count,
+                &self.conflict_device_count,
+                &self.error_device_count,
+                &self.non_compliant_device_count,
+                &self.not_applicable_device_count,
+                &self.remediated_device_count,
+                &self.unknown_device_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11770,12 +11624,6 @@ impl ::graph_model::rt::Struct for DeviceConfigurationDeviceStateSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceConfigurationDeviceStateSummary {
@@ -11858,32 +11706,36 @@ pub struct DeviceConfigurationDeviceStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceConfigurationDeviceStatus {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceConfigurationDeviceStatus"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceConfigurationDeviceStatus",
+            &[
+                "id",
+                "complianceGracePeriodExpirationDateTime",
+                "deviceDisplayName",
+                "deviceModel",
+                "lastReportedDateTime",
+                "status",
+                "userName",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "complianceGracePeriodExpirationDateTime",
-            "deviceDisplayName",
-            "deviceModel",
-            "lastReportedDateTime",
-            "status",
-            "userName",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.compliance_grace_period_expiration_date_time,
-            &self.device_display_name,
-            &self.device_model,
-            &self.last_reported_date_time,
-            &self.status,
-            &self.user_name,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.compliance_grace_period_expiration_date_time,
+                &self.device_display_name,
+                &self.device_model,
+                &self.last_reported_date_time,
+                &self.status,
+                &self.user_name,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11902,12 +11754,6 @@ impl ::graph_model::rt::Struct for DeviceConfigurationDeviceStatus {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceConfigurationDeviceStatus {
@@ -11988,32 +11834,36 @@ pub struct DeviceConfigurationUserOverview {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceConfigurationUserOverview {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceConfigurationUserOverview"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceConfigurationUserOverview",
+            &[
+                "id",
+                "configurationVersion",
+                "errorCount",
+                "failedCount",
+                "lastUpdateDateTime",
+                "notApplicableCount",
+                "pendingCount",
+                "successCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "configurationVersion",
-            "errorCount",
-            "failedCount",
-            "lastUpdateDateTime",
-            "notApplicableCount",
-            "pendingCount",
-            "successCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.configuration_version,
-            &self.error_count,
-            &self.failed_count,
-            &self.last_update_date_time,
-            &self.not_applicable_count,
-            &self.pending_count,
-            &self.success_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.configuration_version,
+                &self.error_count,
+                &self.failed_count,
+                &self.last_update_date_time,
+                &self.not_applicable_count,
+                &self.pending_count,
+                &self.success_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12032,12 +11882,6 @@ impl ::graph_model::rt::Struct for DeviceConfigurationUserOverview {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceConfigurationUserOverview {
@@ -12110,28 +11954,32 @@ pub struct DeviceConfigurationUserStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceConfigurationUserStatus {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceConfigurationUserStatus"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceConfigurationUserStatus",
+            &[
+                "id",
+                "devicesCount",
+                "lastReportedDateTime",
+                "status",
+                "userDisplayName",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "devicesCount",
-            "lastReportedDateTime",
-            "status",
-            "userDisplayName",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.devices_count,
-            &self.last_reported_date_time,
-            &self.status,
-            &self.user_display_name,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.devices_count,
+                &self.last_reported_date_time,
+                &self.status,
+                &self.user_display_name,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12148,12 +11996,6 @@ impl ::graph_model::rt::Struct for DeviceConfigurationUserStatus {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceConfigurationUserStatus {
@@ -12237,32 +12079,36 @@ pub struct DeviceEnrollmentConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceEnrollmentConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceEnrollmentConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceEnrollmentConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "priority",
+                "version",
+                "assignments",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "priority",
-            "version",
-            "assignments",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.priority,
-            &self.version,
-            &self.assignments,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.priority,
+                &self.version,
+                &self.assignments,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12281,12 +12127,6 @@ impl ::graph_model::rt::Struct for DeviceEnrollmentConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceEnrollmentConfiguration {
@@ -12526,34 +12366,38 @@ pub struct DeviceEnrollmentLimitConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceEnrollmentLimitConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceEnrollmentLimitConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceEnrollmentLimitConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "priority",
+                "version",
+                "limit",
+                "assignments",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "priority",
-            "version",
-            "limit",
-            "assignments",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.priority,
-            &self.version,
-            &self.limit,
-            &self.assignments,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.priority,
+                &self.version,
+                &self.limit,
+                &self.assignments,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12573,12 +12417,6 @@ impl ::graph_model::rt::Struct for DeviceEnrollmentLimitConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceEnrollmentLimitConfiguration {
@@ -12647,24 +12485,28 @@ pub struct DeviceEnrollmentPlatformRestriction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceEnrollmentPlatformRestriction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceEnrollmentPlatformRestriction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceEnrollmentPlatformRestriction",
+            &[
+                "osMaximumVersion",
+                "osMinimumVersion",
+                "personalDeviceEnrollmentBlocked",
+                "platformBlocked",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "osMaximumVersion",
-            "osMinimumVersion",
-            "personalDeviceEnrollmentBlocked",
-            "platformBlocked",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.os_maximum_version,
-            &self.os_minimum_version,
-            &self.personal_device_enrollment_blocked,
-            &self.platform_blocked,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.os_maximum_version,
+                &self.os_minimum_version,
+                &self.personal_device_enrollment_blocked,
+                &self.platform_blocked,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12679,12 +12521,6 @@ impl ::graph_model::rt::Struct for DeviceEnrollmentPlatformRestriction {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceEnrollmentPlatformRestriction {
@@ -12788,42 +12624,46 @@ pub struct DeviceEnrollmentPlatformRestrictionsConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceEnrollmentPlatformRestrictionsConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceEnrollmentPlatformRestrictionsConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceEnrollmentPlatformRestrictionsConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "priority",
+                "version",
+                "androidRestriction",
+                "iosRestriction",
+                "macOSRestriction",
+                "windowsMobileRestriction",
+                "windowsRestriction",
+                "assignments",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "priority",
-            "version",
-            "androidRestriction",
-            "iosRestriction",
-            "macOSRestriction",
-            "windowsMobileRestriction",
-            "windowsRestriction",
-            "assignments",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.priority,
-            &self.version,
-            &self.android_restriction,
-            &self.ios_restriction,
-            &self.mac_os_restriction,
-            &self.windows_mobile_restriction,
-            &self.windows_restriction,
-            &self.assignments,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.priority,
+                &self.version,
+                &self.android_restriction,
+                &self.ios_restriction,
+                &self.mac_os_restriction,
+                &self.windows_mobile_restriction,
+                &self.windows_restriction,
+                &self.assignments,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12847,12 +12687,6 @@ impl ::graph_model::rt::Struct for DeviceEnrollmentPlatformRestrictionsConfigura
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceEnrollmentPlatformRestrictionsConfiguration {
@@ -12986,56 +12820,60 @@ pub struct DeviceEnrollmentWindowsHelloForBusinessConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceEnrollmentWindowsHelloForBusinessConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "priority",
+                "version",
+                "enhancedBiometricsState",
+                "pinExpirationInDays",
+                "pinLowercaseCharactersUsage",
+                "pinMaximumLength",
+                "pinMinimumLength",
+                "pinPreviousBlockCount",
+                "pinSpecialCharactersUsage",
+                "pinUppercaseCharactersUsage",
+                "remotePassportEnabled",
+                "securityDeviceRequired",
+                "state",
+                "unlockWithBiometricsEnabled",
+                "assignments",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "priority",
-            "version",
-            "enhancedBiometricsState",
-            "pinExpirationInDays",
-            "pinLowercaseCharactersUsage",
-            "pinMaximumLength",
-            "pinMinimumLength",
-            "pinPreviousBlockCount",
-            "pinSpecialCharactersUsage",
-            "pinUppercaseCharactersUsage",
-            "remotePassportEnabled",
-            "securityDeviceRequired",
-            "state",
-            "unlockWithBiometricsEnabled",
-            "assignments",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.priority,
-            &self.version,
-            &self.enhanced_biometrics_state,
-            &self.pin_expiration_in_days,
-            &self.pin_lowercase_characters_usage,
-            &self.pin_maximum_length,
-            &self.pin_minimum_length,
-            &self.pin_previous_block_count,
-            &self.pin_special_characters_usage,
-            &self.pin_uppercase_characters_usage,
-            &self.remote_passport_enabled,
-            &self.security_device_required,
-            &self.state,
-            &self.unlock_with_biometrics_enabled,
-            &self.assignments,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.priority,
+                &self.version,
+                &self.enhanced_biometrics_state,
+                &self.pin_expiration_in_days,
+                &self.pin_lowercase_characters_usage,
+                &self.pin_maximum_length,
+                &self.pin_minimum_length,
+                &self.pin_previous_block_count,
+                &self.pin_special_characters_usage,
+                &self.pin_uppercase_characters_usage,
+                &self.remote_passport_enabled,
+                &self.security_device_required,
+                &self.state,
+                &self.unlock_with_biometrics_enabled,
+                &self.assignments,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13066,12 +12904,6 @@ impl ::graph_model::rt::Struct for DeviceEnrollmentWindowsHelloForBusinessConfig
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceEnrollmentWindowsHelloForBusinessConfiguration {
@@ -13430,146 +13262,150 @@ pub struct DeviceManagement {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceManagement {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceManagement"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceManagement",
+            &[
+                "id",
+                "deviceProtectionOverview",
+                "intuneAccountId",
+                "intuneBrand",
+                "settings",
+                "subscriptionState",
+                "userExperienceAnalyticsSettings",
+                "windowsMalwareOverview",
+                "applePushNotificationCertificate",
+                "auditEvents",
+                "complianceManagementPartners",
+                "conditionalAccessSettings",
+                "detectedApps",
+                "deviceCategories",
+                "deviceCompliancePolicies",
+                "deviceCompliancePolicyDeviceStateSummary",
+                "deviceCompliancePolicySettingStateSummaries",
+                "deviceConfigurationDeviceStateSummaries",
+                "deviceConfigurations",
+                "deviceEnrollmentConfigurations",
+                "deviceManagementPartners",
+                "exchangeConnectors",
+                "importedWindowsAutopilotDeviceIdentities",
+                "iosUpdateStatuses",
+                "managedDeviceOverview",
+                "managedDevices",
+                "mobileAppTroubleshootingEvents",
+                "mobileThreatDefenseConnectors",
+                "notificationMessageTemplates",
+                "remoteAssistancePartners",
+                "reports",
+                "resourceOperations",
+                "roleAssignments",
+                "roleDefinitions",
+                "softwareUpdateStatusSummary",
+                "termsAndConditions",
+                "troubleshootingEvents",
+                "userExperienceAnalyticsAppHealthApplicationPerformance",
+                "userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersionDetails",
+                "userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersionDeviceId",
+                "userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion",
+                "userExperienceAnalyticsAppHealthDeviceModelPerformance",
+                "userExperienceAnalyticsAppHealthDevicePerformance",
+                "userExperienceAnalyticsAppHealthDevicePerformanceDetails",
+                "userExperienceAnalyticsAppHealthOSVersionPerformance",
+                "userExperienceAnalyticsAppHealthOverview",
+                "userExperienceAnalyticsBaselines",
+                "userExperienceAnalyticsCategories",
+                "userExperienceAnalyticsDevicePerformance",
+                "userExperienceAnalyticsDeviceScores",
+                "userExperienceAnalyticsDeviceStartupHistory",
+                "userExperienceAnalyticsDeviceStartupProcesses",
+                "userExperienceAnalyticsDeviceStartupProcessPerformance",
+                "userExperienceAnalyticsMetricHistory",
+                "userExperienceAnalyticsModelScores",
+                "userExperienceAnalyticsOverview",
+                "userExperienceAnalyticsScoreHistory",
+                "userExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric",
+                "userExperienceAnalyticsWorkFromAnywhereMetrics",
+                "userExperienceAnalyticsWorkFromAnywhereModelPerformance",
+                "virtualEndpoint",
+                "windowsAutopilotDeviceIdentities",
+                "windowsInformationProtectionAppLearningSummaries",
+                "windowsInformationProtectionNetworkLearningSummaries",
+                "windowsMalwareInformation",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deviceProtectionOverview",
-            "intuneAccountId",
-            "intuneBrand",
-            "settings",
-            "subscriptionState",
-            "userExperienceAnalyticsSettings",
-            "windowsMalwareOverview",
-            "applePushNotificationCertificate",
-            "auditEvents",
-            "complianceManagementPartners",
-            "conditionalAccessSettings",
-            "detectedApps",
-            "deviceCategories",
-            "deviceCompliancePolicies",
-            "deviceCompliancePolicyDeviceStateSummary",
-            "deviceCompliancePolicySettingStateSummaries",
-            "deviceConfigurationDeviceStateSummaries",
-            "deviceConfigurations",
-            "deviceEnrollmentConfigurations",
-            "deviceManagementPartners",
-            "exchangeConnectors",
-            "importedWindowsAutopilotDeviceIdentities",
-            "iosUpdateStatuses",
-            "managedDeviceOverview",
-            "managedDevices",
-            "mobileAppTroubleshootingEvents",
-            "mobileThreatDefenseConnectors",
-            "notificationMessageTemplates",
-            "remoteAssistancePartners",
-            "reports",
-            "resourceOperations",
-            "roleAssignments",
-            "roleDefinitions",
-            "softwareUpdateStatusSummary",
-            "termsAndConditions",
-            "troubleshootingEvents",
-            "userExperienceAnalyticsAppHealthApplicationPerformance",
-            "userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersionDetails",
-            "userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersionDeviceId",
-            "userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion",
-            "userExperienceAnalyticsAppHealthDeviceModelPerformance",
-            "userExperienceAnalyticsAppHealthDevicePerformance",
-            "userExperienceAnalyticsAppHealthDevicePerformanceDetails",
-            "userExperienceAnalyticsAppHealthOSVersionPerformance",
-            "userExperienceAnalyticsAppHealthOverview",
-            "userExperienceAnalyticsBaselines",
-            "userExperienceAnalyticsCategories",
-            "userExperienceAnalyticsDevicePerformance",
-            "userExperienceAnalyticsDeviceScores",
-            "userExperienceAnalyticsDeviceStartupHistory",
-            "userExperienceAnalyticsDeviceStartupProcesses",
-            "userExperienceAnalyticsDeviceStartupProcessPerformance",
-            "userExperienceAnalyticsMetricHistory",
-            "userExperienceAnalyticsModelScores",
-            "userExperienceAnalyticsOverview",
-            "userExperienceAnalyticsScoreHistory",
-            "userExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric",
-            "userExperienceAnalyticsWorkFromAnywhereMetrics",
-            "userExperienceAnalyticsWorkFromAnywhereModelPerformance",
-            "virtualEndpoint",
-            "windowsAutopilotDeviceIdentities",
-            "windowsInformationProtectionAppLearningSummaries",
-            "windowsInformationProtectionNetworkLearningSummaries",
-            "windowsMalwareInformation",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.device_protection_overview,
-            &self.intune_account_id,
-            &self.intune_brand,
-            &self.settings,
-            &self.subscription_state,
-            &self.user_experience_analytics_settings,
-            &self.windows_malware_overview,
-            &self.apple_push_notification_certificate,
-            &self.audit_events,
-            &self.compliance_management_partners,
-            &self.conditional_access_settings,
-            &self.detected_apps,
-            &self.device_categories,
-            &self.device_compliance_policies,
-            &self.device_compliance_policy_device_state_summary,
-            &self.device_compliance_policy_setting_state_summaries,
-            &self.device_configuration_device_state_summaries,
-            &self.device_configurations,
-            &self.device_enrollment_configurations,
-            &self.device_management_partners,
-            &self.exchange_connectors,
-            &self.imported_windows_autopilot_device_identities,
-            &self.ios_update_statuses,
-            &self.managed_device_overview,
-            &self.managed_devices,
-            &self.mobile_app_troubleshooting_events,
-            &self.mobile_threat_defense_connectors,
-            &self.notification_message_templates,
-            &self.remote_assistance_partners,
-            &self.reports,
-            &self.resource_operations,
-            &self.role_assignments,
-            &self.role_definitions,
-            &self.software_update_status_summary,
-            &self.terms_and_conditions,
-            &self.troubleshooting_events,
-            &self.user_experience_analytics_app_health_application_performance,
-            &self.user_experience_analytics_app_health_application_performance_by_app_version_details,
-            &self.user_experience_analytics_app_health_application_performance_by_app_version_device_id,
-            &self.user_experience_analytics_app_health_application_performance_by_os_version,
-            &self.user_experience_analytics_app_health_device_model_performance,
-            &self.user_experience_analytics_app_health_device_performance,
-            &self.user_experience_analytics_app_health_device_performance_details,
-            &self.user_experience_analytics_app_health_os_version_performance,
-            &self.user_experience_analytics_app_health_overview,
-            &self.user_experience_analytics_baselines,
-            &self.user_experience_analytics_categories,
-            &self.user_experience_analytics_device_performance,
-            &self.user_experience_analytics_device_scores,
-            &self.user_experience_analytics_device_startup_history,
-            &self.user_experience_analytics_device_startup_processes,
-            &self.user_experience_analytics_device_startup_process_performance,
-            &self.user_experience_analytics_metric_history,
-            &self.user_experience_analytics_model_scores,
-            &self.user_experience_analytics_overview,
-            &self.user_experience_analytics_score_history,
-            &self.user_experience_analytics_work_from_anywhere_hardware_readiness_metric,
-            &self.user_experience_analytics_work_from_anywhere_metrics,
-            &self.user_experience_analytics_work_from_anywhere_model_performance,
-            &self.virtual_endpoint,
-            &self.windows_autopilot_device_identities,
-            &self.windows_information_protection_app_learning_summaries,
-            &self.windows_information_protection_network_learning_summaries,
-            &self.windows_malware_information,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.device_protection_overview,
+                &self.intune_account_id,
+                &self.intune_brand,
+                &self.settings,
+                &self.subscription_state,
+                &self.user_experience_analytics_settings,
+                &self.windows_malware_overview,
+                &self.apple_push_notification_certificate,
+                &self.audit_events,
+                &self.compliance_management_partners,
+                &self.conditional_access_settings,
+                &self.detected_apps,
+                &self.device_categories,
+                &self.device_compliance_policies,
+                &self.device_compliance_policy_device_state_summary,
+                &self.device_compliance_policy_setting_state_summaries,
+                &self.device_configuration_device_state_summaries,
+                &self.device_configurations,
+                &self.device_enrollment_configurations,
+                &self.device_management_partners,
+                &self.exchange_connectors,
+                &self.imported_windows_autopilot_device_identities,
+                &self.ios_update_statuses,
+                &self.managed_device_overview,
+                &self.managed_devices,
+                &self.mobile_app_troubleshooting_events,
+                &self.mobile_threat_defense_connectors,
+                &self.notification_message_templates,
+                &self.remote_assistance_partners,
+                &self.reports,
+                &self.resource_operations,
+                &self.role_assignments,
+                &self.role_definitions,
+                &self.software_update_status_summary,
+                &self.terms_and_conditions,
+                &self.troubleshooting_events,
+                &self.user_experience_analytics_app_health_application_performance,
+                &self.user_experience_analytics_app_health_application_performance_by_app_version_details,
+                &self.user_experience_analytics_app_health_application_performance_by_app_version_device_id,
+                &self.user_experience_analytics_app_health_application_performance_by_os_version,
+                &self.user_experience_analytics_app_health_device_model_performance,
+                &self.user_experience_analytics_app_health_device_performance,
+                &self.user_experience_analytics_app_health_device_performance_details,
+                &self.user_experience_analytics_app_health_os_version_performance,
+                &self.user_experience_analytics_app_health_overview,
+                &self.user_experience_analytics_baselines,
+                &self.user_experience_analytics_categories,
+                &self.user_experience_analytics_device_performance,
+                &self.user_experience_analytics_device_scores,
+                &self.user_experience_analytics_device_startup_history,
+                &self.user_experience_analytics_device_startup_processes,
+                &self.user_experience_analytics_device_startup_process_performance,
+                &self.user_experience_analytics_metric_history,
+                &self.user_experience_analytics_model_scores,
+                &self.user_experience_analytics_overview,
+                &self.user_experience_analytics_score_history,
+                &self.user_experience_analytics_work_from_anywhere_hardware_readiness_metric,
+                &self.user_experience_analytics_work_from_anywhere_metrics,
+                &self.user_experience_analytics_work_from_anywhere_model_performance,
+                &self.virtual_endpoint,
+                &self.windows_autopilot_device_identities,
+                &self.windows_information_protection_app_learning_summaries,
+                &self.windows_information_protection_network_learning_summaries,
+                &self.windows_malware_information,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13645,12 +13481,6 @@ impl ::graph_model::rt::Struct for DeviceManagement {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceManagement {
@@ -13741,36 +13571,40 @@ pub struct DeviceManagementExchangeConnector {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceManagementExchangeConnector {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceManagementExchangeConnector"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceManagementExchangeConnector",
+            &[
+                "id",
+                "connectorServerName",
+                "exchangeAlias",
+                "exchangeConnectorType",
+                "exchangeOrganization",
+                "lastSyncDateTime",
+                "primarySmtpAddress",
+                "serverName",
+                "status",
+                "version",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "connectorServerName",
-            "exchangeAlias",
-            "exchangeConnectorType",
-            "exchangeOrganization",
-            "lastSyncDateTime",
-            "primarySmtpAddress",
-            "serverName",
-            "status",
-            "version",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.connector_server_name,
-            &self.exchange_alias,
-            &self.exchange_connector_type,
-            &self.exchange_organization,
-            &self.last_sync_date_time,
-            &self.primary_smtp_address,
-            &self.server_name,
-            &self.status,
-            &self.version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.connector_server_name,
+                &self.exchange_alias,
+                &self.exchange_connector_type,
+                &self.exchange_organization,
+                &self.last_sync_date_time,
+                &self.primary_smtp_address,
+                &self.server_name,
+                &self.status,
+                &self.version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13791,12 +13625,6 @@ impl ::graph_model::rt::Struct for DeviceManagementExchangeConnector {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceManagementExchangeConnector {
@@ -14073,38 +13901,42 @@ pub struct DeviceManagementExportJob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceManagementExportJob {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceManagementExportJob"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceManagementExportJob",
+            &[
+                "id",
+                "expirationDateTime",
+                "filter",
+                "format",
+                "localizationType",
+                "reportName",
+                "requestDateTime",
+                "select",
+                "snapshotId",
+                "status",
+                "url",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "expirationDateTime",
-            "filter",
-            "format",
-            "localizationType",
-            "reportName",
-            "requestDateTime",
-            "select",
-            "snapshotId",
-            "status",
-            "url",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.expiration_date_time,
-            &self.filter,
-            &self.format,
-            &self.localization_type,
-            &self.report_name,
-            &self.request_date_time,
-            &self.select,
-            &self.snapshot_id,
-            &self.status,
-            &self.url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.expiration_date_time,
+                &self.filter,
+                &self.format,
+                &self.localization_type,
+                &self.report_name,
+                &self.request_date_time,
+                &self.select,
+                &self.snapshot_id,
+                &self.status,
+                &self.url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14126,12 +13958,6 @@ impl ::graph_model::rt::Struct for DeviceManagementExportJob {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceManagementExportJob {
@@ -14294,36 +14120,40 @@ pub struct DeviceManagementPartner {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceManagementPartner {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceManagementPartner"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceManagementPartner",
+            &[
+                "id",
+                "displayName",
+                "groupsRequiringPartnerEnrollment",
+                "isConfigured",
+                "lastHeartbeatDateTime",
+                "partnerAppType",
+                "partnerState",
+                "singleTenantAppId",
+                "whenPartnerDevicesWillBeMarkedAsNonCompliantDateTime",
+                "whenPartnerDevicesWillBeRemovedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "groupsRequiringPartnerEnrollment",
-            "isConfigured",
-            "lastHeartbeatDateTime",
-            "partnerAppType",
-            "partnerState",
-            "singleTenantAppId",
-            "whenPartnerDevicesWillBeMarkedAsNonCompliantDateTime",
-            "whenPartnerDevicesWillBeRemovedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.groups_requiring_partner_enrollment,
-            &self.is_configured,
-            &self.last_heartbeat_date_time,
-            &self.partner_app_type,
-            &self.partner_state,
-            &self.single_tenant_app_id,
-            &self.when_partner_devices_will_be_marked_as_non_compliant_date_time,
-            &self.when_partner_devices_will_be_removed_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.groups_requiring_partner_enrollment,
+                &self.is_configured,
+                &self.last_heartbeat_date_time,
+                &self.partner_app_type,
+                &self.partner_state,
+                &self.single_tenant_app_id,
+                &self.when_partner_devices_will_be_marked_as_non_compliant_date_time,
+                &self.when_partner_devices_will_be_removed_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14344,12 +14174,6 @@ impl ::graph_model::rt::Struct for DeviceManagementPartner {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceManagementPartner {
@@ -14478,26 +14302,21 @@ pub struct DeviceManagementPartnerAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceManagementPartnerAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceManagementPartnerAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceManagementPartnerAssignment",
+            &["target"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["target"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.target])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.target], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.target], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceManagementPartnerAssignment {
@@ -14815,26 +14634,21 @@ pub struct DeviceManagementReports {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceManagementReports {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceManagementReports"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceManagementReports",
+            &["id", "exportJobs"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "exportJobs"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.export_jobs])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.export_jobs], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.export_jobs], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceManagementReports {
@@ -14897,22 +14711,26 @@ pub struct DeviceManagementSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceManagementSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceManagementSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceManagementSettings",
+            &[
+                "deviceComplianceCheckinThresholdDays",
+                "isScheduledActionEnabled",
+                "secureByDefault",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "deviceComplianceCheckinThresholdDays",
-            "isScheduledActionEnabled",
-            "secureByDefault",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.device_compliance_checkin_threshold_days,
-            &self.is_scheduled_action_enabled,
-            &self.secure_by_default,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.device_compliance_checkin_threshold_days,
+                &self.is_scheduled_action_enabled,
+                &self.secure_by_default,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14926,12 +14744,6 @@ impl ::graph_model::rt::Struct for DeviceManagementSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceManagementSettings {
@@ -15132,38 +14944,42 @@ pub struct DeviceProtectionOverview {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceProtectionOverview {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceProtectionOverview"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceProtectionOverview",
+            &[
+                "cleanDeviceCount",
+                "criticalFailuresDeviceCount",
+                "inactiveThreatAgentDeviceCount",
+                "pendingFullScanDeviceCount",
+                "pendingManualStepsDeviceCount",
+                "pendingOfflineScanDeviceCount",
+                "pendingQuickScanDeviceCount",
+                "pendingRestartDeviceCount",
+                "pendingSignatureUpdateDeviceCount",
+                "totalReportedDeviceCount",
+                "unknownStateThreatAgentDeviceCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "cleanDeviceCount",
-            "criticalFailuresDeviceCount",
-            "inactiveThreatAgentDeviceCount",
-            "pendingFullScanDeviceCount",
-            "pendingManualStepsDeviceCount",
-            "pendingOfflineScanDeviceCount",
-            "pendingQuickScanDeviceCount",
-            "pendingRestartDeviceCount",
-            "pendingSignatureUpdateDeviceCount",
-            "totalReportedDeviceCount",
-            "unknownStateThreatAgentDeviceCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.clean_device_count,
-            &self.critical_failures_device_count,
-            &self.inactive_threat_agent_device_count,
-            &self.pending_full_scan_device_count,
-            &self.pending_manual_steps_device_count,
-            &self.pending_offline_scan_device_count,
-            &self.pending_quick_scan_device_count,
-            &self.pending_restart_device_count,
-            &self.pending_signature_update_device_count,
-            &self.total_reported_device_count,
-            &self.unknown_state_threat_agent_device_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.clean_device_count,
+                &self.critical_failures_device_count,
+                &self.inactive_threat_agent_device_count,
+                &self.pending_full_scan_device_count,
+                &self.pending_manual_steps_device_count,
+                &self.pending_offline_scan_device_count,
+                &self.pending_quick_scan_device_count,
+                &self.pending_restart_device_count,
+                &self.pending_signature_update_device_count,
+                &self.total_reported_device_count,
+                &self.unknown_state_threat_agent_device_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -15185,12 +15001,6 @@ impl ::graph_model::rt::Struct for DeviceProtectionOverview {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceProtectionOverview {
@@ -15578,26 +15388,21 @@ pub struct EdgeSearchEngine {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EdgeSearchEngine {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.edgeSearchEngine"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.edgeSearchEngine",
+            &["edgeSearchEngineType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["edgeSearchEngineType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.edge_search_engine_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.edge_search_engine_type], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.edge_search_engine_type], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EdgeSearchEngine {
@@ -15651,26 +15456,19 @@ pub struct EdgeSearchEngineBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EdgeSearchEngineBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.edgeSearchEngineBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.edgeSearchEngineBase", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EdgeSearchEngineBase {
@@ -15844,14 +15642,15 @@ pub struct EdgeSearchEngineCustom {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EdgeSearchEngineCustom {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.edgeSearchEngineCustom"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.edgeSearchEngineCustom",
+            &["edgeSearchEngineOpenSearchXmlUrl"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["edgeSearchEngineOpenSearchXmlUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.edge_search_engine_open_search_xml_url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.edge_search_engine_open_search_xml_url], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -15861,12 +15660,6 @@ impl ::graph_model::rt::Struct for EdgeSearchEngineCustom {
             &mut [&mut self.edge_search_engine_open_search_xml_url],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EdgeSearchEngineCustom {
@@ -16048,48 +15841,52 @@ pub struct EditionUpgradeConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EditionUpgradeConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.editionUpgradeConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.editionUpgradeConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "license",
+                "licenseType",
+                "productKey",
+                "targetEdition",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "license",
-            "licenseType",
-            "productKey",
-            "targetEdition",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.license,
-            &self.license_type,
-            &self.product_key,
-            &self.target_edition,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.license,
+                &self.license_type,
+                &self.product_key,
+                &self.target_edition,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -16116,12 +15913,6 @@ impl ::graph_model::rt::Struct for EditionUpgradeConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EditionUpgradeConfiguration {
@@ -16318,26 +16109,21 @@ pub struct EnrollmentConfigurationAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EnrollmentConfigurationAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.enrollmentConfigurationAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.enrollmentConfigurationAssignment",
+            &["id", "target"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "target"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.target])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.target], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.target], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EnrollmentConfigurationAssignment {
@@ -16751,32 +16537,36 @@ pub struct ImportedWindowsAutopilotDeviceIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ImportedWindowsAutopilotDeviceIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.importedWindowsAutopilotDeviceIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.importedWindowsAutopilotDeviceIdentity",
+            &[
+                "id",
+                "assignedUserPrincipalName",
+                "groupTag",
+                "hardwareIdentifier",
+                "importId",
+                "productKey",
+                "serialNumber",
+                "state",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "assignedUserPrincipalName",
-            "groupTag",
-            "hardwareIdentifier",
-            "importId",
-            "productKey",
-            "serialNumber",
-            "state",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.assigned_user_principal_name,
-            &self.group_tag,
-            &self.hardware_identifier,
-            &self.import_id,
-            &self.product_key,
-            &self.serial_number,
-            &self.state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.assigned_user_principal_name,
+                &self.group_tag,
+                &self.hardware_identifier,
+                &self.import_id,
+                &self.product_key,
+                &self.serial_number,
+                &self.state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -16795,12 +16585,6 @@ impl ::graph_model::rt::Struct for ImportedWindowsAutopilotDeviceIdentity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ImportedWindowsAutopilotDeviceIdentity {
@@ -16953,24 +16737,28 @@ pub struct ImportedWindowsAutopilotDeviceIdentityState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ImportedWindowsAutopilotDeviceIdentityState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.importedWindowsAutopilotDeviceIdentityState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.importedWindowsAutopilotDeviceIdentityState",
+            &[
+                "deviceErrorCode",
+                "deviceErrorName",
+                "deviceImportStatus",
+                "deviceRegistrationId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "deviceErrorCode",
-            "deviceErrorName",
-            "deviceImportStatus",
-            "deviceRegistrationId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.device_error_code,
-            &self.device_error_name,
-            &self.device_import_status,
-            &self.device_registration_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.device_error_code,
+                &self.device_error_name,
+                &self.device_import_status,
+                &self.device_registration_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -16985,12 +16773,6 @@ impl ::graph_model::rt::Struct for ImportedWindowsAutopilotDeviceIdentityState {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ImportedWindowsAutopilotDeviceIdentityState {
@@ -17049,26 +16831,19 @@ pub struct InsightValueDouble {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InsightValueDouble {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.insightValueDouble"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.insightValueDouble", &["value"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InsightValueDouble {
@@ -17125,26 +16900,19 @@ pub struct InsightValueInt {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InsightValueInt {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.insightValueInt"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.insightValueInt", &["value"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InsightValueInt {
@@ -17331,44 +17099,48 @@ pub struct IntuneBrand {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IntuneBrand {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.intuneBrand"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.intuneBrand",
+            &[
+                "contactITEmailAddress",
+                "contactITName",
+                "contactITNotes",
+                "contactITPhoneNumber",
+                "darkBackgroundLogo",
+                "displayName",
+                "lightBackgroundLogo",
+                "onlineSupportSiteName",
+                "onlineSupportSiteUrl",
+                "privacyUrl",
+                "showDisplayNameNextToLogo",
+                "showLogo",
+                "showNameNextToLogo",
+                "themeColor",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "contactITEmailAddress",
-            "contactITName",
-            "contactITNotes",
-            "contactITPhoneNumber",
-            "darkBackgroundLogo",
-            "displayName",
-            "lightBackgroundLogo",
-            "onlineSupportSiteName",
-            "onlineSupportSiteUrl",
-            "privacyUrl",
-            "showDisplayNameNextToLogo",
-            "showLogo",
-            "showNameNextToLogo",
-            "themeColor",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.contact_it_email_address,
-            &self.contact_it_name,
-            &self.contact_it_notes,
-            &self.contact_it_phone_number,
-            &self.dark_background_logo,
-            &self.display_name,
-            &self.light_background_logo,
-            &self.online_support_site_name,
-            &self.online_support_site_url,
-            &self.privacy_url,
-            &self.show_display_name_next_to_logo,
-            &self.show_logo,
-            &self.show_name_next_to_logo,
-            &self.theme_color,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.contact_it_email_address,
+                &self.contact_it_name,
+                &self.contact_it_notes,
+                &self.contact_it_phone_number,
+                &self.dark_background_logo,
+                &self.display_name,
+                &self.light_background_logo,
+                &self.online_support_site_name,
+                &self.online_support_site_url,
+                &self.privacy_url,
+                &self.show_display_name_next_to_logo,
+                &self.show_logo,
+                &self.show_name_next_to_logo,
+                &self.theme_color,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -17393,12 +17165,6 @@ impl ::graph_model::rt::Struct for IntuneBrand {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IntuneBrand {
@@ -17499,40 +17265,44 @@ pub struct IosCertificateProfile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosCertificateProfile {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosCertificateProfile"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosCertificateProfile",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -17555,12 +17325,6 @@ impl ::graph_model::rt::Struct for IosCertificateProfile {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosCertificateProfile {
@@ -17823,70 +17587,74 @@ pub struct IosCompliancePolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosCompliancePolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosCompliancePolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosCompliancePolicy",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "deviceThreatProtectionEnabled",
+                "deviceThreatProtectionRequiredSecurityLevel",
+                "managedEmailProfileRequired",
+                "osMaximumVersion",
+                "osMinimumVersion",
+                "passcodeBlockSimple",
+                "passcodeExpirationDays",
+                "passcodeMinimumCharacterSetCount",
+                "passcodeMinimumLength",
+                "passcodeMinutesOfInactivityBeforeLock",
+                "passcodePreviousPasscodeBlockCount",
+                "passcodeRequired",
+                "passcodeRequiredType",
+                "securityBlockJailbrokenDevices",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "scheduledActionsForRule",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "deviceThreatProtectionEnabled",
-            "deviceThreatProtectionRequiredSecurityLevel",
-            "managedEmailProfileRequired",
-            "osMaximumVersion",
-            "osMinimumVersion",
-            "passcodeBlockSimple",
-            "passcodeExpirationDays",
-            "passcodeMinimumCharacterSetCount",
-            "passcodeMinimumLength",
-            "passcodeMinutesOfInactivityBeforeLock",
-            "passcodePreviousPasscodeBlockCount",
-            "passcodeRequired",
-            "passcodeRequiredType",
-            "securityBlockJailbrokenDevices",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "scheduledActionsForRule",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.device_threat_protection_enabled,
-            &self.device_threat_protection_required_security_level,
-            &self.managed_email_profile_required,
-            &self.os_maximum_version,
-            &self.os_minimum_version,
-            &self.passcode_block_simple,
-            &self.passcode_expiration_days,
-            &self.passcode_minimum_character_set_count,
-            &self.passcode_minimum_length,
-            &self.passcode_minutes_of_inactivity_before_lock,
-            &self.passcode_previous_passcode_block_count,
-            &self.passcode_required,
-            &self.passcode_required_type,
-            &self.security_block_jailbroken_devices,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.scheduled_actions_for_rule,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.device_threat_protection_enabled,
+                &self.device_threat_protection_required_security_level,
+                &self.managed_email_profile_required,
+                &self.os_maximum_version,
+                &self.os_minimum_version,
+                &self.passcode_block_simple,
+                &self.passcode_expiration_days,
+                &self.passcode_minimum_character_set_count,
+                &self.passcode_minimum_length,
+                &self.passcode_minutes_of_inactivity_before_lock,
+                &self.passcode_previous_passcode_block_count,
+                &self.passcode_required,
+                &self.passcode_required_type,
+                &self.security_block_jailbroken_devices,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.scheduled_actions_for_rule,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -17924,12 +17692,6 @@ impl ::graph_model::rt::Struct for IosCompliancePolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosCompliancePolicy {
@@ -18041,46 +17803,50 @@ pub struct IosCustomConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosCustomConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosCustomConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosCustomConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "payload",
+                "payloadFileName",
+                "payloadName",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "payload",
-            "payloadFileName",
-            "payloadName",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.payload,
-            &self.payload_file_name,
-            &self.payload_name,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.payload,
+                &self.payload_file_name,
+                &self.payload_name,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -18106,12 +17872,6 @@ impl ::graph_model::rt::Struct for IosCustomConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosCustomConfiguration {
@@ -18231,50 +17991,54 @@ pub struct IosDeviceFeaturesConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosDeviceFeaturesConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosDeviceFeaturesConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosDeviceFeaturesConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "assetTagTemplate",
+                "homeScreenDockIcons",
+                "homeScreenPages",
+                "lockScreenFootnote",
+                "notificationSettings",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "assetTagTemplate",
-            "homeScreenDockIcons",
-            "homeScreenPages",
-            "lockScreenFootnote",
-            "notificationSettings",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.asset_tag_template,
-            &self.home_screen_dock_icons,
-            &self.home_screen_pages,
-            &self.lock_screen_footnote,
-            &self.notification_settings,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.asset_tag_template,
+                &self.home_screen_dock_icons,
+                &self.home_screen_pages,
+                &self.lock_screen_footnote,
+                &self.notification_settings,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -18302,12 +18066,6 @@ impl ::graph_model::rt::Struct for IosDeviceFeaturesConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosDeviceFeaturesConfiguration {
@@ -18934,302 +18692,306 @@ pub struct IosGeneralDeviceConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosGeneralDeviceConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosGeneralDeviceConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosGeneralDeviceConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "accountBlockModification",
+                "activationLockAllowWhenSupervised",
+                "airDropBlocked",
+                "airDropForceUnmanagedDropTarget",
+                "airPlayForcePairingPasswordForOutgoingRequests",
+                "appleNewsBlocked",
+                "appleWatchBlockPairing",
+                "appleWatchForceWristDetection",
+                "appsSingleAppModeList",
+                "appStoreBlockAutomaticDownloads",
+                "appStoreBlocked",
+                "appStoreBlockInAppPurchases",
+                "appStoreBlockUIAppInstallation",
+                "appStoreRequirePassword",
+                "appsVisibilityList",
+                "appsVisibilityListType",
+                "bluetoothBlockModification",
+                "cameraBlocked",
+                "cellularBlockDataRoaming",
+                "cellularBlockGlobalBackgroundFetchWhileRoaming",
+                "cellularBlockPerAppDataModification",
+                "cellularBlockPersonalHotspot",
+                "cellularBlockVoiceRoaming",
+                "certificatesBlockUntrustedTlsCertificates",
+                "classroomAppBlockRemoteScreenObservation",
+                "classroomAppForceUnpromptedScreenObservation",
+                "compliantAppListType",
+                "compliantAppsList",
+                "configurationProfileBlockChanges",
+                "definitionLookupBlocked",
+                "deviceBlockEnableRestrictions",
+                "deviceBlockEraseContentAndSettings",
+                "deviceBlockNameModification",
+                "diagnosticDataBlockSubmission",
+                "diagnosticDataBlockSubmissionModification",
+                "documentsBlockManagedDocumentsInUnmanagedApps",
+                "documentsBlockUnmanagedDocumentsInManagedApps",
+                "emailInDomainSuffixes",
+                "enterpriseAppBlockTrust",
+                "enterpriseAppBlockTrustModification",
+                "faceTimeBlocked",
+                "findMyFriendsBlocked",
+                "gameCenterBlocked",
+                "gamingBlockGameCenterFriends",
+                "gamingBlockMultiplayer",
+                "hostPairingBlocked",
+                "iBooksStoreBlocked",
+                "iBooksStoreBlockErotica",
+                "iCloudBlockActivityContinuation",
+                "iCloudBlockBackup",
+                "iCloudBlockDocumentSync",
+                "iCloudBlockManagedAppsSync",
+                "iCloudBlockPhotoLibrary",
+                "iCloudBlockPhotoStreamSync",
+                "iCloudBlockSharedPhotoStream",
+                "iCloudRequireEncryptedBackup",
+                "iTunesBlockExplicitContent",
+                "iTunesBlockMusicService",
+                "iTunesBlockRadio",
+                "keyboardBlockAutoCorrect",
+                "keyboardBlockDictation",
+                "keyboardBlockPredictive",
+                "keyboardBlockShortcuts",
+                "keyboardBlockSpellCheck",
+                "kioskModeAllowAssistiveSpeak",
+                "kioskModeAllowAssistiveTouchSettings",
+                "kioskModeAllowAutoLock",
+                "kioskModeAllowColorInversionSettings",
+                "kioskModeAllowRingerSwitch",
+                "kioskModeAllowScreenRotation",
+                "kioskModeAllowSleepButton",
+                "kioskModeAllowTouchscreen",
+                "kioskModeAllowVoiceOverSettings",
+                "kioskModeAllowVolumeButtons",
+                "kioskModeAllowZoomSettings",
+                "kioskModeAppStoreUrl",
+                "kioskModeBuiltInAppId",
+                "kioskModeManagedAppId",
+                "kioskModeRequireAssistiveTouch",
+                "kioskModeRequireColorInversion",
+                "kioskModeRequireMonoAudio",
+                "kioskModeRequireVoiceOver",
+                "kioskModeRequireZoom",
+                "lockScreenBlockControlCenter",
+                "lockScreenBlockNotificationView",
+                "lockScreenBlockPassbook",
+                "lockScreenBlockTodayView",
+                "mediaContentRatingApps",
+                "mediaContentRatingAustralia",
+                "mediaContentRatingCanada",
+                "mediaContentRatingFrance",
+                "mediaContentRatingGermany",
+                "mediaContentRatingIreland",
+                "mediaContentRatingJapan",
+                "mediaContentRatingNewZealand",
+                "mediaContentRatingUnitedKingdom",
+                "mediaContentRatingUnitedStates",
+                "messagesBlocked",
+                "networkUsageRules",
+                "notificationsBlockSettingsModification",
+                "passcodeBlockFingerprintModification",
+                "passcodeBlockFingerprintUnlock",
+                "passcodeBlockModification",
+                "passcodeBlockSimple",
+                "passcodeExpirationDays",
+                "passcodeMinimumCharacterSetCount",
+                "passcodeMinimumLength",
+                "passcodeMinutesOfInactivityBeforeLock",
+                "passcodeMinutesOfInactivityBeforeScreenTimeout",
+                "passcodePreviousPasscodeBlockCount",
+                "passcodeRequired",
+                "passcodeRequiredType",
+                "passcodeSignInFailureCountBeforeWipe",
+                "podcastsBlocked",
+                "safariBlockAutofill",
+                "safariBlocked",
+                "safariBlockJavaScript",
+                "safariBlockPopups",
+                "safariCookieSettings",
+                "safariManagedDomains",
+                "safariPasswordAutoFillDomains",
+                "safariRequireFraudWarning",
+                "screenCaptureBlocked",
+                "siriBlocked",
+                "siriBlockedWhenLocked",
+                "siriBlockUserGeneratedContent",
+                "siriRequireProfanityFilter",
+                "spotlightBlockInternetResults",
+                "voiceDialingBlocked",
+                "wallpaperBlockModification",
+                "wiFiConnectOnlyToConfiguredNetworks",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "accountBlockModification",
-            "activationLockAllowWhenSupervised",
-            "airDropBlocked",
-            "airDropForceUnmanagedDropTarget",
-            "airPlayForcePairingPasswordForOutgoingRequests",
-            "appleNewsBlocked",
-            "appleWatchBlockPairing",
-            "appleWatchForceWristDetection",
-            "appsSingleAppModeList",
-            "appStoreBlockAutomaticDownloads",
-            "appStoreBlocked",
-            "appStoreBlockInAppPurchases",
-            "appStoreBlockUIAppInstallation",
-            "appStoreRequirePassword",
-            "appsVisibilityList",
-            "appsVisibilityListType",
-            "bluetoothBlockModification",
-            "cameraBlocked",
-            "cellularBlockDataRoaming",
-            "cellularBlockGlobalBackgroundFetchWhileRoaming",
-            "cellularBlockPerAppDataModification",
-            "cellularBlockPersonalHotspot",
-            "cellularBlockVoiceRoaming",
-            "certificatesBlockUntrustedTlsCertificates",
-            "classroomAppBlockRemoteScreenObservation",
-            "classroomAppForceUnpromptedScreenObservation",
-            "compliantAppListType",
-            "compliantAppsList",
-            "configurationProfileBlockChanges",
-            "definitionLookupBlocked",
-            "deviceBlockEnableRestrictions",
-            "deviceBlockEraseContentAndSettings",
-            "deviceBlockNameModification",
-            "diagnosticDataBlockSubmission",
-            "diagnosticDataBlockSubmissionModification",
-            "documentsBlockManagedDocumentsInUnmanagedApps",
-            "documentsBlockUnmanagedDocumentsInManagedApps",
-            "emailInDomainSuffixes",
-            "enterpriseAppBlockTrust",
-            "enterpriseAppBlockTrustModification",
-            "faceTimeBlocked",
-            "findMyFriendsBlocked",
-            "gameCenterBlocked",
-            "gamingBlockGameCenterFriends",
-            "gamingBlockMultiplayer",
-            "hostPairingBlocked",
-            "iBooksStoreBlocked",
-            "iBooksStoreBlockErotica",
-            "iCloudBlockActivityContinuation",
-            "iCloudBlockBackup",
-            "iCloudBlockDocumentSync",
-            "iCloudBlockManagedAppsSync",
-            "iCloudBlockPhotoLibrary",
-            "iCloudBlockPhotoStreamSync",
-            "iCloudBlockSharedPhotoStream",
-            "iCloudRequireEncryptedBackup",
-            "iTunesBlockExplicitContent",
-            "iTunesBlockMusicService",
-            "iTunesBlockRadio",
-            "keyboardBlockAutoCorrect",
-            "keyboardBlockDictation",
-            "keyboardBlockPredictive",
-            "keyboardBlockShortcuts",
-            "keyboardBlockSpellCheck",
-            "kioskModeAllowAssistiveSpeak",
-            "kioskModeAllowAssistiveTouchSettings",
-            "kioskModeAllowAutoLock",
-            "kioskModeAllowColorInversionSettings",
-            "kioskModeAllowRingerSwitch",
-            "kioskModeAllowScreenRotation",
-            "kioskModeAllowSleepButton",
-            "kioskModeAllowTouchscreen",
-            "kioskModeAllowVoiceOverSettings",
-            "kioskModeAllowVolumeButtons",
-            "kioskModeAllowZoomSettings",
-            "kioskModeAppStoreUrl",
-            "kioskModeBuiltInAppId",
-            "kioskModeManagedAppId",
-            "kioskModeRequireAssistiveTouch",
-            "kioskModeRequireColorInversion",
-            "kioskModeRequireMonoAudio",
-            "kioskModeRequireVoiceOver",
-            "kioskModeRequireZoom",
-            "lockScreenBlockControlCenter",
-            "lockScreenBlockNotificationView",
-            "lockScreenBlockPassbook",
-            "lockScreenBlockTodayView",
-            "mediaContentRatingApps",
-            "mediaContentRatingAustralia",
-            "mediaContentRatingCanada",
-            "mediaContentRatingFrance",
-            "mediaContentRatingGermany",
-            "mediaContentRatingIreland",
-            "mediaContentRatingJapan",
-            "mediaContentRatingNewZealand",
-            "mediaContentRatingUnitedKingdom",
-            "mediaContentRatingUnitedStates",
-            "messagesBlocked",
-            "networkUsageRules",
-            "notificationsBlockSettingsModification",
-            "passcodeBlockFingerprintModification",
-            "passcodeBlockFingerprintUnlock",
-            "passcodeBlockModification",
-            "passcodeBlockSimple",
-            "passcodeExpirationDays",
-            "passcodeMinimumCharacterSetCount",
-            "passcodeMinimumLength",
-            "passcodeMinutesOfInactivityBeforeLock",
-            "passcodeMinutesOfInactivityBeforeScreenTimeout",
-            "passcodePreviousPasscodeBlockCount",
-            "passcodeRequired",
-            "passcodeRequiredType",
-            "passcodeSignInFailureCountBeforeWipe",
-            "podcastsBlocked",
-            "safariBlockAutofill",
-            "safariBlocked",
-            "safariBlockJavaScript",
-            "safariBlockPopups",
-            "safariCookieSettings",
-            "safariManagedDomains",
-            "safariPasswordAutoFillDomains",
-            "safariRequireFraudWarning",
-            "screenCaptureBlocked",
-            "siriBlocked",
-            "siriBlockedWhenLocked",
-            "siriBlockUserGeneratedContent",
-            "siriRequireProfanityFilter",
-            "spotlightBlockInternetResults",
-            "voiceDialingBlocked",
-            "wallpaperBlockModification",
-            "wiFiConnectOnlyToConfiguredNetworks",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.account_block_modification,
-            &self.activation_lock_allow_when_supervised,
-            &self.air_drop_blocked,
-            &self.air_drop_force_unmanaged_drop_target,
-            &self.air_play_force_pairing_password_for_outgoing_requests,
-            &self.apple_news_blocked,
-            &self.apple_watch_block_pairing,
-            &self.apple_watch_force_wrist_detection,
-            &self.apps_single_app_mode_list,
-            &self.app_store_block_automatic_downloads,
-            &self.app_store_blocked,
-            &self.app_store_block_in_app_purchases,
-            &self.app_store_block_ui_app_installation,
-            &self.app_store_require_password,
-            &self.apps_visibility_list,
-            &self.apps_visibility_list_type,
-            &self.bluetooth_block_modification,
-            &self.camera_blocked,
-            &self.cellular_block_data_roaming,
-            &self.cellular_block_global_background_fetch_while_roaming,
-            &self.cellular_block_per_app_data_modification,
-            &self.cellular_block_personal_hotspot,
-            &self.cellular_block_voice_roaming,
-            &self.certificates_block_untrusted_tls_certificates,
-            &self.classroom_app_block_remote_screen_observation,
-            &self.classroom_app_force_unprompted_screen_observation,
-            &self.compliant_app_list_type,
-            &self.compliant_apps_list,
-            &self.configuration_profile_block_changes,
-            &self.definition_lookup_blocked,
-            &self.device_block_enable_restrictions,
-            &self.device_block_erase_content_and_settings,
-            &self.device_block_name_modification,
-            &self.diagnostic_data_block_submission,
-            &self.diagnostic_data_block_submission_modification,
-            &self.documents_block_managed_documents_in_unmanaged_apps,
-            &self.documents_block_unmanaged_documents_in_managed_apps,
-            &self.email_in_domain_suffixes,
-            &self.enterprise_app_block_trust,
-            &self.enterprise_app_block_trust_modification,
-            &self.face_time_blocked,
-            &self.find_my_friends_blocked,
-            &self.game_center_blocked,
-            &self.gaming_block_game_center_friends,
-            &self.gaming_block_multiplayer,
-            &self.host_pairing_blocked,
-            &self.i_books_store_blocked,
-            &self.i_books_store_block_erotica,
-            &self.i_cloud_block_activity_continuation,
-            &self.i_cloud_block_backup,
-            &self.i_cloud_block_document_sync,
-            &self.i_cloud_block_managed_apps_sync,
-            &self.i_cloud_block_photo_library,
-            &self.i_cloud_block_photo_stream_sync,
-            &self.i_cloud_block_shared_photo_stream,
-            &self.i_cloud_require_encrypted_backup,
-            &self.i_tunes_block_explicit_content,
-            &self.i_tunes_block_music_service,
-            &self.i_tunes_block_radio,
-            &self.keyboard_block_auto_correct,
-            &self.keyboard_block_dictation,
-            &self.keyboard_block_predictive,
-            &self.keyboard_block_shortcuts,
-            &self.keyboard_block_spell_check,
-            &self.kiosk_mode_allow_assistive_speak,
-            &self.kiosk_mode_allow_assistive_touch_settings,
-            &self.kiosk_mode_allow_auto_lock,
-            &self.kiosk_mode_allow_color_inversion_settings,
-            &self.kiosk_mode_allow_ringer_switch,
-            &self.kiosk_mode_allow_screen_rotation,
-            &self.kiosk_mode_allow_sleep_button,
-            &self.kiosk_mode_allow_touchscreen,
-            &self.kiosk_mode_allow_voice_over_settings,
-            &self.kiosk_mode_allow_volume_buttons,
-            &self.kiosk_mode_allow_zoom_settings,
-            &self.kiosk_mode_app_store_url,
-            &self.kiosk_mode_built_in_app_id,
-            &self.kiosk_mode_managed_app_id,
-            &self.kiosk_mode_require_assistive_touch,
-            &self.kiosk_mode_require_color_inversion,
-            &self.kiosk_mode_require_mono_audio,
-            &self.kiosk_mode_require_voice_over,
-            &self.kiosk_mode_require_zoom,
-            &self.lock_screen_block_control_center,
-            &self.lock_screen_block_notification_view,
-            &self.lock_screen_block_passbook,
-            &self.lock_screen_block_today_view,
-            &self.media_content_rating_apps,
-            &self.media_content_rating_australia,
-            &self.media_content_rating_canada,
-            &self.media_content_rating_france,
-            &self.media_content_rating_germany,
-            &self.media_content_rating_ireland,
-            &self.media_content_rating_japan,
-            &self.media_content_rating_new_zealand,
-            &self.media_content_rating_united_kingdom,
-            &self.media_content_rating_united_states,
-            &self.messages_blocked,
-            &self.network_usage_rules,
-            &self.notifications_block_settings_modification,
-            &self.passcode_block_fingerprint_modification,
-            &self.passcode_block_fingerprint_unlock,
-            &self.passcode_block_modification,
-            &self.passcode_block_simple,
-            &self.passcode_expiration_days,
-            &self.passcode_minimum_character_set_count,
-            &self.passcode_minimum_length,
-            &self.passcode_minutes_of_inactivity_before_lock,
-            &self.passcode_minutes_of_inactivity_before_screen_timeout,
-            &self.passcode_previous_passcode_block_count,
-            &self.passcode_required,
-            &self.passcode_required_type,
-            &self.passcode_sign_in_failure_count_before_wipe,
-            &self.podcasts_blocked,
-            &self.safari_block_autofill,
-            &self.safari_blocked,
-            &self.safari_block_java_script,
-            &self.safari_block_popups,
-            &self.safari_cookie_settings,
-            &self.safari_managed_domains,
-            &self.safari_password_auto_fill_domains,
-            &self.safari_require_fraud_warning,
-            &self.screen_capture_blocked,
-            &self.siri_blocked,
-            &self.siri_blocked_when_locked,
-            &self.siri_block_user_generated_content,
-            &self.siri_require_profanity_filter,
-            &self.spotlight_block_internet_results,
-            &self.voice_dialing_blocked,
-            &self.wallpaper_block_modification,
-            &self.wi_fi_connect_only_to_configured_networks,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.account_block_modification,
+                &self.activation_lock_allow_when_supervised,
+                &self.air_drop_blocked,
+                &self.air_drop_force_unmanaged_drop_target,
+                &self.air_play_force_pairing_password_for_outgoing_requests,
+                &self.apple_news_blocked,
+                &self.apple_watch_block_pairing,
+                &self.apple_watch_force_wrist_detection,
+                &self.apps_single_app_mode_list,
+                &self.app_store_block_automatic_downloads,
+                &self.app_store_blocked,
+                &self.app_store_block_in_app_purchases,
+                &self.app_store_block_ui_app_installation,
+                &self.app_store_require_password,
+                &self.apps_visibility_list,
+                &self.apps_visibility_list_type,
+                &self.bluetooth_block_modification,
+                &self.camera_blocked,
+                &self.cellular_block_data_roaming,
+                &self.cellular_block_global_background_fetch_while_roaming,
+                &self.cellular_block_per_app_data_modification,
+                &self.cellular_block_personal_hotspot,
+                &self.cellular_block_voice_roaming,
+                &self.certificates_block_untrusted_tls_certificates,
+                &self.classroom_app_block_remote_screen_observation,
+                &self.classroom_app_force_unprompted_screen_observation,
+                &self.compliant_app_list_type,
+                &self.compliant_apps_list,
+                &self.configuration_profile_block_changes,
+                &self.definition_lookup_blocked,
+                &self.device_block_enable_restrictions,
+                &self.device_block_erase_content_and_settings,
+                &self.device_block_name_modification,
+                &self.diagnostic_data_block_submission,
+                &self.diagnostic_data_block_submission_modification,
+                &self.documents_block_managed_documents_in_unmanaged_apps,
+                &self.documents_block_unmanaged_documents_in_managed_apps,
+                &self.email_in_domain_suffixes,
+                &self.enterprise_app_block_trust,
+                &self.enterprise_app_block_trust_modification,
+                &self.face_time_blocked,
+                &self.find_my_friends_blocked,
+                &self.game_center_blocked,
+                &self.gaming_block_game_center_friends,
+                &self.gaming_block_multiplayer,
+                &self.host_pairing_blocked,
+                &self.i_books_store_blocked,
+                &self.i_books_store_block_erotica,
+                &self.i_cloud_block_activity_continuation,
+                &self.i_cloud_block_backup,
+                &self.i_cloud_block_document_sync,
+                &self.i_cloud_block_managed_apps_sync,
+                &self.i_cloud_block_photo_library,
+                &self.i_cloud_block_photo_stream_sync,
+                &self.i_cloud_block_shared_photo_stream,
+                &self.i_cloud_require_encrypted_backup,
+                &self.i_tunes_block_explicit_content,
+                &self.i_tunes_block_music_service,
+                &self.i_tunes_block_radio,
+                &self.keyboard_block_auto_correct,
+                &self.keyboard_block_dictation,
+                &self.keyboard_block_predictive,
+                &self.keyboard_block_shortcuts,
+                &self.keyboard_block_spell_check,
+                &self.kiosk_mode_allow_assistive_speak,
+                &self.kiosk_mode_allow_assistive_touch_settings,
+                &self.kiosk_mode_allow_auto_lock,
+                &self.kiosk_mode_allow_color_inversion_settings,
+                &self.kiosk_mode_allow_ringer_switch,
+                &self.kiosk_mode_allow_screen_rotation,
+                &self.kiosk_mode_allow_sleep_button,
+                &self.kiosk_mode_allow_touchscreen,
+                &self.kiosk_mode_allow_voice_over_settings,
+                &self.kiosk_mode_allow_volume_buttons,
+                &self.kiosk_mode_allow_zoom_settings,
+                &self.kiosk_mode_app_store_url,
+                &self.kiosk_mode_built_in_app_id,
+                &self.kiosk_mode_managed_app_id,
+                &self.kiosk_mode_require_assistive_touch,
+                &self.kiosk_mode_require_color_inversion,
+                &self.kiosk_mode_require_mono_audio,
+                &self.kiosk_mode_require_voice_over,
+                &self.kiosk_mode_require_zoom,
+                &self.lock_screen_block_control_center,
+                &self.lock_screen_block_notification_view,
+                &self.lock_screen_block_passbook,
+                &self.lock_screen_block_today_view,
+                &self.media_content_rating_apps,
+                &self.media_content_rating_australia,
+                &self.media_content_rating_canada,
+                &self.media_content_rating_france,
+                &self.media_content_rating_germany,
+                &self.media_content_rating_ireland,
+                &self.media_content_rating_japan,
+                &self.media_content_rating_new_zealand,
+                &self.media_content_rating_united_kingdom,
+                &self.media_content_rating_united_states,
+                &self.messages_blocked,
+                &self.network_usage_rules,
+                &self.notifications_block_settings_modification,
+                &self.passcode_block_fingerprint_modification,
+                &self.passcode_block_fingerprint_unlock,
+                &self.passcode_block_modification,
+                &self.passcode_block_simple,
+                &self.passcode_expiration_days,
+                &self.passcode_minimum_character_set_count,
+                &self.passcode_minimum_length,
+                &self.passcode_minutes_of_inactivity_before_lock,
+                &self.passcode_minutes_of_inactivity_before_screen_timeout,
+                &self.passcode_previous_passcode_block_count,
+                &self.passcode_required,
+                &self.passcode_required_type,
+                &self.passcode_sign_in_failure_count_before_wipe,
+                &self.podcasts_blocked,
+                &self.safari_block_autofill,
+                &self.safari_blocked,
+                &self.safari_block_java_script,
+                &self.safari_block_popups,
+                &self.safari_cookie_settings,
+                &self.safari_managed_domains,
+                &self.safari_password_auto_fill_domains,
+                &self.safari_require_fraud_warning,
+                &self.screen_capture_blocked,
+                &self.siri_blocked,
+                &self.siri_blocked_when_locked,
+                &self.siri_block_user_generated_content,
+                &self.siri_require_profanity_filter,
+                &self.spotlight_block_internet_results,
+                &self.voice_dialing_blocked,
+                &self.wallpaper_block_modification,
+                &self.wi_fi_connect_only_to_configured_networks,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -19384,12 +19146,6 @@ impl ::graph_model::rt::Struct for IosGeneralDeviceConfiguration {
             &mut self.extra,
         )
     }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
-    }
 }
 impl ::graph_model::rt::Value for IosGeneralDeviceConfiguration {
     #[inline(never)]
@@ -19449,14 +19205,15 @@ pub struct IosHomeScreenApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosHomeScreenApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosHomeScreenApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosHomeScreenApp",
+            &["displayName", "bundleID"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "bundleID"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.bundle_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.bundle_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -19466,12 +19223,6 @@ impl ::graph_model::rt::Struct for IosHomeScreenApp {
             &mut [&mut self.display_name, &mut self.bundle_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosHomeScreenApp {
@@ -19532,14 +19283,15 @@ pub struct IosHomeScreenFolder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosHomeScreenFolder {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosHomeScreenFolder"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosHomeScreenFolder",
+            &["displayName", "pages"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "pages"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.pages])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.pages], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -19549,12 +19301,6 @@ impl ::graph_model::rt::Struct for IosHomeScreenFolder {
             &mut [&mut self.display_name, &mut self.pages],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosHomeScreenFolder {
@@ -19615,14 +19361,15 @@ pub struct IosHomeScreenFolderPage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosHomeScreenFolderPage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosHomeScreenFolderPage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosHomeScreenFolderPage",
+            &["apps", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["apps", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.apps, &self.display_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.apps, &self.display_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -19632,12 +19379,6 @@ impl ::graph_model::rt::Struct for IosHomeScreenFolderPage {
             &mut [&mut self.apps, &mut self.display_name],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosHomeScreenFolderPage {
@@ -19695,26 +19436,19 @@ pub struct IosHomeScreenItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosHomeScreenItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosHomeScreenItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.iosHomeScreenItem", &["displayName"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.display_name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosHomeScreenItem {
@@ -19890,14 +19624,15 @@ pub struct IosHomeScreenPage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosHomeScreenPage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosHomeScreenPage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosHomeScreenPage",
+            &["displayName", "icons"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "icons"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.icons])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.icons], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -19907,12 +19642,6 @@ impl ::graph_model::rt::Struct for IosHomeScreenPage {
             &mut [&mut self.display_name, &mut self.icons],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosHomeScreenPage {
@@ -19977,22 +19706,26 @@ pub struct IosNetworkUsageRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosNetworkUsageRule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosNetworkUsageRule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosNetworkUsageRule",
+            &[
+                "cellularDataBlocked",
+                "cellularDataBlockWhenRoaming",
+                "managedApps",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "cellularDataBlocked",
-            "cellularDataBlockWhenRoaming",
-            "managedApps",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.cellular_data_blocked,
-            &self.cellular_data_block_when_roaming,
-            &self.managed_apps,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.cellular_data_blocked,
+                &self.cellular_data_block_when_roaming,
+                &self.managed_apps,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -20006,12 +19739,6 @@ impl ::graph_model::rt::Struct for IosNetworkUsageRule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosNetworkUsageRule {
@@ -20178,34 +19905,38 @@ pub struct IosNotificationSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosNotificationSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosNotificationSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosNotificationSettings",
+            &[
+                "alertType",
+                "appName",
+                "badgesEnabled",
+                "bundleID",
+                "enabled",
+                "publisher",
+                "showInNotificationCenter",
+                "showOnLockScreen",
+                "soundsEnabled",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "alertType",
-            "appName",
-            "badgesEnabled",
-            "bundleID",
-            "enabled",
-            "publisher",
-            "showInNotificationCenter",
-            "showOnLockScreen",
-            "soundsEnabled",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.alert_type,
-            &self.app_name,
-            &self.badges_enabled,
-            &self.bundle_id,
-            &self.enabled,
-            &self.publisher,
-            &self.show_in_notification_center,
-            &self.show_on_lock_screen,
-            &self.sounds_enabled,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.alert_type,
+                &self.app_name,
+                &self.badges_enabled,
+                &self.bundle_id,
+                &self.enabled,
+                &self.publisher,
+                &self.show_in_notification_center,
+                &self.show_on_lock_screen,
+                &self.sounds_enabled,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -20225,12 +19956,6 @@ impl ::graph_model::rt::Struct for IosNotificationSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosNotificationSettings {
@@ -20346,48 +20071,52 @@ pub struct IosUpdateConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosUpdateConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosUpdateConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosUpdateConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "activeHoursEnd",
+                "activeHoursStart",
+                "scheduledInstallDays",
+                "utcTimeOffsetInMinutes",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "activeHoursEnd",
-            "activeHoursStart",
-            "scheduledInstallDays",
-            "utcTimeOffsetInMinutes",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.active_hours_end,
-            &self.active_hours_start,
-            &self.scheduled_install_days,
-            &self.utc_time_offset_in_minutes,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.active_hours_end,
+                &self.active_hours_start,
+                &self.scheduled_install_days,
+                &self.utc_time_offset_in_minutes,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -20414,12 +20143,6 @@ impl ::graph_model::rt::Struct for IosUpdateConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosUpdateConfiguration {
@@ -20516,40 +20239,44 @@ pub struct IosUpdateDeviceStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosUpdateDeviceStatus {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosUpdateDeviceStatus"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosUpdateDeviceStatus",
+            &[
+                "id",
+                "complianceGracePeriodExpirationDateTime",
+                "deviceDisplayName",
+                "deviceId",
+                "deviceModel",
+                "installStatus",
+                "lastReportedDateTime",
+                "osVersion",
+                "status",
+                "userId",
+                "userName",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "complianceGracePeriodExpirationDateTime",
-            "deviceDisplayName",
-            "deviceId",
-            "deviceModel",
-            "installStatus",
-            "lastReportedDateTime",
-            "osVersion",
-            "status",
-            "userId",
-            "userName",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.compliance_grace_period_expiration_date_time,
-            &self.device_display_name,
-            &self.device_id,
-            &self.device_model,
-            &self.install_status,
-            &self.last_reported_date_time,
-            &self.os_version,
-            &self.status,
-            &self.user_id,
-            &self.user_name,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.compliance_grace_period_expiration_date_time,
+                &self.device_display_name,
+                &self.device_id,
+                &self.device_model,
+                &self.install_status,
+                &self.last_reported_date_time,
+                &self.os_version,
+                &self.status,
+                &self.user_id,
+                &self.user_name,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -20572,12 +20299,6 @@ impl ::graph_model::rt::Struct for IosUpdateDeviceStatus {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosUpdateDeviceStatus {
@@ -20814,28 +20535,32 @@ pub struct LocalizedNotificationMessage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LocalizedNotificationMessage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.localizedNotificationMessage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.localizedNotificationMessage",
+            &[
+                "id",
+                "isDefault",
+                "lastModifiedDateTime",
+                "locale",
+                "messageTemplate",
+                "subject",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isDefault",
-            "lastModifiedDateTime",
-            "locale",
-            "messageTemplate",
-            "subject",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_default,
-            &self.last_modified_date_time,
-            &self.locale,
-            &self.message_template,
-            &self.subject,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_default,
+                &self.last_modified_date_time,
+                &self.locale,
+                &self.message_template,
+                &self.subject,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -20852,12 +20577,6 @@ impl ::graph_model::rt::Struct for LocalizedNotificationMessage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LocalizedNotificationMessage {
@@ -21031,76 +20750,80 @@ pub struct MacOSCompliancePolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOSCompliancePolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.macOSCompliancePolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.macOSCompliancePolicy",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "deviceThreatProtectionEnabled",
+                "deviceThreatProtectionRequiredSecurityLevel",
+                "firewallBlockAllIncoming",
+                "firewallEnabled",
+                "firewallEnableStealthMode",
+                "osMaximumVersion",
+                "osMinimumVersion",
+                "passwordBlockSimple",
+                "passwordExpirationDays",
+                "passwordMinimumCharacterSetCount",
+                "passwordMinimumLength",
+                "passwordMinutesOfInactivityBeforeLock",
+                "passwordPreviousPasswordBlockCount",
+                "passwordRequired",
+                "passwordRequiredType",
+                "storageRequireEncryption",
+                "systemIntegrityProtectionEnabled",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "scheduledActionsForRule",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "deviceThreatProtectionEnabled",
-            "deviceThreatProtectionRequiredSecurityLevel",
-            "firewallBlockAllIncoming",
-            "firewallEnabled",
-            "firewallEnableStealthMode",
-            "osMaximumVersion",
-            "osMinimumVersion",
-            "passwordBlockSimple",
-            "passwordExpirationDays",
-            "passwordMinimumCharacterSetCount",
-            "passwordMinimumLength",
-            "passwordMinutesOfInactivityBeforeLock",
-            "passwordPreviousPasswordBlockCount",
-            "passwordRequired",
-            "passwordRequiredType",
-            "storageRequireEncryption",
-            "systemIntegrityProtectionEnabled",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "scheduledActionsForRule",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.device_threat_protection_enabled,
-            &self.device_threat_protection_required_security_level,
-            &self.firewall_block_all_incoming,
-            &self.firewall_enabled,
-            &self.firewall_enable_stealth_mode,
-            &self.os_maximum_version,
-            &self.os_minimum_version,
-            &self.password_block_simple,
-            &self.password_expiration_days,
-            &self.password_minimum_character_set_count,
-            &self.password_minimum_length,
-            &self.password_minutes_of_inactivity_before_lock,
-            &self.password_previous_password_block_count,
-            &self.password_required,
-            &self.password_required_type,
-            &self.storage_require_encryption,
-            &self.system_integrity_protection_enabled,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.scheduled_actions_for_rule,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.device_threat_protection_enabled,
+                &self.device_threat_protection_required_security_level,
+                &self.firewall_block_all_incoming,
+                &self.firewall_enabled,
+                &self.firewall_enable_stealth_mode,
+                &self.os_maximum_version,
+                &self.os_minimum_version,
+                &self.password_block_simple,
+                &self.password_expiration_days,
+                &self.password_minimum_character_set_count,
+                &self.password_minimum_length,
+                &self.password_minutes_of_inactivity_before_lock,
+                &self.password_previous_password_block_count,
+                &self.password_required,
+                &self.password_required_type,
+                &self.storage_require_encryption,
+                &self.system_integrity_protection_enabled,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.scheduled_actions_for_rule,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -21141,12 +20864,6 @@ impl ::graph_model::rt::Struct for MacOSCompliancePolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MacOSCompliancePolicy {
@@ -21258,46 +20975,50 @@ pub struct MacOSCustomConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOSCustomConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.macOSCustomConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.macOSCustomConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "payload",
+                "payloadFileName",
+                "payloadName",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "payload",
-            "payloadFileName",
-            "payloadName",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.payload,
-            &self.payload_file_name,
-            &self.payload_name,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.payload,
+                &self.payload_file_name,
+                &self.payload_name,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -21323,12 +21044,6 @@ impl ::graph_model::rt::Struct for MacOSCustomConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MacOSCustomConfiguration {
@@ -21428,40 +21143,44 @@ pub struct MacOSDeviceFeaturesConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOSDeviceFeaturesConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.macOSDeviceFeaturesConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.macOSDeviceFeaturesConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -21484,12 +21203,6 @@ impl ::graph_model::rt::Struct for MacOSDeviceFeaturesConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MacOSDeviceFeaturesConfiguration {
@@ -21637,64 +21350,68 @@ pub struct MacOSGeneralDeviceConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MacOSGeneralDeviceConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.macOSGeneralDeviceConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.macOSGeneralDeviceConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "compliantAppListType",
+                "compliantAppsList",
+                "emailInDomainSuffixes",
+                "passwordBlockSimple",
+                "passwordExpirationDays",
+                "passwordMinimumCharacterSetCount",
+                "passwordMinimumLength",
+                "passwordMinutesOfInactivityBeforeLock",
+                "passwordMinutesOfInactivityBeforeScreenTimeout",
+                "passwordPreviousPasswordBlockCount",
+                "passwordRequired",
+                "passwordRequiredType",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "compliantAppListType",
-            "compliantAppsList",
-            "emailInDomainSuffixes",
-            "passwordBlockSimple",
-            "passwordExpirationDays",
-            "passwordMinimumCharacterSetCount",
-            "passwordMinimumLength",
-            "passwordMinutesOfInactivityBeforeLock",
-            "passwordMinutesOfInactivityBeforeScreenTimeout",
-            "passwordPreviousPasswordBlockCount",
-            "passwordRequired",
-            "passwordRequiredType",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.compliant_app_list_type,
-            &self.compliant_apps_list,
-            &self.email_in_domain_suffixes,
-            &self.password_block_simple,
-            &self.password_expiration_days,
-            &self.password_minimum_character_set_count,
-            &self.password_minimum_length,
-            &self.password_minutes_of_inactivity_before_lock,
-            &self.password_minutes_of_inactivity_before_screen_timeout,
-            &self.password_previous_password_block_count,
-            &self.password_required,
-            &self.password_required_type,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.compliant_app_list_type,
+                &self.compliant_apps_list,
+                &self.email_in_domain_suffixes,
+                &self.password_block_simple,
+                &self.password_expiration_days,
+                &self.password_minimum_character_set_count,
+                &self.password_minimum_length,
+                &self.password_minutes_of_inactivity_before_lock,
+                &self.password_minutes_of_inactivity_before_screen_timeout,
+                &self.password_previous_password_block_count,
+                &self.password_required,
+                &self.password_required_type,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -21729,12 +21446,6 @@ impl ::graph_model::rt::Struct for MacOSGeneralDeviceConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MacOSGeneralDeviceConfiguration {
@@ -21813,30 +21524,34 @@ pub struct MalwareStateForWindowsDevice {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MalwareStateForWindowsDevice {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.malwareStateForWindowsDevice"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.malwareStateForWindowsDevice",
+            &[
+                "id",
+                "detectionCount",
+                "deviceName",
+                "executionState",
+                "initialDetectionDateTime",
+                "lastStateChangeDateTime",
+                "threatState",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "detectionCount",
-            "deviceName",
-            "executionState",
-            "initialDetectionDateTime",
-            "lastStateChangeDateTime",
-            "threatState",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.detection_count,
-            &self.device_name,
-            &self.execution_state,
-            &self.initial_detection_date_time,
-            &self.last_state_change_date_time,
-            &self.threat_state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.detection_count,
+                &self.device_name,
+                &self.execution_state,
+                &self.initial_detection_date_time,
+                &self.last_state_change_date_time,
+                &self.threat_state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -21854,12 +21569,6 @@ impl ::graph_model::rt::Struct for MalwareStateForWindowsDevice {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MalwareStateForWindowsDevice {
@@ -21918,14 +21627,15 @@ pub struct MediaContentRatingAustralia {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MediaContentRatingAustralia {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mediaContentRatingAustralia"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mediaContentRatingAustralia",
+            &["movieRating", "tvRating"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["movieRating", "tvRating"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.movie_rating, &self.tv_rating])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.movie_rating, &self.tv_rating], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -21935,12 +21645,6 @@ impl ::graph_model::rt::Struct for MediaContentRatingAustralia {
             &mut [&mut self.movie_rating, &mut self.tv_rating],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MediaContentRatingAustralia {
@@ -21999,14 +21703,15 @@ pub struct MediaContentRatingCanada {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MediaContentRatingCanada {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mediaContentRatingCanada"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mediaContentRatingCanada",
+            &["movieRating", "tvRating"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["movieRating", "tvRating"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.movie_rating, &self.tv_rating])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.movie_rating, &self.tv_rating], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -22016,12 +21721,6 @@ impl ::graph_model::rt::Struct for MediaContentRatingCanada {
             &mut [&mut self.movie_rating, &mut self.tv_rating],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MediaContentRatingCanada {
@@ -22080,14 +21779,15 @@ pub struct MediaContentRatingFrance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MediaContentRatingFrance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mediaContentRatingFrance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mediaContentRatingFrance",
+            &["movieRating", "tvRating"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["movieRating", "tvRating"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.movie_rating, &self.tv_rating])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.movie_rating, &self.tv_rating], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -22097,12 +21797,6 @@ impl ::graph_model::rt::Struct for MediaContentRatingFrance {
             &mut [&mut self.movie_rating, &mut self.tv_rating],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MediaContentRatingFrance {
@@ -22161,14 +21855,15 @@ pub struct MediaContentRatingGermany {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MediaContentRatingGermany {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mediaContentRatingGermany"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mediaContentRatingGermany",
+            &["movieRating", "tvRating"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["movieRating", "tvRating"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.movie_rating, &self.tv_rating])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.movie_rating, &self.tv_rating], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -22178,12 +21873,6 @@ impl ::graph_model::rt::Struct for MediaContentRatingGermany {
             &mut [&mut self.movie_rating, &mut self.tv_rating],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MediaContentRatingGermany {
@@ -22242,14 +21931,15 @@ pub struct MediaContentRatingIreland {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MediaContentRatingIreland {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mediaContentRatingIreland"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mediaContentRatingIreland",
+            &["movieRating", "tvRating"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["movieRating", "tvRating"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.movie_rating, &self.tv_rating])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.movie_rating, &self.tv_rating], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -22259,12 +21949,6 @@ impl ::graph_model::rt::Struct for MediaContentRatingIreland {
             &mut [&mut self.movie_rating, &mut self.tv_rating],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MediaContentRatingIreland {
@@ -22323,14 +22007,15 @@ pub struct MediaContentRatingJapan {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MediaContentRatingJapan {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mediaContentRatingJapan"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mediaContentRatingJapan",
+            &["movieRating", "tvRating"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["movieRating", "tvRating"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.movie_rating, &self.tv_rating])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.movie_rating, &self.tv_rating], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -22340,12 +22025,6 @@ impl ::graph_model::rt::Struct for MediaContentRatingJapan {
             &mut [&mut self.movie_rating, &mut self.tv_rating],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MediaContentRatingJapan {
@@ -22404,14 +22083,15 @@ pub struct MediaContentRatingNewZealand {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MediaContentRatingNewZealand {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mediaContentRatingNewZealand"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mediaContentRatingNewZealand",
+            &["movieRating", "tvRating"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["movieRating", "tvRating"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.movie_rating, &self.tv_rating])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.movie_rating, &self.tv_rating], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -22421,12 +22101,6 @@ impl ::graph_model::rt::Struct for MediaContentRatingNewZealand {
             &mut [&mut self.movie_rating, &mut self.tv_rating],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MediaContentRatingNewZealand {
@@ -22485,14 +22159,15 @@ pub struct MediaContentRatingUnitedKingdom {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MediaContentRatingUnitedKingdom {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mediaContentRatingUnitedKingdom"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mediaContentRatingUnitedKingdom",
+            &["movieRating", "tvRating"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["movieRating", "tvRating"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.movie_rating, &self.tv_rating])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.movie_rating, &self.tv_rating], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -22502,12 +22177,6 @@ impl ::graph_model::rt::Struct for MediaContentRatingUnitedKingdom {
             &mut [&mut self.movie_rating, &mut self.tv_rating],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MediaContentRatingUnitedKingdom {
@@ -22566,14 +22235,15 @@ pub struct MediaContentRatingUnitedStates {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MediaContentRatingUnitedStates {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mediaContentRatingUnitedStates"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mediaContentRatingUnitedStates",
+            &["movieRating", "tvRating"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["movieRating", "tvRating"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.movie_rating, &self.tv_rating])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.movie_rating, &self.tv_rating], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -22583,12 +22253,6 @@ impl ::graph_model::rt::Struct for MediaContentRatingUnitedStates {
             &mut [&mut self.movie_rating, &mut self.tv_rating],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MediaContentRatingUnitedStates {
@@ -22643,14 +22307,15 @@ pub struct MicrosoftManagedDesktop {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftManagedDesktop {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.microsoftManagedDesktop"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.microsoftManagedDesktop",
+            &["managedType", "profile"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["managedType", "profile"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.managed_type, &self.profile])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.managed_type, &self.profile], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -22660,12 +22325,6 @@ impl ::graph_model::rt::Struct for MicrosoftManagedDesktop {
             &mut [&mut self.managed_type, &mut self.profile],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftManagedDesktop {
@@ -23006,14 +22665,15 @@ pub struct MobileAppTroubleshootingEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileAppTroubleshootingEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mobileAppTroubleshootingEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mobileAppTroubleshootingEvent",
+            &["id", "appLogCollectionRequests"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "appLogCollectionRequests"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.app_log_collection_requests])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.app_log_collection_requests], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -23023,12 +22683,6 @@ impl ::graph_model::rt::Struct for MobileAppTroubleshootingEvent {
             &mut [&mut self.id, &mut self.app_log_collection_requests],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MobileAppTroubleshootingEvent {
@@ -23143,48 +22797,52 @@ pub struct MobileThreatDefenseConnector {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MobileThreatDefenseConnector {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mobileThreatDefenseConnector"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mobileThreatDefenseConnector",
+            &[
+                "id",
+                "allowPartnerToCollectIOSApplicationMetadata",
+                "allowPartnerToCollectIOSPersonalApplicationMetadata",
+                "androidDeviceBlockedOnMissingPartnerData",
+                "androidEnabled",
+                "androidMobileApplicationManagementEnabled",
+                "iosDeviceBlockedOnMissingPartnerData",
+                "iosEnabled",
+                "iosMobileApplicationManagementEnabled",
+                "lastHeartbeatDateTime",
+                "microsoftDefenderForEndpointAttachEnabled",
+                "partnerState",
+                "partnerUnresponsivenessThresholdInDays",
+                "partnerUnsupportedOsVersionBlocked",
+                "windowsDeviceBlockedOnMissingPartnerData",
+                "windowsEnabled",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "allowPartnerToCollectIOSApplicationMetadata",
-            "allowPartnerToCollectIOSPersonalApplicationMetadata",
-            "androidDeviceBlockedOnMissingPartnerData",
-            "androidEnabled",
-            "androidMobileApplicationManagementEnabled",
-            "iosDeviceBlockedOnMissingPartnerData",
-            "iosEnabled",
-            "iosMobileApplicationManagementEnabled",
-            "lastHeartbeatDateTime",
-            "microsoftDefenderForEndpointAttachEnabled",
-            "partnerState",
-            "partnerUnresponsivenessThresholdInDays",
-            "partnerUnsupportedOsVersionBlocked",
-            "windowsDeviceBlockedOnMissingPartnerData",
-            "windowsEnabled",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.allow_partner_to_collect_ios_application_metadata,
-            &self.allow_partner_to_collect_ios_personal_application_metadata,
-            &self.android_device_blocked_on_missing_partner_data,
-            &self.android_enabled,
-            &self.android_mobile_application_management_enabled,
-            &self.ios_device_blocked_on_missing_partner_data,
-            &self.ios_enabled,
-            &self.ios_mobile_application_management_enabled,
-            &self.last_heartbeat_date_time,
-            &self.microsoft_defender_for_endpoint_attach_enabled,
-            &self.partner_state,
-            &self.partner_unresponsiveness_threshold_in_days,
-            &self.partner_unsupported_os_version_blocked,
-            &self.windows_device_blocked_on_missing_partner_data,
-            &self.windows_enabled,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.allow_partner_to_collect_ios_application_metadata,
+                &self.allow_partner_to_collect_ios_personal_application_metadata,
+                &self.android_device_blocked_on_missing_partner_data,
+                &self.android_enabled,
+                &self.android_mobile_application_management_enabled,
+                &self.ios_device_blocked_on_missing_partner_data,
+                &self.ios_enabled,
+                &self.ios_mobile_application_management_enabled,
+                &self.last_heartbeat_date_time,
+                &self.microsoft_defender_for_endpoint_attach_enabled,
+                &self.partner_state,
+                &self.partner_unresponsiveness_threshold_in_days,
+                &self.partner_unsupported_os_version_blocked,
+                &self.windows_device_blocked_on_missing_partner_data,
+                &self.windows_enabled,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -23211,12 +22869,6 @@ impl ::graph_model::rt::Struct for MobileThreatDefenseConnector {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MobileThreatDefenseConnector {
@@ -23387,30 +23039,34 @@ pub struct NotificationMessageTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NotificationMessageTemplate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.notificationMessageTemplate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.notificationMessageTemplate",
+            &[
+                "id",
+                "brandingOptions",
+                "defaultLocale",
+                "displayName",
+                "lastModifiedDateTime",
+                "roleScopeTagIds",
+                "localizedNotificationMessages",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "brandingOptions",
-            "defaultLocale",
-            "displayName",
-            "lastModifiedDateTime",
-            "roleScopeTagIds",
-            "localizedNotificationMessages",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.branding_options,
-            &self.default_locale,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.role_scope_tag_ids,
-            &self.localized_notification_messages,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.branding_options,
+                &self.default_locale,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.role_scope_tag_ids,
+                &self.localized_notification_messages,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -23428,12 +23084,6 @@ impl ::graph_model::rt::Struct for NotificationMessageTemplate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for NotificationMessageTemplate {
@@ -23604,14 +23254,18 @@ pub struct OmaSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OmaSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.omaSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.omaSetting",
+            &["description", "displayName", "omaUri"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "displayName", "omaUri"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.description, &self.display_name, &self.oma_uri])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.description, &self.display_name, &self.oma_uri],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -23625,12 +23279,6 @@ impl ::graph_model::rt::Struct for OmaSetting {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OmaSetting {
@@ -23855,20 +23503,24 @@ pub struct OmaSettingBase64 {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OmaSettingBase64 {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.omaSettingBase64"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.omaSettingBase64",
+            &["description", "displayName", "omaUri", "fileName", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "displayName", "omaUri", "fileName", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.description,
-            &self.display_name,
-            &self.oma_uri,
-            &self.file_name,
-            &self.value,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.description,
+                &self.display_name,
+                &self.oma_uri,
+                &self.file_name,
+                &self.value,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -23884,12 +23536,6 @@ impl ::graph_model::rt::Struct for OmaSettingBase64 {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OmaSettingBase64 {
@@ -23958,19 +23604,23 @@ pub struct OmaSettingBoolean {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OmaSettingBoolean {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.omaSettingBoolean"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.omaSettingBoolean",
+            &["description", "displayName", "omaUri", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "displayName", "omaUri", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.description,
-            &self.display_name,
-            &self.oma_uri,
-            &self.value,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.description,
+                &self.display_name,
+                &self.oma_uri,
+                &self.value,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -23985,12 +23635,6 @@ impl ::graph_model::rt::Struct for OmaSettingBoolean {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OmaSettingBoolean {
@@ -24059,19 +23703,23 @@ pub struct OmaSettingDateTime {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OmaSettingDateTime {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.omaSettingDateTime"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.omaSettingDateTime",
+            &["description", "displayName", "omaUri", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "displayName", "omaUri", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.description,
-            &self.display_name,
-            &self.oma_uri,
-            &self.value,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.description,
+                &self.display_name,
+                &self.oma_uri,
+                &self.value,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -24086,12 +23734,6 @@ impl ::graph_model::rt::Struct for OmaSettingDateTime {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OmaSettingDateTime {
@@ -24160,19 +23802,23 @@ pub struct OmaSettingFloatingPoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OmaSettingFloatingPoint {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.omaSettingFloatingPoint"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.omaSettingFloatingPoint",
+            &["description", "displayName", "omaUri", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "displayName", "omaUri", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.description,
-            &self.display_name,
-            &self.oma_uri,
-            &self.value,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.description,
+                &self.display_name,
+                &self.oma_uri,
+                &self.value,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -24187,12 +23833,6 @@ impl ::graph_model::rt::Struct for OmaSettingFloatingPoint {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OmaSettingFloatingPoint {
@@ -24261,19 +23901,23 @@ pub struct OmaSettingInteger {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OmaSettingInteger {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.omaSettingInteger"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.omaSettingInteger",
+            &["description", "displayName", "omaUri", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "displayName", "omaUri", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.description,
-            &self.display_name,
-            &self.oma_uri,
-            &self.value,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.description,
+                &self.display_name,
+                &self.oma_uri,
+                &self.value,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -24288,12 +23932,6 @@ impl ::graph_model::rt::Struct for OmaSettingInteger {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OmaSettingInteger {
@@ -24362,19 +24000,23 @@ pub struct OmaSettingString {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OmaSettingString {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.omaSettingString"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.omaSettingString",
+            &["description", "displayName", "omaUri", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "displayName", "omaUri", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.description,
-            &self.display_name,
-            &self.oma_uri,
-            &self.value,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.description,
+                &self.display_name,
+                &self.oma_uri,
+                &self.value,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -24389,12 +24031,6 @@ impl ::graph_model::rt::Struct for OmaSettingString {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OmaSettingString {
@@ -24467,20 +24103,24 @@ pub struct OmaSettingStringXml {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OmaSettingStringXml {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.omaSettingStringXml"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.omaSettingStringXml",
+            &["description", "displayName", "omaUri", "fileName", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "displayName", "omaUri", "fileName", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.description,
-            &self.display_name,
-            &self.oma_uri,
-            &self.file_name,
-            &self.value,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.description,
+                &self.display_name,
+                &self.oma_uri,
+                &self.file_name,
+                &self.value,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -24496,12 +24136,6 @@ impl ::graph_model::rt::Struct for OmaSettingStringXml {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OmaSettingStringXml {
@@ -24572,26 +24206,30 @@ pub struct OnPremisesConditionalAccessSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPremisesConditionalAccessSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onPremisesConditionalAccessSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onPremisesConditionalAccessSettings",
+            &[
+                "id",
+                "enabled",
+                "excludedGroups",
+                "includedGroups",
+                "overrideDefaultRule",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "enabled",
-            "excludedGroups",
-            "includedGroups",
-            "overrideDefaultRule",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.enabled,
-            &self.excluded_groups,
-            &self.included_groups,
-            &self.override_default_rule,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.enabled,
+                &self.excluded_groups,
+                &self.included_groups,
+                &self.override_default_rule,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -24607,12 +24245,6 @@ impl ::graph_model::rt::Struct for OnPremisesConditionalAccessSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnPremisesConditionalAccessSettings {
@@ -24768,18 +24400,22 @@ pub struct OsVersionCount {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OsVersionCount {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.osVersionCount"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.osVersionCount",
+            &["deviceCount", "lastUpdateDateTime", "osVersion"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["deviceCount", "lastUpdateDateTime", "osVersion"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.device_count,
-            &self.last_update_date_time,
-            &self.os_version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.device_count,
+                &self.last_update_date_time,
+                &self.os_version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -24793,12 +24429,6 @@ impl ::graph_model::rt::Struct for OsVersionCount {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OsVersionCount {
@@ -26973,26 +26603,30 @@ pub struct RemoteAssistancePartner {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RemoteAssistancePartner {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.remoteAssistancePartner"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.remoteAssistancePartner",
+            &[
+                "id",
+                "displayName",
+                "lastConnectionDateTime",
+                "onboardingStatus",
+                "onboardingUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "lastConnectionDateTime",
-            "onboardingStatus",
-            "onboardingUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.last_connection_date_time,
-            &self.onboarding_status,
-            &self.onboarding_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.last_connection_date_time,
+                &self.onboarding_status,
+                &self.onboarding_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -27008,12 +26642,6 @@ impl ::graph_model::rt::Struct for RemoteAssistancePartner {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RemoteAssistancePartner {
@@ -27146,17 +26774,21 @@ pub struct ResourceAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResourceAction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.resourceAction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.resourceAction",
+            &["allowedResourceActions", "notAllowedResourceActions"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["allowedResourceActions", "notAllowedResourceActions"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allowed_resource_actions,
-            &self.not_allowed_resource_actions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allowed_resource_actions,
+                &self.not_allowed_resource_actions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -27169,12 +26801,6 @@ impl ::graph_model::rt::Struct for ResourceAction {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ResourceAction {
@@ -27241,19 +26867,23 @@ pub struct ResourceOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResourceOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.resourceOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.resourceOperation",
+            &["id", "actionName", "description", "resourceName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "actionName", "description", "resourceName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.action_name,
-            &self.description,
-            &self.resource_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.action_name,
+                &self.description,
+                &self.resource_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -27268,12 +26898,6 @@ impl ::graph_model::rt::Struct for ResourceOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ResourceOperation {
@@ -27338,14 +26962,13 @@ pub struct RgbColor {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RgbColor {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.rgbColor"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.rgbColor", &["b", "g", "r"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["b", "g", "r"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.b, &self.g, &self.r])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.b, &self.g, &self.r], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -27355,12 +26978,6 @@ impl ::graph_model::rt::Struct for RgbColor {
             &mut [&mut self.b, &mut self.g, &mut self.r],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RgbColor {
@@ -27432,26 +27049,30 @@ pub struct RoleAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RoleAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.roleAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.roleAssignment",
+            &[
+                "id",
+                "description",
+                "displayName",
+                "resourceScopes",
+                "roleDefinition",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "description",
-            "displayName",
-            "resourceScopes",
-            "roleDefinition",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.resource_scopes,
-            &self.role_definition,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.resource_scopes,
+                &self.role_definition,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -27467,12 +27088,6 @@ impl ::graph_model::rt::Struct for RoleAssignment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RoleAssignment {
@@ -27658,28 +27273,32 @@ pub struct RoleDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RoleDefinition {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.roleDefinition"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.roleDefinition",
+            &[
+                "id",
+                "description",
+                "displayName",
+                "isBuiltIn",
+                "rolePermissions",
+                "roleAssignments",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "description",
-            "displayName",
-            "isBuiltIn",
-            "rolePermissions",
-            "roleAssignments",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.is_built_in,
-            &self.role_permissions,
-            &self.role_assignments,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.is_built_in,
+                &self.role_permissions,
+                &self.role_assignments,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -27696,12 +27315,6 @@ impl ::graph_model::rt::Struct for RoleDefinition {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RoleDefinition {
@@ -27869,26 +27482,19 @@ pub struct RolePermission {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RolePermission {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.rolePermission"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.rolePermission", &["resourceActions"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["resourceActions"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.resource_actions])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.resource_actions], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.resource_actions], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RolePermission {
@@ -28051,36 +27657,40 @@ pub struct SettingStateDeviceSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SettingStateDeviceSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.settingStateDeviceSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.settingStateDeviceSummary",
+            &[
+                "id",
+                "compliantDeviceCount",
+                "conflictDeviceCount",
+                "errorDeviceCount",
+                "instancePath",
+                "nonCompliantDeviceCount",
+                "notApplicableDeviceCount",
+                "remediatedDeviceCount",
+                "settingName",
+                "unknownDeviceCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "compliantDeviceCount",
-            "conflictDeviceCount",
-            "errorDeviceCount",
-            "instancePath",
-            "nonCompliantDeviceCount",
-            "notApplicableDeviceCount",
-            "remediatedDeviceCount",
-            "settingName",
-            "unknownDeviceCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.compliant_device_count,
-            &self.conflict_device_count,
-            &self.error_device_count,
-            &self.instance_path,
-            &self.non_compliant_device_count,
-            &self.not_applicable_device_count,
-            &self.remediated_device_count,
-            &self.setting_name,
-            &self.unknown_device_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.compliant_device_count,
+                &self.conflict_device_count,
+                &self.error_device_count,
+                &self.instance_path,
+                &self.non_compliant_device_count,
+                &self.not_applicable_device_count,
+                &self.remediated_device_count,
+                &self.setting_name,
+                &self.unknown_device_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -28101,12 +27711,6 @@ impl ::graph_model::rt::Struct for SettingStateDeviceSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SettingStateDeviceSummary {
@@ -28251,24 +27855,28 @@ pub struct SharedPCAccountManagerPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharedPCAccountManagerPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharedPCAccountManagerPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharedPCAccountManagerPolicy",
+            &[
+                "accountDeletionPolicy",
+                "cacheAccountsAboveDiskFreePercentage",
+                "inactiveThresholdDays",
+                "removeAccountsBelowDiskFreePercentage",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "accountDeletionPolicy",
-            "cacheAccountsAboveDiskFreePercentage",
-            "inactiveThresholdDays",
-            "removeAccountsBelowDiskFreePercentage",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.account_deletion_policy,
-            &self.cache_accounts_above_disk_free_percentage,
-            &self.inactive_threshold_days,
-            &self.remove_accounts_below_disk_free_percentage,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.account_deletion_policy,
+                &self.cache_accounts_above_disk_free_percentage,
+                &self.inactive_threshold_days,
+                &self.remove_accounts_below_disk_free_percentage,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -28283,12 +27891,6 @@ impl ::graph_model::rt::Struct for SharedPCAccountManagerPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharedPCAccountManagerPolicy {
@@ -28502,64 +28104,68 @@ pub struct SharedPCConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharedPCConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharedPCConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharedPCConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "accountManagerPolicy",
+                "allowedAccounts",
+                "allowLocalStorage",
+                "disableAccountManager",
+                "disableEduPolicies",
+                "disablePowerPolicies",
+                "disableSignInOnResume",
+                "enabled",
+                "idleTimeBeforeSleepInSeconds",
+                "kioskAppDisplayName",
+                "kioskAppUserModelId",
+                "maintenanceStartTime",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "accountManagerPolicy",
-            "allowedAccounts",
-            "allowLocalStorage",
-            "disableAccountManager",
-            "disableEduPolicies",
-            "disablePowerPolicies",
-            "disableSignInOnResume",
-            "enabled",
-            "idleTimeBeforeSleepInSeconds",
-            "kioskAppDisplayName",
-            "kioskAppUserModelId",
-            "maintenanceStartTime",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.account_manager_policy,
-            &self.allowed_accounts,
-            &self.allow_local_storage,
-            &self.disable_account_manager,
-            &self.disable_edu_policies,
-            &self.disable_power_policies,
-            &self.disable_sign_in_on_resume,
-            &self.enabled,
-            &self.idle_time_before_sleep_in_seconds,
-            &self.kiosk_app_display_name,
-            &self.kiosk_app_user_model_id,
-            &self.maintenance_start_time,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.account_manager_policy,
+                &self.allowed_accounts,
+                &self.allow_local_storage,
+                &self.disable_account_manager,
+                &self.disable_edu_policies,
+                &self.disable_power_policies,
+                &self.disable_sign_in_on_resume,
+                &self.enabled,
+                &self.idle_time_before_sleep_in_seconds,
+                &self.kiosk_app_display_name,
+                &self.kiosk_app_user_model_id,
+                &self.maintenance_start_time,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -28594,12 +28200,6 @@ impl ::graph_model::rt::Struct for SharedPCConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharedPCConfiguration {
@@ -28864,38 +28464,42 @@ pub struct TermsAndConditions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TermsAndConditions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.termsAndConditions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.termsAndConditions",
+            &[
+                "id",
+                "acceptanceStatement",
+                "bodyText",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "title",
+                "version",
+                "acceptanceStatuses",
+                "assignments",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "acceptanceStatement",
-            "bodyText",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "title",
-            "version",
-            "acceptanceStatuses",
-            "assignments",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.acceptance_statement,
-            &self.body_text,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.title,
-            &self.version,
-            &self.acceptance_statuses,
-            &self.assignments,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.acceptance_statement,
+                &self.body_text,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.title,
+                &self.version,
+                &self.acceptance_statuses,
+                &self.assignments,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -28917,12 +28521,6 @@ impl ::graph_model::rt::Struct for TermsAndConditions {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TermsAndConditions {
@@ -28998,28 +28596,32 @@ pub struct TermsAndConditionsAcceptanceStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TermsAndConditionsAcceptanceStatus {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.termsAndConditionsAcceptanceStatus"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.termsAndConditionsAcceptanceStatus",
+            &[
+                "id",
+                "acceptedDateTime",
+                "acceptedVersion",
+                "userDisplayName",
+                "userPrincipalName",
+                "termsAndConditions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "acceptedDateTime",
-            "acceptedVersion",
-            "userDisplayName",
-            "userPrincipalName",
-            "termsAndConditions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.accepted_date_time,
-            &self.accepted_version,
-            &self.user_display_name,
-            &self.user_principal_name,
-            &self.terms_and_conditions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.accepted_date_time,
+                &self.accepted_version,
+                &self.user_display_name,
+                &self.user_principal_name,
+                &self.terms_and_conditions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -29036,12 +28638,6 @@ impl ::graph_model::rt::Struct for TermsAndConditionsAcceptanceStatus {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TermsAndConditionsAcceptanceStatus {
@@ -29100,26 +28696,21 @@ pub struct TermsAndConditionsAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TermsAndConditionsAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.termsAndConditionsAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.termsAndConditionsAssignment",
+            &["id", "target"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "target"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.target])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.target], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.target], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TermsAndConditionsAssignment {
@@ -29208,34 +28799,38 @@ pub struct UserExperienceAnalyticsAppHealthAppPerformanceByAppVersionDetails {
 impl ::graph_model::rt::Struct
     for UserExperienceAnalyticsAppHealthAppPerformanceByAppVersionDetails
 {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByAppVersionDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByAppVersionDetails",
+            &[
+                "id",
+                "appCrashCount",
+                "appDisplayName",
+                "appName",
+                "appPublisher",
+                "appVersion",
+                "deviceCountWithCrashes",
+                "isLatestUsedVersion",
+                "isMostUsedVersion",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appCrashCount",
-            "appDisplayName",
-            "appName",
-            "appPublisher",
-            "appVersion",
-            "deviceCountWithCrashes",
-            "isLatestUsedVersion",
-            "isMostUsedVersion",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_crash_count,
-            &self.app_display_name,
-            &self.app_name,
-            &self.app_publisher,
-            &self.app_version,
-            &self.device_count_with_crashes,
-            &self.is_latest_used_version,
-            &self.is_most_used_version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_crash_count,
+                &self.app_display_name,
+                &self.app_name,
+                &self.app_publisher,
+                &self.app_version,
+                &self.device_count_with_crashes,
+                &self.is_latest_used_version,
+                &self.is_most_used_version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -29255,12 +28850,6 @@ impl ::graph_model::rt::Struct
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value
@@ -29358,34 +28947,38 @@ pub struct UserExperienceAnalyticsAppHealthAppPerformanceByAppVersionDeviceId {
 impl ::graph_model::rt::Struct
     for UserExperienceAnalyticsAppHealthAppPerformanceByAppVersionDeviceId
 {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByAppVersionDeviceId"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByAppVersionDeviceId",
+            &[
+                "id",
+                "appCrashCount",
+                "appDisplayName",
+                "appName",
+                "appPublisher",
+                "appVersion",
+                "deviceDisplayName",
+                "deviceId",
+                "processedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appCrashCount",
-            "appDisplayName",
-            "appName",
-            "appPublisher",
-            "appVersion",
-            "deviceDisplayName",
-            "deviceId",
-            "processedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_crash_count,
-            &self.app_display_name,
-            &self.app_name,
-            &self.app_publisher,
-            &self.app_version,
-            &self.device_display_name,
-            &self.device_id,
-            &self.processed_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_crash_count,
+                &self.app_display_name,
+                &self.app_name,
+                &self.app_publisher,
+                &self.app_version,
+                &self.device_display_name,
+                &self.device_id,
+                &self.processed_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -29405,12 +28998,6 @@ impl ::graph_model::rt::Struct
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value
@@ -29510,36 +29097,40 @@ pub struct UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByOSVersion"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByOSVersion",
+            &[
+                "id",
+                "activeDeviceCount",
+                "appCrashCount",
+                "appDisplayName",
+                "appName",
+                "appPublisher",
+                "appUsageDuration",
+                "meanTimeToFailureInMinutes",
+                "osBuildNumber",
+                "osVersion",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activeDeviceCount",
-            "appCrashCount",
-            "appDisplayName",
-            "appName",
-            "appPublisher",
-            "appUsageDuration",
-            "meanTimeToFailureInMinutes",
-            "osBuildNumber",
-            "osVersion",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.active_device_count,
-            &self.app_crash_count,
-            &self.app_display_name,
-            &self.app_name,
-            &self.app_publisher,
-            &self.app_usage_duration,
-            &self.mean_time_to_failure_in_minutes,
-            &self.os_build_number,
-            &self.os_version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.active_device_count,
+                &self.app_crash_count,
+                &self.app_display_name,
+                &self.app_name,
+                &self.app_publisher,
+                &self.app_usage_duration,
+                &self.mean_time_to_failure_in_minutes,
+                &self.os_build_number,
+                &self.os_version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -29560,12 +29151,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthAppPerformanc
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion {
@@ -29661,36 +29246,40 @@ pub struct UserExperienceAnalyticsAppHealthApplicationPerformance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthApplicationPerformance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsAppHealthApplicationPerformance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsAppHealthApplicationPerformance",
+            &[
+                "id",
+                "activeDeviceCount",
+                "appCrashCount",
+                "appDisplayName",
+                "appHangCount",
+                "appHealthScore",
+                "appName",
+                "appPublisher",
+                "appUsageDuration",
+                "meanTimeToFailureInMinutes",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activeDeviceCount",
-            "appCrashCount",
-            "appDisplayName",
-            "appHangCount",
-            "appHealthScore",
-            "appName",
-            "appPublisher",
-            "appUsageDuration",
-            "meanTimeToFailureInMinutes",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.active_device_count,
-            &self.app_crash_count,
-            &self.app_display_name,
-            &self.app_hang_count,
-            &self.app_health_score,
-            &self.app_name,
-            &self.app_publisher,
-            &self.app_usage_duration,
-            &self.mean_time_to_failure_in_minutes,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.active_device_count,
+                &self.app_crash_count,
+                &self.app_display_name,
+                &self.app_hang_count,
+                &self.app_health_score,
+                &self.app_name,
+                &self.app_publisher,
+                &self.app_usage_duration,
+                &self.mean_time_to_failure_in_minutes,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -29711,12 +29300,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthApplicationPe
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsAppHealthApplicationPerformance {
@@ -29800,30 +29383,34 @@ pub struct UserExperienceAnalyticsAppHealthDeviceModelPerformance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthDeviceModelPerformance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsAppHealthDeviceModelPerformance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsAppHealthDeviceModelPerformance",
+            &[
+                "id",
+                "activeDeviceCount",
+                "deviceManufacturer",
+                "deviceModel",
+                "healthStatus",
+                "meanTimeToFailureInMinutes",
+                "modelAppHealthScore",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activeDeviceCount",
-            "deviceManufacturer",
-            "deviceModel",
-            "healthStatus",
-            "meanTimeToFailureInMinutes",
-            "modelAppHealthScore",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.active_device_count,
-            &self.device_manufacturer,
-            &self.device_model,
-            &self.health_status,
-            &self.mean_time_to_failure_in_minutes,
-            &self.model_app_health_score,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.active_device_count,
+                &self.device_manufacturer,
+                &self.device_model,
+                &self.health_status,
+                &self.mean_time_to_failure_in_minutes,
+                &self.model_app_health_score,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -29841,12 +29428,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthDeviceModelPe
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsAppHealthDeviceModelPerformance {
@@ -29950,40 +29531,44 @@ pub struct UserExperienceAnalyticsAppHealthDevicePerformance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthDevicePerformance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformance",
+            &[
+                "id",
+                "appCrashCount",
+                "appHangCount",
+                "crashedAppCount",
+                "deviceAppHealthScore",
+                "deviceDisplayName",
+                "deviceId",
+                "deviceManufacturer",
+                "deviceModel",
+                "healthStatus",
+                "meanTimeToFailureInMinutes",
+                "processedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appCrashCount",
-            "appHangCount",
-            "crashedAppCount",
-            "deviceAppHealthScore",
-            "deviceDisplayName",
-            "deviceId",
-            "deviceManufacturer",
-            "deviceModel",
-            "healthStatus",
-            "meanTimeToFailureInMinutes",
-            "processedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_crash_count,
-            &self.app_hang_count,
-            &self.crashed_app_count,
-            &self.device_app_health_score,
-            &self.device_display_name,
-            &self.device_id,
-            &self.device_manufacturer,
-            &self.device_model,
-            &self.health_status,
-            &self.mean_time_to_failure_in_minutes,
-            &self.processed_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_crash_count,
+                &self.app_hang_count,
+                &self.crashed_app_count,
+                &self.device_app_health_score,
+                &self.device_display_name,
+                &self.device_id,
+                &self.device_manufacturer,
+                &self.device_model,
+                &self.health_status,
+                &self.mean_time_to_failure_in_minutes,
+                &self.processed_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -30006,12 +29591,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthDevicePerform
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsAppHealthDevicePerformance {
@@ -30097,32 +29676,36 @@ pub struct UserExperienceAnalyticsAppHealthDevicePerformanceDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthDevicePerformanceDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformanceDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformanceDetails",
+            &[
+                "id",
+                "appDisplayName",
+                "appPublisher",
+                "appVersion",
+                "deviceDisplayName",
+                "deviceId",
+                "eventDateTime",
+                "eventType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appDisplayName",
-            "appPublisher",
-            "appVersion",
-            "deviceDisplayName",
-            "deviceId",
-            "eventDateTime",
-            "eventType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_display_name,
-            &self.app_publisher,
-            &self.app_version,
-            &self.device_display_name,
-            &self.device_id,
-            &self.event_date_time,
-            &self.event_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_display_name,
+                &self.app_publisher,
+                &self.app_version,
+                &self.device_display_name,
+                &self.device_id,
+                &self.event_date_time,
+                &self.event_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -30141,12 +29724,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthDevicePerform
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsAppHealthDevicePerformanceDetails {
@@ -30226,28 +29803,32 @@ pub struct UserExperienceAnalyticsAppHealthOSVersionPerformance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthOSVersionPerformance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsAppHealthOSVersionPerformance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsAppHealthOSVersionPerformance",
+            &[
+                "id",
+                "activeDeviceCount",
+                "meanTimeToFailureInMinutes",
+                "osBuildNumber",
+                "osVersion",
+                "osVersionAppHealthScore",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activeDeviceCount",
-            "meanTimeToFailureInMinutes",
-            "osBuildNumber",
-            "osVersion",
-            "osVersionAppHealthScore",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.active_device_count,
-            &self.mean_time_to_failure_in_minutes,
-            &self.os_build_number,
-            &self.os_version,
-            &self.os_version_app_health_score,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.active_device_count,
+                &self.mean_time_to_failure_in_minutes,
+                &self.os_build_number,
+                &self.os_version,
+                &self.os_version_app_health_score,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -30264,12 +29845,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthOSVersionPerf
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsAppHealthOSVersionPerformance {
@@ -30374,38 +29949,42 @@ pub struct UserExperienceAnalyticsBaseline {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsBaseline {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsBaseline"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsBaseline",
+            &[
+                "id",
+                "createdDateTime",
+                "displayName",
+                "isBuiltIn",
+                "appHealthMetrics",
+                "batteryHealthMetrics",
+                "bestPracticesMetrics",
+                "deviceBootPerformanceMetrics",
+                "rebootAnalyticsMetrics",
+                "resourcePerformanceMetrics",
+                "workFromAnywhereMetrics",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "displayName",
-            "isBuiltIn",
-            "appHealthMetrics",
-            "batteryHealthMetrics",
-            "bestPracticesMetrics",
-            "deviceBootPerformanceMetrics",
-            "rebootAnalyticsMetrics",
-            "resourcePerformanceMetrics",
-            "workFromAnywhereMetrics",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.display_name,
-            &self.is_built_in,
-            &self.app_health_metrics,
-            &self.battery_health_metrics,
-            &self.best_practices_metrics,
-            &self.device_boot_performance_metrics,
-            &self.reboot_analytics_metrics,
-            &self.resource_performance_metrics,
-            &self.work_from_anywhere_metrics,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.display_name,
+                &self.is_built_in,
+                &self.app_health_metrics,
+                &self.battery_health_metrics,
+                &self.best_practices_metrics,
+                &self.device_boot_performance_metrics,
+                &self.reboot_analytics_metrics,
+                &self.resource_performance_metrics,
+                &self.work_from_anywhere_metrics,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -30427,12 +30006,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsBaseline {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsBaseline {
@@ -30495,14 +30068,18 @@ pub struct UserExperienceAnalyticsCategory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsCategory {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsCategory"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsCategory",
+            &["id", "insights", "metricValues"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "insights", "metricValues"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.insights, &self.metric_values])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.insights, &self.metric_values],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -30512,12 +30089,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsCategory {
             &mut [&mut self.id, &mut self.insights, &mut self.metric_values],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsCategory {
@@ -30652,58 +30223,62 @@ pub struct UserExperienceAnalyticsDevicePerformance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsDevicePerformance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsDevicePerformance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsDevicePerformance",
+            &[
+                "id",
+                "averageBlueScreens",
+                "averageRestarts",
+                "blueScreenCount",
+                "bootScore",
+                "coreBootTimeInMs",
+                "coreLoginTimeInMs",
+                "deviceCount",
+                "deviceName",
+                "diskType",
+                "groupPolicyBootTimeInMs",
+                "groupPolicyLoginTimeInMs",
+                "healthStatus",
+                "loginScore",
+                "manufacturer",
+                "model",
+                "modelStartupPerformanceScore",
+                "operatingSystemVersion",
+                "responsiveDesktopTimeInMs",
+                "restartCount",
+                "startupPerformanceScore",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "averageBlueScreens",
-            "averageRestarts",
-            "blueScreenCount",
-            "bootScore",
-            "coreBootTimeInMs",
-            "coreLoginTimeInMs",
-            "deviceCount",
-            "deviceName",
-            "diskType",
-            "groupPolicyBootTimeInMs",
-            "groupPolicyLoginTimeInMs",
-            "healthStatus",
-            "loginScore",
-            "manufacturer",
-            "model",
-            "modelStartupPerformanceScore",
-            "operatingSystemVersion",
-            "responsiveDesktopTimeInMs",
-            "restartCount",
-            "startupPerformanceScore",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.average_blue_screens,
-            &self.average_restarts,
-            &self.blue_screen_count,
-            &self.boot_score,
-            &self.core_boot_time_in_ms,
-            &self.core_login_time_in_ms,
-            &self.device_count,
-            &self.device_name,
-            &self.disk_type,
-            &self.group_policy_boot_time_in_ms,
-            &self.group_policy_login_time_in_ms,
-            &self.health_status,
-            &self.login_score,
-            &self.manufacturer,
-            &self.model,
-            &self.model_startup_performance_score,
-            &self.operating_system_version,
-            &self.responsive_desktop_time_in_ms,
-            &self.restart_count,
-            &self.startup_performance_score,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.average_blue_screens,
+                &self.average_restarts,
+                &self.blue_screen_count,
+                &self.boot_score,
+                &self.core_boot_time_in_ms,
+                &self.core_login_time_in_ms,
+                &self.device_count,
+                &self.device_name,
+                &self.disk_type,
+                &self.group_policy_boot_time_in_ms,
+                &self.group_policy_login_time_in_ms,
+                &self.health_status,
+                &self.login_score,
+                &self.manufacturer,
+                &self.model,
+                &self.model_startup_performance_score,
+                &self.operating_system_version,
+                &self.responsive_desktop_time_in_ms,
+                &self.restart_count,
+                &self.startup_performance_score,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -30735,12 +30310,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsDevicePerformance {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsDevicePerformance {
@@ -30831,36 +30400,40 @@ pub struct UserExperienceAnalyticsDeviceScores {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsDeviceScores {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsDeviceScores"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsDeviceScores",
+            &[
+                "id",
+                "appReliabilityScore",
+                "batteryHealthScore",
+                "deviceName",
+                "endpointAnalyticsScore",
+                "healthStatus",
+                "manufacturer",
+                "model",
+                "startupPerformanceScore",
+                "workFromAnywhereScore",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appReliabilityScore",
-            "batteryHealthScore",
-            "deviceName",
-            "endpointAnalyticsScore",
-            "healthStatus",
-            "manufacturer",
-            "model",
-            "startupPerformanceScore",
-            "workFromAnywhereScore",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_reliability_score,
-            &self.battery_health_score,
-            &self.device_name,
-            &self.endpoint_analytics_score,
-            &self.health_status,
-            &self.manufacturer,
-            &self.model,
-            &self.startup_performance_score,
-            &self.work_from_anywhere_score,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_reliability_score,
+                &self.battery_health_score,
+                &self.device_name,
+                &self.endpoint_analytics_score,
+                &self.health_status,
+                &self.manufacturer,
+                &self.model,
+                &self.startup_performance_score,
+                &self.work_from_anywhere_score,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -30881,12 +30454,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsDeviceScores {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsDeviceScores {
@@ -31005,50 +30572,54 @@ pub struct UserExperienceAnalyticsDeviceStartupHistory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsDeviceStartupHistory {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsDeviceStartupHistory"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsDeviceStartupHistory",
+            &[
+                "id",
+                "coreBootTimeInMs",
+                "coreLoginTimeInMs",
+                "deviceId",
+                "featureUpdateBootTimeInMs",
+                "groupPolicyBootTimeInMs",
+                "groupPolicyLoginTimeInMs",
+                "isFeatureUpdate",
+                "isFirstLogin",
+                "operatingSystemVersion",
+                "responsiveDesktopTimeInMs",
+                "restartCategory",
+                "restartFaultBucket",
+                "restartStopCode",
+                "startTime",
+                "totalBootTimeInMs",
+                "totalLoginTimeInMs",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "coreBootTimeInMs",
-            "coreLoginTimeInMs",
-            "deviceId",
-            "featureUpdateBootTimeInMs",
-            "groupPolicyBootTimeInMs",
-            "groupPolicyLoginTimeInMs",
-            "isFeatureUpdate",
-            "isFirstLogin",
-            "operatingSystemVersion",
-            "responsiveDesktopTimeInMs",
-            "restartCategory",
-            "restartFaultBucket",
-            "restartStopCode",
-            "startTime",
-            "totalBootTimeInMs",
-            "totalLoginTimeInMs",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.core_boot_time_in_ms,
-            &self.core_login_time_in_ms,
-            &self.device_id,
-            &self.feature_update_boot_time_in_ms,
-            &self.group_policy_boot_time_in_ms,
-            &self.group_policy_login_time_in_ms,
-            &self.is_feature_update,
-            &self.is_first_login,
-            &self.operating_system_version,
-            &self.responsive_desktop_time_in_ms,
-            &self.restart_category,
-            &self.restart_fault_bucket,
-            &self.restart_stop_code,
-            &self.start_time,
-            &self.total_boot_time_in_ms,
-            &self.total_login_time_in_ms,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.core_boot_time_in_ms,
+                &self.core_login_time_in_ms,
+                &self.device_id,
+                &self.feature_update_boot_time_in_ms,
+                &self.group_policy_boot_time_in_ms,
+                &self.group_policy_login_time_in_ms,
+                &self.is_feature_update,
+                &self.is_first_login,
+                &self.operating_system_version,
+                &self.responsive_desktop_time_in_ms,
+                &self.restart_category,
+                &self.restart_fault_bucket,
+                &self.restart_stop_code,
+                &self.start_time,
+                &self.total_boot_time_in_ms,
+                &self.total_login_time_in_ms,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -31076,12 +30647,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsDeviceStartupHistory {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsDeviceStartupHistory {
@@ -31158,28 +30723,32 @@ pub struct UserExperienceAnalyticsDeviceStartupProcess {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsDeviceStartupProcess {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsDeviceStartupProcess"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsDeviceStartupProcess",
+            &[
+                "id",
+                "managedDeviceId",
+                "processName",
+                "productName",
+                "publisher",
+                "startupImpactInMs",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "managedDeviceId",
-            "processName",
-            "productName",
-            "publisher",
-            "startupImpactInMs",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.managed_device_id,
-            &self.process_name,
-            &self.product_name,
-            &self.publisher,
-            &self.startup_impact_in_ms,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.managed_device_id,
+                &self.process_name,
+                &self.product_name,
+                &self.publisher,
+                &self.startup_impact_in_ms,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -31196,12 +30765,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsDeviceStartupProcess {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsDeviceStartupProcess {
@@ -31282,30 +30845,34 @@ pub struct UserExperienceAnalyticsDeviceStartupProcessPerformance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsDeviceStartupProcessPerformance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsDeviceStartupProcessPerformance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsDeviceStartupProcessPerformance",
+            &[
+                "id",
+                "deviceCount",
+                "medianImpactInMs",
+                "processName",
+                "productName",
+                "publisher",
+                "totalImpactInMs",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deviceCount",
-            "medianImpactInMs",
-            "processName",
-            "productName",
-            "publisher",
-            "totalImpactInMs",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.device_count,
-            &self.median_impact_in_ms,
-            &self.process_name,
-            &self.product_name,
-            &self.publisher,
-            &self.total_impact_in_ms,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.device_count,
+                &self.median_impact_in_ms,
+                &self.process_name,
+                &self.product_name,
+                &self.publisher,
+                &self.total_impact_in_ms,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -31323,12 +30890,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsDeviceStartupProcessPe
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsDeviceStartupProcessPerformance {
@@ -31491,24 +31052,28 @@ pub struct UserExperienceAnalyticsInsight {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsInsight {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsInsight"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsInsight",
+            &[
+                "insightId",
+                "severity",
+                "userExperienceAnalyticsMetricId",
+                "values",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "insightId",
-            "severity",
-            "userExperienceAnalyticsMetricId",
-            "values",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.insight_id,
-            &self.severity,
-            &self.user_experience_analytics_metric_id,
-            &self.values,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.insight_id,
+                &self.severity,
+                &self.user_experience_analytics_metric_id,
+                &self.values,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -31523,12 +31088,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsInsight {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsInsight {
@@ -31673,26 +31232,21 @@ pub struct UserExperienceAnalyticsInsightValue {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsInsightValue {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsInsightValue"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsInsightValue",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsInsightValue {
@@ -31870,14 +31424,15 @@ pub struct UserExperienceAnalyticsMetric {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsMetric {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsMetric"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsMetric",
+            &["id", "unit", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "unit", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.unit, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.unit, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -31887,12 +31442,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsMetric {
             &mut [&mut self.id, &mut self.unit, &mut self.value],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsMetric {
@@ -31959,19 +31508,23 @@ pub struct UserExperienceAnalyticsMetricHistory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsMetricHistory {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsMetricHistory"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsMetricHistory",
+            &["id", "deviceId", "metricDateTime", "metricType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "deviceId", "metricDateTime", "metricType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.device_id,
-            &self.metric_date_time,
-            &self.metric_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.device_id,
+                &self.metric_date_time,
+                &self.metric_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -31986,12 +31539,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsMetricHistory {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsMetricHistory {
@@ -32082,36 +31629,40 @@ pub struct UserExperienceAnalyticsModelScores {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsModelScores {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsModelScores"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsModelScores",
+            &[
+                "id",
+                "appReliabilityScore",
+                "batteryHealthScore",
+                "endpointAnalyticsScore",
+                "healthStatus",
+                "manufacturer",
+                "model",
+                "modelDeviceCount",
+                "startupPerformanceScore",
+                "workFromAnywhereScore",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appReliabilityScore",
-            "batteryHealthScore",
-            "endpointAnalyticsScore",
-            "healthStatus",
-            "manufacturer",
-            "model",
-            "modelDeviceCount",
-            "startupPerformanceScore",
-            "workFromAnywhereScore",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_reliability_score,
-            &self.battery_health_score,
-            &self.endpoint_analytics_score,
-            &self.health_status,
-            &self.manufacturer,
-            &self.model,
-            &self.model_device_count,
-            &self.startup_performance_score,
-            &self.work_from_anywhere_score,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_reliability_score,
+                &self.battery_health_score,
+                &self.endpoint_analytics_score,
+                &self.health_status,
+                &self.manufacturer,
+                &self.model,
+                &self.model_device_count,
+                &self.startup_performance_score,
+                &self.work_from_anywhere_score,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -32132,12 +31683,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsModelScores {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsModelScores {
@@ -32325,26 +31870,21 @@ pub struct UserExperienceAnalyticsOverview {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsOverview {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsOverview"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsOverview",
+            &["id", "insights"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "insights"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.insights])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.insights], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.insights], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsOverview {
@@ -32403,14 +31943,15 @@ pub struct UserExperienceAnalyticsScoreHistory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsScoreHistory {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsScoreHistory"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsScoreHistory",
+            &["id", "startupDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "startupDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.startup_date_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.startup_date_time], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -32420,12 +31961,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsScoreHistory {
             &mut [&mut self.id, &mut self.startup_date_time],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsScoreHistory {
@@ -32482,14 +32017,18 @@ pub struct UserExperienceAnalyticsSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsSettings",
+            &["configurationManagerDataConnectorConfigured"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["configurationManagerDataConnectorConfigured"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.configuration_manager_data_connector_configured])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.configuration_manager_data_connector_configured],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -32499,12 +32038,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsSettings {
             &mut [&mut self.configuration_manager_data_connector_configured],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsSettings {
@@ -32695,86 +32228,90 @@ pub struct UserExperienceAnalyticsWorkFromAnywhereDevice {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereDevice {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevice"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevice",
+            &[
+                "id",
+                "autoPilotProfileAssigned",
+                "autoPilotRegistered",
+                "azureAdDeviceId",
+                "azureAdJoinType",
+                "azureAdRegistered",
+                "cloudIdentityScore",
+                "cloudManagementScore",
+                "cloudProvisioningScore",
+                "compliancePolicySetToIntune",
+                "deviceId",
+                "deviceName",
+                "healthStatus",
+                "isCloudManagedGatewayEnabled",
+                "managedBy",
+                "manufacturer",
+                "model",
+                "osCheckFailed",
+                "osDescription",
+                "osVersion",
+                "otherWorkloadsSetToIntune",
+                "ownership",
+                "processor64BitCheckFailed",
+                "processorCoreCountCheckFailed",
+                "processorFamilyCheckFailed",
+                "processorSpeedCheckFailed",
+                "ramCheckFailed",
+                "secureBootCheckFailed",
+                "serialNumber",
+                "storageCheckFailed",
+                "tenantAttached",
+                "tpmCheckFailed",
+                "upgradeEligibility",
+                "windowsScore",
+                "workFromAnywhereScore",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "autoPilotProfileAssigned",
-            "autoPilotRegistered",
-            "azureAdDeviceId",
-            "azureAdJoinType",
-            "azureAdRegistered",
-            "cloudIdentityScore",
-            "cloudManagementScore",
-            "cloudProvisioningScore",
-            "compliancePolicySetToIntune",
-            "deviceId",
-            "deviceName",
-            "healthStatus",
-            "isCloudManagedGatewayEnabled",
-            "managedBy",
-            "manufacturer",
-            "model",
-            "osCheckFailed",
-            "osDescription",
-            "osVersion",
-            "otherWorkloadsSetToIntune",
-            "ownership",
-            "processor64BitCheckFailed",
-            "processorCoreCountCheckFailed",
-            "processorFamilyCheckFailed",
-            "processorSpeedCheckFailed",
-            "ramCheckFailed",
-            "secureBootCheckFailed",
-            "serialNumber",
-            "storageCheckFailed",
-            "tenantAttached",
-            "tpmCheckFailed",
-            "upgradeEligibility",
-            "windowsScore",
-            "workFromAnywhereScore",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.auto_pilot_profile_assigned,
-            &self.auto_pilot_registered,
-            &self.azure_ad_device_id,
-            &self.azure_ad_join_type,
-            &self.azure_ad_registered,
-            &self.cloud_identity_score,
-            &self.cloud_management_score,
-            &self.cloud_provisioning_score,
-            &self.compliance_policy_set_to_intune,
-            &self.device_id,
-            &self.device_name,
-            &self.health_status,
-            &self.is_cloud_managed_gateway_enabled,
-            &self.managed_by,
-            &self.manufacturer,
-            &self.model,
-            &self.os_check_failed,
-            &self.os_description,
-            &self.os_version,
-            &self.other_workloads_set_to_intune,
-            &self.ownership,
-            &self.processor64_bit_check_failed,
-            &self.processor_core_count_check_failed,
-            &self.processor_family_check_failed,
-            &self.processor_speed_check_failed,
-            &self.ram_check_failed,
-            &self.secure_boot_check_failed,
-            &self.serial_number,
-            &self.storage_check_failed,
-            &self.tenant_attached,
-            &self.tpm_check_failed,
-            &self.upgrade_eligibility,
-            &self.windows_score,
-            &self.work_from_anywhere_score,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.auto_pilot_profile_assigned,
+                &self.auto_pilot_registered,
+                &self.azure_ad_device_id,
+                &self.azure_ad_join_type,
+                &self.azure_ad_registered,
+                &self.cloud_identity_score,
+                &self.cloud_management_score,
+                &self.cloud_provisioning_score,
+                &self.compliance_policy_set_to_intune,
+                &self.device_id,
+                &self.device_name,
+                &self.health_status,
+                &self.is_cloud_managed_gateway_enabled,
+                &self.managed_by,
+                &self.manufacturer,
+                &self.model,
+                &self.os_check_failed,
+                &self.os_description,
+                &self.os_version,
+                &self.other_workloads_set_to_intune,
+                &self.ownership,
+                &self.processor64_bit_check_failed,
+                &self.processor_core_count_check_failed,
+                &self.processor_family_check_failed,
+                &self.processor_speed_check_failed,
+                &self.ram_check_failed,
+                &self.secure_boot_check_failed,
+                &self.serial_number,
+                &self.storage_check_failed,
+                &self.tenant_attached,
+                &self.tpm_check_failed,
+                &self.upgrade_eligibility,
+                &self.windows_score,
+                &self.work_from_anywhere_score,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -32820,12 +32357,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereDevice
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsWorkFromAnywhereDevice {
@@ -32926,40 +32457,44 @@ pub struct UserExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric",
+            &[
+                "id",
+                "osCheckFailedPercentage",
+                "processor64BitCheckFailedPercentage",
+                "processorCoreCountCheckFailedPercentage",
+                "processorFamilyCheckFailedPercentage",
+                "processorSpeedCheckFailedPercentage",
+                "ramCheckFailedPercentage",
+                "secureBootCheckFailedPercentage",
+                "storageCheckFailedPercentage",
+                "totalDeviceCount",
+                "tpmCheckFailedPercentage",
+                "upgradeEligibleDeviceCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "osCheckFailedPercentage",
-            "processor64BitCheckFailedPercentage",
-            "processorCoreCountCheckFailedPercentage",
-            "processorFamilyCheckFailedPercentage",
-            "processorSpeedCheckFailedPercentage",
-            "ramCheckFailedPercentage",
-            "secureBootCheckFailedPercentage",
-            "storageCheckFailedPercentage",
-            "totalDeviceCount",
-            "tpmCheckFailedPercentage",
-            "upgradeEligibleDeviceCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.os_check_failed_percentage,
-            &self.processor64_bit_check_failed_percentage,
-            &self.processor_core_count_check_failed_percentage,
-            &self.processor_family_check_failed_percentage,
-            &self.processor_speed_check_failed_percentage,
-            &self.ram_check_failed_percentage,
-            &self.secure_boot_check_failed_percentage,
-            &self.storage_check_failed_percentage,
-            &self.total_device_count,
-            &self.tpm_check_failed_percentage,
-            &self.upgrade_eligible_device_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.os_check_failed_percentage,
+                &self.processor64_bit_check_failed_percentage,
+                &self.processor_core_count_check_failed_percentage,
+                &self.processor_family_check_failed_percentage,
+                &self.processor_speed_check_failed_percentage,
+                &self.ram_check_failed_percentage,
+                &self.secure_boot_check_failed_percentage,
+                &self.storage_check_failed_percentage,
+                &self.total_device_count,
+                &self.tpm_check_failed_percentage,
+                &self.upgrade_eligible_device_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -32982,12 +32517,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereHardwa
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric {
@@ -33054,14 +32583,15 @@ pub struct UserExperienceAnalyticsWorkFromAnywhereMetric {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereMetric {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereMetric"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereMetric",
+            &["id", "metricDevices"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "metricDevices"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.metric_devices])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.metric_devices], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -33071,12 +32601,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereMetric
             &mut [&mut self.id, &mut self.metric_devices],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsWorkFromAnywhereMetric {
@@ -33169,36 +32693,40 @@ pub struct UserExperienceAnalyticsWorkFromAnywhereModelPerformance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereModelPerformance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereModelPerformance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereModelPerformance",
+            &[
+                "id",
+                "cloudIdentityScore",
+                "cloudManagementScore",
+                "cloudProvisioningScore",
+                "healthStatus",
+                "manufacturer",
+                "model",
+                "modelDeviceCount",
+                "windowsScore",
+                "workFromAnywhereScore",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "cloudIdentityScore",
-            "cloudManagementScore",
-            "cloudProvisioningScore",
-            "healthStatus",
-            "manufacturer",
-            "model",
-            "modelDeviceCount",
-            "windowsScore",
-            "workFromAnywhereScore",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.cloud_identity_score,
-            &self.cloud_management_score,
-            &self.cloud_provisioning_score,
-            &self.health_status,
-            &self.manufacturer,
-            &self.model,
-            &self.model_device_count,
-            &self.windows_score,
-            &self.work_from_anywhere_score,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.cloud_identity_score,
+                &self.cloud_management_score,
+                &self.cloud_provisioning_score,
+                &self.health_status,
+                &self.manufacturer,
+                &self.model,
+                &self.model_device_count,
+                &self.windows_score,
+                &self.work_from_anywhere_score,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -33219,12 +32747,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereModelP
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsWorkFromAnywhereModelPerformance {
@@ -33300,36 +32822,40 @@ pub struct VirtualEndpoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEndpoint {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.virtualEndpoint"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.virtualEndpoint",
+            &[
+                "id",
+                "auditEvents",
+                "cloudPCs",
+                "deviceImages",
+                "galleryImages",
+                "onPremisesConnections",
+                "provisioningPolicies",
+                "report",
+                "servicePlans",
+                "userSettings",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "auditEvents",
-            "cloudPCs",
-            "deviceImages",
-            "galleryImages",
-            "onPremisesConnections",
-            "provisioningPolicies",
-            "report",
-            "servicePlans",
-            "userSettings",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.audit_events,
-            &self.cloud_p_cs,
-            &self.device_images,
-            &self.gallery_images,
-            &self.on_premises_connections,
-            &self.provisioning_policies,
-            &self.report,
-            &self.service_plans,
-            &self.user_settings,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.audit_events,
+                &self.cloud_p_cs,
+                &self.device_images,
+                &self.gallery_images,
+                &self.on_premises_connections,
+                &self.provisioning_policies,
+                &self.report,
+                &self.service_plans,
+                &self.user_settings,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -33350,12 +32876,6 @@ impl ::graph_model::rt::Struct for VirtualEndpoint {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VirtualEndpoint {
@@ -33892,80 +33412,84 @@ pub struct Windows10CompliancePolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Windows10CompliancePolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windows10CompliancePolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windows10CompliancePolicy",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "bitLockerEnabled",
+                "codeIntegrityEnabled",
+                "earlyLaunchAntiMalwareDriverEnabled",
+                "mobileOsMaximumVersion",
+                "mobileOsMinimumVersion",
+                "osMaximumVersion",
+                "osMinimumVersion",
+                "passwordBlockSimple",
+                "passwordExpirationDays",
+                "passwordMinimumCharacterSetCount",
+                "passwordMinimumLength",
+                "passwordMinutesOfInactivityBeforeLock",
+                "passwordPreviousPasswordBlockCount",
+                "passwordRequired",
+                "passwordRequiredToUnlockFromIdle",
+                "passwordRequiredType",
+                "requireHealthyDeviceReport",
+                "secureBootEnabled",
+                "storageRequireEncryption",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "scheduledActionsForRule",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "bitLockerEnabled",
-            "codeIntegrityEnabled",
-            "earlyLaunchAntiMalwareDriverEnabled",
-            "mobileOsMaximumVersion",
-            "mobileOsMinimumVersion",
-            "osMaximumVersion",
-            "osMinimumVersion",
-            "passwordBlockSimple",
-            "passwordExpirationDays",
-            "passwordMinimumCharacterSetCount",
-            "passwordMinimumLength",
-            "passwordMinutesOfInactivityBeforeLock",
-            "passwordPreviousPasswordBlockCount",
-            "passwordRequired",
-            "passwordRequiredToUnlockFromIdle",
-            "passwordRequiredType",
-            "requireHealthyDeviceReport",
-            "secureBootEnabled",
-            "storageRequireEncryption",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "scheduledActionsForRule",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.bit_locker_enabled,
-            &self.code_integrity_enabled,
-            &self.early_launch_anti_malware_driver_enabled,
-            &self.mobile_os_maximum_version,
-            &self.mobile_os_minimum_version,
-            &self.os_maximum_version,
-            &self.os_minimum_version,
-            &self.password_block_simple,
-            &self.password_expiration_days,
-            &self.password_minimum_character_set_count,
-            &self.password_minimum_length,
-            &self.password_minutes_of_inactivity_before_lock,
-            &self.password_previous_password_block_count,
-            &self.password_required,
-            &self.password_required_to_unlock_from_idle,
-            &self.password_required_type,
-            &self.require_healthy_device_report,
-            &self.secure_boot_enabled,
-            &self.storage_require_encryption,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.scheduled_actions_for_rule,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.bit_locker_enabled,
+                &self.code_integrity_enabled,
+                &self.early_launch_anti_malware_driver_enabled,
+                &self.mobile_os_maximum_version,
+                &self.mobile_os_minimum_version,
+                &self.os_maximum_version,
+                &self.os_minimum_version,
+                &self.password_block_simple,
+                &self.password_expiration_days,
+                &self.password_minimum_character_set_count,
+                &self.password_minimum_length,
+                &self.password_minutes_of_inactivity_before_lock,
+                &self.password_previous_password_block_count,
+                &self.password_required,
+                &self.password_required_to_unlock_from_idle,
+                &self.password_required_type,
+                &self.require_healthy_device_report,
+                &self.secure_boot_enabled,
+                &self.storage_require_encryption,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.scheduled_actions_for_rule,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -34008,12 +33532,6 @@ impl ::graph_model::rt::Struct for Windows10CompliancePolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Windows10CompliancePolicy {
@@ -34117,42 +33635,46 @@ pub struct Windows10CustomConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Windows10CustomConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windows10CustomConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windows10CustomConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "omaSettings",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "omaSettings",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.oma_settings,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.oma_settings,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -34176,12 +33698,6 @@ impl ::graph_model::rt::Struct for Windows10CustomConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Windows10CustomConfiguration {
@@ -34570,112 +34086,116 @@ pub struct Windows10EndpointProtectionConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Windows10EndpointProtectionConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windows10EndpointProtectionConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windows10EndpointProtectionConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "applicationGuardAllowPersistence",
+                "applicationGuardAllowPrintToLocalPrinters",
+                "applicationGuardAllowPrintToNetworkPrinters",
+                "applicationGuardAllowPrintToPDF",
+                "applicationGuardAllowPrintToXPS",
+                "applicationGuardBlockClipboardSharing",
+                "applicationGuardBlockFileTransfer",
+                "applicationGuardBlockNonEnterpriseContent",
+                "applicationGuardEnabled",
+                "applicationGuardForceAuditing",
+                "appLockerApplicationControl",
+                "bitLockerDisableWarningForOtherDiskEncryption",
+                "bitLockerEnableStorageCardEncryptionOnMobile",
+                "bitLockerEncryptDevice",
+                "bitLockerRemovableDrivePolicy",
+                "defenderAdditionalGuardedFolders",
+                "defenderAttackSurfaceReductionExcludedPaths",
+                "defenderExploitProtectionXml",
+                "defenderExploitProtectionXmlFileName",
+                "defenderGuardedFoldersAllowedAppPaths",
+                "defenderSecurityCenterBlockExploitProtectionOverride",
+                "firewallBlockStatefulFTP",
+                "firewallCertificateRevocationListCheckMethod",
+                "firewallIdleTimeoutForSecurityAssociationInSeconds",
+                "firewallIPSecExemptionsAllowDHCP",
+                "firewallIPSecExemptionsAllowICMP",
+                "firewallIPSecExemptionsAllowNeighborDiscovery",
+                "firewallIPSecExemptionsAllowRouterDiscovery",
+                "firewallMergeKeyingModuleSettings",
+                "firewallPacketQueueingMethod",
+                "firewallPreSharedKeyEncodingMethod",
+                "firewallProfileDomain",
+                "firewallProfilePrivate",
+                "firewallProfilePublic",
+                "smartScreenBlockOverrideForFiles",
+                "smartScreenEnableInShell",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "applicationGuardAllowPersistence",
-            "applicationGuardAllowPrintToLocalPrinters",
-            "applicationGuardAllowPrintToNetworkPrinters",
-            "applicationGuardAllowPrintToPDF",
-            "applicationGuardAllowPrintToXPS",
-            "applicationGuardBlockClipboardSharing",
-            "applicationGuardBlockFileTransfer",
-            "applicationGuardBlockNonEnterpriseContent",
-            "applicationGuardEnabled",
-            "applicationGuardForceAuditing",
-            "appLockerApplicationControl",
-            "bitLockerDisableWarningForOtherDiskEncryption",
-            "bitLockerEnableStorageCardEncryptionOnMobile",
-            "bitLockerEncryptDevice",
-            "bitLockerRemovableDrivePolicy",
-            "defenderAdditionalGuardedFolders",
-            "defenderAttackSurfaceReductionExcludedPaths",
-            "defenderExploitProtectionXml",
-            "defenderExploitProtectionXmlFileName",
-            "defenderGuardedFoldersAllowedAppPaths",
-            "defenderSecurityCenterBlockExploitProtectionOverride",
-            "firewallBlockStatefulFTP",
-            "firewallCertificateRevocationListCheckMethod",
-            "firewallIdleTimeoutForSecurityAssociationInSeconds",
-            "firewallIPSecExemptionsAllowDHCP",
-            "firewallIPSecExemptionsAllowICMP",
-            "firewallIPSecExemptionsAllowNeighborDiscovery",
-            "firewallIPSecExemptionsAllowRouterDiscovery",
-            "firewallMergeKeyingModuleSettings",
-            "firewallPacketQueueingMethod",
-            "firewallPreSharedKeyEncodingMethod",
-            "firewallProfileDomain",
-            "firewallProfilePrivate",
-            "firewallProfilePublic",
-            "smartScreenBlockOverrideForFiles",
-            "smartScreenEnableInShell",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.application_guard_allow_persistence,
-            &self.application_guard_allow_print_to_local_printers,
-            &self.application_guard_allow_print_to_network_printers,
-            &self.application_guard_allow_print_to_pdf,
-            &self.application_guard_allow_print_to_xps,
-            &self.application_guard_block_clipboard_sharing,
-            &self.application_guard_block_file_transfer,
-            &self.application_guard_block_non_enterprise_content,
-            &self.application_guard_enabled,
-            &self.application_guard_force_auditing,
-            &self.app_locker_application_control,
-            &self.bit_locker_disable_warning_for_other_disk_encryption,
-            &self.bit_locker_enable_storage_card_encryption_on_mobile,
-            &self.bit_locker_encrypt_device,
-            &self.bit_locker_removable_drive_policy,
-            &self.defender_additional_guarded_folders,
-            &self.defender_attack_surface_reduction_excluded_paths,
-            &self.defender_exploit_protection_xml,
-            &self.defender_exploit_protection_xml_file_name,
-            &self.defender_guarded_folders_allowed_app_paths,
-            &self.defender_security_center_block_exploit_protection_override,
-            &self.firewall_block_stateful_ftp,
-            &self.firewall_certificate_revocation_list_check_method,
-            &self.firewall_idle_timeout_for_security_association_in_seconds,
-            &self.firewall_ip_sec_exemptions_allow_dhcp,
-            &self.firewall_ip_sec_exemptions_allow_icmp,
-            &self.firewall_ip_sec_exemptions_allow_neighbor_discovery,
-            &self.firewall_ip_sec_exemptions_allow_router_discovery,
-            &self.firewall_merge_keying_module_settings,
-            &self.firewall_packet_queueing_method,
-            &self.firewall_pre_shared_key_encoding_method,
-            &self.firewall_profile_domain,
-            &self.firewall_profile_private,
-            &self.firewall_profile_public,
-            &self.smart_screen_block_override_for_files,
-            &self.smart_screen_enable_in_shell,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.application_guard_allow_persistence,
+                &self.application_guard_allow_print_to_local_printers,
+                &self.application_guard_allow_print_to_network_printers,
+                &self.application_guard_allow_print_to_pdf,
+                &self.application_guard_allow_print_to_xps,
+                &self.application_guard_block_clipboard_sharing,
+                &self.application_guard_block_file_transfer,
+                &self.application_guard_block_non_enterprise_content,
+                &self.application_guard_enabled,
+                &self.application_guard_force_auditing,
+                &self.app_locker_application_control,
+                &self.bit_locker_disable_warning_for_other_disk_encryption,
+                &self.bit_locker_enable_storage_card_encryption_on_mobile,
+                &self.bit_locker_encrypt_device,
+                &self.bit_locker_removable_drive_policy,
+                &self.defender_additional_guarded_folders,
+                &self.defender_attack_surface_reduction_excluded_paths,
+                &self.defender_exploit_protection_xml,
+                &self.defender_exploit_protection_xml_file_name,
+                &self.defender_guarded_folders_allowed_app_paths,
+                &self.defender_security_center_block_exploit_protection_override,
+                &self.firewall_block_stateful_ftp,
+                &self.firewall_certificate_revocation_list_check_method,
+                &self.firewall_idle_timeout_for_security_association_in_seconds,
+                &self.firewall_ip_sec_exemptions_allow_dhcp,
+                &self.firewall_ip_sec_exemptions_allow_icmp,
+                &self.firewall_ip_sec_exemptions_allow_neighbor_discovery,
+                &self.firewall_ip_sec_exemptions_allow_router_discovery,
+                &self.firewall_merge_keying_module_settings,
+                &self.firewall_packet_queueing_method,
+                &self.firewall_pre_shared_key_encoding_method,
+                &self.firewall_profile_domain,
+                &self.firewall_profile_private,
+                &self.firewall_profile_public,
+                &self.smart_screen_block_override_for_files,
+                &self.smart_screen_enable_in_shell,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -34734,12 +34254,6 @@ impl ::graph_model::rt::Struct for Windows10EndpointProtectionConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Windows10EndpointProtectionConfiguration {
@@ -34826,34 +34340,38 @@ pub struct Windows10EnrollmentCompletionPageConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Windows10EnrollmentCompletionPageConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windows10EnrollmentCompletionPageConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windows10EnrollmentCompletionPageConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "priority",
+                "version",
+                "allowNonBlockingAppInstallation",
+                "assignments",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "priority",
-            "version",
-            "allowNonBlockingAppInstallation",
-            "assignments",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.priority,
-            &self.version,
-            &self.allow_non_blocking_app_installation,
-            &self.assignments,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.priority,
+                &self.version,
+                &self.allow_non_blocking_app_installation,
+                &self.assignments,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -34873,12 +34391,6 @@ impl ::graph_model::rt::Struct for Windows10EnrollmentCompletionPageConfiguratio
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Windows10EnrollmentCompletionPageConfiguration {
@@ -34985,42 +34497,46 @@ pub struct Windows10EnterpriseModernAppManagementConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Windows10EnterpriseModernAppManagementConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windows10EnterpriseModernAppManagementConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windows10EnterpriseModernAppManagementConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "uninstallBuiltInApps",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "uninstallBuiltInApps",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.uninstall_built_in_apps,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.uninstall_built_in_apps,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -35044,12 +34560,6 @@ impl ::graph_model::rt::Struct for Windows10EnterpriseModernAppManagementConfigu
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Windows10EnterpriseModernAppManagementConfiguration {
@@ -35960,442 +35470,446 @@ pub struct Windows10GeneralConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Windows10GeneralConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windows10GeneralConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windows10GeneralConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "accountsBlockAddingNonMicrosoftAccountEmail",
+                "antiTheftModeBlocked",
+                "appsAllowTrustedAppsSideloading",
+                "appsBlockWindowsStoreOriginatedApps",
+                "bluetoothAllowedServices",
+                "bluetoothBlockAdvertising",
+                "bluetoothBlockDiscoverableMode",
+                "bluetoothBlocked",
+                "bluetoothBlockPrePairing",
+                "cameraBlocked",
+                "cellularBlockDataWhenRoaming",
+                "cellularBlockVpn",
+                "cellularBlockVpnWhenRoaming",
+                "certificatesBlockManualRootCertificateInstallation",
+                "connectedDevicesServiceBlocked",
+                "copyPasteBlocked",
+                "cortanaBlocked",
+                "defenderBlockEndUserAccess",
+                "defenderCloudBlockLevel",
+                "defenderDaysBeforeDeletingQuarantinedMalware",
+                "defenderDetectedMalwareActions",
+                "defenderFileExtensionsToExclude",
+                "defenderFilesAndFoldersToExclude",
+                "defenderMonitorFileActivity",
+                "defenderProcessesToExclude",
+                "defenderPromptForSampleSubmission",
+                "defenderRequireBehaviorMonitoring",
+                "defenderRequireCloudProtection",
+                "defenderRequireNetworkInspectionSystem",
+                "defenderRequireRealTimeMonitoring",
+                "defenderScanArchiveFiles",
+                "defenderScanDownloads",
+                "defenderScanIncomingMail",
+                "defenderScanMappedNetworkDrivesDuringFullScan",
+                "defenderScanMaxCpu",
+                "defenderScanNetworkFiles",
+                "defenderScanRemovableDrivesDuringFullScan",
+                "defenderScanScriptsLoadedInInternetExplorer",
+                "defenderScanType",
+                "defenderScheduledQuickScanTime",
+                "defenderScheduledScanTime",
+                "defenderSignatureUpdateIntervalInHours",
+                "defenderSystemScanSchedule",
+                "developerUnlockSetting",
+                "deviceManagementBlockFactoryResetOnMobile",
+                "deviceManagementBlockManualUnenroll",
+                "diagnosticsDataSubmissionMode",
+                "edgeAllowStartPagesModification",
+                "edgeBlockAccessToAboutFlags",
+                "edgeBlockAddressBarDropdown",
+                "edgeBlockAutofill",
+                "edgeBlockCompatibilityList",
+                "edgeBlockDeveloperTools",
+                "edgeBlocked",
+                "edgeBlockExtensions",
+                "edgeBlockInPrivateBrowsing",
+                "edgeBlockJavaScript",
+                "edgeBlockLiveTileDataCollection",
+                "edgeBlockPasswordManager",
+                "edgeBlockPopups",
+                "edgeBlockSearchSuggestions",
+                "edgeBlockSendingDoNotTrackHeader",
+                "edgeBlockSendingIntranetTrafficToInternetExplorer",
+                "edgeClearBrowsingDataOnExit",
+                "edgeCookiePolicy",
+                "edgeDisableFirstRunPage",
+                "edgeEnterpriseModeSiteListLocation",
+                "edgeFirstRunUrl",
+                "edgeHomepageUrls",
+                "edgeRequireSmartScreen",
+                "edgeSearchEngine",
+                "edgeSendIntranetTrafficToInternetExplorer",
+                "edgeSyncFavoritesWithInternetExplorer",
+                "enterpriseCloudPrintDiscoveryEndPoint",
+                "enterpriseCloudPrintDiscoveryMaxLimit",
+                "enterpriseCloudPrintMopriaDiscoveryResourceIdentifier",
+                "enterpriseCloudPrintOAuthAuthority",
+                "enterpriseCloudPrintOAuthClientIdentifier",
+                "enterpriseCloudPrintResourceIdentifier",
+                "experienceBlockDeviceDiscovery",
+                "experienceBlockErrorDialogWhenNoSIM",
+                "experienceBlockTaskSwitcher",
+                "gameDvrBlocked",
+                "internetSharingBlocked",
+                "locationServicesBlocked",
+                "lockScreenAllowTimeoutConfiguration",
+                "lockScreenBlockActionCenterNotifications",
+                "lockScreenBlockCortana",
+                "lockScreenBlockToastNotifications",
+                "lockScreenTimeoutInSeconds",
+                "logonBlockFastUserSwitching",
+                "microsoftAccountBlocked",
+                "microsoftAccountBlockSettingsSync",
+                "networkProxyApplySettingsDeviceWide",
+                "networkProxyAutomaticConfigurationUrl",
+                "networkProxyDisableAutoDetect",
+                "networkProxyServer",
+                "nfcBlocked",
+                "oneDriveDisableFileSync",
+                "passwordBlockSimple",
+                "passwordExpirationDays",
+                "passwordMinimumCharacterSetCount",
+                "passwordMinimumLength",
+                "passwordMinutesOfInactivityBeforeScreenTimeout",
+                "passwordPreviousPasswordBlockCount",
+                "passwordRequired",
+                "passwordRequiredType",
+                "passwordRequireWhenResumeFromIdleState",
+                "passwordSignInFailureCountBeforeFactoryReset",
+                "personalizationDesktopImageUrl",
+                "personalizationLockScreenImageUrl",
+                "privacyAdvertisingId",
+                "privacyAutoAcceptPairingAndConsentPrompts",
+                "privacyBlockInputPersonalization",
+                "resetProtectionModeBlocked",
+                "safeSearchFilter",
+                "screenCaptureBlocked",
+                "searchBlockDiacritics",
+                "searchDisableAutoLanguageDetection",
+                "searchDisableIndexerBackoff",
+                "searchDisableIndexingEncryptedItems",
+                "searchDisableIndexingRemovableDrive",
+                "searchEnableAutomaticIndexSizeManangement",
+                "searchEnableRemoteQueries",
+                "settingsBlockAccountsPage",
+                "settingsBlockAddProvisioningPackage",
+                "settingsBlockAppsPage",
+                "settingsBlockChangeLanguage",
+                "settingsBlockChangePowerSleep",
+                "settingsBlockChangeRegion",
+                "settingsBlockChangeSystemTime",
+                "settingsBlockDevicesPage",
+                "settingsBlockEaseOfAccessPage",
+                "settingsBlockEditDeviceName",
+                "settingsBlockGamingPage",
+                "settingsBlockNetworkInternetPage",
+                "settingsBlockPersonalizationPage",
+                "settingsBlockPrivacyPage",
+                "settingsBlockRemoveProvisioningPackage",
+                "settingsBlockSettingsApp",
+                "settingsBlockSystemPage",
+                "settingsBlockTimeLanguagePage",
+                "settingsBlockUpdateSecurityPage",
+                "sharedUserAppDataAllowed",
+                "smartScreenBlockPromptOverride",
+                "smartScreenBlockPromptOverrideForFiles",
+                "smartScreenEnableAppInstallControl",
+                "startBlockUnpinningAppsFromTaskbar",
+                "startMenuAppListVisibility",
+                "startMenuHideChangeAccountSettings",
+                "startMenuHideFrequentlyUsedApps",
+                "startMenuHideHibernate",
+                "startMenuHideLock",
+                "startMenuHidePowerButton",
+                "startMenuHideRecentJumpLists",
+                "startMenuHideRecentlyAddedApps",
+                "startMenuHideRestartOptions",
+                "startMenuHideShutDown",
+                "startMenuHideSignOut",
+                "startMenuHideSleep",
+                "startMenuHideSwitchAccount",
+                "startMenuHideUserTile",
+                "startMenuLayoutEdgeAssetsXml",
+                "startMenuLayoutXml",
+                "startMenuMode",
+                "startMenuPinnedFolderDocuments",
+                "startMenuPinnedFolderDownloads",
+                "startMenuPinnedFolderFileExplorer",
+                "startMenuPinnedFolderHomeGroup",
+                "startMenuPinnedFolderMusic",
+                "startMenuPinnedFolderNetwork",
+                "startMenuPinnedFolderPersonalFolder",
+                "startMenuPinnedFolderPictures",
+                "startMenuPinnedFolderSettings",
+                "startMenuPinnedFolderVideos",
+                "storageBlockRemovableStorage",
+                "storageRequireMobileDeviceEncryption",
+                "storageRestrictAppDataToSystemVolume",
+                "storageRestrictAppInstallToSystemVolume",
+                "tenantLockdownRequireNetworkDuringOutOfBoxExperience",
+                "usbBlocked",
+                "voiceRecordingBlocked",
+                "webRtcBlockLocalhostIpAddress",
+                "wiFiBlockAutomaticConnectHotspots",
+                "wiFiBlocked",
+                "wiFiBlockManualConfiguration",
+                "wiFiScanInterval",
+                "windowsSpotlightBlockConsumerSpecificFeatures",
+                "windowsSpotlightBlocked",
+                "windowsSpotlightBlockOnActionCenter",
+                "windowsSpotlightBlockTailoredExperiences",
+                "windowsSpotlightBlockThirdPartyNotifications",
+                "windowsSpotlightBlockWelcomeExperience",
+                "windowsSpotlightBlockWindowsTips",
+                "windowsSpotlightConfigureOnLockScreen",
+                "windowsStoreBlockAutoUpdate",
+                "windowsStoreBlocked",
+                "windowsStoreEnablePrivateStoreOnly",
+                "wirelessDisplayBlockProjectionToThisDevice",
+                "wirelessDisplayBlockUserInputFromReceiver",
+                "wirelessDisplayRequirePinForPairing",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "accountsBlockAddingNonMicrosoftAccountEmail",
-            "antiTheftModeBlocked",
-            "appsAllowTrustedAppsSideloading",
-            "appsBlockWindowsStoreOriginatedApps",
-            "bluetoothAllowedServices",
-            "bluetoothBlockAdvertising",
-            "bluetoothBlockDiscoverableMode",
-            "bluetoothBlocked",
-            "bluetoothBlockPrePairing",
-            "cameraBlocked",
-            "cellularBlockDataWhenRoaming",
-            "cellularBlockVpn",
-            "cellularBlockVpnWhenRoaming",
-            "certificatesBlockManualRootCertificateInstallation",
-            "connectedDevicesServiceBlocked",
-            "copyPasteBlocked",
-            "cortanaBlocked",
-            "defenderBlockEndUserAccess",
-            "defenderCloudBlockLevel",
-            "defenderDaysBeforeDeletingQuarantinedMalware",
-            "defenderDetectedMalwareActions",
-            "defenderFileExtensionsToExclude",
-            "defenderFilesAndFoldersToExclude",
-            "defenderMonitorFileActivity",
-            "defenderProcessesToExclude",
-            "defenderPromptForSampleSubmission",
-            "defenderRequireBehaviorMonitoring",
-            "defenderRequireCloudProtection",
-            "defenderRequireNetworkInspectionSystem",
-            "defenderRequireRealTimeMonitoring",
-            "defenderScanArchiveFiles",
-            "defenderScanDownloads",
-            "defenderScanIncomingMail",
-            "defenderScanMappedNetworkDrivesDuringFullScan",
-            "defenderScanMaxCpu",
-            "defenderScanNetworkFiles",
-            "defenderScanRemovableDrivesDuringFullScan",
-            "defenderScanScriptsLoadedInInternetExplorer",
-            "defenderScanType",
-            "defenderScheduledQuickScanTime",
-            "defenderScheduledScanTime",
-            "defenderSignatureUpdateIntervalInHours",
-            "defenderSystemScanSchedule",
-            "developerUnlockSetting",
-            "deviceManagementBlockFactoryResetOnMobile",
-            "deviceManagementBlockManualUnenroll",
-            "diagnosticsDataSubmissionMode",
-            "edgeAllowStartPagesModification",
-            "edgeBlockAccessToAboutFlags",
-            "edgeBlockAddressBarDropdown",
-            "edgeBlockAutofill",
-            "edgeBlockCompatibilityList",
-            "edgeBlockDeveloperTools",
-            "edgeBlocked",
-            "edgeBlockExtensions",
-            "edgeBlockInPrivateBrowsing",
-            "edgeBlockJavaScript",
-            "edgeBlockLiveTileDataCollection",
-            "edgeBlockPasswordManager",
-            "edgeBlockPopups",
-            "edgeBlockSearchSuggestions",
-            "edgeBlockSendingDoNotTrackHeader",
-            "edgeBlockSendingIntranetTrafficToInternetExplorer",
-            "edgeClearBrowsingDataOnExit",
-            "edgeCookiePolicy",
-            "edgeDisableFirstRunPage",
-            "edgeEnterpriseModeSiteListLocation",
-            "edgeFirstRunUrl",
-            "edgeHomepageUrls",
-            "edgeRequireSmartScreen",
-            "edgeSearchEngine",
-            "edgeSendIntranetTrafficToInternetExplorer",
-            "edgeSyncFavoritesWithInternetExplorer",
-            "enterpriseCloudPrintDiscoveryEndPoint",
-            "enterpriseCloudPrintDiscoveryMaxLimit",
-            "enterpriseCloudPrintMopriaDiscoveryResourceIdentifier",
-            "enterpriseCloudPrintOAuthAuthority",
-            "enterpriseCloudPrintOAuthClientIdentifier",
-            "enterpriseCloudPrintResourceIdentifier",
-            "experienceBlockDeviceDiscovery",
-            "experienceBlockErrorDialogWhenNoSIM",
-            "experienceBlockTaskSwitcher",
-            "gameDvrBlocked",
-            "internetSharingBlocked",
-            "locationServicesBlocked",
-            "lockScreenAllowTimeoutConfiguration",
-            "lockScreenBlockActionCenterNotifications",
-            "lockScreenBlockCortana",
-            "lockScreenBlockToastNotifications",
-            "lockScreenTimeoutInSeconds",
-            "logonBlockFastUserSwitching",
-            "microsoftAccountBlocked",
-            "microsoftAccountBlockSettingsSync",
-            "networkProxyApplySettingsDeviceWide",
-            "networkProxyAutomaticConfigurationUrl",
-            "networkProxyDisableAutoDetect",
-            "networkProxyServer",
-            "nfcBlocked",
-            "oneDriveDisableFileSync",
-            "passwordBlockSimple",
-            "passwordExpirationDays",
-            "passwordMinimumCharacterSetCount",
-            "passwordMinimumLength",
-            "passwordMinutesOfInactivityBeforeScreenTimeout",
-            "passwordPreviousPasswordBlockCount",
-            "passwordRequired",
-            "passwordRequiredType",
-            "passwordRequireWhenResumeFromIdleState",
-            "passwordSignInFailureCountBeforeFactoryReset",
-            "personalizationDesktopImageUrl",
-            "personalizationLockScreenImageUrl",
-            "privacyAdvertisingId",
-            "privacyAutoAcceptPairingAndConsentPrompts",
-            "privacyBlockInputPersonalization",
-            "resetProtectionModeBlocked",
-            "safeSearchFilter",
-            "screenCaptureBlocked",
-            "searchBlockDiacritics",
-            "searchDisableAutoLanguageDetection",
-            "searchDisableIndexerBackoff",
-            "searchDisableIndexingEncryptedItems",
-            "searchDisableIndexingRemovableDrive",
-            "searchEnableAutomaticIndexSizeManangement",
-            "searchEnableRemoteQueries",
-            "settingsBlockAccountsPage",
-            "settingsBlockAddProvisioningPackage",
-            "settingsBlockAppsPage",
-            "settingsBlockChangeLanguage",
-            "settingsBlockChangePowerSleep",
-            "settingsBlockChangeRegion",
-            "settingsBlockChangeSystemTime",
-            "settingsBlockDevicesPage",
-            "settingsBlockEaseOfAccessPage",
-            "settingsBlockEditDeviceName",
-            "settingsBlockGamingPage",
-            "settingsBlockNetworkInternetPage",
-            "settingsBlockPersonalizationPage",
-            "settingsBlockPrivacyPage",
-            "settingsBlockRemoveProvisioningPackage",
-            "settingsBlockSettingsApp",
-            "settingsBlockSystemPage",
-            "settingsBlockTimeLanguagePage",
-            "settingsBlockUpdateSecurityPage",
-            "sharedUserAppDataAllowed",
-            "smartScreenBlockPromptOverride",
-            "smartScreenBlockPromptOverrideForFiles",
-            "smartScreenEnableAppInstallControl",
-            "startBlockUnpinningAppsFromTaskbar",
-            "startMenuAppListVisibility",
-            "startMenuHideChangeAccountSettings",
-            "startMenuHideFrequentlyUsedApps",
-            "startMenuHideHibernate",
-            "startMenuHideLock",
-            "startMenuHidePowerButton",
-            "startMenuHideRecentJumpLists",
-            "startMenuHideRecentlyAddedApps",
-            "startMenuHideRestartOptions",
-            "startMenuHideShutDown",
-            "startMenuHideSignOut",
-            "startMenuHideSleep",
-            "startMenuHideSwitchAccount",
-            "startMenuHideUserTile",
-            "startMenuLayoutEdgeAssetsXml",
-            "startMenuLayoutXml",
-            "startMenuMode",
-            "startMenuPinnedFolderDocuments",
-            "startMenuPinnedFolderDownloads",
-            "startMenuPinnedFolderFileExplorer",
-            "startMenuPinnedFolderHomeGroup",
-            "startMenuPinnedFolderMusic",
-            "startMenuPinnedFolderNetwork",
-            "startMenuPinnedFolderPersonalFolder",
-            "startMenuPinnedFolderPictures",
-            "startMenuPinnedFolderSettings",
-            "startMenuPinnedFolderVideos",
-            "storageBlockRemovableStorage",
-            "storageRequireMobileDeviceEncryption",
-            "storageRestrictAppDataToSystemVolume",
-            "storageRestrictAppInstallToSystemVolume",
-            "tenantLockdownRequireNetworkDuringOutOfBoxExperience",
-            "usbBlocked",
-            "voiceRecordingBlocked",
-            "webRtcBlockLocalhostIpAddress",
-            "wiFiBlockAutomaticConnectHotspots",
-            "wiFiBlocked",
-            "wiFiBlockManualConfiguration",
-            "wiFiScanInterval",
-            "windowsSpotlightBlockConsumerSpecificFeatures",
-            "windowsSpotlightBlocked",
-            "windowsSpotlightBlockOnActionCenter",
-            "windowsSpotlightBlockTailoredExperiences",
-            "windowsSpotlightBlockThirdPartyNotifications",
-            "windowsSpotlightBlockWelcomeExperience",
-            "windowsSpotlightBlockWindowsTips",
-            "windowsSpotlightConfigureOnLockScreen",
-            "windowsStoreBlockAutoUpdate",
-            "windowsStoreBlocked",
-            "windowsStoreEnablePrivateStoreOnly",
-            "wirelessDisplayBlockProjectionToThisDevice",
-            "wirelessDisplayBlockUserInputFromReceiver",
-            "wirelessDisplayRequirePinForPairing",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.accounts_block_adding_non_microsoft_account_email,
-            &self.anti_theft_mode_blocked,
-            &self.apps_allow_trusted_apps_sideloading,
-            &self.apps_block_windows_store_originated_apps,
-            &self.bluetooth_allowed_services,
-            &self.bluetooth_block_advertising,
-            &self.bluetooth_block_discoverable_mode,
-            &self.bluetooth_blocked,
-            &self.bluetooth_block_pre_pairing,
-            &self.camera_blocked,
-            &self.cellular_block_data_when_roaming,
-            &self.cellular_block_vpn,
-            &self.cellular_block_vpn_when_roaming,
-            &self.certificates_block_manual_root_certificate_installation,
-            &self.connected_devices_service_blocked,
-            &self.copy_paste_blocked,
-            &self.cortana_blocked,
-            &self.defender_block_end_user_access,
-            &self.defender_cloud_block_level,
-            &self.defender_days_before_deleting_quarantined_malware,
-            &self.defender_detected_malware_actions,
-            &self.defender_file_extensions_to_exclude,
-            &self.defender_files_and_folders_to_exclude,
-            &self.defender_monitor_file_activity,
-            &self.defender_processes_to_exclude,
-            &self.defender_prompt_for_sample_submission,
-            &self.defender_require_behavior_monitoring,
-            &self.defender_require_cloud_protection,
-            &self.defender_require_network_inspection_system,
-            &self.defender_require_real_time_monitoring,
-            &self.defender_scan_archive_files,
-            &self.defender_scan_downloads,
-            &self.defender_scan_incoming_mail,
-            &self.defender_scan_mapped_network_drives_during_full_scan,
-            &self.defender_scan_max_cpu,
-            &self.defender_scan_network_files,
-            &self.defender_scan_removable_drives_during_full_scan,
-            &self.defender_scan_scripts_loaded_in_internet_explorer,
-            &self.defender_scan_type,
-            &self.defender_scheduled_quick_scan_time,
-            &self.defender_scheduled_scan_time,
-            &self.defender_signature_update_interval_in_hours,
-            &self.defender_system_scan_schedule,
-            &self.developer_unlock_setting,
-            &self.device_management_block_factory_reset_on_mobile,
-            &self.device_management_block_manual_unenroll,
-            &self.diagnostics_data_submission_mode,
-            &self.edge_allow_start_pages_modification,
-            &self.edge_block_access_to_about_flags,
-            &self.edge_block_address_bar_dropdown,
-            &self.edge_block_autofill,
-            &self.edge_block_compatibility_list,
-            &self.edge_block_developer_tools,
-            &self.edge_blocked,
-            &self.edge_block_extensions,
-            &self.edge_block_in_private_browsing,
-            &self.edge_block_java_script,
-            &self.edge_block_live_tile_data_collection,
-            &self.edge_block_password_manager,
-            &self.edge_block_popups,
-            &self.edge_block_search_suggestions,
-            &self.edge_block_sending_do_not_track_header,
-            &self.edge_block_sending_intranet_traffic_to_internet_explorer,
-            &self.edge_clear_browsing_data_on_exit,
-            &self.edge_cookie_policy,
-            &self.edge_disable_first_run_page,
-            &self.edge_enterprise_mode_site_list_location,
-            &self.edge_first_run_url,
-            &self.edge_homepage_urls,
-            &self.edge_require_smart_screen,
-            &self.edge_search_engine,
-            &self.edge_send_intranet_traffic_to_internet_explorer,
-            &self.edge_sync_favorites_with_internet_explorer,
-            &self.enterprise_cloud_print_discovery_end_point,
-            &self.enterprise_cloud_print_discovery_max_limit,
-            &self.enterprise_cloud_print_mopria_discovery_resource_identifier,
-            &self.enterprise_cloud_print_o_auth_authority,
-            &self.enterprise_cloud_print_o_auth_client_identifier,
-            &self.enterprise_cloud_print_resource_identifier,
-            &self.experience_block_device_discovery,
-            &self.experience_block_error_dialog_when_no_sim,
-            &self.experience_block_task_switcher,
-            &self.game_dvr_blocked,
-            &self.internet_sharing_blocked,
-            &self.location_services_blocked,
-            &self.lock_screen_allow_timeout_configuration,
-            &self.lock_screen_block_action_center_notifications,
-            &self.lock_screen_block_cortana,
-            &self.lock_screen_block_toast_notifications,
-            &self.lock_screen_timeout_in_seconds,
-            &self.logon_block_fast_user_switching,
-            &self.microsoft_account_blocked,
-            &self.microsoft_account_block_settings_sync,
-            &self.network_proxy_apply_settings_device_wide,
-            &self.network_proxy_automatic_configuration_url,
-            &self.network_proxy_disable_auto_detect,
-            &self.network_proxy_server,
-            &self.nfc_blocked,
-            &self.one_drive_disable_file_sync,
-            &self.password_block_simple,
-            &self.password_expiration_days,
-            &self.password_minimum_character_set_count,
-            &self.password_minimum_length,
-            &self.password_minutes_of_inactivity_before_screen_timeout,
-            &self.password_previous_password_block_count,
-            &self.password_required,
-            &self.password_required_type,
-            &self.password_require_when_resume_from_idle_state,
-            &self.password_sign_in_failure_count_before_factory_reset,
-            &self.personalization_desktop_image_url,
-            &self.personalization_lock_screen_image_url,
-            &self.privacy_advertising_id,
-            &self.privacy_auto_accept_pairing_and_consent_prompts,
-            &self.privacy_block_input_personalization,
-            &self.reset_protection_mode_blocked,
-            &self.safe_search_filter,
-            &self.screen_capture_blocked,
-            &self.search_block_diacritics,
-            &self.search_disable_auto_language_detection,
-            &self.search_disable_indexer_backoff,
-            &self.search_disable_indexing_encrypted_items,
-            &self.search_disable_indexing_removable_drive,
-            &self.search_enable_automatic_index_size_manangement,
-            &self.search_enable_remote_queries,
-            &self.settings_block_accounts_page,
-            &self.settings_block_add_provisioning_package,
-            &self.settings_block_apps_page,
-            &self.settings_block_change_language,
-            &self.settings_block_change_power_sleep,
-            &self.settings_block_change_region,
-            &self.settings_block_change_system_time,
-            &self.settings_block_devices_page,
-            &self.settings_block_ease_of_access_page,
-            &self.settings_block_edit_device_name,
-            &self.settings_block_gaming_page,
-            &self.settings_block_network_internet_page,
-            &self.settings_block_personalization_page,
-            &self.settings_block_privacy_page,
-            &self.settings_block_remove_provisioning_package,
-            &self.settings_block_settings_app,
-            &self.settings_block_system_page,
-            &self.settings_block_time_language_page,
-            &self.settings_block_update_security_page,
-            &self.shared_user_app_data_allowed,
-            &self.smart_screen_block_prompt_override,
-            &self.smart_screen_block_prompt_override_for_files,
-            &self.smart_screen_enable_app_install_control,
-            &self.start_block_unpinning_apps_from_taskbar,
-            &self.start_menu_app_list_visibility,
-            &self.start_menu_hide_change_account_settings,
-            &self.start_menu_hide_frequently_used_apps,
-            &self.start_menu_hide_hibernate,
-            &self.start_menu_hide_lock,
-            &self.start_menu_hide_power_button,
-            &self.start_menu_hide_recent_jump_lists,
-            &self.start_menu_hide_recently_added_apps,
-            &self.start_menu_hide_restart_options,
-            &self.start_menu_hide_shut_down,
-            &self.start_menu_hide_sign_out,
-            &self.start_menu_hide_sleep,
-            &self.start_menu_hide_switch_account,
-            &self.start_menu_hide_user_tile,
-            &self.start_menu_layout_edge_assets_xml,
-            &self.start_menu_layout_xml,
-            &self.start_menu_mode,
-            &self.start_menu_pinned_folder_documents,
-            &self.start_menu_pinned_folder_downloads,
-            &self.start_menu_pinned_folder_file_explorer,
-            &self.start_menu_pinned_folder_home_group,
-            &self.start_menu_pinned_folder_music,
-            &self.start_menu_pinned_folder_network,
-            &self.start_menu_pinned_folder_personal_folder,
-            &self.start_menu_pinned_folder_pictures,
-            &self.start_menu_pinned_folder_settings,
-            &self.start_menu_pinned_folder_videos,
-            &self.storage_block_removable_storage,
-            &self.storage_require_mobile_device_encryption,
-            &self.storage_restrict_app_data_to_system_volume,
-            &self.storage_restrict_app_install_to_system_volume,
-            &self.tenant_lockdown_require_network_during_out_of_box_experience,
-            &self.usb_blocked,
-            &self.voice_recording_blocked,
-            &self.web_rtc_block_localhost_ip_address,
-            &self.wi_fi_block_automatic_connect_hotspots,
-            &self.wi_fi_blocked,
-            &self.wi_fi_block_manual_configuration,
-            &self.wi_fi_scan_interval,
-            &self.windows_spotlight_block_consumer_specific_features,
-            &self.windows_spotlight_blocked,
-            &self.windows_spotlight_block_on_action_center,
-            &self.windows_spotlight_block_tailored_experiences,
-            &self.windows_spotlight_block_third_party_notifications,
-            &self.windows_spotlight_block_welcome_experience,
-            &self.windows_spotlight_block_windows_tips,
-            &self.windows_spotlight_configure_on_lock_screen,
-            &self.windows_store_block_auto_update,
-            &self.windows_store_blocked,
-            &self.windows_store_enable_private_store_only,
-            &self.wireless_display_block_projection_to_this_device,
-            &self.wireless_display_block_user_input_from_receiver,
-            &self.wireless_display_require_pin_for_pairing,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.accounts_block_adding_non_microsoft_account_email,
+                &self.anti_theft_mode_blocked,
+                &self.apps_allow_trusted_apps_sideloading,
+                &self.apps_block_windows_store_originated_apps,
+                &self.bluetooth_allowed_services,
+                &self.bluetooth_block_advertising,
+                &self.bluetooth_block_discoverable_mode,
+                &self.bluetooth_blocked,
+                &self.bluetooth_block_pre_pairing,
+                &self.camera_blocked,
+                &self.cellular_block_data_when_roaming,
+                &self.cellular_block_vpn,
+                &self.cellular_block_vpn_when_roaming,
+                &self.certificates_block_manual_root_certificate_installation,
+                &self.connected_devices_service_blocked,
+                &self.copy_paste_blocked,
+                &self.cortana_blocked,
+                &self.defender_block_end_user_access,
+                &self.defender_cloud_block_level,
+                &self.defender_days_before_deleting_quarantined_malware,
+                &self.defender_detected_malware_actions,
+                &self.defender_file_extensions_to_exclude,
+                &self.defender_files_and_folders_to_exclude,
+                &self.defender_monitor_file_activity,
+                &self.defender_processes_to_exclude,
+                &self.defender_prompt_for_sample_submission,
+                &self.defender_require_behavior_monitoring,
+                &self.defender_require_cloud_protection,
+                &self.defender_require_network_inspection_system,
+                &self.defender_require_real_time_monitoring,
+                &self.defender_scan_archive_files,
+                &self.defender_scan_downloads,
+                &self.defender_scan_incoming_mail,
+                &self.defender_scan_mapped_network_drives_during_full_scan,
+                &self.defender_scan_max_cpu,
+                &self.defender_scan_network_files,
+                &self.defender_scan_removable_drives_during_full_scan,
+                &self.defender_scan_scripts_loaded_in_internet_explorer,
+                &self.defender_scan_type,
+                &self.defender_scheduled_quick_scan_time,
+                &self.defender_scheduled_scan_time,
+                &self.defender_signature_update_interval_in_hours,
+                &self.defender_system_scan_schedule,
+                &self.developer_unlock_setting,
+                &self.device_management_block_factory_reset_on_mobile,
+                &self.device_management_block_manual_unenroll,
+                &self.diagnostics_data_submission_mode,
+                &self.edge_allow_start_pages_modification,
+                &self.edge_block_access_to_about_flags,
+                &self.edge_block_address_bar_dropdown,
+                &self.edge_block_autofill,
+                &self.edge_block_compatibility_list,
+                &self.edge_block_developer_tools,
+                &self.edge_blocked,
+                &self.edge_block_extensions,
+                &self.edge_block_in_private_browsing,
+                &self.edge_block_java_script,
+                &self.edge_block_live_tile_data_collection,
+                &self.edge_block_password_manager,
+                &self.edge_block_popups,
+                &self.edge_block_search_suggestions,
+                &self.edge_block_sending_do_not_track_header,
+                &self.edge_block_sending_intranet_traffic_to_internet_explorer,
+                &self.edge_clear_browsing_data_on_exit,
+                &self.edge_cookie_policy,
+                &self.edge_disable_first_run_page,
+                &self.edge_enterprise_mode_site_list_location,
+                &self.edge_first_run_url,
+                &self.edge_homepage_urls,
+                &self.edge_require_smart_screen,
+                &self.edge_search_engine,
+                &self.edge_send_intranet_traffic_to_internet_explorer,
+                &self.edge_sync_favorites_with_internet_explorer,
+                &self.enterprise_cloud_print_discovery_end_point,
+                &self.enterprise_cloud_print_discovery_max_limit,
+                &self.enterprise_cloud_print_mopria_discovery_resource_identifier,
+                &self.enterprise_cloud_print_o_auth_authority,
+                &self.enterprise_cloud_print_o_auth_client_identifier,
+                &self.enterprise_cloud_print_resource_identifier,
+                &self.experience_block_device_discovery,
+                &self.experience_block_error_dialog_when_no_sim,
+                &self.experience_block_task_switcher,
+                &self.game_dvr_blocked,
+                &self.internet_sharing_blocked,
+                &self.location_services_blocked,
+                &self.lock_screen_allow_timeout_configuration,
+                &self.lock_screen_block_action_center_notifications,
+                &self.lock_screen_block_cortana,
+                &self.lock_screen_block_toast_notifications,
+                &self.lock_screen_timeout_in_seconds,
+                &self.logon_block_fast_user_switching,
+                &self.microsoft_account_blocked,
+                &self.microsoft_account_block_settings_sync,
+                &self.network_proxy_apply_settings_device_wide,
+                &self.network_proxy_automatic_configuration_url,
+                &self.network_proxy_disable_auto_detect,
+                &self.network_proxy_server,
+                &self.nfc_blocked,
+                &self.one_drive_disable_file_sync,
+                &self.password_block_simple,
+                &self.password_expiration_days,
+                &self.password_minimum_character_set_count,
+                &self.password_minimum_length,
+                &self.password_minutes_of_inactivity_before_screen_timeout,
+                &self.password_previous_password_block_count,
+                &self.password_required,
+                &self.password_required_type,
+                &self.password_require_when_resume_from_idle_state,
+                &self.password_sign_in_failure_count_before_factory_reset,
+                &self.personalization_desktop_image_url,
+                &self.personalization_lock_screen_image_url,
+                &self.privacy_advertising_id,
+                &self.privacy_auto_accept_pairing_and_consent_prompts,
+                &self.privacy_block_input_personalization,
+                &self.reset_protection_mode_blocked,
+                &self.safe_search_filter,
+                &self.screen_capture_blocked,
+                &self.search_block_diacritics,
+                &self.search_disable_auto_language_detection,
+                &self.search_disable_indexer_backoff,
+                &self.search_disable_indexing_encrypted_items,
+                &self.search_disable_indexing_removable_drive,
+                &self.search_enable_automatic_index_size_manangement,
+                &self.search_enable_remote_queries,
+                &self.settings_block_accounts_page,
+                &self.settings_block_add_provisioning_package,
+                &self.settings_block_apps_page,
+                &self.settings_block_change_language,
+                &self.settings_block_change_power_sleep,
+                &self.settings_block_change_region,
+                &self.settings_block_change_system_time,
+                &self.settings_block_devices_page,
+                &self.settings_block_ease_of_access_page,
+                &self.settings_block_edit_device_name,
+                &self.settings_block_gaming_page,
+                &self.settings_block_network_internet_page,
+                &self.settings_block_personalization_page,
+                &self.settings_block_privacy_page,
+                &self.settings_block_remove_provisioning_package,
+                &self.settings_block_settings_app,
+                &self.settings_block_system_page,
+                &self.settings_block_time_language_page,
+                &self.settings_block_update_security_page,
+                &self.shared_user_app_data_allowed,
+                &self.smart_screen_block_prompt_override,
+                &self.smart_screen_block_prompt_override_for_files,
+                &self.smart_screen_enable_app_install_control,
+                &self.start_block_unpinning_apps_from_taskbar,
+                &self.start_menu_app_list_visibility,
+                &self.start_menu_hide_change_account_settings,
+                &self.start_menu_hide_frequently_used_apps,
+                &self.start_menu_hide_hibernate,
+                &self.start_menu_hide_lock,
+                &self.start_menu_hide_power_button,
+                &self.start_menu_hide_recent_jump_lists,
+                &self.start_menu_hide_recently_added_apps,
+                &self.start_menu_hide_restart_options,
+                &self.start_menu_hide_shut_down,
+                &self.start_menu_hide_sign_out,
+                &self.start_menu_hide_sleep,
+                &self.start_menu_hide_switch_account,
+                &self.start_menu_hide_user_tile,
+                &self.start_menu_layout_edge_assets_xml,
+                &self.start_menu_layout_xml,
+                &self.start_menu_mode,
+                &self.start_menu_pinned_folder_documents,
+                &self.start_menu_pinned_folder_downloads,
+                &self.start_menu_pinned_folder_file_explorer,
+                &self.start_menu_pinned_folder_home_group,
+                &self.start_menu_pinned_folder_music,
+                &self.start_menu_pinned_folder_network,
+                &self.start_menu_pinned_folder_personal_folder,
+                &self.start_menu_pinned_folder_pictures,
+                &self.start_menu_pinned_folder_settings,
+                &self.start_menu_pinned_folder_videos,
+                &self.storage_block_removable_storage,
+                &self.storage_require_mobile_device_encryption,
+                &self.storage_restrict_app_data_to_system_volume,
+                &self.storage_restrict_app_install_to_system_volume,
+                &self.tenant_lockdown_require_network_during_out_of_box_experience,
+                &self.usb_blocked,
+                &self.voice_recording_blocked,
+                &self.web_rtc_block_localhost_ip_address,
+                &self.wi_fi_block_automatic_connect_hotspots,
+                &self.wi_fi_blocked,
+                &self.wi_fi_block_manual_configuration,
+                &self.wi_fi_scan_interval,
+                &self.windows_spotlight_block_consumer_specific_features,
+                &self.windows_spotlight_blocked,
+                &self.windows_spotlight_block_on_action_center,
+                &self.windows_spotlight_block_tailored_experiences,
+                &self.windows_spotlight_block_third_party_notifications,
+                &self.windows_spotlight_block_welcome_experience,
+                &self.windows_spotlight_block_windows_tips,
+                &self.windows_spotlight_configure_on_lock_screen,
+                &self.windows_store_block_auto_update,
+                &self.windows_store_blocked,
+                &self.windows_store_enable_private_store_only,
+                &self.wireless_display_block_projection_to_this_device,
+                &self.wireless_display_block_user_input_from_receiver,
+                &self.wireless_display_require_pin_for_pairing,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -36620,12 +36134,6 @@ impl ::graph_model::rt::Struct for Windows10GeneralConfiguration {
             &mut self.extra,
         )
     }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
-    }
 }
 impl ::graph_model::rt::Value for Windows10GeneralConfiguration {
     #[inline(never)]
@@ -36793,74 +36301,78 @@ pub struct Windows10MobileCompliancePolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Windows10MobileCompliancePolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windows10MobileCompliancePolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windows10MobileCompliancePolicy",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "bitLockerEnabled",
+                "codeIntegrityEnabled",
+                "earlyLaunchAntiMalwareDriverEnabled",
+                "osMaximumVersion",
+                "osMinimumVersion",
+                "passwordBlockSimple",
+                "passwordExpirationDays",
+                "passwordMinimumCharacterSetCount",
+                "passwordMinimumLength",
+                "passwordMinutesOfInactivityBeforeLock",
+                "passwordPreviousPasswordBlockCount",
+                "passwordRequired",
+                "passwordRequiredType",
+                "passwordRequireToUnlockFromIdle",
+                "secureBootEnabled",
+                "storageRequireEncryption",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "scheduledActionsForRule",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "bitLockerEnabled",
-            "codeIntegrityEnabled",
-            "earlyLaunchAntiMalwareDriverEnabled",
-            "osMaximumVersion",
-            "osMinimumVersion",
-            "passwordBlockSimple",
-            "passwordExpirationDays",
-            "passwordMinimumCharacterSetCount",
-            "passwordMinimumLength",
-            "passwordMinutesOfInactivityBeforeLock",
-            "passwordPreviousPasswordBlockCount",
-            "passwordRequired",
-            "passwordRequiredType",
-            "passwordRequireToUnlockFromIdle",
-            "secureBootEnabled",
-            "storageRequireEncryption",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "scheduledActionsForRule",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.bit_locker_enabled,
-            &self.code_integrity_enabled,
-            &self.early_launch_anti_malware_driver_enabled,
-            &self.os_maximum_version,
-            &self.os_minimum_version,
-            &self.password_block_simple,
-            &self.password_expiration_days,
-            &self.password_minimum_character_set_count,
-            &self.password_minimum_length,
-            &self.password_minutes_of_inactivity_before_lock,
-            &self.password_previous_password_block_count,
-            &self.password_required,
-            &self.password_required_type,
-            &self.password_require_to_unlock_from_idle,
-            &self.secure_boot_enabled,
-            &self.storage_require_encryption,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.scheduled_actions_for_rule,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.bit_locker_enabled,
+                &self.code_integrity_enabled,
+                &self.early_launch_anti_malware_driver_enabled,
+                &self.os_maximum_version,
+                &self.os_minimum_version,
+                &self.password_block_simple,
+                &self.password_expiration_days,
+                &self.password_minimum_character_set_count,
+                &self.password_minimum_length,
+                &self.password_minutes_of_inactivity_before_lock,
+                &self.password_previous_password_block_count,
+                &self.password_required,
+                &self.password_required_type,
+                &self.password_require_to_unlock_from_idle,
+                &self.secure_boot_enabled,
+                &self.storage_require_encryption,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.scheduled_actions_for_rule,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -36900,12 +36412,6 @@ impl ::graph_model::rt::Struct for Windows10MobileCompliancePolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Windows10MobileCompliancePolicy {
@@ -36970,18 +36476,22 @@ pub struct Windows10NetworkProxyServer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Windows10NetworkProxyServer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windows10NetworkProxyServer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windows10NetworkProxyServer",
+            &["address", "exceptions", "useForLocalAddresses"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["address", "exceptions", "useForLocalAddresses"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.address,
-            &self.exceptions,
-            &self.use_for_local_addresses,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.address,
+                &self.exceptions,
+                &self.use_for_local_addresses,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -36995,12 +36505,6 @@ impl ::graph_model::rt::Struct for Windows10NetworkProxyServer {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Windows10NetworkProxyServer {
@@ -37120,50 +36624,54 @@ pub struct Windows10SecureAssessmentConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Windows10SecureAssessmentConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windows10SecureAssessmentConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windows10SecureAssessmentConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "allowPrinting",
+                "allowScreenCapture",
+                "allowTextSuggestion",
+                "configurationAccount",
+                "launchUri",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "allowPrinting",
-            "allowScreenCapture",
-            "allowTextSuggestion",
-            "configurationAccount",
-            "launchUri",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.allow_printing,
-            &self.allow_screen_capture,
-            &self.allow_text_suggestion,
-            &self.configuration_account,
-            &self.launch_uri,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.allow_printing,
+                &self.allow_screen_capture,
+                &self.allow_text_suggestion,
+                &self.configuration_account,
+                &self.launch_uri,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -37191,12 +36699,6 @@ impl ::graph_model::rt::Struct for Windows10SecureAssessmentConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Windows10SecureAssessmentConfiguration {
@@ -37376,80 +36878,84 @@ pub struct Windows10TeamGeneralConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Windows10TeamGeneralConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windows10TeamGeneralConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windows10TeamGeneralConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "azureOperationalInsightsBlockTelemetry",
+                "azureOperationalInsightsWorkspaceId",
+                "azureOperationalInsightsWorkspaceKey",
+                "connectAppBlockAutoLaunch",
+                "maintenanceWindowBlocked",
+                "maintenanceWindowDurationInHours",
+                "maintenanceWindowStartTime",
+                "miracastBlocked",
+                "miracastChannel",
+                "miracastRequirePin",
+                "settingsBlockMyMeetingsAndFiles",
+                "settingsBlockSessionResume",
+                "settingsBlockSigninSuggestions",
+                "settingsDefaultVolume",
+                "settingsScreenTimeoutInMinutes",
+                "settingsSessionTimeoutInMinutes",
+                "settingsSleepTimeoutInMinutes",
+                "welcomeScreenBackgroundImageUrl",
+                "welcomeScreenBlockAutomaticWakeUp",
+                "welcomeScreenMeetingInformation",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "azureOperationalInsightsBlockTelemetry",
-            "azureOperationalInsightsWorkspaceId",
-            "azureOperationalInsightsWorkspaceKey",
-            "connectAppBlockAutoLaunch",
-            "maintenanceWindowBlocked",
-            "maintenanceWindowDurationInHours",
-            "maintenanceWindowStartTime",
-            "miracastBlocked",
-            "miracastChannel",
-            "miracastRequirePin",
-            "settingsBlockMyMeetingsAndFiles",
-            "settingsBlockSessionResume",
-            "settingsBlockSigninSuggestions",
-            "settingsDefaultVolume",
-            "settingsScreenTimeoutInMinutes",
-            "settingsSessionTimeoutInMinutes",
-            "settingsSleepTimeoutInMinutes",
-            "welcomeScreenBackgroundImageUrl",
-            "welcomeScreenBlockAutomaticWakeUp",
-            "welcomeScreenMeetingInformation",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.azure_operational_insights_block_telemetry,
-            &self.azure_operational_insights_workspace_id,
-            &self.azure_operational_insights_workspace_key,
-            &self.connect_app_block_auto_launch,
-            &self.maintenance_window_blocked,
-            &self.maintenance_window_duration_in_hours,
-            &self.maintenance_window_start_time,
-            &self.miracast_blocked,
-            &self.miracast_channel,
-            &self.miracast_require_pin,
-            &self.settings_block_my_meetings_and_files,
-            &self.settings_block_session_resume,
-            &self.settings_block_signin_suggestions,
-            &self.settings_default_volume,
-            &self.settings_screen_timeout_in_minutes,
-            &self.settings_session_timeout_in_minutes,
-            &self.settings_sleep_timeout_in_minutes,
-            &self.welcome_screen_background_image_url,
-            &self.welcome_screen_block_automatic_wake_up,
-            &self.welcome_screen_meeting_information,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.azure_operational_insights_block_telemetry,
+                &self.azure_operational_insights_workspace_id,
+                &self.azure_operational_insights_workspace_key,
+                &self.connect_app_block_auto_launch,
+                &self.maintenance_window_blocked,
+                &self.maintenance_window_duration_in_hours,
+                &self.maintenance_window_start_time,
+                &self.miracast_blocked,
+                &self.miracast_channel,
+                &self.miracast_require_pin,
+                &self.settings_block_my_meetings_and_files,
+                &self.settings_block_session_resume,
+                &self.settings_block_signin_suggestions,
+                &self.settings_default_volume,
+                &self.settings_screen_timeout_in_minutes,
+                &self.settings_session_timeout_in_minutes,
+                &self.settings_sleep_timeout_in_minutes,
+                &self.welcome_screen_background_image_url,
+                &self.welcome_screen_block_automatic_wake_up,
+                &self.welcome_screen_meeting_information,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -37492,12 +36998,6 @@ impl ::graph_model::rt::Struct for Windows10TeamGeneralConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Windows10TeamGeneralConfiguration {
@@ -37646,64 +37146,68 @@ pub struct Windows81CompliancePolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Windows81CompliancePolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windows81CompliancePolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windows81CompliancePolicy",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "osMaximumVersion",
+                "osMinimumVersion",
+                "passwordBlockSimple",
+                "passwordExpirationDays",
+                "passwordMinimumCharacterSetCount",
+                "passwordMinimumLength",
+                "passwordMinutesOfInactivityBeforeLock",
+                "passwordPreviousPasswordBlockCount",
+                "passwordRequired",
+                "passwordRequiredType",
+                "storageRequireEncryption",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "scheduledActionsForRule",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "osMaximumVersion",
-            "osMinimumVersion",
-            "passwordBlockSimple",
-            "passwordExpirationDays",
-            "passwordMinimumCharacterSetCount",
-            "passwordMinimumLength",
-            "passwordMinutesOfInactivityBeforeLock",
-            "passwordPreviousPasswordBlockCount",
-            "passwordRequired",
-            "passwordRequiredType",
-            "storageRequireEncryption",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "scheduledActionsForRule",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.os_maximum_version,
-            &self.os_minimum_version,
-            &self.password_block_simple,
-            &self.password_expiration_days,
-            &self.password_minimum_character_set_count,
-            &self.password_minimum_length,
-            &self.password_minutes_of_inactivity_before_lock,
-            &self.password_previous_password_block_count,
-            &self.password_required,
-            &self.password_required_type,
-            &self.storage_require_encryption,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.scheduled_actions_for_rule,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.os_maximum_version,
+                &self.os_minimum_version,
+                &self.password_block_simple,
+                &self.password_expiration_days,
+                &self.password_minimum_character_set_count,
+                &self.password_minimum_length,
+                &self.password_minutes_of_inactivity_before_lock,
+                &self.password_previous_password_block_count,
+                &self.password_required,
+                &self.password_required_type,
+                &self.storage_require_encryption,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.scheduled_actions_for_rule,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -37738,12 +37242,6 @@ impl ::graph_model::rt::Struct for Windows81CompliancePolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Windows81CompliancePolicy {
@@ -37975,106 +37473,110 @@ pub struct Windows81GeneralConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Windows81GeneralConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windows81GeneralConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windows81GeneralConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "accountsBlockAddingNonMicrosoftAccountEmail",
+                "applyOnlyToWindows81",
+                "browserBlockAutofill",
+                "browserBlockAutomaticDetectionOfIntranetSites",
+                "browserBlockEnterpriseModeAccess",
+                "browserBlockJavaScript",
+                "browserBlockPlugins",
+                "browserBlockPopups",
+                "browserBlockSendingDoNotTrackHeader",
+                "browserBlockSingleWordEntryOnIntranetSites",
+                "browserEnterpriseModeSiteListLocation",
+                "browserInternetSecurityLevel",
+                "browserIntranetSecurityLevel",
+                "browserLoggingReportLocation",
+                "browserRequireFirewall",
+                "browserRequireFraudWarning",
+                "browserRequireHighSecurityForRestrictedSites",
+                "browserRequireSmartScreen",
+                "browserTrustedSitesSecurityLevel",
+                "cellularBlockDataRoaming",
+                "diagnosticsBlockDataSubmission",
+                "passwordBlockPicturePasswordAndPin",
+                "passwordExpirationDays",
+                "passwordMinimumCharacterSetCount",
+                "passwordMinimumLength",
+                "passwordMinutesOfInactivityBeforeScreenTimeout",
+                "passwordPreviousPasswordBlockCount",
+                "passwordRequiredType",
+                "passwordSignInFailureCountBeforeFactoryReset",
+                "storageRequireDeviceEncryption",
+                "updatesRequireAutomaticUpdates",
+                "userAccountControlSettings",
+                "workFoldersUrl",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "accountsBlockAddingNonMicrosoftAccountEmail",
-            "applyOnlyToWindows81",
-            "browserBlockAutofill",
-            "browserBlockAutomaticDetectionOfIntranetSites",
-            "browserBlockEnterpriseModeAccess",
-            "browserBlockJavaScript",
-            "browserBlockPlugins",
-            "browserBlockPopups",
-            "browserBlockSendingDoNotTrackHeader",
-            "browserBlockSingleWordEntryOnIntranetSites",
-            "browserEnterpriseModeSiteListLocation",
-            "browserInternetSecurityLevel",
-            "browserIntranetSecurityLevel",
-            "browserLoggingReportLocation",
-            "browserRequireFirewall",
-            "browserRequireFraudWarning",
-            "browserRequireHighSecurityForRestrictedSites",
-            "browserRequireSmartScreen",
-            "browserTrustedSitesSecurityLevel",
-            "cellularBlockDataRoaming",
-            "diagnosticsBlockDataSubmission",
-            "passwordBlockPicturePasswordAndPin",
-            "passwordExpirationDays",
-            "passwordMinimumCharacterSetCount",
-            "passwordMinimumLength",
-            "passwordMinutesOfInactivityBeforeScreenTimeout",
-            "passwordPreviousPasswordBlockCount",
-            "passwordRequiredType",
-            "passwordSignInFailureCountBeforeFactoryReset",
-            "storageRequireDeviceEncryption",
-            "updatesRequireAutomaticUpdates",
-            "userAccountControlSettings",
-            "workFoldersUrl",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.accounts_block_adding_non_microsoft_account_email,
-            &self.apply_only_to_windows81,
-            &self.browser_block_autofill,
-            &self.browser_block_automatic_detection_of_intranet_sites,
-            &self.browser_block_enterprise_mode_access,
-            &self.browser_block_java_script,
-            &self.browser_block_plugins,
-            &self.browser_block_popups,
-            &self.browser_block_sending_do_not_track_header,
-            &self.browser_block_single_word_entry_on_intranet_sites,
-            &self.browser_enterprise_mode_site_list_location,
-            &self.browser_internet_security_level,
-            &self.browser_intranet_security_level,
-            &self.browser_logging_report_location,
-            &self.browser_require_firewall,
-            &self.browser_require_fraud_warning,
-            &self.browser_require_high_security_for_restricted_sites,
-            &self.browser_require_smart_screen,
-            &self.browser_trusted_sites_security_level,
-            &self.cellular_block_data_roaming,
-            &self.diagnostics_block_data_submission,
-            &self.password_block_picture_password_and_pin,
-            &self.password_expiration_days,
-            &self.password_minimum_character_set_count,
-            &self.password_minimum_length,
-            &self.password_minutes_of_inactivity_before_screen_timeout,
-            &self.password_previous_password_block_count,
-            &self.password_required_type,
-            &self.password_sign_in_failure_count_before_factory_reset,
-            &self.storage_require_device_encryption,
-            &self.updates_require_automatic_updates,
-            &self.user_account_control_settings,
-            &self.work_folders_url,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.accounts_block_adding_non_microsoft_account_email,
+                &self.apply_only_to_windows81,
+                &self.browser_block_autofill,
+                &self.browser_block_automatic_detection_of_intranet_sites,
+                &self.browser_block_enterprise_mode_access,
+                &self.browser_block_java_script,
+                &self.browser_block_plugins,
+                &self.browser_block_popups,
+                &self.browser_block_sending_do_not_track_header,
+                &self.browser_block_single_word_entry_on_intranet_sites,
+                &self.browser_enterprise_mode_site_list_location,
+                &self.browser_internet_security_level,
+                &self.browser_intranet_security_level,
+                &self.browser_logging_report_location,
+                &self.browser_require_firewall,
+                &self.browser_require_fraud_warning,
+                &self.browser_require_high_security_for_restricted_sites,
+                &self.browser_require_smart_screen,
+                &self.browser_trusted_sites_security_level,
+                &self.cellular_block_data_roaming,
+                &self.diagnostics_block_data_submission,
+                &self.password_block_picture_password_and_pin,
+                &self.password_expiration_days,
+                &self.password_minimum_character_set_count,
+                &self.password_minimum_length,
+                &self.password_minutes_of_inactivity_before_screen_timeout,
+                &self.password_previous_password_block_count,
+                &self.password_required_type,
+                &self.password_sign_in_failure_count_before_factory_reset,
+                &self.storage_require_device_encryption,
+                &self.updates_require_automatic_updates,
+                &self.user_account_control_settings,
+                &self.work_folders_url,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -38130,12 +37632,6 @@ impl ::graph_model::rt::Struct for Windows81GeneralConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Windows81GeneralConfiguration {
@@ -38254,50 +37750,54 @@ pub struct WindowsAutopilotDeviceIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsAutopilotDeviceIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsAutopilotDeviceIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsAutopilotDeviceIdentity",
+            &[
+                "id",
+                "addressableUserName",
+                "azureActiveDirectoryDeviceId",
+                "displayName",
+                "enrollmentState",
+                "groupTag",
+                "lastContactedDateTime",
+                "managedDeviceId",
+                "manufacturer",
+                "model",
+                "productKey",
+                "purchaseOrderIdentifier",
+                "resourceName",
+                "serialNumber",
+                "skuNumber",
+                "systemFamily",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "addressableUserName",
-            "azureActiveDirectoryDeviceId",
-            "displayName",
-            "enrollmentState",
-            "groupTag",
-            "lastContactedDateTime",
-            "managedDeviceId",
-            "manufacturer",
-            "model",
-            "productKey",
-            "purchaseOrderIdentifier",
-            "resourceName",
-            "serialNumber",
-            "skuNumber",
-            "systemFamily",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.addressable_user_name,
-            &self.azure_active_directory_device_id,
-            &self.display_name,
-            &self.enrollment_state,
-            &self.group_tag,
-            &self.last_contacted_date_time,
-            &self.managed_device_id,
-            &self.manufacturer,
-            &self.model,
-            &self.product_key,
-            &self.purchase_order_identifier,
-            &self.resource_name,
-            &self.serial_number,
-            &self.sku_number,
-            &self.system_family,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.addressable_user_name,
+                &self.azure_active_directory_device_id,
+                &self.display_name,
+                &self.enrollment_state,
+                &self.group_tag,
+                &self.last_contacted_date_time,
+                &self.managed_device_id,
+                &self.manufacturer,
+                &self.model,
+                &self.product_key,
+                &self.purchase_order_identifier,
+                &self.resource_name,
+                &self.serial_number,
+                &self.sku_number,
+                &self.system_family,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -38325,12 +37825,6 @@ impl ::graph_model::rt::Struct for WindowsAutopilotDeviceIdentity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsAutopilotDeviceIdentity {
@@ -38438,44 +37932,48 @@ pub struct WindowsDefenderAdvancedThreatProtectionConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsDefenderAdvancedThreatProtectionConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsDefenderAdvancedThreatProtectionConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsDefenderAdvancedThreatProtectionConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "allowSampleSharing",
+                "enableExpeditedTelemetryReporting",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "allowSampleSharing",
-            "enableExpeditedTelemetryReporting",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.allow_sample_sharing,
-            &self.enable_expedited_telemetry_reporting,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.allow_sample_sharing,
+                &self.enable_expedited_telemetry_reporting,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -38500,12 +37998,6 @@ impl ::graph_model::rt::Struct for WindowsDefenderAdvancedThreatProtectionConfig
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsDefenderAdvancedThreatProtectionConfiguration {
@@ -38713,40 +38205,44 @@ pub struct WindowsFirewallNetworkProfile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsFirewallNetworkProfile {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsFirewallNetworkProfile"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsFirewallNetworkProfile",
+            &[
+                "authorizedApplicationRulesFromGroupPolicyMerged",
+                "connectionSecurityRulesFromGroupPolicyMerged",
+                "firewallEnabled",
+                "globalPortRulesFromGroupPolicyMerged",
+                "inboundConnectionsBlocked",
+                "inboundNotificationsBlocked",
+                "incomingTrafficBlocked",
+                "outboundConnectionsBlocked",
+                "policyRulesFromGroupPolicyMerged",
+                "securedPacketExemptionAllowed",
+                "stealthModeBlocked",
+                "unicastResponsesToMulticastBroadcastsBlocked",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "authorizedApplicationRulesFromGroupPolicyMerged",
-            "connectionSecurityRulesFromGroupPolicyMerged",
-            "firewallEnabled",
-            "globalPortRulesFromGroupPolicyMerged",
-            "inboundConnectionsBlocked",
-            "inboundNotificationsBlocked",
-            "incomingTrafficBlocked",
-            "outboundConnectionsBlocked",
-            "policyRulesFromGroupPolicyMerged",
-            "securedPacketExemptionAllowed",
-            "stealthModeBlocked",
-            "unicastResponsesToMulticastBroadcastsBlocked",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.authorized_application_rules_from_group_policy_merged,
-            &self.connection_security_rules_from_group_policy_merged,
-            &self.firewall_enabled,
-            &self.global_port_rules_from_group_policy_merged,
-            &self.inbound_connections_blocked,
-            &self.inbound_notifications_blocked,
-            &self.incoming_traffic_blocked,
-            &self.outbound_connections_blocked,
-            &self.policy_rules_from_group_policy_merged,
-            &self.secured_packet_exemption_allowed,
-            &self.stealth_mode_blocked,
-            &self.unicast_responses_to_multicast_broadcasts_blocked,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.authorized_application_rules_from_group_policy_merged,
+                &self.connection_security_rules_from_group_policy_merged,
+                &self.firewall_enabled,
+                &self.global_port_rules_from_group_policy_merged,
+                &self.inbound_connections_blocked,
+                &self.inbound_notifications_blocked,
+                &self.incoming_traffic_blocked,
+                &self.outbound_connections_blocked,
+                &self.policy_rules_from_group_policy_merged,
+                &self.secured_packet_exemption_allowed,
+                &self.stealth_mode_blocked,
+                &self.unicast_responses_to_multicast_broadcasts_blocked,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -38769,12 +38265,6 @@ impl ::graph_model::rt::Struct for WindowsFirewallNetworkProfile {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsFirewallNetworkProfile {
@@ -38913,19 +38403,23 @@ pub struct WindowsInformationProtectionAppLearningSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtectionAppLearningSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsInformationProtectionAppLearningSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsInformationProtectionAppLearningSummary",
+            &["id", "applicationName", "applicationType", "deviceCount"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "applicationName", "applicationType", "deviceCount"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.application_name,
-            &self.application_type,
-            &self.device_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.application_name,
+                &self.application_type,
+                &self.device_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -38940,12 +38434,6 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionAppLearningSummar
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionAppLearningSummary {
@@ -39011,14 +38499,15 @@ pub struct WindowsInformationProtectionNetworkLearningSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsInformationProtectionNetworkLearningSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsInformationProtectionNetworkLearningSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsInformationProtectionNetworkLearningSummary",
+            &["id", "deviceCount", "url"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "deviceCount", "url"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.device_count, &self.url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.device_count, &self.url], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -39028,12 +38517,6 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionNetworkLearningSu
             &mut [&mut self.id, &mut self.device_count, &mut self.url],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionNetworkLearningSummary {
@@ -39109,26 +38592,30 @@ pub struct WindowsMalwareCategoryCount {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsMalwareCategoryCount {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsMalwareCategoryCount"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsMalwareCategoryCount",
+            &[
+                "activeMalwareDetectionCount",
+                "category",
+                "deviceCount",
+                "distinctActiveMalwareCount",
+                "lastUpdateDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "activeMalwareDetectionCount",
-            "category",
-            "deviceCount",
-            "distinctActiveMalwareCount",
-            "lastUpdateDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.active_malware_detection_count,
-            &self.category,
-            &self.device_count,
-            &self.distinct_active_malware_count,
-            &self.last_update_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.active_malware_detection_count,
+                &self.category,
+                &self.device_count,
+                &self.distinct_active_malware_count,
+                &self.last_update_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -39144,12 +38631,6 @@ impl ::graph_model::rt::Struct for WindowsMalwareCategoryCount {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsMalwareCategoryCount {
@@ -39214,18 +38695,22 @@ pub struct WindowsMalwareExecutionStateCount {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsMalwareExecutionStateCount {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsMalwareExecutionStateCount"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsMalwareExecutionStateCount",
+            &["deviceCount", "executionState", "lastUpdateDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["deviceCount", "executionState", "lastUpdateDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.device_count,
-            &self.execution_state,
-            &self.last_update_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.device_count,
+                &self.execution_state,
+                &self.last_update_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -39239,12 +38724,6 @@ impl ::graph_model::rt::Struct for WindowsMalwareExecutionStateCount {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsMalwareExecutionStateCount {
@@ -39323,30 +38802,34 @@ pub struct WindowsMalwareInformation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsMalwareInformation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsMalwareInformation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsMalwareInformation",
+            &[
+                "id",
+                "additionalInformationUrl",
+                "category",
+                "displayName",
+                "lastDetectionDateTime",
+                "severity",
+                "deviceMalwareStates",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "additionalInformationUrl",
-            "category",
-            "displayName",
-            "lastDetectionDateTime",
-            "severity",
-            "deviceMalwareStates",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.additional_information_url,
-            &self.category,
-            &self.display_name,
-            &self.last_detection_date_time,
-            &self.severity,
-            &self.device_malware_states,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.additional_information_url,
+                &self.category,
+                &self.display_name,
+                &self.last_detection_date_time,
+                &self.severity,
+                &self.device_malware_states,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -39364,12 +38847,6 @@ impl ::graph_model::rt::Struct for WindowsMalwareInformation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsMalwareInformation {
@@ -39438,24 +38915,28 @@ pub struct WindowsMalwareNameCount {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsMalwareNameCount {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsMalwareNameCount"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsMalwareNameCount",
+            &[
+                "deviceCount",
+                "lastUpdateDateTime",
+                "malwareIdentifier",
+                "name",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "deviceCount",
-            "lastUpdateDateTime",
-            "malwareIdentifier",
-            "name",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.device_count,
-            &self.last_update_date_time,
-            &self.malware_identifier,
-            &self.name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.device_count,
+                &self.last_update_date_time,
+                &self.malware_identifier,
+                &self.name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -39470,12 +38951,6 @@ impl ::graph_model::rt::Struct for WindowsMalwareNameCount {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsMalwareNameCount {
@@ -39565,34 +39040,38 @@ pub struct WindowsMalwareOverview {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsMalwareOverview {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsMalwareOverview"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsMalwareOverview",
+            &[
+                "malwareCategorySummary",
+                "malwareDetectedDeviceCount",
+                "malwareExecutionStateSummary",
+                "malwareNameSummary",
+                "malwareSeveritySummary",
+                "malwareStateSummary",
+                "osVersionsSummary",
+                "totalDistinctMalwareCount",
+                "totalMalwareCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "malwareCategorySummary",
-            "malwareDetectedDeviceCount",
-            "malwareExecutionStateSummary",
-            "malwareNameSummary",
-            "malwareSeveritySummary",
-            "malwareStateSummary",
-            "osVersionsSummary",
-            "totalDistinctMalwareCount",
-            "totalMalwareCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.malware_category_summary,
-            &self.malware_detected_device_count,
-            &self.malware_execution_state_summary,
-            &self.malware_name_summary,
-            &self.malware_severity_summary,
-            &self.malware_state_summary,
-            &self.os_versions_summary,
-            &self.total_distinct_malware_count,
-            &self.total_malware_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.malware_category_summary,
+                &self.malware_detected_device_count,
+                &self.malware_execution_state_summary,
+                &self.malware_name_summary,
+                &self.malware_severity_summary,
+                &self.malware_state_summary,
+                &self.os_versions_summary,
+                &self.total_distinct_malware_count,
+                &self.total_malware_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -39612,12 +39091,6 @@ impl ::graph_model::rt::Struct for WindowsMalwareOverview {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsMalwareOverview {
@@ -39686,24 +39159,28 @@ pub struct WindowsMalwareSeverityCount {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsMalwareSeverityCount {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsMalwareSeverityCount"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsMalwareSeverityCount",
+            &[
+                "distinctMalwareCount",
+                "lastUpdateDateTime",
+                "malwareDetectionCount",
+                "severity",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "distinctMalwareCount",
-            "lastUpdateDateTime",
-            "malwareDetectionCount",
-            "severity",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.distinct_malware_count,
-            &self.last_update_date_time,
-            &self.malware_detection_count,
-            &self.severity,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.distinct_malware_count,
+                &self.last_update_date_time,
+                &self.malware_detection_count,
+                &self.severity,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -39718,12 +39195,6 @@ impl ::graph_model::rt::Struct for WindowsMalwareSeverityCount {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsMalwareSeverityCount {
@@ -39796,26 +39267,30 @@ pub struct WindowsMalwareStateCount {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsMalwareStateCount {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsMalwareStateCount"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsMalwareStateCount",
+            &[
+                "deviceCount",
+                "distinctMalwareCount",
+                "lastUpdateDateTime",
+                "malwareDetectionCount",
+                "state",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "deviceCount",
-            "distinctMalwareCount",
-            "lastUpdateDateTime",
-            "malwareDetectionCount",
-            "state",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.device_count,
-            &self.distinct_malware_count,
-            &self.last_update_date_time,
-            &self.malware_detection_count,
-            &self.state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.device_count,
+                &self.distinct_malware_count,
+                &self.last_update_date_time,
+                &self.malware_detection_count,
+                &self.state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -39831,12 +39306,6 @@ impl ::graph_model::rt::Struct for WindowsMalwareStateCount {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsMalwareStateCount {
@@ -39985,64 +39454,68 @@ pub struct WindowsPhone81CompliancePolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsPhone81CompliancePolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsPhone81CompliancePolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsPhone81CompliancePolicy",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "osMaximumVersion",
+                "osMinimumVersion",
+                "passwordBlockSimple",
+                "passwordExpirationDays",
+                "passwordMinimumCharacterSetCount",
+                "passwordMinimumLength",
+                "passwordMinutesOfInactivityBeforeLock",
+                "passwordPreviousPasswordBlockCount",
+                "passwordRequired",
+                "passwordRequiredType",
+                "storageRequireEncryption",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "scheduledActionsForRule",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "osMaximumVersion",
-            "osMinimumVersion",
-            "passwordBlockSimple",
-            "passwordExpirationDays",
-            "passwordMinimumCharacterSetCount",
-            "passwordMinimumLength",
-            "passwordMinutesOfInactivityBeforeLock",
-            "passwordPreviousPasswordBlockCount",
-            "passwordRequired",
-            "passwordRequiredType",
-            "storageRequireEncryption",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "scheduledActionsForRule",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.os_maximum_version,
-            &self.os_minimum_version,
-            &self.password_block_simple,
-            &self.password_expiration_days,
-            &self.password_minimum_character_set_count,
-            &self.password_minimum_length,
-            &self.password_minutes_of_inactivity_before_lock,
-            &self.password_previous_password_block_count,
-            &self.password_required,
-            &self.password_required_type,
-            &self.storage_require_encryption,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.scheduled_actions_for_rule,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.os_maximum_version,
+                &self.os_minimum_version,
+                &self.password_block_simple,
+                &self.password_expiration_days,
+                &self.password_minimum_character_set_count,
+                &self.password_minimum_length,
+                &self.password_minutes_of_inactivity_before_lock,
+                &self.password_previous_password_block_count,
+                &self.password_required,
+                &self.password_required_type,
+                &self.storage_require_encryption,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.scheduled_actions_for_rule,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -40077,12 +39550,6 @@ impl ::graph_model::rt::Struct for WindowsPhone81CompliancePolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsPhone81CompliancePolicy {
@@ -40186,42 +39653,46 @@ pub struct WindowsPhone81CustomConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsPhone81CustomConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsPhone81CustomConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsPhone81CustomConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "omaSettings",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "omaSettings",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.oma_settings,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.oma_settings,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -40245,12 +39716,6 @@ impl ::graph_model::rt::Struct for WindowsPhone81CustomConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsPhone81CustomConfiguration {
@@ -40466,98 +39931,102 @@ pub struct WindowsPhone81GeneralConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsPhone81GeneralConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsPhone81GeneralConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsPhone81GeneralConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "applyOnlyToWindowsPhone81",
+                "appsBlockCopyPaste",
+                "bluetoothBlocked",
+                "cameraBlocked",
+                "cellularBlockWifiTethering",
+                "compliantAppListType",
+                "compliantAppsList",
+                "diagnosticDataBlockSubmission",
+                "emailBlockAddingAccounts",
+                "locationServicesBlocked",
+                "microsoftAccountBlocked",
+                "nfcBlocked",
+                "passwordBlockSimple",
+                "passwordExpirationDays",
+                "passwordMinimumCharacterSetCount",
+                "passwordMinimumLength",
+                "passwordMinutesOfInactivityBeforeScreenTimeout",
+                "passwordPreviousPasswordBlockCount",
+                "passwordRequired",
+                "passwordRequiredType",
+                "passwordSignInFailureCountBeforeFactoryReset",
+                "screenCaptureBlocked",
+                "storageBlockRemovableStorage",
+                "storageRequireEncryption",
+                "webBrowserBlocked",
+                "wifiBlockAutomaticConnectHotspots",
+                "wifiBlocked",
+                "wifiBlockHotspotReporting",
+                "windowsStoreBlocked",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "applyOnlyToWindowsPhone81",
-            "appsBlockCopyPaste",
-            "bluetoothBlocked",
-            "cameraBlocked",
-            "cellularBlockWifiTethering",
-            "compliantAppListType",
-            "compliantAppsList",
-            "diagnosticDataBlockSubmission",
-            "emailBlockAddingAccounts",
-            "locationServicesBlocked",
-            "microsoftAccountBlocked",
-            "nfcBlocked",
-            "passwordBlockSimple",
-            "passwordExpirationDays",
-            "passwordMinimumCharacterSetCount",
-            "passwordMinimumLength",
-            "passwordMinutesOfInactivityBeforeScreenTimeout",
-            "passwordPreviousPasswordBlockCount",
-            "passwordRequired",
-            "passwordRequiredType",
-            "passwordSignInFailureCountBeforeFactoryReset",
-            "screenCaptureBlocked",
-            "storageBlockRemovableStorage",
-            "storageRequireEncryption",
-            "webBrowserBlocked",
-            "wifiBlockAutomaticConnectHotspots",
-            "wifiBlocked",
-            "wifiBlockHotspotReporting",
-            "windowsStoreBlocked",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.apply_only_to_windows_phone81,
-            &self.apps_block_copy_paste,
-            &self.bluetooth_blocked,
-            &self.camera_blocked,
-            &self.cellular_block_wifi_tethering,
-            &self.compliant_app_list_type,
-            &self.compliant_apps_list,
-            &self.diagnostic_data_block_submission,
-            &self.email_block_adding_accounts,
-            &self.location_services_blocked,
-            &self.microsoft_account_blocked,
-            &self.nfc_blocked,
-            &self.password_block_simple,
-            &self.password_expiration_days,
-            &self.password_minimum_character_set_count,
-            &self.password_minimum_length,
-            &self.password_minutes_of_inactivity_before_screen_timeout,
-            &self.password_previous_password_block_count,
-            &self.password_required,
-            &self.password_required_type,
-            &self.password_sign_in_failure_count_before_factory_reset,
-            &self.screen_capture_blocked,
-            &self.storage_block_removable_storage,
-            &self.storage_require_encryption,
-            &self.web_browser_blocked,
-            &self.wifi_block_automatic_connect_hotspots,
-            &self.wifi_blocked,
-            &self.wifi_block_hotspot_reporting,
-            &self.windows_store_blocked,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.apply_only_to_windows_phone81,
+                &self.apps_block_copy_paste,
+                &self.bluetooth_blocked,
+                &self.camera_blocked,
+                &self.cellular_block_wifi_tethering,
+                &self.compliant_app_list_type,
+                &self.compliant_apps_list,
+                &self.diagnostic_data_block_submission,
+                &self.email_block_adding_accounts,
+                &self.location_services_blocked,
+                &self.microsoft_account_blocked,
+                &self.nfc_blocked,
+                &self.password_block_simple,
+                &self.password_expiration_days,
+                &self.password_minimum_character_set_count,
+                &self.password_minimum_length,
+                &self.password_minutes_of_inactivity_before_screen_timeout,
+                &self.password_previous_password_block_count,
+                &self.password_required,
+                &self.password_required_type,
+                &self.password_sign_in_failure_count_before_factory_reset,
+                &self.screen_capture_blocked,
+                &self.storage_block_removable_storage,
+                &self.storage_require_encryption,
+                &self.web_browser_blocked,
+                &self.wifi_block_automatic_connect_hotspots,
+                &self.wifi_blocked,
+                &self.wifi_block_hotspot_reporting,
+                &self.windows_store_blocked,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -40609,12 +40078,6 @@ impl ::graph_model::rt::Struct for WindowsPhone81GeneralConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsPhone81GeneralConfiguration {
@@ -40896,14 +40359,18 @@ pub struct WindowsUpdateActiveHoursInstall {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsUpdateActiveHoursInstall {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsUpdateActiveHoursInstall"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsUpdateActiveHoursInstall",
+            &["activeHoursEnd", "activeHoursStart"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["activeHoursEnd", "activeHoursStart"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.active_hours_end, &self.active_hours_start])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.active_hours_end, &self.active_hours_start],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -40913,12 +40380,6 @@ impl ::graph_model::rt::Struct for WindowsUpdateActiveHoursInstall {
             &mut [&mut self.active_hours_end, &mut self.active_hours_start],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsUpdateActiveHoursInstall {
@@ -41163,112 +40624,116 @@ pub struct WindowsUpdateForBusinessConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsUpdateForBusinessConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsUpdateForBusinessConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsUpdateForBusinessConfiguration",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "version",
+                "allowWindows11Upgrade",
+                "automaticUpdateMode",
+                "autoRestartNotificationDismissal",
+                "businessReadyUpdatesOnly",
+                "deadlineForFeatureUpdatesInDays",
+                "deadlineForQualityUpdatesInDays",
+                "deadlineGracePeriodInDays",
+                "deliveryOptimizationMode",
+                "driversExcluded",
+                "engagedRestartDeadlineInDays",
+                "engagedRestartSnoozeScheduleInDays",
+                "engagedRestartTransitionScheduleInDays",
+                "featureUpdatesDeferralPeriodInDays",
+                "featureUpdatesPaused",
+                "featureUpdatesPauseExpiryDateTime",
+                "featureUpdatesPauseStartDate",
+                "featureUpdatesRollbackStartDateTime",
+                "featureUpdatesRollbackWindowInDays",
+                "featureUpdatesWillBeRolledBack",
+                "installationSchedule",
+                "microsoftUpdateServiceAllowed",
+                "postponeRebootUntilAfterDeadline",
+                "prereleaseFeatures",
+                "qualityUpdatesDeferralPeriodInDays",
+                "qualityUpdatesPaused",
+                "qualityUpdatesPauseExpiryDateTime",
+                "qualityUpdatesPauseStartDate",
+                "qualityUpdatesRollbackStartDateTime",
+                "qualityUpdatesWillBeRolledBack",
+                "scheduleImminentRestartWarningInMinutes",
+                "scheduleRestartWarningInHours",
+                "skipChecksBeforeRestart",
+                "updateNotificationLevel",
+                "updateWeeks",
+                "userPauseAccess",
+                "userWindowsUpdateScanAccess",
+                "assignments",
+                "deviceSettingStateSummaries",
+                "deviceStatuses",
+                "deviceStatusOverview",
+                "userStatuses",
+                "userStatusOverview",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "version",
-            "allowWindows11Upgrade",
-            "automaticUpdateMode",
-            "autoRestartNotificationDismissal",
-            "businessReadyUpdatesOnly",
-            "deadlineForFeatureUpdatesInDays",
-            "deadlineForQualityUpdatesInDays",
-            "deadlineGracePeriodInDays",
-            "deliveryOptimizationMode",
-            "driversExcluded",
-            "engagedRestartDeadlineInDays",
-            "engagedRestartSnoozeScheduleInDays",
-            "engagedRestartTransitionScheduleInDays",
-            "featureUpdatesDeferralPeriodInDays",
-            "featureUpdatesPaused",
-            "featureUpdatesPauseExpiryDateTime",
-            "featureUpdatesPauseStartDate",
-            "featureUpdatesRollbackStartDateTime",
-            "featureUpdatesRollbackWindowInDays",
-            "featureUpdatesWillBeRolledBack",
-            "installationSchedule",
-            "microsoftUpdateServiceAllowed",
-            "postponeRebootUntilAfterDeadline",
-            "prereleaseFeatures",
-            "qualityUpdatesDeferralPeriodInDays",
-            "qualityUpdatesPaused",
-            "qualityUpdatesPauseExpiryDateTime",
-            "qualityUpdatesPauseStartDate",
-            "qualityUpdatesRollbackStartDateTime",
-            "qualityUpdatesWillBeRolledBack",
-            "scheduleImminentRestartWarningInMinutes",
-            "scheduleRestartWarningInHours",
-            "skipChecksBeforeRestart",
-            "updateNotificationLevel",
-            "updateWeeks",
-            "userPauseAccess",
-            "userWindowsUpdateScanAccess",
-            "assignments",
-            "deviceSettingStateSummaries",
-            "deviceStatuses",
-            "deviceStatusOverview",
-            "userStatuses",
-            "userStatusOverview",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.version,
-            &self.allow_windows11_upgrade,
-            &self.automatic_update_mode,
-            &self.auto_restart_notification_dismissal,
-            &self.business_ready_updates_only,
-            &self.deadline_for_feature_updates_in_days,
-            &self.deadline_for_quality_updates_in_days,
-            &self.deadline_grace_period_in_days,
-            &self.delivery_optimization_mode,
-            &self.drivers_excluded,
-            &self.engaged_restart_deadline_in_days,
-            &self.engaged_restart_snooze_schedule_in_days,
-            &self.engaged_restart_transition_schedule_in_days,
-            &self.feature_updates_deferral_period_in_days,
-            &self.feature_updates_paused,
-            &self.feature_updates_pause_expiry_date_time,
-            &self.feature_updates_pause_start_date,
-            &self.feature_updates_rollback_start_date_time,
-            &self.feature_updates_rollback_window_in_days,
-            &self.feature_updates_will_be_rolled_back,
-            &self.installation_schedule,
-            &self.microsoft_update_service_allowed,
-            &self.postpone_reboot_until_after_deadline,
-            &self.prerelease_features,
-            &self.quality_updates_deferral_period_in_days,
-            &self.quality_updates_paused,
-            &self.quality_updates_pause_expiry_date_time,
-            &self.quality_updates_pause_start_date,
-            &self.quality_updates_rollback_start_date_time,
-            &self.quality_updates_will_be_rolled_back,
-            &self.schedule_imminent_restart_warning_in_minutes,
-            &self.schedule_restart_warning_in_hours,
-            &self.skip_checks_before_restart,
-            &self.update_notification_level,
-            &self.update_weeks,
-            &self.user_pause_access,
-            &self.user_windows_update_scan_access,
-            &self.assignments,
-            &self.device_setting_state_summaries,
-            &self.device_statuses,
-            &self.device_status_overview,
-            &self.user_statuses,
-            &self.user_status_overview,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.version,
+                &self.allow_windows11_upgrade,
+                &self.automatic_update_mode,
+                &self.auto_restart_notification_dismissal,
+                &self.business_ready_updates_only,
+                &self.deadline_for_feature_updates_in_days,
+                &self.deadline_for_quality_updates_in_days,
+                &self.deadline_grace_period_in_days,
+                &self.delivery_optimization_mode,
+                &self.drivers_excluded,
+                &self.engaged_restart_deadline_in_days,
+                &self.engaged_restart_snooze_schedule_in_days,
+                &self.engaged_restart_transition_schedule_in_days,
+                &self.feature_updates_deferral_period_in_days,
+                &self.feature_updates_paused,
+                &self.feature_updates_pause_expiry_date_time,
+                &self.feature_updates_pause_start_date,
+                &self.feature_updates_rollback_start_date_time,
+                &self.feature_updates_rollback_window_in_days,
+                &self.feature_updates_will_be_rolled_back,
+                &self.installation_schedule,
+                &self.microsoft_update_service_allowed,
+                &self.postpone_reboot_until_after_deadline,
+                &self.prerelease_features,
+                &self.quality_updates_deferral_period_in_days,
+                &self.quality_updates_paused,
+                &self.quality_updates_pause_expiry_date_time,
+                &self.quality_updates_pause_start_date,
+                &self.quality_updates_rollback_start_date_time,
+                &self.quality_updates_will_be_rolled_back,
+                &self.schedule_imminent_restart_warning_in_minutes,
+                &self.schedule_restart_warning_in_hours,
+                &self.skip_checks_before_restart,
+                &self.update_notification_level,
+                &self.update_weeks,
+                &self.user_pause_access,
+                &self.user_windows_update_scan_access,
+                &self.assignments,
+                &self.device_setting_state_summaries,
+                &self.device_statuses,
+                &self.device_status_overview,
+                &self.user_statuses,
+                &self.user_status_overview,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -41327,12 +40792,6 @@ impl ::graph_model::rt::Struct for WindowsUpdateForBusinessConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsUpdateForBusinessConfiguration {
@@ -41489,26 +40948,19 @@ pub struct WindowsUpdateInstallScheduleType {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsUpdateInstallScheduleType {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsUpdateInstallScheduleType"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.windowsUpdateInstallScheduleType", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsUpdateInstallScheduleType {
@@ -41779,14 +41231,18 @@ pub struct WindowsUpdateScheduledInstall {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsUpdateScheduledInstall {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsUpdateScheduledInstall"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsUpdateScheduledInstall",
+            &["scheduledInstallDay", "scheduledInstallTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["scheduledInstallDay", "scheduledInstallTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.scheduled_install_day, &self.scheduled_install_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.scheduled_install_day, &self.scheduled_install_time],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -41799,12 +41255,6 @@ impl ::graph_model::rt::Struct for WindowsUpdateScheduledInstall {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsUpdateScheduledInstall {

@@ -12,26 +12,19 @@ pub struct AllowedValue {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AllowedValue {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.allowedValue"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.allowedValue", &["id", "isActive"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "isActive"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.is_active])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.is_active], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.is_active], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AllowedValue {
@@ -88,14 +81,18 @@ pub struct AttributeSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttributeSet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attributeSet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attributeSet",
+            &["id", "description", "maxAttributesPerSet"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "description", "maxAttributesPerSet"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.description, &self.max_attributes_per_set])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.description, &self.max_attributes_per_set],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -109,12 +106,6 @@ impl ::graph_model::rt::Struct for AttributeSet {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttributeSet {
@@ -191,42 +182,46 @@ pub struct CompanySubscription {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CompanySubscription {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.companySubscription"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.companySubscription",
+            &[
+                "id",
+                "commerceSubscriptionId",
+                "createdDateTime",
+                "isTrial",
+                "nextLifecycleDateTime",
+                "ownerId",
+                "ownerTenantId",
+                "ownerType",
+                "serviceStatus",
+                "skuId",
+                "skuPartNumber",
+                "status",
+                "totalLicenses",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "commerceSubscriptionId",
-            "createdDateTime",
-            "isTrial",
-            "nextLifecycleDateTime",
-            "ownerId",
-            "ownerTenantId",
-            "ownerType",
-            "serviceStatus",
-            "skuId",
-            "skuPartNumber",
-            "status",
-            "totalLicenses",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.commerce_subscription_id,
-            &self.created_date_time,
-            &self.is_trial,
-            &self.next_lifecycle_date_time,
-            &self.owner_id,
-            &self.owner_tenant_id,
-            &self.owner_type,
-            &self.service_status,
-            &self.sku_id,
-            &self.sku_part_number,
-            &self.status,
-            &self.total_licenses,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.commerce_subscription_id,
+                &self.created_date_time,
+                &self.is_trial,
+                &self.next_lifecycle_date_time,
+                &self.owner_id,
+                &self.owner_tenant_id,
+                &self.owner_type,
+                &self.service_status,
+                &self.sku_id,
+                &self.sku_part_number,
+                &self.status,
+                &self.total_licenses,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -250,12 +245,6 @@ impl ::graph_model::rt::Struct for CompanySubscription {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CompanySubscription {
@@ -326,36 +315,40 @@ pub struct CustomSecurityAttributeDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomSecurityAttributeDefinition {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customSecurityAttributeDefinition"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customSecurityAttributeDefinition",
+            &[
+                "id",
+                "attributeSet",
+                "description",
+                "isCollection",
+                "isSearchable",
+                "name",
+                "status",
+                "type",
+                "usePreDefinedValuesOnly",
+                "allowedValues",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "attributeSet",
-            "description",
-            "isCollection",
-            "isSearchable",
-            "name",
-            "status",
-            "type",
-            "usePreDefinedValuesOnly",
-            "allowedValues",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.attribute_set,
-            &self.description,
-            &self.is_collection,
-            &self.is_searchable,
-            &self.name,
-            &self.status,
-            &self.r#type,
-            &self.use_pre_defined_values_only,
-            &self.allowed_values,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.attribute_set,
+                &self.description,
+                &self.is_collection,
+                &self.is_searchable,
+                &self.name,
+                &self.status,
+                &self.r#type,
+                &self.use_pre_defined_values_only,
+                &self.allowed_values,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -376,12 +369,6 @@ impl ::graph_model::rt::Struct for CustomSecurityAttributeDefinition {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomSecurityAttributeDefinition {
@@ -440,24 +427,28 @@ pub struct DeviceLocalCredential {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceLocalCredential {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceLocalCredential"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceLocalCredential",
+            &[
+                "accountName",
+                "accountSid",
+                "backupDateTime",
+                "passwordBase64",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "accountName",
-            "accountSid",
-            "backupDateTime",
-            "passwordBase64",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.account_name,
-            &self.account_sid,
-            &self.backup_date_time,
-            &self.password_base64,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.account_name,
+                &self.account_sid,
+                &self.backup_date_time,
+                &self.password_base64,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -472,12 +463,6 @@ impl ::graph_model::rt::Struct for DeviceLocalCredential {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceLocalCredential {
@@ -538,26 +523,30 @@ pub struct DeviceLocalCredentialInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceLocalCredentialInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceLocalCredentialInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceLocalCredentialInfo",
+            &[
+                "id",
+                "credentials",
+                "deviceName",
+                "lastBackupDateTime",
+                "refreshDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "credentials",
-            "deviceName",
-            "lastBackupDateTime",
-            "refreshDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.credentials,
-            &self.device_name,
-            &self.last_backup_date_time,
-            &self.refresh_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.credentials,
+                &self.device_name,
+                &self.last_backup_date_time,
+                &self.refresh_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -573,12 +562,6 @@ impl ::graph_model::rt::Struct for DeviceLocalCredentialInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceLocalCredentialInfo {
@@ -658,40 +641,44 @@ pub struct Directory {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for Directory {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.directory"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.directory",
+            &[
+                "id",
+                "administrativeUnits",
+                "attributeSets",
+                "customSecurityAttributeDefinitions",
+                "deletedItems",
+                "deviceLocalCredentials",
+                "federationConfigurations",
+                "onPremisesSynchronization",
+                "publicKeyInfrastructure",
+                "recovery",
+                "remoteTenantGroups",
+                "subscriptions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "administrativeUnits",
-            "attributeSets",
-            "customSecurityAttributeDefinitions",
-            "deletedItems",
-            "deviceLocalCredentials",
-            "federationConfigurations",
-            "onPremisesSynchronization",
-            "publicKeyInfrastructure",
-            "recovery",
-            "remoteTenantGroups",
-            "subscriptions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.administrative_units,
-            &self.attribute_sets,
-            &self.custom_security_attribute_definitions,
-            &self.deleted_items,
-            &self.device_local_credentials,
-            &self.federation_configurations,
-            &self.on_premises_synchronization,
-            &self.public_key_infrastructure,
-            &self.recovery,
-            &self.remote_tenant_groups,
-            &self.subscriptions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.administrative_units,
+                &self.attribute_sets,
+                &self.custom_security_attribute_definitions,
+                &self.deleted_items,
+                &self.device_local_credentials,
+                &self.federation_configurations,
+                &self.on_premises_synchronization,
+                &self.public_key_infrastructure,
+                &self.recovery,
+                &self.remote_tenant_groups,
+                &self.subscriptions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -714,12 +701,6 @@ impl ::graph_model::rt::Struct for Directory {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -782,14 +763,18 @@ pub struct OnPremisesAccidentalDeletionPrevention {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPremisesAccidentalDeletionPrevention {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onPremisesAccidentalDeletionPrevention"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onPremisesAccidentalDeletionPrevention",
+            &["alertThreshold", "synchronizationPreventionType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["alertThreshold", "synchronizationPreventionType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.alert_threshold, &self.synchronization_prevention_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.alert_threshold, &self.synchronization_prevention_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -802,12 +787,6 @@ impl ::graph_model::rt::Struct for OnPremisesAccidentalDeletionPrevention {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnPremisesAccidentalDeletionPrevention {
@@ -865,14 +844,18 @@ pub struct OnPremisesDirectorySynchronization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPremisesDirectorySynchronization {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onPremisesDirectorySynchronization"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onPremisesDirectorySynchronization",
+            &["id", "configuration", "features"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "configuration", "features"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.configuration, &self.features])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.configuration, &self.features],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -882,12 +865,6 @@ impl ::graph_model::rt::Struct for OnPremisesDirectorySynchronization {
             &mut [&mut self.id, &mut self.configuration, &mut self.features],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnPremisesDirectorySynchronization {
@@ -941,14 +918,15 @@ pub struct OnPremisesDirectorySynchronizationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPremisesDirectorySynchronizationConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onPremisesDirectorySynchronizationConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onPremisesDirectorySynchronizationConfiguration",
+            &["accidentalDeletionPrevention"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["accidentalDeletionPrevention"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.accidental_deletion_prevention])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.accidental_deletion_prevention], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -958,12 +936,6 @@ impl ::graph_model::rt::Struct for OnPremisesDirectorySynchronizationConfigurati
             &mut [&mut self.accidental_deletion_prevention],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnPremisesDirectorySynchronizationConfiguration {
@@ -1137,56 +1109,60 @@ pub struct OnPremisesDirectorySynchronizationFeature {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPremisesDirectorySynchronizationFeature {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onPremisesDirectorySynchronizationFeature"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onPremisesDirectorySynchronizationFeature",
+            &[
+                "allowOnPremUpdateOfOnPremisesObjectIdentifierEnabled",
+                "blockCloudObjectTakeoverThroughHardMatchEnabled",
+                "blockSoftMatchEnabled",
+                "bypassDirSyncOverridesEnabled",
+                "cloudPasswordPolicyForPasswordSyncedUsersEnabled",
+                "concurrentCredentialUpdateEnabled",
+                "concurrentOrgIdProvisioningEnabled",
+                "deviceWritebackEnabled",
+                "directoryExtensionsEnabled",
+                "fopeConflictResolutionEnabled",
+                "groupWriteBackEnabled",
+                "passwordSyncEnabled",
+                "passwordWritebackEnabled",
+                "quarantineUponProxyAddressesConflictEnabled",
+                "quarantineUponUpnConflictEnabled",
+                "softMatchOnUpnEnabled",
+                "synchronizeUpnForManagedUsersEnabled",
+                "unifiedGroupWritebackEnabled",
+                "userForcePasswordChangeOnLogonEnabled",
+                "userWritebackEnabled",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "allowOnPremUpdateOfOnPremisesObjectIdentifierEnabled",
-            "blockCloudObjectTakeoverThroughHardMatchEnabled",
-            "blockSoftMatchEnabled",
-            "bypassDirSyncOverridesEnabled",
-            "cloudPasswordPolicyForPasswordSyncedUsersEnabled",
-            "concurrentCredentialUpdateEnabled",
-            "concurrentOrgIdProvisioningEnabled",
-            "deviceWritebackEnabled",
-            "directoryExtensionsEnabled",
-            "fopeConflictResolutionEnabled",
-            "groupWriteBackEnabled",
-            "passwordSyncEnabled",
-            "passwordWritebackEnabled",
-            "quarantineUponProxyAddressesConflictEnabled",
-            "quarantineUponUpnConflictEnabled",
-            "softMatchOnUpnEnabled",
-            "synchronizeUpnForManagedUsersEnabled",
-            "unifiedGroupWritebackEnabled",
-            "userForcePasswordChangeOnLogonEnabled",
-            "userWritebackEnabled",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allow_on_prem_update_of_on_premises_object_identifier_enabled,
-            &self.block_cloud_object_takeover_through_hard_match_enabled,
-            &self.block_soft_match_enabled,
-            &self.bypass_dir_sync_overrides_enabled,
-            &self.cloud_password_policy_for_password_synced_users_enabled,
-            &self.concurrent_credential_update_enabled,
-            &self.concurrent_org_id_provisioning_enabled,
-            &self.device_writeback_enabled,
-            &self.directory_extensions_enabled,
-            &self.fope_conflict_resolution_enabled,
-            &self.group_write_back_enabled,
-            &self.password_sync_enabled,
-            &self.password_writeback_enabled,
-            &self.quarantine_upon_proxy_addresses_conflict_enabled,
-            &self.quarantine_upon_upn_conflict_enabled,
-            &self.soft_match_on_upn_enabled,
-            &self.synchronize_upn_for_managed_users_enabled,
-            &self.unified_group_writeback_enabled,
-            &self.user_force_password_change_on_logon_enabled,
-            &self.user_writeback_enabled,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allow_on_prem_update_of_on_premises_object_identifier_enabled,
+                &self.block_cloud_object_takeover_through_hard_match_enabled,
+                &self.block_soft_match_enabled,
+                &self.bypass_dir_sync_overrides_enabled,
+                &self.cloud_password_policy_for_password_synced_users_enabled,
+                &self.concurrent_credential_update_enabled,
+                &self.concurrent_org_id_provisioning_enabled,
+                &self.device_writeback_enabled,
+                &self.directory_extensions_enabled,
+                &self.fope_conflict_resolution_enabled,
+                &self.group_write_back_enabled,
+                &self.password_sync_enabled,
+                &self.password_writeback_enabled,
+                &self.quarantine_upon_proxy_addresses_conflict_enabled,
+                &self.quarantine_upon_upn_conflict_enabled,
+                &self.soft_match_on_upn_enabled,
+                &self.synchronize_upn_for_managed_users_enabled,
+                &self.unified_group_writeback_enabled,
+                &self.user_force_password_change_on_logon_enabled,
+                &self.user_writeback_enabled,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1217,12 +1193,6 @@ impl ::graph_model::rt::Struct for OnPremisesDirectorySynchronizationFeature {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnPremisesDirectorySynchronizationFeature {
@@ -1278,14 +1248,18 @@ pub struct PublicKeyInfrastructureRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PublicKeyInfrastructureRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.publicKeyInfrastructureRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.publicKeyInfrastructureRoot",
+            &["id", "certificateBasedAuthConfigurations"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "certificateBasedAuthConfigurations"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.certificate_based_auth_configurations])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.certificate_based_auth_configurations],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1298,12 +1272,6 @@ impl ::graph_model::rt::Struct for PublicKeyInfrastructureRoot {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PublicKeyInfrastructureRoot {

@@ -48,54 +48,58 @@ pub struct Domain {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Domain {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.domain"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.domain",
+            &[
+                "id",
+                "authenticationType",
+                "availabilityStatus",
+                "isAdminManaged",
+                "isDefault",
+                "isInitial",
+                "isRoot",
+                "isVerified",
+                "manufacturer",
+                "model",
+                "passwordNotificationWindowInDays",
+                "passwordValidityPeriodInDays",
+                "state",
+                "supportedServices",
+                "domainNameReferences",
+                "federationConfiguration",
+                "rootDomain",
+                "serviceConfigurationRecords",
+                "verificationDnsRecords",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationType",
-            "availabilityStatus",
-            "isAdminManaged",
-            "isDefault",
-            "isInitial",
-            "isRoot",
-            "isVerified",
-            "manufacturer",
-            "model",
-            "passwordNotificationWindowInDays",
-            "passwordValidityPeriodInDays",
-            "state",
-            "supportedServices",
-            "domainNameReferences",
-            "federationConfiguration",
-            "rootDomain",
-            "serviceConfigurationRecords",
-            "verificationDnsRecords",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_type,
-            &self.availability_status,
-            &self.is_admin_managed,
-            &self.is_default,
-            &self.is_initial,
-            &self.is_root,
-            &self.is_verified,
-            &self.manufacturer,
-            &self.model,
-            &self.password_notification_window_in_days,
-            &self.password_validity_period_in_days,
-            &self.state,
-            &self.supported_services,
-            &self.domain_name_references,
-            &self.federation_configuration,
-            &self.root_domain,
-            &self.service_configuration_records,
-            &self.verification_dns_records,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_type,
+                &self.availability_status,
+                &self.is_admin_managed,
+                &self.is_default,
+                &self.is_initial,
+                &self.is_root,
+                &self.is_verified,
+                &self.manufacturer,
+                &self.model,
+                &self.password_notification_window_in_days,
+                &self.password_validity_period_in_days,
+                &self.state,
+                &self.supported_services,
+                &self.domain_name_references,
+                &self.federation_configuration,
+                &self.root_domain,
+                &self.service_configuration_records,
+                &self.verification_dns_records,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -125,12 +129,6 @@ impl ::graph_model::rt::Struct for Domain {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Domain {
@@ -187,14 +185,18 @@ pub struct DomainState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DomainState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.domainState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.domainState",
+            &["lastActionDateTime", "operation", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["lastActionDateTime", "operation", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.last_action_date_time, &self.operation, &self.status])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.last_action_date_time, &self.operation, &self.status],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -208,12 +210,6 @@ impl ::graph_model::rt::Struct for DomainState {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DomainState {

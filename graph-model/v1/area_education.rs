@@ -12,26 +12,19 @@ pub struct ChallengingWord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChallengingWord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.challengingWord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.challengingWord", &["count", "word"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["count", "word"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.count, &self.word])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.count, &self.word], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.count, &mut self.word], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChallengingWord {
@@ -327,22 +320,26 @@ pub struct EducationAiFeedbackAudienceEngagementSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAiFeedbackAudienceEngagementSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationAiFeedbackAudienceEngagementSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationAiFeedbackAudienceEngagementSettings",
+            &[
+                "areEngagementStrategiesEnabled",
+                "isCallToActionEnabled",
+                "isEmotionalAndIntellectualAppealEnabled",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "areEngagementStrategiesEnabled",
-            "isCallToActionEnabled",
-            "isEmotionalAndIntellectualAppealEnabled",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.are_engagement_strategies_enabled,
-            &self.is_call_to_action_enabled,
-            &self.is_emotional_and_intellectual_appeal_enabled,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.are_engagement_strategies_enabled,
+                &self.is_call_to_action_enabled,
+                &self.is_emotional_and_intellectual_appeal_enabled,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -356,12 +353,6 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackAudienceEngagementSettings
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationAiFeedbackAudienceEngagementSettings {
@@ -420,22 +411,26 @@ pub struct EducationAiFeedbackContentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAiFeedbackContentSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationAiFeedbackContentSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationAiFeedbackContentSettings",
+            &[
+                "isMessageClarityEnabled",
+                "isQualityOfInformationEnabled",
+                "isSpeechOrganizationEnabled",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "isMessageClarityEnabled",
-            "isQualityOfInformationEnabled",
-            "isSpeechOrganizationEnabled",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.is_message_clarity_enabled,
-            &self.is_quality_of_information_enabled,
-            &self.is_speech_organization_enabled,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.is_message_clarity_enabled,
+                &self.is_quality_of_information_enabled,
+                &self.is_speech_organization_enabled,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -449,12 +444,6 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackContentSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationAiFeedbackContentSettings {
@@ -509,14 +498,18 @@ pub struct EducationAiFeedbackCriteria {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAiFeedbackCriteria {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationAiFeedbackCriteria"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationAiFeedbackCriteria",
+            &["aiFeedbackSettings", "speechType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["aiFeedbackSettings", "speechType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.ai_feedback_settings, &self.speech_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.ai_feedback_settings, &self.speech_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -526,12 +519,6 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackCriteria {
             &mut [&mut self.ai_feedback_settings, &mut self.speech_type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationAiFeedbackCriteria {
@@ -588,22 +575,26 @@ pub struct EducationAiFeedbackDeliverySettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAiFeedbackDeliverySettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationAiFeedbackDeliverySettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationAiFeedbackDeliverySettings",
+            &[
+                "areRhetoricalTechniquesEnabled",
+                "isLanguageUseEnabled",
+                "isStyleEnabled",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "areRhetoricalTechniquesEnabled",
-            "isLanguageUseEnabled",
-            "isStyleEnabled",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.are_rhetorical_techniques_enabled,
-            &self.is_language_use_enabled,
-            &self.is_style_enabled,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.are_rhetorical_techniques_enabled,
+                &self.is_language_use_enabled,
+                &self.is_style_enabled,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -617,12 +608,6 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackDeliverySettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationAiFeedbackDeliverySettings {
@@ -680,22 +665,26 @@ pub struct EducationAiFeedbackSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAiFeedbackSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationAiFeedbackSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationAiFeedbackSettings",
+            &[
+                "audienceEngagementSettings",
+                "contentSettings",
+                "deliverySettings",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "audienceEngagementSettings",
-            "contentSettings",
-            "deliverySettings",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.audience_engagement_settings,
-            &self.content_settings,
-            &self.delivery_settings,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.audience_engagement_settings,
+                &self.content_settings,
+                &self.delivery_settings,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -709,12 +698,6 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationAiFeedbackSettings {
@@ -829,78 +812,82 @@ pub struct EducationAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationAssignment",
+            &[
+                "id",
+                "addedStudentAction",
+                "addToCalendarAction",
+                "allowLateSubmissions",
+                "allowStudentsToAddResourcesToSubmission",
+                "assignDateTime",
+                "assignedDateTime",
+                "assignTo",
+                "classId",
+                "closeDateTime",
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "dueDateTime",
+                "feedbackResourcesFolderUrl",
+                "grading",
+                "instructions",
+                "languageTag",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "moduleUrl",
+                "notificationChannelUrl",
+                "resourcesFolderUrl",
+                "status",
+                "webUrl",
+                "categories",
+                "gradingCategory",
+                "gradingScheme",
+                "resources",
+                "rubric",
+                "submissions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "addedStudentAction",
-            "addToCalendarAction",
-            "allowLateSubmissions",
-            "allowStudentsToAddResourcesToSubmission",
-            "assignDateTime",
-            "assignedDateTime",
-            "assignTo",
-            "classId",
-            "closeDateTime",
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "dueDateTime",
-            "feedbackResourcesFolderUrl",
-            "grading",
-            "instructions",
-            "languageTag",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "moduleUrl",
-            "notificationChannelUrl",
-            "resourcesFolderUrl",
-            "status",
-            "webUrl",
-            "categories",
-            "gradingCategory",
-            "gradingScheme",
-            "resources",
-            "rubric",
-            "submissions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.added_student_action,
-            &self.add_to_calendar_action,
-            &self.allow_late_submissions,
-            &self.allow_students_to_add_resources_to_submission,
-            &self.assign_date_time,
-            &self.assigned_date_time,
-            &self.assign_to,
-            &self.class_id,
-            &self.close_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.due_date_time,
-            &self.feedback_resources_folder_url,
-            &self.grading,
-            &self.instructions,
-            &self.language_tag,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.module_url,
-            &self.notification_channel_url,
-            &self.resources_folder_url,
-            &self.status,
-            &self.web_url,
-            &self.categories,
-            &self.grading_category,
-            &self.grading_scheme,
-            &self.resources,
-            &self.rubric,
-            &self.submissions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.added_student_action,
+                &self.add_to_calendar_action,
+                &self.allow_late_submissions,
+                &self.allow_students_to_add_resources_to_submission,
+                &self.assign_date_time,
+                &self.assigned_date_time,
+                &self.assign_to,
+                &self.class_id,
+                &self.close_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.due_date_time,
+                &self.feedback_resources_folder_url,
+                &self.grading,
+                &self.instructions,
+                &self.language_tag,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.module_url,
+                &self.notification_channel_url,
+                &self.resources_folder_url,
+                &self.status,
+                &self.web_url,
+                &self.categories,
+                &self.grading_category,
+                &self.grading_scheme,
+                &self.resources,
+                &self.rubric,
+                &self.submissions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -942,12 +929,6 @@ impl ::graph_model::rt::Struct for EducationAssignment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationAssignment {
@@ -998,26 +979,19 @@ pub struct EducationAssignmentClassRecipient {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignmentClassRecipient {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationAssignmentClassRecipient"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.educationAssignmentClassRecipient", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentClassRecipient {
@@ -1078,26 +1052,30 @@ pub struct EducationAssignmentDefaults {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignmentDefaults {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationAssignmentDefaults"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationAssignmentDefaults",
+            &[
+                "id",
+                "addedStudentAction",
+                "addToCalendarAction",
+                "dueTime",
+                "notificationChannelUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "addedStudentAction",
-            "addToCalendarAction",
-            "dueTime",
-            "notificationChannelUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.added_student_action,
-            &self.add_to_calendar_action,
-            &self.due_time,
-            &self.notification_channel_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.added_student_action,
+                &self.add_to_calendar_action,
+                &self.due_time,
+                &self.notification_channel_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1113,12 +1091,6 @@ impl ::graph_model::rt::Struct for EducationAssignmentDefaults {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentDefaults {
@@ -1170,26 +1142,19 @@ pub struct EducationAssignmentGradeType {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignmentGradeType {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationAssignmentGradeType"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.educationAssignmentGradeType", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentGradeType {
@@ -1351,26 +1316,19 @@ pub struct EducationAssignmentGroupRecipient {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignmentGroupRecipient {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationAssignmentGroupRecipient"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.educationAssignmentGroupRecipient", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentGroupRecipient {
@@ -1423,26 +1381,21 @@ pub struct EducationAssignmentIndividualRecipient {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignmentIndividualRecipient {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationAssignmentIndividualRecipient"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationAssignmentIndividualRecipient",
+            &["recipients"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["recipients"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.recipients])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.recipients], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.recipients], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentIndividualRecipient {
@@ -1499,14 +1452,18 @@ pub struct EducationAssignmentPointsGrade {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignmentPointsGrade {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationAssignmentPointsGrade"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationAssignmentPointsGrade",
+            &["gradedBy", "gradedDateTime", "points"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["gradedBy", "gradedDateTime", "points"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.graded_by, &self.graded_date_time, &self.points])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.graded_by, &self.graded_date_time, &self.points],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1520,12 +1477,6 @@ impl ::graph_model::rt::Struct for EducationAssignmentPointsGrade {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentPointsGrade {
@@ -1578,26 +1529,21 @@ pub struct EducationAssignmentPointsGradeType {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignmentPointsGradeType {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationAssignmentPointsGradeType"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationAssignmentPointsGradeType",
+            &["maxPoints"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["maxPoints"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.max_points])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.max_points], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.max_points], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentPointsGradeType {
@@ -1649,26 +1595,19 @@ pub struct EducationAssignmentRecipient {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignmentRecipient {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationAssignmentRecipient"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.educationAssignmentRecipient", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentRecipient {
@@ -1858,24 +1797,28 @@ pub struct EducationAssignmentResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignmentResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationAssignmentResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationAssignmentResource",
+            &[
+                "id",
+                "distributeForStudentWork",
+                "resource",
+                "dependentResources",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "distributeForStudentWork",
-            "resource",
-            "dependentResources",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.distribute_for_student_work,
-            &self.resource,
-            &self.dependent_resources,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.distribute_for_student_work,
+                &self.resource,
+                &self.dependent_resources,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1890,12 +1833,6 @@ impl ::graph_model::rt::Struct for EducationAssignmentResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentResource {
@@ -1957,26 +1894,30 @@ pub struct EducationAssignmentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignmentSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationAssignmentSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationAssignmentSettings",
+            &[
+                "id",
+                "submissionAnimationDisabled",
+                "defaultGradingScheme",
+                "gradingCategories",
+                "gradingSchemes",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "submissionAnimationDisabled",
-            "defaultGradingScheme",
-            "gradingCategories",
-            "gradingSchemes",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.submission_animation_disabled,
-            &self.default_grading_scheme,
-            &self.grading_categories,
-            &self.grading_schemes,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.submission_animation_disabled,
+                &self.default_grading_scheme,
+                &self.grading_categories,
+                &self.grading_schemes,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1992,12 +1933,6 @@ impl ::graph_model::rt::Struct for EducationAssignmentSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentSettings {
@@ -2132,26 +2067,21 @@ pub struct EducationCategory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationCategory {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationCategory"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationCategory",
+            &["id", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.display_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.display_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.display_name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationCategory {
@@ -2214,28 +2144,32 @@ pub struct EducationChannelResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationChannelResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationChannelResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationChannelResource",
+            &[
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "url",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "url",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2252,12 +2186,6 @@ impl ::graph_model::rt::Struct for EducationChannelResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationChannelResource {
@@ -2356,60 +2284,64 @@ pub struct EducationClass {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationClass {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationClass"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationClass",
+            &[
+                "id",
+                "classCode",
+                "course",
+                "createdBy",
+                "description",
+                "displayName",
+                "externalId",
+                "externalName",
+                "externalSource",
+                "externalSourceDetail",
+                "grade",
+                "mailNickname",
+                "term",
+                "assignmentCategories",
+                "assignmentDefaults",
+                "assignments",
+                "assignmentSettings",
+                "group",
+                "members",
+                "modules",
+                "schools",
+                "teachers",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "classCode",
-            "course",
-            "createdBy",
-            "description",
-            "displayName",
-            "externalId",
-            "externalName",
-            "externalSource",
-            "externalSourceDetail",
-            "grade",
-            "mailNickname",
-            "term",
-            "assignmentCategories",
-            "assignmentDefaults",
-            "assignments",
-            "assignmentSettings",
-            "group",
-            "members",
-            "modules",
-            "schools",
-            "teachers",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.class_code,
-            &self.course,
-            &self.created_by,
-            &self.description,
-            &self.display_name,
-            &self.external_id,
-            &self.external_name,
-            &self.external_source,
-            &self.external_source_detail,
-            &self.grade,
-            &self.mail_nickname,
-            &self.term,
-            &self.assignment_categories,
-            &self.assignment_defaults,
-            &self.assignments,
-            &self.assignment_settings,
-            &self.group,
-            &self.members,
-            &self.modules,
-            &self.schools,
-            &self.teachers,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.class_code,
+                &self.course,
+                &self.created_by,
+                &self.description,
+                &self.display_name,
+                &self.external_id,
+                &self.external_name,
+                &self.external_source,
+                &self.external_source_detail,
+                &self.grade,
+                &self.mail_nickname,
+                &self.term,
+                &self.assignment_categories,
+                &self.assignment_defaults,
+                &self.assignments,
+                &self.assignment_settings,
+                &self.group,
+                &self.members,
+                &self.modules,
+                &self.schools,
+                &self.teachers,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2442,12 +2374,6 @@ impl ::graph_model::rt::Struct for EducationClass {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationClass {
@@ -2508,26 +2434,30 @@ pub struct EducationCourse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationCourse {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationCourse"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationCourse",
+            &[
+                "courseNumber",
+                "description",
+                "displayName",
+                "externalId",
+                "subject",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "courseNumber",
-            "description",
-            "displayName",
-            "externalId",
-            "subject",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.course_number,
-            &self.description,
-            &self.display_name,
-            &self.external_id,
-            &self.subject,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.course_number,
+                &self.description,
+                &self.display_name,
+                &self.external_id,
+                &self.subject,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2543,12 +2473,6 @@ impl ::graph_model::rt::Struct for EducationCourse {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationCourse {
@@ -2611,28 +2535,32 @@ pub struct EducationExcelResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationExcelResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationExcelResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationExcelResource",
+            &[
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "fileUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "fileUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.file_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.file_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2649,12 +2577,6 @@ impl ::graph_model::rt::Struct for EducationExcelResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationExcelResource {
@@ -2717,28 +2639,32 @@ pub struct EducationExternalResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationExternalResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationExternalResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationExternalResource",
+            &[
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "webUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "webUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.web_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.web_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2755,12 +2681,6 @@ impl ::graph_model::rt::Struct for EducationExternalResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationExternalResource {
@@ -2882,14 +2802,18 @@ pub struct EducationFeedback {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationFeedback {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationFeedback"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationFeedback",
+            &["feedbackBy", "feedbackDateTime", "text"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["feedbackBy", "feedbackDateTime", "text"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.feedback_by, &self.feedback_date_time, &self.text])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.feedback_by, &self.feedback_date_time, &self.text],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2903,12 +2827,6 @@ impl ::graph_model::rt::Struct for EducationFeedback {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationFeedback {
@@ -2969,26 +2887,30 @@ pub struct EducationFeedbackOutcome {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationFeedbackOutcome {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationFeedbackOutcome"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationFeedbackOutcome",
+            &[
+                "id",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "feedback",
+                "publishedFeedback",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "feedback",
-            "publishedFeedback",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.feedback,
-            &self.published_feedback,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.feedback,
+                &self.published_feedback,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3004,12 +2926,6 @@ impl ::graph_model::rt::Struct for EducationFeedbackOutcome {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationFeedbackOutcome {
@@ -3070,26 +2986,30 @@ pub struct EducationFeedbackResourceOutcome {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationFeedbackResourceOutcome {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationFeedbackResourceOutcome"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationFeedbackResourceOutcome",
+            &[
+                "id",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "feedbackResource",
+                "resourceStatus",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "feedbackResource",
-            "resourceStatus",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.feedback_resource,
-            &self.resource_status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.feedback_resource,
+                &self.resource_status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3105,12 +3025,6 @@ impl ::graph_model::rt::Struct for EducationFeedbackResourceOutcome {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationFeedbackResourceOutcome {
@@ -3252,28 +3166,32 @@ pub struct EducationFileResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationFileResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationFileResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationFileResource",
+            &[
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "fileUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "fileUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.file_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.file_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3290,12 +3208,6 @@ impl ::graph_model::rt::Struct for EducationFileResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationFileResource {
@@ -3421,14 +3333,18 @@ pub struct EducationGradingCategory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationGradingCategory {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationGradingCategory"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationGradingCategory",
+            &["id", "displayName", "percentageWeight"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "percentageWeight"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.display_name, &self.percentage_weight])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.display_name, &self.percentage_weight],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3442,12 +3358,6 @@ impl ::graph_model::rt::Struct for EducationGradingCategory {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationGradingCategory {
@@ -3506,19 +3416,23 @@ pub struct EducationGradingScheme {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationGradingScheme {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationGradingScheme"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationGradingScheme",
+            &["id", "displayName", "grades", "hidePointsDuringGrading"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "grades", "hidePointsDuringGrading"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.grades,
-            &self.hide_points_during_grading,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.grades,
+                &self.hide_points_during_grading,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3533,12 +3447,6 @@ impl ::graph_model::rt::Struct for EducationGradingScheme {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationGradingScheme {
@@ -3595,18 +3503,22 @@ pub struct EducationGradingSchemeGrade {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationGradingSchemeGrade {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationGradingSchemeGrade"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationGradingSchemeGrade",
+            &["defaultPercentage", "displayName", "minPercentage"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["defaultPercentage", "displayName", "minPercentage"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.default_percentage,
-            &self.display_name,
-            &self.min_percentage,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.default_percentage,
+                &self.display_name,
+                &self.min_percentage,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3620,12 +3532,6 @@ impl ::graph_model::rt::Struct for EducationGradingSchemeGrade {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationGradingSchemeGrade {
@@ -3680,14 +3586,15 @@ pub struct EducationItemBody {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationItemBody {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationItemBody"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationItemBody",
+            &["content", "contentType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["content", "contentType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.content, &self.content_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.content, &self.content_type], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -3697,12 +3604,6 @@ impl ::graph_model::rt::Struct for EducationItemBody {
             &mut [&mut self.content, &mut self.content_type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationItemBody {
@@ -3765,28 +3666,32 @@ pub struct EducationLinkResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationLinkResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationLinkResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationLinkResource",
+            &[
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "link",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "link",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.link,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.link,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3803,12 +3708,6 @@ impl ::graph_model::rt::Struct for EducationLinkResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationLinkResource {
@@ -3871,28 +3770,32 @@ pub struct EducationLinkedAssignmentResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationLinkedAssignmentResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationLinkedAssignmentResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationLinkedAssignmentResource",
+            &[
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "url",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "url",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3909,12 +3812,6 @@ impl ::graph_model::rt::Struct for EducationLinkedAssignmentResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationLinkedAssignmentResource {
@@ -3977,28 +3874,32 @@ pub struct EducationMediaResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationMediaResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationMediaResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationMediaResource",
+            &[
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "fileUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "fileUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.file_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.file_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4015,12 +3916,6 @@ impl ::graph_model::rt::Struct for EducationMediaResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationMediaResource {
@@ -4093,38 +3988,42 @@ pub struct EducationModule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationModule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationModule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationModule",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "isPinned",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "resourcesFolderUrl",
+                "status",
+                "resources",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "isPinned",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "resourcesFolderUrl",
-            "status",
-            "resources",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.is_pinned,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.resources_folder_url,
-            &self.status,
-            &self.resources,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.is_pinned,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.resources_folder_url,
+                &self.status,
+                &self.resources,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4146,12 +4045,6 @@ impl ::graph_model::rt::Struct for EducationModule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationModule {
@@ -4206,26 +4099,21 @@ pub struct EducationModuleResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationModuleResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationModuleResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationModuleResource",
+            &["id", "resource"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "resource"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.resource])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.resource], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.resource], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationModuleResource {
@@ -4343,26 +4231,21 @@ pub struct EducationOnPremisesInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationOnPremisesInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationOnPremisesInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationOnPremisesInfo",
+            &["immutableId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["immutableId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.immutable_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.immutable_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.immutable_id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationOnPremisesInfo {
@@ -4420,18 +4303,22 @@ pub struct EducationOutcome {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationOutcome {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationOutcome"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationOutcome",
+            &["id", "lastModifiedBy", "lastModifiedDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "lastModifiedBy", "lastModifiedDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4445,12 +4332,6 @@ impl ::graph_model::rt::Struct for EducationOutcome {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationOutcome {
@@ -4649,26 +4530,30 @@ pub struct EducationPointsOutcome {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationPointsOutcome {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationPointsOutcome"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationPointsOutcome",
+            &[
+                "id",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "points",
+                "publishedPoints",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "points",
-            "publishedPoints",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.points,
-            &self.published_points,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.points,
+                &self.published_points,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4684,12 +4569,6 @@ impl ::graph_model::rt::Struct for EducationPointsOutcome {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationPointsOutcome {
@@ -4752,28 +4631,32 @@ pub struct EducationPowerPointResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationPowerPointResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationPowerPointResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationPowerPointResource",
+            &[
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "fileUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "fileUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.file_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.file_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4790,12 +4673,6 @@ impl ::graph_model::rt::Struct for EducationPowerPointResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationPowerPointResource {
@@ -4857,26 +4734,30 @@ pub struct EducationResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationResource",
+            &[
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4892,12 +4773,6 @@ impl ::graph_model::rt::Struct for EducationResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationResource {
@@ -5155,20 +5030,24 @@ pub struct EducationRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationRoot",
+            &["classes", "me", "reports", "schools", "users"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["classes", "me", "reports", "schools", "users"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.classes,
-            &self.me,
-            &self.reports,
-            &self.schools,
-            &self.users,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.classes,
+                &self.me,
+                &self.reports,
+                &self.schools,
+                &self.users,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5184,12 +5063,6 @@ impl ::graph_model::rt::Struct for EducationRoot {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationRoot {
@@ -5260,36 +5133,40 @@ pub struct EducationRubric {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationRubric {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationRubric"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationRubric",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "grading",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "levels",
+                "qualities",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "grading",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "levels",
-            "qualities",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.grading,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.levels,
-            &self.qualities,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.grading,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.levels,
+                &self.qualities,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5310,12 +5187,6 @@ impl ::graph_model::rt::Struct for EducationRubric {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationRubric {
@@ -5383,30 +5254,34 @@ pub struct EducationRubricOutcome {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationRubricOutcome {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationRubricOutcome"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationRubricOutcome",
+            &[
+                "id",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "publishedRubricQualityFeedback",
+                "publishedRubricQualitySelectedLevels",
+                "rubricQualityFeedback",
+                "rubricQualitySelectedLevels",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "publishedRubricQualityFeedback",
-            "publishedRubricQualitySelectedLevels",
-            "rubricQualityFeedback",
-            "rubricQualitySelectedLevels",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.published_rubric_quality_feedback,
-            &self.published_rubric_quality_selected_levels,
-            &self.rubric_quality_feedback,
-            &self.rubric_quality_selected_levels,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.published_rubric_quality_feedback,
+                &self.published_rubric_quality_selected_levels,
+                &self.rubric_quality_feedback,
+                &self.rubric_quality_selected_levels,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5424,12 +5299,6 @@ impl ::graph_model::rt::Struct for EducationRubricOutcome {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationRubricOutcome {
@@ -5521,54 +5390,58 @@ pub struct EducationSchool {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationSchool {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationSchool"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationSchool",
+            &[
+                "id",
+                "description",
+                "displayName",
+                "externalSource",
+                "externalSourceDetail",
+                "address",
+                "createdBy",
+                "externalId",
+                "externalPrincipalId",
+                "fax",
+                "highestGrade",
+                "lowestGrade",
+                "phone",
+                "principalEmail",
+                "principalName",
+                "schoolNumber",
+                "administrativeUnit",
+                "classes",
+                "users",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "description",
-            "displayName",
-            "externalSource",
-            "externalSourceDetail",
-            "address",
-            "createdBy",
-            "externalId",
-            "externalPrincipalId",
-            "fax",
-            "highestGrade",
-            "lowestGrade",
-            "phone",
-            "principalEmail",
-            "principalName",
-            "schoolNumber",
-            "administrativeUnit",
-            "classes",
-            "users",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.external_source,
-            &self.external_source_detail,
-            &self.address,
-            &self.created_by,
-            &self.external_id,
-            &self.external_principal_id,
-            &self.fax,
-            &self.highest_grade,
-            &self.lowest_grade,
-            &self.phone,
-            &self.principal_email,
-            &self.principal_name,
-            &self.school_number,
-            &self.administrative_unit,
-            &self.classes,
-            &self.users,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.external_source,
+                &self.external_source_detail,
+                &self.address,
+                &self.created_by,
+                &self.external_id,
+                &self.external_principal_id,
+                &self.fax,
+                &self.highest_grade,
+                &self.lowest_grade,
+                &self.phone,
+                &self.principal_email,
+                &self.principal_name,
+                &self.school_number,
+                &self.administrative_unit,
+                &self.classes,
+                &self.users,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5598,12 +5471,6 @@ impl ::graph_model::rt::Struct for EducationSchool {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationSchool {
@@ -5656,26 +5523,21 @@ pub struct EducationSpeakerCoachAudienceEngagementSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationSpeakerCoachAudienceEngagementSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationSpeakerCoachAudienceEngagementSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationSpeakerCoachAudienceEngagementSettings",
+            &["isBodyLanguageEnabled"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isBodyLanguageEnabled"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_body_language_enabled])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.is_body_language_enabled], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.is_body_language_enabled], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationSpeakerCoachAudienceEngagementSettings {
@@ -5733,17 +5595,21 @@ pub struct EducationSpeakerCoachContentSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationSpeakerCoachContentSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationSpeakerCoachContentSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationSpeakerCoachContentSettings",
+            &["isInclusivenessEnabled", "isRepetitiveLanguageEnabled"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isInclusivenessEnabled", "isRepetitiveLanguageEnabled"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.is_inclusiveness_enabled,
-            &self.is_repetitive_language_enabled,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.is_inclusiveness_enabled,
+                &self.is_repetitive_language_enabled,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5756,12 +5622,6 @@ impl ::graph_model::rt::Struct for EducationSpeakerCoachContentSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationSpeakerCoachContentSettings {
@@ -5820,24 +5680,28 @@ pub struct EducationSpeakerCoachDeliverySettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationSpeakerCoachDeliverySettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationSpeakerCoachDeliverySettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationSpeakerCoachDeliverySettings",
+            &[
+                "areFillerWordsEnabled",
+                "isPaceEnabled",
+                "isPitchEnabled",
+                "isPronunciationEnabled",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "areFillerWordsEnabled",
-            "isPaceEnabled",
-            "isPitchEnabled",
-            "isPronunciationEnabled",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.are_filler_words_enabled,
-            &self.is_pace_enabled,
-            &self.is_pitch_enabled,
-            &self.is_pronunciation_enabled,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.are_filler_words_enabled,
+                &self.is_pace_enabled,
+                &self.is_pitch_enabled,
+                &self.is_pronunciation_enabled,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5852,12 +5716,6 @@ impl ::graph_model::rt::Struct for EducationSpeakerCoachDeliverySettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationSpeakerCoachDeliverySettings {
@@ -5915,22 +5773,26 @@ pub struct EducationSpeakerCoachSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationSpeakerCoachSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationSpeakerCoachSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationSpeakerCoachSettings",
+            &[
+                "audienceEngagementSettings",
+                "contentSettings",
+                "deliverySettings",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "audienceEngagementSettings",
-            "contentSettings",
-            "deliverySettings",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.audience_engagement_settings,
-            &self.content_settings,
-            &self.delivery_settings,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.audience_engagement_settings,
+                &self.content_settings,
+                &self.delivery_settings,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5944,12 +5806,6 @@ impl ::graph_model::rt::Struct for EducationSpeakerCoachSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationSpeakerCoachSettings {
@@ -6028,44 +5884,48 @@ pub struct EducationSpeakerProgressResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationSpeakerProgressResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationSpeakerProgressResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationSpeakerProgressResource",
+            &[
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "aiFeedbackCriteria",
+                "isAiFeedbackEnabled",
+                "isVideoRequired",
+                "maxRecordingAttempts",
+                "presentationTitle",
+                "recordingTimeLimitInMinutes",
+                "showRehearsalReportToStudentBeforeMediaUpload",
+                "speakerCoachSettings",
+                "spokenLanguageLocale",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "aiFeedbackCriteria",
-            "isAiFeedbackEnabled",
-            "isVideoRequired",
-            "maxRecordingAttempts",
-            "presentationTitle",
-            "recordingTimeLimitInMinutes",
-            "showRehearsalReportToStudentBeforeMediaUpload",
-            "speakerCoachSettings",
-            "spokenLanguageLocale",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.ai_feedback_criteria,
-            &self.is_ai_feedback_enabled,
-            &self.is_video_required,
-            &self.max_recording_attempts,
-            &self.presentation_title,
-            &self.recording_time_limit_in_minutes,
-            &self.show_rehearsal_report_to_student_before_media_upload,
-            &self.speaker_coach_settings,
-            &self.spoken_language_locale,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.ai_feedback_criteria,
+                &self.is_ai_feedback_enabled,
+                &self.is_video_required,
+                &self.max_recording_attempts,
+                &self.presentation_title,
+                &self.recording_time_limit_in_minutes,
+                &self.show_rehearsal_report_to_student_before_media_upload,
+                &self.speaker_coach_settings,
+                &self.spoken_language_locale,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6090,12 +5950,6 @@ impl ::graph_model::rt::Struct for EducationSpeakerProgressResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationSpeakerProgressResource {
@@ -6232,28 +6086,32 @@ pub struct EducationStudent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationStudent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationStudent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationStudent",
+            &[
+                "birthDate",
+                "externalId",
+                "gender",
+                "grade",
+                "graduationYear",
+                "studentNumber",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "birthDate",
-            "externalId",
-            "gender",
-            "grade",
-            "graduationYear",
-            "studentNumber",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.birth_date,
-            &self.external_id,
-            &self.gender,
-            &self.grade,
-            &self.graduation_year,
-            &self.student_number,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.birth_date,
+                &self.external_id,
+                &self.gender,
+                &self.grade,
+                &self.graduation_year,
+                &self.student_number,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6270,12 +6128,6 @@ impl ::graph_model::rt::Struct for EducationStudent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationStudent {
@@ -6368,58 +6220,62 @@ pub struct EducationSubmission {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationSubmission {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationSubmission"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationSubmission",
+            &[
+                "id",
+                "assignmentId",
+                "excusedBy",
+                "excusedDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "reassignedBy",
+                "reassignedDateTime",
+                "recipient",
+                "resourcesFolderUrl",
+                "returnedBy",
+                "returnedDateTime",
+                "status",
+                "submittedBy",
+                "submittedDateTime",
+                "unsubmittedBy",
+                "unsubmittedDateTime",
+                "webUrl",
+                "outcomes",
+                "resources",
+                "submittedResources",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "assignmentId",
-            "excusedBy",
-            "excusedDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "reassignedBy",
-            "reassignedDateTime",
-            "recipient",
-            "resourcesFolderUrl",
-            "returnedBy",
-            "returnedDateTime",
-            "status",
-            "submittedBy",
-            "submittedDateTime",
-            "unsubmittedBy",
-            "unsubmittedDateTime",
-            "webUrl",
-            "outcomes",
-            "resources",
-            "submittedResources",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.assignment_id,
-            &self.excused_by,
-            &self.excused_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.reassigned_by,
-            &self.reassigned_date_time,
-            &self.recipient,
-            &self.resources_folder_url,
-            &self.returned_by,
-            &self.returned_date_time,
-            &self.status,
-            &self.submitted_by,
-            &self.submitted_date_time,
-            &self.unsubmitted_by,
-            &self.unsubmitted_date_time,
-            &self.web_url,
-            &self.outcomes,
-            &self.resources,
-            &self.submitted_resources,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.assignment_id,
+                &self.excused_by,
+                &self.excused_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.reassigned_by,
+                &self.reassigned_date_time,
+                &self.recipient,
+                &self.resources_folder_url,
+                &self.returned_by,
+                &self.returned_date_time,
+                &self.status,
+                &self.submitted_by,
+                &self.submitted_date_time,
+                &self.unsubmitted_by,
+                &self.unsubmitted_date_time,
+                &self.web_url,
+                &self.outcomes,
+                &self.resources,
+                &self.submitted_resources,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6451,12 +6307,6 @@ impl ::graph_model::rt::Struct for EducationSubmission {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationSubmission {
@@ -6509,26 +6359,21 @@ pub struct EducationSubmissionIndividualRecipient {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationSubmissionIndividualRecipient {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationSubmissionIndividualRecipient"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationSubmissionIndividualRecipient",
+            &["userId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["userId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.user_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.user_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.user_id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationSubmissionIndividualRecipient {
@@ -6580,26 +6425,19 @@ pub struct EducationSubmissionRecipient {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationSubmissionRecipient {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationSubmissionRecipient"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.educationSubmissionRecipient", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationSubmissionRecipient {
@@ -6769,24 +6607,28 @@ pub struct EducationSubmissionResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationSubmissionResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationSubmissionResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationSubmissionResource",
+            &[
+                "id",
+                "assignmentResourceUrl",
+                "resource",
+                "dependentResources",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "assignmentResourceUrl",
-            "resource",
-            "dependentResources",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.assignment_resource_url,
-            &self.resource,
-            &self.dependent_resources,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.assignment_resource_url,
+                &self.resource,
+                &self.dependent_resources,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6801,12 +6643,6 @@ impl ::graph_model::rt::Struct for EducationSubmissionResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationSubmissionResource {
@@ -6952,14 +6788,15 @@ pub struct EducationTeacher {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationTeacher {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationTeacher"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationTeacher",
+            &["externalId", "teacherNumber"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["externalId", "teacherNumber"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.external_id, &self.teacher_number])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.external_id, &self.teacher_number], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -6969,12 +6806,6 @@ impl ::graph_model::rt::Struct for EducationTeacher {
             &mut [&mut self.external_id, &mut self.teacher_number],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationTeacher {
@@ -7043,34 +6874,38 @@ pub struct EducationTeamsAppResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationTeamsAppResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationTeamsAppResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationTeamsAppResource",
+            &[
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "appIconWebUrl",
+                "appId",
+                "teamsEmbeddedContentUrl",
+                "webUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "appIconWebUrl",
-            "appId",
-            "teamsEmbeddedContentUrl",
-            "webUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.app_icon_web_url,
-            &self.app_id,
-            &self.teams_embedded_content_url,
-            &self.web_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.app_icon_web_url,
+                &self.app_id,
+                &self.teams_embedded_content_url,
+                &self.web_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7090,12 +6925,6 @@ impl ::graph_model::rt::Struct for EducationTeamsAppResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationTeamsAppResource {
@@ -7154,19 +6983,23 @@ pub struct EducationTerm {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationTerm {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationTerm"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationTerm",
+            &["displayName", "endDate", "externalId", "startDate"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "endDate", "externalId", "startDate"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.display_name,
-            &self.end_date,
-            &self.external_id,
-            &self.start_date,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.display_name,
+                &self.end_date,
+                &self.external_id,
+                &self.start_date,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7181,12 +7014,6 @@ impl ::graph_model::rt::Struct for EducationTerm {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationTerm {
@@ -7320,94 +7147,98 @@ pub struct EducationUser {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationUser {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationUser"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationUser",
+            &[
+                "id",
+                "accountEnabled",
+                "assignedLicenses",
+                "assignedPlans",
+                "businessPhones",
+                "createdBy",
+                "department",
+                "displayName",
+                "externalSource",
+                "externalSourceDetail",
+                "givenName",
+                "mail",
+                "mailingAddress",
+                "mailNickname",
+                "middleName",
+                "mobilePhone",
+                "officeLocation",
+                "onPremisesInfo",
+                "passwordPolicies",
+                "passwordProfile",
+                "preferredLanguage",
+                "primaryRole",
+                "provisionedPlans",
+                "refreshTokensValidFromDateTime",
+                "relatedContacts",
+                "residenceAddress",
+                "showInAddressList",
+                "student",
+                "surname",
+                "teacher",
+                "usageLocation",
+                "userPrincipalName",
+                "userType",
+                "assignments",
+                "classes",
+                "rubrics",
+                "schools",
+                "taughtClasses",
+                "user",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "accountEnabled",
-            "assignedLicenses",
-            "assignedPlans",
-            "businessPhones",
-            "createdBy",
-            "department",
-            "displayName",
-            "externalSource",
-            "externalSourceDetail",
-            "givenName",
-            "mail",
-            "mailingAddress",
-            "mailNickname",
-            "middleName",
-            "mobilePhone",
-            "officeLocation",
-            "onPremisesInfo",
-            "passwordPolicies",
-            "passwordProfile",
-            "preferredLanguage",
-            "primaryRole",
-            "provisionedPlans",
-            "refreshTokensValidFromDateTime",
-            "relatedContacts",
-            "residenceAddress",
-            "showInAddressList",
-            "student",
-            "surname",
-            "teacher",
-            "usageLocation",
-            "userPrincipalName",
-            "userType",
-            "assignments",
-            "classes",
-            "rubrics",
-            "schools",
-            "taughtClasses",
-            "user",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.account_enabled,
-            &self.assigned_licenses,
-            &self.assigned_plans,
-            &self.business_phones,
-            &self.created_by,
-            &self.department,
-            &self.display_name,
-            &self.external_source,
-            &self.external_source_detail,
-            &self.given_name,
-            &self.mail,
-            &self.mailing_address,
-            &self.mail_nickname,
-            &self.middle_name,
-            &self.mobile_phone,
-            &self.office_location,
-            &self.on_premises_info,
-            &self.password_policies,
-            &self.password_profile,
-            &self.preferred_language,
-            &self.primary_role,
-            &self.provisioned_plans,
-            &self.refresh_tokens_valid_from_date_time,
-            &self.related_contacts,
-            &self.residence_address,
-            &self.show_in_address_list,
-            &self.student,
-            &self.surname,
-            &self.teacher,
-            &self.usage_location,
-            &self.user_principal_name,
-            &self.user_type,
-            &self.assignments,
-            &self.classes,
-            &self.rubrics,
-            &self.schools,
-            &self.taught_classes,
-            &self.user,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.account_enabled,
+                &self.assigned_licenses,
+                &self.assigned_plans,
+                &self.business_phones,
+                &self.created_by,
+                &self.department,
+                &self.display_name,
+                &self.external_source,
+                &self.external_source_detail,
+                &self.given_name,
+                &self.mail,
+                &self.mailing_address,
+                &self.mail_nickname,
+                &self.middle_name,
+                &self.mobile_phone,
+                &self.office_location,
+                &self.on_premises_info,
+                &self.password_policies,
+                &self.password_profile,
+                &self.preferred_language,
+                &self.primary_role,
+                &self.provisioned_plans,
+                &self.refresh_tokens_valid_from_date_time,
+                &self.related_contacts,
+                &self.residence_address,
+                &self.show_in_address_list,
+                &self.student,
+                &self.surname,
+                &self.teacher,
+                &self.usage_location,
+                &self.user_principal_name,
+                &self.user_type,
+                &self.assignments,
+                &self.classes,
+                &self.rubrics,
+                &self.schools,
+                &self.taught_classes,
+                &self.user,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7457,12 +7288,6 @@ impl ::graph_model::rt::Struct for EducationUser {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationUser {
@@ -7594,28 +7419,32 @@ pub struct EducationWordResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationWordResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationWordResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationWordResource",
+            &[
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "fileUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "fileUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.file_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.file_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7632,12 +7461,6 @@ impl ::graph_model::rt::Struct for EducationWordResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationWordResource {
@@ -7732,60 +7555,64 @@ pub struct ReadingAssignmentSubmission {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ReadingAssignmentSubmission {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.readingAssignmentSubmission"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.readingAssignmentSubmission",
+            &[
+                "id",
+                "accuracyScore",
+                "action",
+                "assignmentId",
+                "challengingWords",
+                "classId",
+                "insertions",
+                "mispronunciations",
+                "missedExclamationMarks",
+                "missedPeriods",
+                "missedQuestionMarks",
+                "missedShorts",
+                "monotoneScore",
+                "omissions",
+                "repetitions",
+                "selfCorrections",
+                "studentId",
+                "submissionDateTime",
+                "submissionId",
+                "unexpectedPauses",
+                "wordCount",
+                "wordsPerMinute",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "accuracyScore",
-            "action",
-            "assignmentId",
-            "challengingWords",
-            "classId",
-            "insertions",
-            "mispronunciations",
-            "missedExclamationMarks",
-            "missedPeriods",
-            "missedQuestionMarks",
-            "missedShorts",
-            "monotoneScore",
-            "omissions",
-            "repetitions",
-            "selfCorrections",
-            "studentId",
-            "submissionDateTime",
-            "submissionId",
-            "unexpectedPauses",
-            "wordCount",
-            "wordsPerMinute",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.accuracy_score,
-            &self.action,
-            &self.assignment_id,
-            &self.challenging_words,
-            &self.class_id,
-            &self.insertions,
-            &self.mispronunciations,
-            &self.missed_exclamation_marks,
-            &self.missed_periods,
-            &self.missed_question_marks,
-            &self.missed_shorts,
-            &self.monotone_score,
-            &self.omissions,
-            &self.repetitions,
-            &self.self_corrections,
-            &self.student_id,
-            &self.submission_date_time,
-            &self.submission_id,
-            &self.unexpected_pauses,
-            &self.word_count,
-            &self.words_per_minute,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.accuracy_score,
+                &self.action,
+                &self.assignment_id,
+                &self.challenging_words,
+                &self.class_id,
+                &self.insertions,
+                &self.mispronunciations,
+                &self.missed_exclamation_marks,
+                &self.missed_periods,
+                &self.missed_question_marks,
+                &self.missed_shorts,
+                &self.monotone_score,
+                &self.omissions,
+                &self.repetitions,
+                &self.self_corrections,
+                &self.student_id,
+                &self.submission_date_time,
+                &self.submission_id,
+                &self.unexpected_pauses,
+                &self.word_count,
+                &self.words_per_minute,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7818,12 +7645,6 @@ impl ::graph_model::rt::Struct for ReadingAssignmentSubmission {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ReadingAssignmentSubmission {
@@ -7894,36 +7715,40 @@ pub struct ReadingCoachPassage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ReadingCoachPassage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.readingCoachPassage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.readingCoachPassage",
+            &[
+                "id",
+                "isReadingCompleted",
+                "languageTag",
+                "practicedAtDateTime",
+                "practiceWords",
+                "storyType",
+                "studentId",
+                "timeSpentReadingInSeconds",
+                "wordsAccuracyPercentage",
+                "wordsPerMinute",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isReadingCompleted",
-            "languageTag",
-            "practicedAtDateTime",
-            "practiceWords",
-            "storyType",
-            "studentId",
-            "timeSpentReadingInSeconds",
-            "wordsAccuracyPercentage",
-            "wordsPerMinute",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_reading_completed,
-            &self.language_tag,
-            &self.practiced_at_date_time,
-            &self.practice_words,
-            &self.story_type,
-            &self.student_id,
-            &self.time_spent_reading_in_seconds,
-            &self.words_accuracy_percentage,
-            &self.words_per_minute,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_reading_completed,
+                &self.language_tag,
+                &self.practiced_at_date_time,
+                &self.practice_words,
+                &self.story_type,
+                &self.student_id,
+                &self.time_spent_reading_in_seconds,
+                &self.words_accuracy_percentage,
+                &self.words_per_minute,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7944,12 +7769,6 @@ impl ::graph_model::rt::Struct for ReadingCoachPassage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ReadingCoachPassage {
@@ -8096,38 +7915,42 @@ pub struct ReflectCheckInResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ReflectCheckInResponse {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.reflectCheckInResponse"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.reflectCheckInResponse",
+            &[
+                "id",
+                "checkInId",
+                "checkInTitle",
+                "classId",
+                "createdDateTime",
+                "creatorId",
+                "isClosed",
+                "responderId",
+                "responseEmotion",
+                "responseFeedback",
+                "submitDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "checkInId",
-            "checkInTitle",
-            "classId",
-            "createdDateTime",
-            "creatorId",
-            "isClosed",
-            "responderId",
-            "responseEmotion",
-            "responseFeedback",
-            "submitDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.check_in_id,
-            &self.check_in_title,
-            &self.class_id,
-            &self.created_date_time,
-            &self.creator_id,
-            &self.is_closed,
-            &self.responder_id,
-            &self.response_emotion,
-            &self.response_feedback,
-            &self.submit_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.check_in_id,
+                &self.check_in_title,
+                &self.class_id,
+                &self.created_date_time,
+                &self.creator_id,
+                &self.is_closed,
+                &self.responder_id,
+                &self.response_emotion,
+                &self.response_feedback,
+                &self.submit_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8149,12 +7972,6 @@ impl ::graph_model::rt::Struct for ReflectCheckInResponse {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ReflectCheckInResponse {
@@ -8215,26 +8032,30 @@ pub struct RelatedContact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RelatedContact {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.relatedContact"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.relatedContact",
+            &[
+                "accessConsent",
+                "displayName",
+                "emailAddress",
+                "mobilePhone",
+                "relationship",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "accessConsent",
-            "displayName",
-            "emailAddress",
-            "mobilePhone",
-            "relationship",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.access_consent,
-            &self.display_name,
-            &self.email_address,
-            &self.mobile_phone,
-            &self.relationship,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.access_consent,
+                &self.display_name,
+                &self.email_address,
+                &self.mobile_phone,
+                &self.relationship,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8250,12 +8071,6 @@ impl ::graph_model::rt::Struct for RelatedContact {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RelatedContact {
@@ -8318,26 +8133,30 @@ pub struct ReportsRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ReportsRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.reportsRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.reportsRoot",
+            &[
+                "id",
+                "readingAssignmentSubmissions",
+                "readingCoachPassages",
+                "reflectCheckInResponses",
+                "speakerAssignmentSubmissions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "readingAssignmentSubmissions",
-            "readingCoachPassages",
-            "reflectCheckInResponses",
-            "speakerAssignmentSubmissions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.reading_assignment_submissions,
-            &self.reading_coach_passages,
-            &self.reflect_check_in_responses,
-            &self.speaker_assignment_submissions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.reading_assignment_submissions,
+                &self.reading_coach_passages,
+                &self.reflect_check_in_responses,
+                &self.speaker_assignment_submissions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8353,12 +8172,6 @@ impl ::graph_model::rt::Struct for ReportsRoot {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ReportsRoot {
@@ -8855,26 +8668,19 @@ pub struct RubricCriterion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RubricCriterion {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.rubricCriterion"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.rubricCriterion", &["description"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.description])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.description], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.description], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RubricCriterion {
@@ -8933,19 +8739,23 @@ pub struct RubricLevel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RubricLevel {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.rubricLevel"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.rubricLevel",
+            &["description", "displayName", "grading", "levelId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "displayName", "grading", "levelId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.description,
-            &self.display_name,
-            &self.grading,
-            &self.level_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.description,
+                &self.display_name,
+                &self.grading,
+                &self.level_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8960,12 +8770,6 @@ impl ::graph_model::rt::Struct for RubricLevel {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RubricLevel {
@@ -9026,26 +8830,30 @@ pub struct RubricQuality {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RubricQuality {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.rubricQuality"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.rubricQuality",
+            &[
+                "criteria",
+                "description",
+                "displayName",
+                "qualityId",
+                "weight",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "criteria",
-            "description",
-            "displayName",
-            "qualityId",
-            "weight",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.criteria,
-            &self.description,
-            &self.display_name,
-            &self.quality_id,
-            &self.weight,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.criteria,
+                &self.description,
+                &self.display_name,
+                &self.quality_id,
+                &self.weight,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9061,12 +8869,6 @@ impl ::graph_model::rt::Struct for RubricQuality {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RubricQuality {
@@ -9121,14 +8923,15 @@ pub struct RubricQualityFeedbackModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RubricQualityFeedbackModel {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.rubricQualityFeedbackModel"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.rubricQualityFeedbackModel",
+            &["feedback", "qualityId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["feedback", "qualityId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.feedback, &self.quality_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.feedback, &self.quality_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -9138,12 +8941,6 @@ impl ::graph_model::rt::Struct for RubricQualityFeedbackModel {
             &mut [&mut self.feedback, &mut self.quality_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RubricQualityFeedbackModel {
@@ -9198,14 +8995,15 @@ pub struct RubricQualitySelectedColumnModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RubricQualitySelectedColumnModel {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.rubricQualitySelectedColumnModel"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.rubricQualitySelectedColumnModel",
+            &["columnId", "qualityId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["columnId", "qualityId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.column_id, &self.quality_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.column_id, &self.quality_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -9215,12 +9013,6 @@ impl ::graph_model::rt::Struct for RubricQualitySelectedColumnModel {
             &mut [&mut self.column_id, &mut self.quality_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RubricQualitySelectedColumnModel {
@@ -9313,56 +9105,60 @@ pub struct SpeakerAssignmentSubmission {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SpeakerAssignmentSubmission {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.speakerAssignmentSubmission"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.speakerAssignmentSubmission",
+            &[
+                "id",
+                "assignmentId",
+                "averageWordsPerMinutePace",
+                "classId",
+                "fillerWordsOccurrencesCount",
+                "incorrectCameraDistanceOccurrencesCount",
+                "lengthOfSubmissionInSeconds",
+                "lostEyeContactOccurrencesCount",
+                "monotoneOccurrencesCount",
+                "nonInclusiveLanguageOccurrencesCount",
+                "obstructedViewOccurrencesCount",
+                "repetitiveLanguageOccurrencesCount",
+                "studentId",
+                "submissionDateTime",
+                "submissionId",
+                "topFillerWords",
+                "topMispronouncedWords",
+                "topNonInclusiveWordsAndPhrases",
+                "topRepetitiveWordsAndPhrases",
+                "wordsSpokenCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "assignmentId",
-            "averageWordsPerMinutePace",
-            "classId",
-            "fillerWordsOccurrencesCount",
-            "incorrectCameraDistanceOccurrencesCount",
-            "lengthOfSubmissionInSeconds",
-            "lostEyeContactOccurrencesCount",
-            "monotoneOccurrencesCount",
-            "nonInclusiveLanguageOccurrencesCount",
-            "obstructedViewOccurrencesCount",
-            "repetitiveLanguageOccurrencesCount",
-            "studentId",
-            "submissionDateTime",
-            "submissionId",
-            "topFillerWords",
-            "topMispronouncedWords",
-            "topNonInclusiveWordsAndPhrases",
-            "topRepetitiveWordsAndPhrases",
-            "wordsSpokenCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.assignment_id,
-            &self.average_words_per_minute_pace,
-            &self.class_id,
-            &self.filler_words_occurrences_count,
-            &self.incorrect_camera_distance_occurrences_count,
-            &self.length_of_submission_in_seconds,
-            &self.lost_eye_contact_occurrences_count,
-            &self.monotone_occurrences_count,
-            &self.non_inclusive_language_occurrences_count,
-            &self.obstructed_view_occurrences_count,
-            &self.repetitive_language_occurrences_count,
-            &self.student_id,
-            &self.submission_date_time,
-            &self.submission_id,
-            &self.top_filler_words,
-            &self.top_mispronounced_words,
-            &self.top_non_inclusive_words_and_phrases,
-            &self.top_repetitive_words_and_phrases,
-            &self.words_spoken_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.assignment_id,
+                &self.average_words_per_minute_pace,
+                &self.class_id,
+                &self.filler_words_occurrences_count,
+                &self.incorrect_camera_distance_occurrences_count,
+                &self.length_of_submission_in_seconds,
+                &self.lost_eye_contact_occurrences_count,
+                &self.monotone_occurrences_count,
+                &self.non_inclusive_language_occurrences_count,
+                &self.obstructed_view_occurrences_count,
+                &self.repetitive_language_occurrences_count,
+                &self.student_id,
+                &self.submission_date_time,
+                &self.submission_id,
+                &self.top_filler_words,
+                &self.top_mispronounced_words,
+                &self.top_non_inclusive_words_and_phrases,
+                &self.top_repetitive_words_and_phrases,
+                &self.words_spoken_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9393,12 +9189,6 @@ impl ::graph_model::rt::Struct for SpeakerAssignmentSubmission {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SpeakerAssignmentSubmission {

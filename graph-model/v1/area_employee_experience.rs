@@ -114,30 +114,34 @@ pub struct Community {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Community {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.community"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.community",
+            &[
+                "id",
+                "description",
+                "displayName",
+                "groupId",
+                "privacy",
+                "group",
+                "owners",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "description",
-            "displayName",
-            "groupId",
-            "privacy",
-            "group",
-            "owners",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.group_id,
-            &self.privacy,
-            &self.group,
-            &self.owners,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.group_id,
+                &self.privacy,
+                &self.group,
+                &self.owners,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -155,12 +159,6 @@ impl ::graph_model::rt::Struct for Community {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Community {
@@ -374,26 +372,30 @@ pub struct EmployeeExperience {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmployeeExperience {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.employeeExperience"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.employeeExperience",
+            &[
+                "communities",
+                "engagementAsyncOperations",
+                "learningCourseActivities",
+                "learningProviders",
+                "roles",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "communities",
-            "engagementAsyncOperations",
-            "learningCourseActivities",
-            "learningProviders",
-            "roles",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.communities,
-            &self.engagement_async_operations,
-            &self.learning_course_activities,
-            &self.learning_providers,
-            &self.roles,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.communities,
+                &self.engagement_async_operations,
+                &self.learning_course_activities,
+                &self.learning_providers,
+                &self.roles,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -409,12 +411,6 @@ impl ::graph_model::rt::Struct for EmployeeExperience {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EmployeeExperience {
@@ -491,42 +487,46 @@ pub struct LearningAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LearningAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.learningAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.learningAssignment",
+            &[
+                "id",
+                "completedDateTime",
+                "completionPercentage",
+                "externalcourseActivityId",
+                "learnerUserId",
+                "learningContentId",
+                "learningProviderId",
+                "status",
+                "assignedDateTime",
+                "assignerUserId",
+                "assignmentType",
+                "dueDateTime",
+                "notes",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "completedDateTime",
-            "completionPercentage",
-            "externalcourseActivityId",
-            "learnerUserId",
-            "learningContentId",
-            "learningProviderId",
-            "status",
-            "assignedDateTime",
-            "assignerUserId",
-            "assignmentType",
-            "dueDateTime",
-            "notes",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.completed_date_time,
-            &self.completion_percentage,
-            &self.externalcourse_activity_id,
-            &self.learner_user_id,
-            &self.learning_content_id,
-            &self.learning_provider_id,
-            &self.status,
-            &self.assigned_date_time,
-            &self.assigner_user_id,
-            &self.assignment_type,
-            &self.due_date_time,
-            &self.notes,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.completed_date_time,
+                &self.completion_percentage,
+                &self.externalcourse_activity_id,
+                &self.learner_user_id,
+                &self.learning_content_id,
+                &self.learning_provider_id,
+                &self.status,
+                &self.assigned_date_time,
+                &self.assigner_user_id,
+                &self.assignment_type,
+                &self.due_date_time,
+                &self.notes,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -550,12 +550,6 @@ impl ::graph_model::rt::Struct for LearningAssignment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LearningAssignment {
@@ -646,56 +640,60 @@ pub struct LearningContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LearningContent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.learningContent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.learningContent",
+            &[
+                "id",
+                "additionalTags",
+                "contentWebUrl",
+                "contributors",
+                "createdDateTime",
+                "description",
+                "duration",
+                "externalId",
+                "format",
+                "isActive",
+                "isPremium",
+                "isSearchable",
+                "languageTag",
+                "lastModifiedDateTime",
+                "level",
+                "numberOfPages",
+                "skillTags",
+                "sourceName",
+                "thumbnailWebUrl",
+                "title",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "additionalTags",
-            "contentWebUrl",
-            "contributors",
-            "createdDateTime",
-            "description",
-            "duration",
-            "externalId",
-            "format",
-            "isActive",
-            "isPremium",
-            "isSearchable",
-            "languageTag",
-            "lastModifiedDateTime",
-            "level",
-            "numberOfPages",
-            "skillTags",
-            "sourceName",
-            "thumbnailWebUrl",
-            "title",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.additional_tags,
-            &self.content_web_url,
-            &self.contributors,
-            &self.created_date_time,
-            &self.description,
-            &self.duration,
-            &self.external_id,
-            &self.format,
-            &self.is_active,
-            &self.is_premium,
-            &self.is_searchable,
-            &self.language_tag,
-            &self.last_modified_date_time,
-            &self.level,
-            &self.number_of_pages,
-            &self.skill_tags,
-            &self.source_name,
-            &self.thumbnail_web_url,
-            &self.title,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.additional_tags,
+                &self.content_web_url,
+                &self.contributors,
+                &self.created_date_time,
+                &self.description,
+                &self.duration,
+                &self.external_id,
+                &self.format,
+                &self.is_active,
+                &self.is_premium,
+                &self.is_searchable,
+                &self.language_tag,
+                &self.last_modified_date_time,
+                &self.level,
+                &self.number_of_pages,
+                &self.skill_tags,
+                &self.source_name,
+                &self.thumbnail_web_url,
+                &self.title,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -726,12 +724,6 @@ impl ::graph_model::rt::Struct for LearningContent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LearningContent {
@@ -798,32 +790,36 @@ pub struct LearningCourseActivity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LearningCourseActivity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.learningCourseActivity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.learningCourseActivity",
+            &[
+                "id",
+                "completedDateTime",
+                "completionPercentage",
+                "externalcourseActivityId",
+                "learnerUserId",
+                "learningContentId",
+                "learningProviderId",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "completedDateTime",
-            "completionPercentage",
-            "externalcourseActivityId",
-            "learnerUserId",
-            "learningContentId",
-            "learningProviderId",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.completed_date_time,
-            &self.completion_percentage,
-            &self.externalcourse_activity_id,
-            &self.learner_user_id,
-            &self.learning_content_id,
-            &self.learning_provider_id,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.completed_date_time,
+                &self.completion_percentage,
+                &self.externalcourse_activity_id,
+                &self.learner_user_id,
+                &self.learning_content_id,
+                &self.learning_provider_id,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -842,12 +838,6 @@ impl ::graph_model::rt::Struct for LearningCourseActivity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LearningCourseActivity {
@@ -1036,36 +1026,40 @@ pub struct LearningProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LearningProvider {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.learningProvider"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.learningProvider",
+            &[
+                "id",
+                "displayName",
+                "isCourseActivitySyncEnabled",
+                "loginWebUrl",
+                "longLogoWebUrlForDarkTheme",
+                "longLogoWebUrlForLightTheme",
+                "squareLogoWebUrlForDarkTheme",
+                "squareLogoWebUrlForLightTheme",
+                "learningContents",
+                "learningCourseActivities",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "isCourseActivitySyncEnabled",
-            "loginWebUrl",
-            "longLogoWebUrlForDarkTheme",
-            "longLogoWebUrlForLightTheme",
-            "squareLogoWebUrlForDarkTheme",
-            "squareLogoWebUrlForLightTheme",
-            "learningContents",
-            "learningCourseActivities",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.is_course_activity_sync_enabled,
-            &self.login_web_url,
-            &self.long_logo_web_url_for_dark_theme,
-            &self.long_logo_web_url_for_light_theme,
-            &self.square_logo_web_url_for_dark_theme,
-            &self.square_logo_web_url_for_light_theme,
-            &self.learning_contents,
-            &self.learning_course_activities,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.is_course_activity_sync_enabled,
+                &self.login_web_url,
+                &self.long_logo_web_url_for_dark_theme,
+                &self.long_logo_web_url_for_light_theme,
+                &self.square_logo_web_url_for_dark_theme,
+                &self.square_logo_web_url_for_light_theme,
+                &self.learning_contents,
+                &self.learning_course_activities,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1086,12 +1080,6 @@ impl ::graph_model::rt::Struct for LearningProvider {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LearningProvider {
@@ -1160,34 +1148,38 @@ pub struct LearningSelfInitiatedCourse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LearningSelfInitiatedCourse {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.learningSelfInitiatedCourse"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.learningSelfInitiatedCourse",
+            &[
+                "id",
+                "completedDateTime",
+                "completionPercentage",
+                "externalcourseActivityId",
+                "learnerUserId",
+                "learningContentId",
+                "learningProviderId",
+                "status",
+                "startedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "completedDateTime",
-            "completionPercentage",
-            "externalcourseActivityId",
-            "learnerUserId",
-            "learningContentId",
-            "learningProviderId",
-            "status",
-            "startedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.completed_date_time,
-            &self.completion_percentage,
-            &self.externalcourse_activity_id,
-            &self.learner_user_id,
-            &self.learning_content_id,
-            &self.learning_provider_id,
-            &self.status,
-            &self.started_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.completed_date_time,
+                &self.completion_percentage,
+                &self.externalcourse_activity_id,
+                &self.learner_user_id,
+                &self.learning_content_id,
+                &self.learning_provider_id,
+                &self.status,
+                &self.started_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1207,12 +1199,6 @@ impl ::graph_model::rt::Struct for LearningSelfInitiatedCourse {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LearningSelfInitiatedCourse {

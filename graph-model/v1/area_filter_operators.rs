@@ -16,24 +16,28 @@ pub struct FilterOperatorSchema {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FilterOperatorSchema {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.filterOperatorSchema"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.filterOperatorSchema",
+            &[
+                "id",
+                "arity",
+                "multivaluedComparisonType",
+                "supportedAttributeTypes",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "arity",
-            "multivaluedComparisonType",
-            "supportedAttributeTypes",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.arity,
-            &self.multivalued_comparison_type,
-            &self.supported_attribute_types,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.arity,
+                &self.multivalued_comparison_type,
+                &self.supported_attribute_types,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -48,12 +52,6 @@ impl ::graph_model::rt::Struct for FilterOperatorSchema {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FilterOperatorSchema {

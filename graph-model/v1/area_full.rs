@@ -12,26 +12,21 @@ pub struct AadUserConversationMemberResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AadUserConversationMemberResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.aadUserConversationMemberResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.aadUserConversationMemberResult",
+            &["error", "userId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["error", "userId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.error, &self.user_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.error, &self.user_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.error, &mut self.user_id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AadUserConversationMemberResult {
@@ -84,26 +79,21 @@ pub struct AadUserNotificationRecipient {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AadUserNotificationRecipient {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.aadUserNotificationRecipient"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.aadUserNotificationRecipient",
+            &["userId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["userId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.user_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.user_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.user_id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AadUserNotificationRecipient {
@@ -154,26 +144,19 @@ pub struct AcceptJoinResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AcceptJoinResponse {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.acceptJoinResponse"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.acceptJoinResponse", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AcceptJoinResponse {
@@ -224,26 +207,19 @@ pub struct AccessAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessAction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessAction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.accessAction", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessAction {
@@ -386,24 +362,28 @@ pub struct AccessPackageAssignmentRequestCallbackData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestCallbackData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageAssignmentRequestCallbackData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageAssignmentRequestCallbackData",
+            &[
+                "customExtensionStageInstanceDetail",
+                "customExtensionStageInstanceId",
+                "stage",
+                "state",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "customExtensionStageInstanceDetail",
-            "customExtensionStageInstanceId",
-            "stage",
-            "state",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.custom_extension_stage_instance_detail,
-            &self.custom_extension_stage_instance_id,
-            &self.stage,
-            &self.state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.custom_extension_stage_instance_detail,
+                &self.custom_extension_stage_instance_id,
+                &self.stage,
+                &self.state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -418,12 +398,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestCallbackData {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignmentRequestCallbackData {
@@ -715,34 +689,38 @@ pub struct AccessPackageAssignmentRequestRequirements {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestRequirements {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageAssignmentRequestRequirements"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageAssignmentRequestRequirements",
+            &[
+                "allowCustomAssignmentSchedule",
+                "isApprovalRequiredForAdd",
+                "isApprovalRequiredForUpdate",
+                "isRequestorJustificationRequired",
+                "policyDescription",
+                "policyDisplayName",
+                "policyId",
+                "schedule",
+                "questions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "allowCustomAssignmentSchedule",
-            "isApprovalRequiredForAdd",
-            "isApprovalRequiredForUpdate",
-            "isRequestorJustificationRequired",
-            "policyDescription",
-            "policyDisplayName",
-            "policyId",
-            "schedule",
-            "questions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allow_custom_assignment_schedule,
-            &self.is_approval_required_for_add,
-            &self.is_approval_required_for_update,
-            &self.is_requestor_justification_required,
-            &self.policy_description,
-            &self.policy_display_name,
-            &self.policy_id,
-            &self.schedule,
-            &self.questions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allow_custom_assignment_schedule,
+                &self.is_approval_required_for_add,
+                &self.is_approval_required_for_update,
+                &self.is_requestor_justification_required,
+                &self.policy_description,
+                &self.policy_display_name,
+                &self.policy_id,
+                &self.schedule,
+                &self.questions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -762,12 +740,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestRequirements {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignmentRequestRequirements {
@@ -1309,26 +1281,19 @@ pub struct ActionResultPart {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActionResultPart {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.actionResultPart"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.actionResultPart", &["error"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["error"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.error])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.error], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.error], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ActionResultPart {
@@ -1564,14 +1529,18 @@ pub struct AggregationOption {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AggregationOption {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.aggregationOption"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.aggregationOption",
+            &["bucketDefinition", "field", "size"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["bucketDefinition", "field", "size"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.bucket_definition, &self.field, &self.size])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.bucket_definition, &self.field, &self.size],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1581,12 +1550,6 @@ impl ::graph_model::rt::Struct for AggregationOption {
             &mut [&mut self.bucket_definition, &mut self.field, &mut self.size],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AggregationOption {
@@ -1653,32 +1616,36 @@ pub struct AgreementFileProperties {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AgreementFileProperties {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.agreementFileProperties"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.agreementFileProperties",
+            &[
+                "id",
+                "createdDateTime",
+                "displayName",
+                "fileData",
+                "fileName",
+                "isDefault",
+                "isMajorVersion",
+                "language",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "displayName",
-            "fileData",
-            "fileName",
-            "isDefault",
-            "isMajorVersion",
-            "language",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.display_name,
-            &self.file_data,
-            &self.file_name,
-            &self.is_default,
-            &self.is_major_version,
-            &self.language,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.display_name,
+                &self.file_data,
+                &self.file_name,
+                &self.is_default,
+                &self.is_major_version,
+                &self.language,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1697,12 +1664,6 @@ impl ::graph_model::rt::Struct for AgreementFileProperties {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AgreementFileProperties {
@@ -1907,46 +1868,50 @@ pub struct AiInteraction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiInteraction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.aiInteraction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.aiInteraction",
+            &[
+                "id",
+                "appClass",
+                "attachments",
+                "body",
+                "contexts",
+                "conversationType",
+                "createdDateTime",
+                "etag",
+                "from",
+                "interactionType",
+                "links",
+                "locale",
+                "mentions",
+                "requestId",
+                "sessionId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appClass",
-            "attachments",
-            "body",
-            "contexts",
-            "conversationType",
-            "createdDateTime",
-            "etag",
-            "from",
-            "interactionType",
-            "links",
-            "locale",
-            "mentions",
-            "requestId",
-            "sessionId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_class,
-            &self.attachments,
-            &self.body,
-            &self.contexts,
-            &self.conversation_type,
-            &self.created_date_time,
-            &self.etag,
-            &self.from,
-            &self.interaction_type,
-            &self.links,
-            &self.locale,
-            &self.mentions,
-            &self.request_id,
-            &self.session_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_class,
+                &self.attachments,
+                &self.body,
+                &self.contexts,
+                &self.conversation_type,
+                &self.created_date_time,
+                &self.etag,
+                &self.from,
+                &self.interaction_type,
+                &self.links,
+                &self.locale,
+                &self.mentions,
+                &self.request_id,
+                &self.session_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1972,12 +1937,6 @@ impl ::graph_model::rt::Struct for AiInteraction {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AiInteraction {
@@ -2038,26 +1997,30 @@ pub struct AiInteractionAttachment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiInteractionAttachment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.aiInteractionAttachment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.aiInteractionAttachment",
+            &[
+                "attachmentId",
+                "content",
+                "contentType",
+                "contentUrl",
+                "name",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "attachmentId",
-            "content",
-            "contentType",
-            "contentUrl",
-            "name",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.attachment_id,
-            &self.content,
-            &self.content_type,
-            &self.content_url,
-            &self.name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.attachment_id,
+                &self.content,
+                &self.content_type,
+                &self.content_url,
+                &self.name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2073,12 +2036,6 @@ impl ::graph_model::rt::Struct for AiInteractionAttachment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AiInteractionAttachment {
@@ -2135,18 +2092,22 @@ pub struct AiInteractionContext {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiInteractionContext {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.aiInteractionContext"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.aiInteractionContext",
+            &["contextReference", "contextType", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["contextReference", "contextType", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.context_reference,
-            &self.context_type,
-            &self.display_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.context_reference,
+                &self.context_type,
+                &self.display_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2160,12 +2121,6 @@ impl ::graph_model::rt::Struct for AiInteractionContext {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AiInteractionContext {
@@ -2222,14 +2177,15 @@ pub struct AiInteractionEntity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiInteractionEntity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.aiInteractionEntity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.aiInteractionEntity",
+            &["identifier", "name", "version"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["identifier", "name", "version"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.identifier, &self.name, &self.version])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.identifier, &self.name, &self.version], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2239,12 +2195,6 @@ impl ::graph_model::rt::Struct for AiInteractionEntity {
             &mut [&mut self.identifier, &mut self.name, &mut self.version],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AiInteractionEntity {
@@ -2416,14 +2366,18 @@ pub struct AiInteractionLink {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiInteractionLink {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.aiInteractionLink"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.aiInteractionLink",
+            &["displayName", "linkType", "linkUrl"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "linkType", "linkUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.link_type, &self.link_url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.display_name, &self.link_type, &self.link_url],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2437,12 +2391,6 @@ impl ::graph_model::rt::Struct for AiInteractionLink {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AiInteractionLink {
@@ -2499,14 +2447,18 @@ pub struct AiInteractionMention {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiInteractionMention {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.aiInteractionMention"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.aiInteractionMention",
+            &["mentioned", "mentionId", "mentionText"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["mentioned", "mentionId", "mentionText"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.mentioned, &self.mention_id, &self.mention_text])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.mentioned, &self.mention_id, &self.mention_text],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2520,12 +2472,6 @@ impl ::graph_model::rt::Struct for AiInteractionMention {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AiInteractionMention {
@@ -2647,22 +2593,26 @@ pub struct AlterationResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AlterationResponse {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.alterationResponse"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.alterationResponse",
+            &[
+                "originalQueryString",
+                "queryAlteration",
+                "queryAlterationType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "originalQueryString",
-            "queryAlteration",
-            "queryAlterationType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.original_query_string,
-            &self.query_alteration,
-            &self.query_alteration_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.original_query_string,
+                &self.query_alteration,
+                &self.query_alteration_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2676,12 +2626,6 @@ impl ::graph_model::rt::Struct for AlterationResponse {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AlterationResponse {
@@ -2738,14 +2682,15 @@ pub struct AlteredQueryToken {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AlteredQueryToken {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.alteredQueryToken"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.alteredQueryToken",
+            &["length", "offset", "suggestion"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["length", "offset", "suggestion"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.length, &self.offset, &self.suggestion])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.length, &self.offset, &self.suggestion], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2755,12 +2700,6 @@ impl ::graph_model::rt::Struct for AlteredQueryToken {
             &mut [&mut self.length, &mut self.offset, &mut self.suggestion],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AlteredQueryToken {
@@ -2823,18 +2762,22 @@ pub struct AppLogCollectionDownloadDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppLogCollectionDownloadDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appLogCollectionDownloadDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.appLogCollectionDownloadDetails",
+            &["appLogDecryptionAlgorithm", "decryptionKey", "downloadUrl"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["appLogDecryptionAlgorithm", "decryptionKey", "downloadUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.app_log_decryption_algorithm,
-            &self.decryption_key,
-            &self.download_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.app_log_decryption_algorithm,
+                &self.decryption_key,
+                &self.download_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2848,12 +2791,6 @@ impl ::graph_model::rt::Struct for AppLogCollectionDownloadDetails {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppLogCollectionDownloadDetails {
@@ -2974,14 +2911,18 @@ pub struct AppManagementConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppManagementConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appManagementConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.appManagementConfiguration",
+            &["keyCredentials", "passwordCredentials"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["keyCredentials", "passwordCredentials"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.key_credentials, &self.password_credentials])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.key_credentials, &self.password_credentials],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2991,12 +2932,6 @@ impl ::graph_model::rt::Struct for AppManagementConfiguration {
             &mut [&mut self.key_credentials, &mut self.password_credentials],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppManagementConfiguration {
@@ -3182,26 +3117,21 @@ pub struct ApplicationContext {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationContext {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.applicationContext"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.applicationContext",
+            &["includeApplications"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["includeApplications"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.include_applications])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.include_applications], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.include_applications], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ApplicationContext {
@@ -3258,14 +3188,15 @@ pub struct ApplicationServicePrincipal {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationServicePrincipal {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.applicationServicePrincipal"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.applicationServicePrincipal",
+            &["application", "servicePrincipal"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["application", "servicePrincipal"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.application, &self.service_principal])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.application, &self.service_principal], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -3275,12 +3206,6 @@ impl ::graph_model::rt::Struct for ApplicationServicePrincipal {
             &mut [&mut self.application, &mut self.service_principal],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ApplicationServicePrincipal {
@@ -3421,36 +3346,40 @@ pub struct ArchivedPrintJob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ArchivedPrintJob {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.archivedPrintJob"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.archivedPrintJob",
+            &[
+                "acquiredByPrinter",
+                "acquiredDateTime",
+                "completionDateTime",
+                "copiesPrinted",
+                "createdBy",
+                "createdDateTime",
+                "id",
+                "printerId",
+                "printerName",
+                "processingState",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "acquiredByPrinter",
-            "acquiredDateTime",
-            "completionDateTime",
-            "copiesPrinted",
-            "createdBy",
-            "createdDateTime",
-            "id",
-            "printerId",
-            "printerName",
-            "processingState",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.acquired_by_printer,
-            &self.acquired_date_time,
-            &self.completion_date_time,
-            &self.copies_printed,
-            &self.created_by,
-            &self.created_date_time,
-            &self.id,
-            &self.printer_id,
-            &self.printer_name,
-            &self.processing_state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.acquired_by_printer,
+                &self.acquired_date_time,
+                &self.completion_date_time,
+                &self.copies_printed,
+                &self.created_by,
+                &self.created_date_time,
+                &self.id,
+                &self.printer_id,
+                &self.printer_name,
+                &self.processing_state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3471,12 +3400,6 @@ impl ::graph_model::rt::Struct for ArchivedPrintJob {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ArchivedPrintJob {
@@ -3531,14 +3454,15 @@ pub struct ArtifactQuery {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ArtifactQuery {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.artifactQuery"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.artifactQuery",
+            &["artifactType", "queryExpression"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["artifactType", "queryExpression"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.artifact_type, &self.query_expression])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.artifact_type, &self.query_expression], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -3548,12 +3472,6 @@ impl ::graph_model::rt::Struct for ArtifactQuery {
             &mut [&mut self.artifact_type, &mut self.query_expression],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ArtifactQuery {
@@ -3606,26 +3524,19 @@ pub struct AssignmentOrder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AssignmentOrder {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.assignmentOrder"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.assignmentOrder", &["order"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["order"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.order])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.order], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.order], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AssignmentOrder {
@@ -3686,26 +3597,30 @@ pub struct AssignmentRequestApprovalStageCallbackData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AssignmentRequestApprovalStageCallbackData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.assignmentRequestApprovalStageCallbackData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.assignmentRequestApprovalStageCallbackData",
+            &[
+                "customExtensionStageInstanceDetail",
+                "customExtensionStageInstanceId",
+                "stage",
+                "state",
+                "approvalStage",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "customExtensionStageInstanceDetail",
-            "customExtensionStageInstanceId",
-            "stage",
-            "state",
-            "approvalStage",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.custom_extension_stage_instance_detail,
-            &self.custom_extension_stage_instance_id,
-            &self.stage,
-            &self.state,
-            &self.approval_stage,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.custom_extension_stage_instance_detail,
+                &self.custom_extension_stage_instance_id,
+                &self.stage,
+                &self.state,
+                &self.approval_stage,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3721,12 +3636,6 @@ impl ::graph_model::rt::Struct for AssignmentRequestApprovalStageCallbackData {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AssignmentRequestApprovalStageCallbackData {
@@ -3987,19 +3896,23 @@ pub struct AttachmentInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttachmentInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attachmentInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attachmentInfo",
+            &["attachmentType", "contentType", "name", "size"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["attachmentType", "contentType", "name", "size"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.attachment_type,
-            &self.content_type,
-            &self.name,
-            &self.size,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.attachment_type,
+                &self.content_type,
+                &self.name,
+                &self.size,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4014,12 +3927,6 @@ impl ::graph_model::rt::Struct for AttachmentInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttachmentInfo {
@@ -4082,28 +3989,32 @@ pub struct AttachmentItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttachmentItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attachmentItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attachmentItem",
+            &[
+                "attachmentType",
+                "contentId",
+                "contentType",
+                "isInline",
+                "name",
+                "size",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "attachmentType",
-            "contentId",
-            "contentType",
-            "isInline",
-            "name",
-            "size",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.attachment_type,
-            &self.content_id,
-            &self.content_type,
-            &self.is_inline,
-            &self.name,
-            &self.size,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.attachment_type,
+                &self.content_id,
+                &self.content_type,
+                &self.is_inline,
+                &self.name,
+                &self.size,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4120,12 +4031,6 @@ impl ::graph_model::rt::Struct for AttachmentItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttachmentItem {
@@ -4244,14 +4149,18 @@ pub struct AttackSimulationRepeatOffender {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttackSimulationRepeatOffender {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attackSimulationRepeatOffender"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attackSimulationRepeatOffender",
+            &["attackSimulationUser", "repeatOffenceCount"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["attackSimulationUser", "repeatOffenceCount"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.attack_simulation_user, &self.repeat_offence_count])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.attack_simulation_user, &self.repeat_offence_count],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4264,12 +4173,6 @@ impl ::graph_model::rt::Struct for AttackSimulationRepeatOffender {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttackSimulationRepeatOffender {
@@ -4330,26 +4233,30 @@ pub struct AttackSimulationSimulationUserCoverage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttackSimulationSimulationUserCoverage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attackSimulationSimulationUserCoverage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attackSimulationSimulationUserCoverage",
+            &[
+                "attackSimulationUser",
+                "clickCount",
+                "compromisedCount",
+                "latestSimulationDateTime",
+                "simulationCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "attackSimulationUser",
-            "clickCount",
-            "compromisedCount",
-            "latestSimulationDateTime",
-            "simulationCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.attack_simulation_user,
-            &self.click_count,
-            &self.compromised_count,
-            &self.latest_simulation_date_time,
-            &self.simulation_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.attack_simulation_user,
+                &self.click_count,
+                &self.compromised_count,
+                &self.latest_simulation_date_time,
+                &self.simulation_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4365,12 +4272,6 @@ impl ::graph_model::rt::Struct for AttackSimulationSimulationUserCoverage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttackSimulationSimulationUserCoverage {
@@ -4425,14 +4326,18 @@ pub struct AttackSimulationTrainingUserCoverage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttackSimulationTrainingUserCoverage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attackSimulationTrainingUserCoverage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attackSimulationTrainingUserCoverage",
+            &["attackSimulationUser", "userTrainings"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["attackSimulationUser", "userTrainings"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.attack_simulation_user, &self.user_trainings])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.attack_simulation_user, &self.user_trainings],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4442,12 +4347,6 @@ impl ::graph_model::rt::Struct for AttackSimulationTrainingUserCoverage {
             &mut [&mut self.attack_simulation_user, &mut self.user_trainings],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttackSimulationTrainingUserCoverage {
@@ -4502,14 +4401,15 @@ pub struct AttendeeAvailability {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttendeeAvailability {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attendeeAvailability"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attendeeAvailability",
+            &["attendee", "availability"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["attendee", "availability"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.attendee, &self.availability])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.attendee, &self.availability], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -4519,12 +4419,6 @@ impl ::graph_model::rt::Struct for AttendeeAvailability {
             &mut [&mut self.attendee, &mut self.availability],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttendeeAvailability {
@@ -4579,14 +4473,15 @@ pub struct AttendeeNotificationInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttendeeNotificationInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attendeeNotificationInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attendeeNotificationInfo",
+            &["phoneNumber", "timeZone"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["phoneNumber", "timeZone"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.phone_number, &self.time_zone])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.phone_number, &self.time_zone], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -4596,12 +4491,6 @@ impl ::graph_model::rt::Struct for AttendeeNotificationInfo {
             &mut [&mut self.phone_number, &mut self.time_zone],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttendeeNotificationInfo {
@@ -4818,14 +4707,15 @@ pub struct AuthContext {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthContext {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authContext"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authContext",
+            &["authenticationContextValue"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["authenticationContextValue"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.authentication_context_value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.authentication_context_value], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -4835,12 +4725,6 @@ impl ::graph_model::rt::Struct for AuthContext {
             &mut [&mut self.authentication_context_value],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthContext {
@@ -4895,26 +4779,21 @@ pub struct AuthenticationConfigurationValidation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationConfigurationValidation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationConfigurationValidation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationConfigurationValidation",
+            &["errors", "warnings"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["errors", "warnings"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.errors, &self.warnings])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.errors, &self.warnings], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.errors, &mut self.warnings], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationConfigurationValidation {
@@ -4968,26 +4847,21 @@ pub struct AuthenticationFlow {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationFlow {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationFlow"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationFlow",
+            &["transferMethod"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["transferMethod"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.transfer_method])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.transfer_method], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.transfer_method], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationFlow {
@@ -5128,26 +5002,21 @@ pub struct AuthenticationStrengthUsage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationStrengthUsage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationStrengthUsage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationStrengthUsage",
+            &["mfa", "none"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["mfa", "none"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.mfa, &self.none])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.mfa, &self.none], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.mfa, &mut self.none], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationStrengthUsage {
@@ -5206,24 +5075,28 @@ pub struct AutomaticRepliesMailTips {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AutomaticRepliesMailTips {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.automaticRepliesMailTips"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.automaticRepliesMailTips",
+            &[
+                "message",
+                "messageLanguage",
+                "scheduledEndTime",
+                "scheduledStartTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "message",
-            "messageLanguage",
-            "scheduledEndTime",
-            "scheduledStartTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.message,
-            &self.message_language,
-            &self.scheduled_end_time,
-            &self.scheduled_start_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.message,
+                &self.message_language,
+                &self.scheduled_end_time,
+                &self.scheduled_start_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5238,12 +5111,6 @@ impl ::graph_model::rt::Struct for AutomaticRepliesMailTips {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AutomaticRepliesMailTips {
@@ -5302,19 +5169,23 @@ pub struct AvailabilityItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AvailabilityItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.availabilityItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.availabilityItem",
+            &["endDateTime", "serviceId", "startDateTime", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["endDateTime", "serviceId", "startDateTime", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.end_date_time,
-            &self.service_id,
-            &self.start_date_time,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.end_date_time,
+                &self.service_id,
+                &self.start_date_time,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5329,12 +5200,6 @@ impl ::graph_model::rt::Struct for AvailabilityItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AvailabilityItem {
@@ -5394,24 +5259,28 @@ pub struct BaseItemVersion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BaseItemVersion {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.baseItemVersion"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.baseItemVersion",
+            &[
+                "id",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "publication",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "publication",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.publication,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.publication,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5426,12 +5295,6 @@ impl ::graph_model::rt::Struct for BaseItemVersion {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BaseItemVersion {
@@ -5609,26 +5472,19 @@ pub struct BaseMapFeature {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BaseMapFeature {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.baseMapFeature"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.baseMapFeature", &["id", "properties"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "properties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BaseMapFeature {
@@ -6069,28 +5925,32 @@ pub struct BrowseQueryResponseItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BrowseQueryResponseItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.browseQueryResponseItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.browseQueryResponseItem",
+            &[
+                "itemKey",
+                "itemsCount",
+                "name",
+                "sizeInBytes",
+                "type",
+                "webUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "itemKey",
-            "itemsCount",
-            "name",
-            "sizeInBytes",
-            "type",
-            "webUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.item_key,
-            &self.items_count,
-            &self.name,
-            &self.size_in_bytes,
-            &self.r#type,
-            &self.web_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.item_key,
+                &self.items_count,
+                &self.name,
+                &self.size_in_bytes,
+                &self.r#type,
+                &self.web_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6107,12 +5967,6 @@ impl ::graph_model::rt::Struct for BrowseQueryResponseItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BrowseQueryResponseItem {
@@ -6257,26 +6111,30 @@ pub struct BucketAggregationDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BucketAggregationDefinition {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bucketAggregationDefinition"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.bucketAggregationDefinition",
+            &[
+                "isDescending",
+                "minimumCount",
+                "prefixFilter",
+                "ranges",
+                "sortBy",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "isDescending",
-            "minimumCount",
-            "prefixFilter",
-            "ranges",
-            "sortBy",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.is_descending,
-            &self.minimum_count,
-            &self.prefix_filter,
-            &self.ranges,
-            &self.sort_by,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.is_descending,
+                &self.minimum_count,
+                &self.prefix_filter,
+                &self.ranges,
+                &self.sort_by,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6292,12 +6150,6 @@ impl ::graph_model::rt::Struct for BucketAggregationDefinition {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BucketAggregationDefinition {
@@ -6352,26 +6204,21 @@ pub struct BucketAggregationRange {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BucketAggregationRange {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bucketAggregationRange"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.bucketAggregationRange",
+            &["from", "to"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["from", "to"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.from, &self.to])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.from, &self.to], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.from, &mut self.to], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BucketAggregationRange {
@@ -6501,19 +6348,23 @@ pub struct CallEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callEvent",
+            &["id", "callEventType", "eventDateTime", "participants"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "callEventType", "eventDateTime", "participants"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.call_event_type,
-            &self.event_date_time,
-            &self.participants,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.call_event_type,
+                &self.event_date_time,
+                &self.participants,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6528,12 +6379,6 @@ impl ::graph_model::rt::Struct for CallEvent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CallEvent {
@@ -6847,36 +6692,40 @@ pub struct ChangeNotification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChangeNotification {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.changeNotification"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.changeNotification",
+            &[
+                "changeType",
+                "clientState",
+                "encryptedContent",
+                "id",
+                "lifecycleEvent",
+                "resource",
+                "resourceData",
+                "subscriptionExpirationDateTime",
+                "subscriptionId",
+                "tenantId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "changeType",
-            "clientState",
-            "encryptedContent",
-            "id",
-            "lifecycleEvent",
-            "resource",
-            "resourceData",
-            "subscriptionExpirationDateTime",
-            "subscriptionId",
-            "tenantId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.change_type,
-            &self.client_state,
-            &self.encrypted_content,
-            &self.id,
-            &self.lifecycle_event,
-            &self.resource,
-            &self.resource_data,
-            &self.subscription_expiration_date_time,
-            &self.subscription_id,
-            &self.tenant_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.change_type,
+                &self.client_state,
+                &self.encrypted_content,
+                &self.id,
+                &self.lifecycle_event,
+                &self.resource,
+                &self.resource_data,
+                &self.subscription_expiration_date_time,
+                &self.subscription_id,
+                &self.tenant_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6897,12 +6746,6 @@ impl ::graph_model::rt::Struct for ChangeNotification {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChangeNotification {
@@ -6957,14 +6800,15 @@ pub struct ChangeNotificationCollection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChangeNotificationCollection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.changeNotificationCollection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.changeNotificationCollection",
+            &["validationTokens", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["validationTokens", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.validation_tokens, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.validation_tokens, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -6974,12 +6818,6 @@ impl ::graph_model::rt::Struct for ChangeNotificationCollection {
             &mut [&mut self.validation_tokens, &mut self.value],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChangeNotificationCollection {
@@ -7040,26 +6878,30 @@ pub struct ChangeNotificationEncryptedContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChangeNotificationEncryptedContent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.changeNotificationEncryptedContent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.changeNotificationEncryptedContent",
+            &[
+                "data",
+                "dataKey",
+                "dataSignature",
+                "encryptionCertificateId",
+                "encryptionCertificateThumbprint",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "data",
-            "dataKey",
-            "dataSignature",
-            "encryptionCertificateId",
-            "encryptionCertificateThumbprint",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.data,
-            &self.data_key,
-            &self.data_signature,
-            &self.encryption_certificate_id,
-            &self.encryption_certificate_thumbprint,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.data,
+                &self.data_key,
+                &self.data_signature,
+                &self.encryption_certificate_id,
+                &self.encryption_certificate_thumbprint,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7075,12 +6917,6 @@ impl ::graph_model::rt::Struct for ChangeNotificationEncryptedContent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChangeNotificationEncryptedContent {
@@ -7142,26 +6978,30 @@ pub struct ChangeTrackedEntity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChangeTrackedEntity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.changeTrackedEntity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.changeTrackedEntity",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7177,12 +7017,6 @@ impl ::graph_model::rt::Struct for ChangeTrackedEntity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChangeTrackedEntity {
@@ -7498,14 +7332,15 @@ pub struct ChannelMembersNotificationRecipient {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChannelMembersNotificationRecipient {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.channelMembersNotificationRecipient"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.channelMembersNotificationRecipient",
+            &["channelId", "teamId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["channelId", "teamId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.channel_id, &self.team_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.channel_id, &self.team_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -7515,12 +7350,6 @@ impl ::graph_model::rt::Struct for ChannelMembersNotificationRecipient {
             &mut [&mut self.channel_id, &mut self.team_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChannelMembersNotificationRecipient {
@@ -7573,26 +7402,21 @@ pub struct ChatMembersNotificationRecipient {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMembersNotificationRecipient {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.chatMembersNotificationRecipient"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.chatMembersNotificationRecipient",
+            &["chatId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["chatId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.chat_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.chat_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.chat_id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChatMembersNotificationRecipient {
@@ -7651,14 +7475,18 @@ pub struct ClassifcationErrorBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ClassifcationErrorBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.classifcationErrorBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.classifcationErrorBase",
+            &["code", "innerError", "message", "target"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["code", "innerError", "message", "target"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.code, &self.inner_error, &self.message, &self.target])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.code, &self.inner_error, &self.message, &self.target],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7673,12 +7501,6 @@ impl ::graph_model::rt::Struct for ClassifcationErrorBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ClassifcationErrorBase {
@@ -7854,20 +7676,24 @@ pub struct ClassificationError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ClassificationError {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.classificationError"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.classificationError",
+            &["code", "innerError", "message", "target", "details"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["code", "innerError", "message", "target", "details"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.code,
-            &self.inner_error,
-            &self.message,
-            &self.target,
-            &self.details,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.code,
+                &self.inner_error,
+                &self.message,
+                &self.target,
+                &self.details,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7883,12 +7709,6 @@ impl ::graph_model::rt::Struct for ClassificationError {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ClassificationError {
@@ -8055,19 +7875,23 @@ pub struct ClassificationInnerError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ClassificationInnerError {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.classificationInnerError"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.classificationInnerError",
+            &["activityId", "clientRequestId", "code", "errorDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["activityId", "clientRequestId", "code", "errorDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.activity_id,
-            &self.client_request_id,
-            &self.code,
-            &self.error_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.activity_id,
+                &self.client_request_id,
+                &self.code,
+                &self.error_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8082,12 +7906,6 @@ impl ::graph_model::rt::Struct for ClassificationInnerError {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ClassificationInnerError {
@@ -8219,24 +8037,28 @@ pub struct CloudPcLaunchDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcLaunchDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcLaunchDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPcLaunchDetail",
+            &[
+                "cloudPcId",
+                "cloudPcLaunchUrl",
+                "windows365SwitchCompatibilityFailureReasonType",
+                "windows365SwitchCompatible",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "cloudPcId",
-            "cloudPcLaunchUrl",
-            "windows365SwitchCompatibilityFailureReasonType",
-            "windows365SwitchCompatible",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.cloud_pc_id,
-            &self.cloud_pc_launch_url,
-            &self.windows365_switch_compatibility_failure_reason_type,
-            &self.windows365_switch_compatible,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.cloud_pc_id,
+                &self.cloud_pc_launch_url,
+                &self.windows365_switch_compatibility_failure_reason_type,
+                &self.windows365_switch_compatible,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8251,12 +8073,6 @@ impl ::graph_model::rt::Struct for CloudPcLaunchDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcLaunchDetail {
@@ -8441,24 +8257,28 @@ pub struct CloudPcSourceDeviceImage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPcSourceDeviceImage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPcSourceDeviceImage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPcSourceDeviceImage",
+            &[
+                "displayName",
+                "resourceId",
+                "subscriptionDisplayName",
+                "subscriptionId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "displayName",
-            "resourceId",
-            "subscriptionDisplayName",
-            "subscriptionId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.display_name,
-            &self.resource_id,
-            &self.subscription_display_name,
-            &self.subscription_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.display_name,
+                &self.resource_id,
+                &self.subscription_display_name,
+                &self.subscription_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8473,12 +8293,6 @@ impl ::graph_model::rt::Struct for CloudPcSourceDeviceImage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPcSourceDeviceImage {
@@ -8599,26 +8413,19 @@ pub struct CollapseProperty {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CollapseProperty {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.collapseProperty"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.collapseProperty", &["fields", "limit"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["fields", "limit"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.fields, &self.limit])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.fields, &self.limit], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.fields, &mut self.limit], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CollapseProperty {
@@ -8675,14 +8482,18 @@ pub struct CommentAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CommentAction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.commentAction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.commentAction",
+            &["isReply", "parentAuthor", "participants"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isReply", "parentAuthor", "participants"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_reply, &self.parent_author, &self.participants])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.is_reply, &self.parent_author, &self.participants],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8696,12 +8507,6 @@ impl ::graph_model::rt::Struct for CommentAction {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CommentAction {
@@ -8756,14 +8561,15 @@ pub struct CommsNotification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CommsNotification {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.commsNotification"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.commsNotification",
+            &["changeType", "resourceUrl"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["changeType", "resourceUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.change_type, &self.resource_url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.change_type, &self.resource_url], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -8773,12 +8579,6 @@ impl ::graph_model::rt::Struct for CommsNotification {
             &mut [&mut self.change_type, &mut self.resource_url],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CommsNotification {
@@ -8831,26 +8631,19 @@ pub struct CommsNotifications {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CommsNotifications {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.commsNotifications"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.commsNotifications", &["value"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CommsNotifications {
@@ -8901,26 +8694,19 @@ pub struct ComplexExtensionValue {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplexExtensionValue {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.ComplexExtensionValue"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.ComplexExtensionValue", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplexExtensionValue {
@@ -8980,18 +8766,22 @@ pub struct ComputeRightsAndInheritanceResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComputeRightsAndInheritanceResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.computeRightsAndInheritanceResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.computeRightsAndInheritanceResult",
+            &["contentRights", "inheritedLabel", "sensitivityLabels"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["contentRights", "inheritedLabel", "sensitivityLabels"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.content_rights,
-            &self.inherited_label,
-            &self.sensitivity_labels,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.content_rights,
+                &self.inherited_label,
+                &self.sensitivity_labels,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9005,12 +8795,6 @@ impl ::graph_model::rt::Struct for ComputeRightsAndInheritanceResult {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComputeRightsAndInheritanceResult {
@@ -9064,26 +8848,21 @@ pub struct ConditionalAccessSessionControl {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessSessionControl {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conditionalAccessSessionControl"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conditionalAccessSessionControl",
+            &["isEnabled"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isEnabled"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_enabled])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.is_enabled], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.is_enabled], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessSessionControl {
@@ -9291,26 +9070,19 @@ pub struct ConnectionItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConnectionItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.connectionItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.connectionItem", &["connectionId"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["connectionId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.connection_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.connection_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.connection_id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConnectionItem {
@@ -9493,14 +9265,18 @@ pub struct ConvertIdResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConvertIdResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.convertIdResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.convertIdResult",
+            &["errorDetails", "sourceId", "targetId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["errorDetails", "sourceId", "targetId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.error_details, &self.source_id, &self.target_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.error_details, &self.source_id, &self.target_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9514,12 +9290,6 @@ impl ::graph_model::rt::Struct for ConvertIdResult {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConvertIdResult {
@@ -9610,56 +9380,60 @@ pub struct CopilotPackage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotPackage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.copilotPackage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.copilotPackage",
+            &[
+                "id",
+                "appId",
+                "assetId",
+                "availableTo",
+                "createdDateTime",
+                "deployedTo",
+                "displayName",
+                "elementTypes",
+                "isBlocked",
+                "lastModifiedDateTime",
+                "manifestId",
+                "manifestVersion",
+                "ownerId",
+                "platform",
+                "publisher",
+                "shortDescription",
+                "supportedHosts",
+                "type",
+                "version",
+                "zipFile",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appId",
-            "assetId",
-            "availableTo",
-            "createdDateTime",
-            "deployedTo",
-            "displayName",
-            "elementTypes",
-            "isBlocked",
-            "lastModifiedDateTime",
-            "manifestId",
-            "manifestVersion",
-            "ownerId",
-            "platform",
-            "publisher",
-            "shortDescription",
-            "supportedHosts",
-            "type",
-            "version",
-            "zipFile",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_id,
-            &self.asset_id,
-            &self.available_to,
-            &self.created_date_time,
-            &self.deployed_to,
-            &self.display_name,
-            &self.element_types,
-            &self.is_blocked,
-            &self.last_modified_date_time,
-            &self.manifest_id,
-            &self.manifest_version,
-            &self.owner_id,
-            &self.platform,
-            &self.publisher,
-            &self.short_description,
-            &self.supported_hosts,
-            &self.r#type,
-            &self.version,
-            &self.zip_file,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_id,
+                &self.asset_id,
+                &self.available_to,
+                &self.created_date_time,
+                &self.deployed_to,
+                &self.display_name,
+                &self.element_types,
+                &self.is_blocked,
+                &self.last_modified_date_time,
+                &self.manifest_id,
+                &self.manifest_version,
+                &self.owner_id,
+                &self.platform,
+                &self.publisher,
+                &self.short_description,
+                &self.supported_hosts,
+                &self.r#type,
+                &self.version,
+                &self.zip_file,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9690,12 +9464,6 @@ impl ::graph_model::rt::Struct for CopilotPackage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CopilotPackage {
@@ -9884,46 +9652,50 @@ pub struct CopyNotebookModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopyNotebookModel {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.CopyNotebookModel"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.CopyNotebookModel",
+            &[
+                "createdBy",
+                "createdByIdentity",
+                "createdTime",
+                "id",
+                "isDefault",
+                "isShared",
+                "lastModifiedBy",
+                "lastModifiedByIdentity",
+                "lastModifiedTime",
+                "links",
+                "name",
+                "sectionGroupsUrl",
+                "sectionsUrl",
+                "self",
+                "userRole",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdBy",
-            "createdByIdentity",
-            "createdTime",
-            "id",
-            "isDefault",
-            "isShared",
-            "lastModifiedBy",
-            "lastModifiedByIdentity",
-            "lastModifiedTime",
-            "links",
-            "name",
-            "sectionGroupsUrl",
-            "sectionsUrl",
-            "self",
-            "userRole",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_by,
-            &self.created_by_identity,
-            &self.created_time,
-            &self.id,
-            &self.is_default,
-            &self.is_shared,
-            &self.last_modified_by,
-            &self.last_modified_by_identity,
-            &self.last_modified_time,
-            &self.links,
-            &self.name,
-            &self.section_groups_url,
-            &self.sections_url,
-            &self.self_,
-            &self.user_role,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_by,
+                &self.created_by_identity,
+                &self.created_time,
+                &self.id,
+                &self.is_default,
+                &self.is_shared,
+                &self.last_modified_by,
+                &self.last_modified_by_identity,
+                &self.last_modified_time,
+                &self.links,
+                &self.name,
+                &self.section_groups_url,
+                &self.sections_url,
+                &self.self_,
+                &self.user_role,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9949,12 +9721,6 @@ impl ::graph_model::rt::Struct for CopyNotebookModel {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CopyNotebookModel {
@@ -10005,26 +9771,19 @@ pub struct CreateAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CreateAction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.createAction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.createAction", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CreateAction {
@@ -10083,14 +9842,18 @@ pub struct CustomDataProvidedResourceFile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResourceFile {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customDataProvidedResourceFile"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customDataProvidedResourceFile",
+            &["id", "name", "size", "uploadedDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "name", "size", "uploadedDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.name, &self.size, &self.uploaded_date_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.name, &self.size, &self.uploaded_date_time],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10105,12 +9868,6 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceFile {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceFile {
@@ -10163,26 +9920,21 @@ pub struct CustomDataProvidedResourceUploadSessionRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSessionRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customDataProvidedResourceUploadSessionRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customDataProvidedResourceUploadSessionRequest",
+            &["data"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["data"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.data])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.data], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.data], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadSessionRequest {
@@ -10242,14 +9994,15 @@ pub struct CustomExtensionCalloutRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionCalloutRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customExtensionCalloutRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customExtensionCalloutRequest",
+            &["data", "source", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["data", "source", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.data, &self.source, &self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.data, &self.source, &self.r#type], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -10259,12 +10012,6 @@ impl ::graph_model::rt::Struct for CustomExtensionCalloutRequest {
             &mut [&mut self.data, &mut self.source, &mut self.r#type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionCalloutRequest {
@@ -10321,14 +10068,15 @@ pub struct CustomExtensionCalloutResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionCalloutResponse {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customExtensionCalloutResponse"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customExtensionCalloutResponse",
+            &["data", "source", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["data", "source", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.data, &self.source, &self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.data, &self.source, &self.r#type], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -10338,12 +10086,6 @@ impl ::graph_model::rt::Struct for CustomExtensionCalloutResponse {
             &mut [&mut self.data, &mut self.source, &mut self.r#type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionCalloutResponse {
@@ -10395,26 +10137,19 @@ pub struct CustomExtensionData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customExtensionData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.customExtensionData", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionData {
@@ -10617,14 +10352,18 @@ pub struct CustomExtensionStageSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionStageSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customExtensionStageSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customExtensionStageSetting",
+            &["id", "stage", "customExtension"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "stage", "customExtension"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.stage, &self.custom_extension])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.stage, &self.custom_extension],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10634,12 +10373,6 @@ impl ::graph_model::rt::Struct for CustomExtensionStageSetting {
             &mut [&mut self.id, &mut self.stage, &mut self.custom_extension],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionStageSetting {
@@ -10695,14 +10428,15 @@ pub struct DataSecurityAndGovernance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DataSecurityAndGovernance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.dataSecurityAndGovernance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.dataSecurityAndGovernance",
+            &["id", "sensitivityLabels"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "sensitivityLabels"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.sensitivity_labels])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.sensitivity_labels], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -10712,12 +10446,6 @@ impl ::graph_model::rt::Struct for DataSecurityAndGovernance {
             &mut [&mut self.id, &mut self.sensitivity_labels],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DataSecurityAndGovernance {
@@ -10891,26 +10619,21 @@ pub struct DataSourceConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DataSourceConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.dataSourceConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.dataSourceConfiguration",
+            &["externalItem"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["externalItem"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.external_item])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.external_item], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.external_item], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DataSourceConfiguration {
@@ -10965,14 +10688,13 @@ pub struct DeleteAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeleteAction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deleteAction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.deleteAction", &["name", "objectType"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name", "objectType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.name, &self.object_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.name, &self.object_type], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -10982,12 +10704,6 @@ impl ::graph_model::rt::Struct for DeleteAction {
             &mut [&mut self.name, &mut self.object_type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeleteAction {
@@ -11044,14 +10760,18 @@ pub struct DeltaParticipants {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeltaParticipants {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deltaParticipants"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deltaParticipants",
+            &["id", "sequenceNumber", "participants"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "sequenceNumber", "participants"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.sequence_number, &self.participants])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.sequence_number, &self.participants],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11065,12 +10785,6 @@ impl ::graph_model::rt::Struct for DeltaParticipants {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeltaParticipants {
@@ -11125,26 +10839,21 @@ pub struct DeviceAndAppManagementData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceAndAppManagementData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceAndAppManagementData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceAndAppManagementData",
+            &["content"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["content"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.content])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.content], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.content], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceAndAppManagementData {
@@ -11217,26 +10926,30 @@ pub struct DeviceExchangeAccessStateSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceExchangeAccessStateSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceExchangeAccessStateSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceExchangeAccessStateSummary",
+            &[
+                "allowedDeviceCount",
+                "blockedDeviceCount",
+                "quarantinedDeviceCount",
+                "unavailableDeviceCount",
+                "unknownDeviceCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "allowedDeviceCount",
-            "blockedDeviceCount",
-            "quarantinedDeviceCount",
-            "unavailableDeviceCount",
-            "unknownDeviceCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allowed_device_count,
-            &self.blocked_device_count,
-            &self.quarantined_device_count,
-            &self.unavailable_device_count,
-            &self.unknown_device_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allowed_device_count,
+                &self.blocked_device_count,
+                &self.quarantined_device_count,
+                &self.unavailable_device_count,
+                &self.unknown_device_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11252,12 +10965,6 @@ impl ::graph_model::rt::Struct for DeviceExchangeAccessStateSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceExchangeAccessStateSummary {
@@ -11366,74 +11073,78 @@ pub struct DeviceInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceInfo",
+            &[
+                "deviceId",
+                "displayName",
+                "enrollmentProfileName",
+                "extensionAttribute1",
+                "extensionAttribute10",
+                "extensionAttribute11",
+                "extensionAttribute12",
+                "extensionAttribute13",
+                "extensionAttribute14",
+                "extensionAttribute15",
+                "extensionAttribute2",
+                "extensionAttribute3",
+                "extensionAttribute4",
+                "extensionAttribute5",
+                "extensionAttribute6",
+                "extensionAttribute7",
+                "extensionAttribute8",
+                "extensionAttribute9",
+                "isCompliant",
+                "manufacturer",
+                "mdmAppId",
+                "model",
+                "operatingSystem",
+                "operatingSystemVersion",
+                "ownership",
+                "physicalIds",
+                "profileType",
+                "systemLabels",
+                "trustType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "deviceId",
-            "displayName",
-            "enrollmentProfileName",
-            "extensionAttribute1",
-            "extensionAttribute10",
-            "extensionAttribute11",
-            "extensionAttribute12",
-            "extensionAttribute13",
-            "extensionAttribute14",
-            "extensionAttribute15",
-            "extensionAttribute2",
-            "extensionAttribute3",
-            "extensionAttribute4",
-            "extensionAttribute5",
-            "extensionAttribute6",
-            "extensionAttribute7",
-            "extensionAttribute8",
-            "extensionAttribute9",
-            "isCompliant",
-            "manufacturer",
-            "mdmAppId",
-            "model",
-            "operatingSystem",
-            "operatingSystemVersion",
-            "ownership",
-            "physicalIds",
-            "profileType",
-            "systemLabels",
-            "trustType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.device_id,
-            &self.display_name,
-            &self.enrollment_profile_name,
-            &self.extension_attribute1,
-            &self.extension_attribute10,
-            &self.extension_attribute11,
-            &self.extension_attribute12,
-            &self.extension_attribute13,
-            &self.extension_attribute14,
-            &self.extension_attribute15,
-            &self.extension_attribute2,
-            &self.extension_attribute3,
-            &self.extension_attribute4,
-            &self.extension_attribute5,
-            &self.extension_attribute6,
-            &self.extension_attribute7,
-            &self.extension_attribute8,
-            &self.extension_attribute9,
-            &self.is_compliant,
-            &self.manufacturer,
-            &self.mdm_app_id,
-            &self.model,
-            &self.operating_system,
-            &self.operating_system_version,
-            &self.ownership,
-            &self.physical_ids,
-            &self.profile_type,
-            &self.system_labels,
-            &self.trust_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.device_id,
+                &self.display_name,
+                &self.enrollment_profile_name,
+                &self.extension_attribute1,
+                &self.extension_attribute10,
+                &self.extension_attribute11,
+                &self.extension_attribute12,
+                &self.extension_attribute13,
+                &self.extension_attribute14,
+                &self.extension_attribute15,
+                &self.extension_attribute2,
+                &self.extension_attribute3,
+                &self.extension_attribute4,
+                &self.extension_attribute5,
+                &self.extension_attribute6,
+                &self.extension_attribute7,
+                &self.extension_attribute8,
+                &self.extension_attribute9,
+                &self.is_compliant,
+                &self.manufacturer,
+                &self.mdm_app_id,
+                &self.model,
+                &self.operating_system,
+                &self.operating_system_version,
+                &self.ownership,
+                &self.physical_ids,
+                &self.profile_type,
+                &self.system_labels,
+                &self.trust_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11473,12 +11184,6 @@ impl ::graph_model::rt::Struct for DeviceInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceInfo {
@@ -11600,26 +11305,21 @@ pub struct DeviceManagementCachedReportConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceManagementCachedReportConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceManagementCachedReportConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceManagementCachedReportConfiguration",
+            &["id"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceManagementCachedReportConfiguration {
@@ -11786,40 +11486,44 @@ pub struct DeviceOperatingSystemSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceOperatingSystemSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceOperatingSystemSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceOperatingSystemSummary",
+            &[
+                "androidCorporateWorkProfileCount",
+                "androidCount",
+                "androidDedicatedCount",
+                "androidDeviceAdminCount",
+                "androidFullyManagedCount",
+                "androidWorkProfileCount",
+                "configMgrDeviceCount",
+                "iosCount",
+                "macOSCount",
+                "unknownCount",
+                "windowsCount",
+                "windowsMobileCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "androidCorporateWorkProfileCount",
-            "androidCount",
-            "androidDedicatedCount",
-            "androidDeviceAdminCount",
-            "androidFullyManagedCount",
-            "androidWorkProfileCount",
-            "configMgrDeviceCount",
-            "iosCount",
-            "macOSCount",
-            "unknownCount",
-            "windowsCount",
-            "windowsMobileCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.android_corporate_work_profile_count,
-            &self.android_count,
-            &self.android_dedicated_count,
-            &self.android_device_admin_count,
-            &self.android_fully_managed_count,
-            &self.android_work_profile_count,
-            &self.config_mgr_device_count,
-            &self.ios_count,
-            &self.mac_os_count,
-            &self.unknown_count,
-            &self.windows_count,
-            &self.windows_mobile_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.android_corporate_work_profile_count,
+                &self.android_count,
+                &self.android_dedicated_count,
+                &self.android_device_admin_count,
+                &self.android_fully_managed_count,
+                &self.android_work_profile_count,
+                &self.config_mgr_device_count,
+                &self.ios_count,
+                &self.mac_os_count,
+                &self.unknown_count,
+                &self.windows_count,
+                &self.windows_mobile_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11842,12 +11546,6 @@ impl ::graph_model::rt::Struct for DeviceOperatingSystemSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceOperatingSystemSummary {
@@ -11902,26 +11600,19 @@ pub struct Diagnostic {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Diagnostic {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.diagnostic"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.diagnostic", &["message", "url"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["message", "url"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.message, &self.url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.message, &self.url], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.message, &mut self.url], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Diagnostic {
@@ -11972,26 +11663,19 @@ pub struct Dictionaries {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Dictionaries {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.dictionaries"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.dictionaries", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Dictionaries {
@@ -12153,26 +11837,19 @@ pub struct Dictionary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Dictionary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.Dictionary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.Dictionary", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Dictionary {
@@ -12496,26 +12173,19 @@ pub struct DlpActionInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DlpActionInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.dlpActionInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.dlpActionInfo", &["action"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["action"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.action])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.action], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.action], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DlpActionInfo {
@@ -12687,14 +12357,15 @@ pub struct DriveItemSource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DriveItemSource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.driveItemSource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.driveItemSource",
+            &["application", "externalId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["application", "externalId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.application, &self.external_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.application, &self.external_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -12704,12 +12375,6 @@ impl ::graph_model::rt::Struct for DriveItemSource {
             &mut [&mut self.application, &mut self.external_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DriveItemSource {
@@ -12883,28 +12548,32 @@ pub struct DriveItemUploadableProperties {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DriveItemUploadableProperties {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.driveItemUploadableProperties"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.driveItemUploadableProperties",
+            &[
+                "description",
+                "driveItemSource",
+                "fileSize",
+                "fileSystemInfo",
+                "mediaSource",
+                "name",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "description",
-            "driveItemSource",
-            "fileSize",
-            "fileSystemInfo",
-            "mediaSource",
-            "name",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.description,
-            &self.drive_item_source,
-            &self.file_size,
-            &self.file_system_info,
-            &self.media_source,
-            &self.name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.description,
+                &self.drive_item_source,
+                &self.file_size,
+                &self.file_system_info,
+                &self.media_source,
+                &self.name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12921,12 +12590,6 @@ impl ::graph_model::rt::Struct for DriveItemUploadableProperties {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DriveItemUploadableProperties {
@@ -12983,14 +12646,15 @@ pub struct DriveRecipient {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DriveRecipient {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.driveRecipient"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.driveRecipient",
+            &["alias", "email", "objectId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["alias", "email", "objectId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.alias, &self.email, &self.object_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.alias, &self.email, &self.object_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -13000,12 +12664,6 @@ impl ::graph_model::rt::Struct for DriveRecipient {
             &mut [&mut self.alias, &mut self.email, &mut self.object_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DriveRecipient {
@@ -13056,26 +12714,19 @@ pub struct EditAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EditAction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.editAction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.editAction", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EditAction {
@@ -13131,14 +12782,15 @@ pub struct EducationAssignmentGrade {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationAssignmentGrade {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationAssignmentGrade"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationAssignmentGrade",
+            &["gradedBy", "gradedDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["gradedBy", "gradedDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.graded_by, &self.graded_date_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.graded_by, &self.graded_date_time], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -13148,12 +12800,6 @@ impl ::graph_model::rt::Struct for EducationAssignmentGrade {
             &mut [&mut self.graded_by, &mut self.graded_date_time],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentGrade {
@@ -13326,26 +12972,30 @@ pub struct EducationOrganization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EducationOrganization {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.educationOrganization"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.educationOrganization",
+            &[
+                "id",
+                "description",
+                "displayName",
+                "externalSource",
+                "externalSourceDetail",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "description",
-            "displayName",
-            "externalSource",
-            "externalSourceDetail",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.external_source,
-            &self.external_source_detail,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.external_source,
+                &self.external_source_detail,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13361,12 +13011,6 @@ impl ::graph_model::rt::Struct for EducationOrganization {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EducationOrganization {
@@ -13740,30 +13384,34 @@ pub struct EmergencyCallEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmergencyCallEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.emergencyCallEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.emergencyCallEvent",
+            &[
+                "id",
+                "callEventType",
+                "eventDateTime",
+                "callerInfo",
+                "emergencyNumberDialed",
+                "policyName",
+                "participants",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "callEventType",
-            "eventDateTime",
-            "callerInfo",
-            "emergencyNumberDialed",
-            "policyName",
-            "participants",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.call_event_type,
-            &self.event_date_time,
-            &self.caller_info,
-            &self.emergency_number_dialed,
-            &self.policy_name,
-            &self.participants,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.call_event_type,
+                &self.event_date_time,
+                &self.caller_info,
+                &self.emergency_number_dialed,
+                &self.policy_name,
+                &self.participants,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13781,12 +13429,6 @@ impl ::graph_model::rt::Struct for EmergencyCallEvent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EmergencyCallEvent {
@@ -13847,20 +13489,24 @@ pub struct EmergencyCallerInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmergencyCallerInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.emergencyCallerInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.emergencyCallerInfo",
+            &["displayName", "location", "phoneNumber", "tenantId", "upn"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "location", "phoneNumber", "tenantId", "upn"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.display_name,
-            &self.location,
-            &self.phone_number,
-            &self.tenant_id,
-            &self.upn,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.display_name,
+                &self.location,
+                &self.phone_number,
+                &self.tenant_id,
+                &self.upn,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13876,12 +13522,6 @@ impl ::graph_model::rt::Struct for EmergencyCallerInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EmergencyCallerInfo {
@@ -13953,20 +13593,24 @@ pub struct EngagementConversation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EngagementConversation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.engagementConversation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.engagementConversation",
+            &["id", "creationMode", "starterId", "messages", "starter"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "creationMode", "starterId", "messages", "starter"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.creation_mode,
-            &self.starter_id,
-            &self.messages,
-            &self.starter,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.creation_mode,
+                &self.starter_id,
+                &self.messages,
+                &self.starter,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13982,12 +13626,6 @@ impl ::graph_model::rt::Struct for EngagementConversation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EngagementConversation {
@@ -14183,34 +13821,38 @@ pub struct EnterpriseCodeSigningCertificate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EnterpriseCodeSigningCertificate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.enterpriseCodeSigningCertificate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.enterpriseCodeSigningCertificate",
+            &[
+                "id",
+                "content",
+                "expirationDateTime",
+                "issuer",
+                "issuerName",
+                "status",
+                "subject",
+                "subjectName",
+                "uploadDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "content",
-            "expirationDateTime",
-            "issuer",
-            "issuerName",
-            "status",
-            "subject",
-            "subjectName",
-            "uploadDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.content,
-            &self.expiration_date_time,
-            &self.issuer,
-            &self.issuer_name,
-            &self.status,
-            &self.subject,
-            &self.subject_name,
-            &self.upload_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.content,
+                &self.expiration_date_time,
+                &self.issuer,
+                &self.issuer_name,
+                &self.status,
+                &self.subject,
+                &self.subject_name,
+                &self.upload_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14230,12 +13872,6 @@ impl ::graph_model::rt::Struct for EnterpriseCodeSigningCertificate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EnterpriseCodeSigningCertificate {
@@ -14289,26 +13925,19 @@ pub struct Entity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Entity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.entity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.entity", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Entity {
@@ -24607,30 +24236,34 @@ pub struct ExchangeMessageTraceDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExchangeMessageTraceDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.exchangeMessageTraceDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.exchangeMessageTraceDetail",
+            &[
+                "id",
+                "action",
+                "data",
+                "dateTime",
+                "description",
+                "event",
+                "messageId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "action",
-            "data",
-            "dateTime",
-            "description",
-            "event",
-            "messageId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.action,
-            &self.data,
-            &self.date_time,
-            &self.description,
-            &self.event,
-            &self.message_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.action,
+                &self.data,
+                &self.date_time,
+                &self.description,
+                &self.event,
+                &self.message_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -24648,12 +24281,6 @@ impl ::graph_model::rt::Struct for ExchangeMessageTraceDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExchangeMessageTraceDetail {
@@ -24778,14 +24405,18 @@ pub struct ExportItemResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExportItemResponse {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.exportItemResponse"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.exportItemResponse",
+            &["changeKey", "data", "error", "itemId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["changeKey", "data", "error", "itemId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.change_key, &self.data, &self.error, &self.item_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.change_key, &self.data, &self.error, &self.item_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -24800,12 +24431,6 @@ impl ::graph_model::rt::Struct for ExportItemResponse {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExportItemResponse {
@@ -24860,14 +24485,15 @@ pub struct ExpressionInputObject {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExpressionInputObject {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.expressionInputObject"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.expressionInputObject",
+            &["definition", "properties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["definition", "properties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.definition, &self.properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.definition, &self.properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -24877,12 +24503,6 @@ impl ::graph_model::rt::Struct for ExpressionInputObject {
             &mut [&mut self.definition, &mut self.properties],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExpressionInputObject {
@@ -24935,26 +24555,21 @@ pub struct ExternalItemConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalItemConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalItemConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalItemConfiguration",
+            &["connections"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["connections"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.connections])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.connections], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.connections], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExternalItemConfiguration {
@@ -25007,26 +24622,21 @@ pub struct ExtractSensitivityLabelsResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExtractSensitivityLabelsResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.extractSensitivityLabelsResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.extractSensitivityLabelsResult",
+            &["labels"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["labels"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.labels])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.labels], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.labels], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExtractSensitivityLabelsResult {
@@ -25172,30 +24782,34 @@ pub struct FileEncryptionInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileEncryptionInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fileEncryptionInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fileEncryptionInfo",
+            &[
+                "encryptionKey",
+                "fileDigest",
+                "fileDigestAlgorithm",
+                "initializationVector",
+                "mac",
+                "macKey",
+                "profileIdentifier",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "encryptionKey",
-            "fileDigest",
-            "fileDigestAlgorithm",
-            "initializationVector",
-            "mac",
-            "macKey",
-            "profileIdentifier",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.encryption_key,
-            &self.file_digest,
-            &self.file_digest_algorithm,
-            &self.initialization_vector,
-            &self.mac,
-            &self.mac_key,
-            &self.profile_identifier,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.encryption_key,
+                &self.file_digest,
+                &self.file_digest_algorithm,
+                &self.initialization_vector,
+                &self.mac,
+                &self.mac_key,
+                &self.profile_identifier,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -25213,12 +24827,6 @@ impl ::graph_model::rt::Struct for FileEncryptionInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FileEncryptionInfo {
@@ -25273,14 +24881,15 @@ pub struct FileStorageContainerCustomPropertyValue {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileStorageContainerCustomPropertyValue {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fileStorageContainerCustomPropertyValue"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fileStorageContainerCustomPropertyValue",
+            &["isSearchable", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isSearchable", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_searchable, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.is_searchable, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -25290,12 +24899,6 @@ impl ::graph_model::rt::Struct for FileStorageContainerCustomPropertyValue {
             &mut [&mut self.is_searchable, &mut self.value],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FileStorageContainerCustomPropertyValue {
@@ -25350,14 +24953,15 @@ pub struct FreeBusyError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FreeBusyError {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.freeBusyError"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.freeBusyError",
+            &["message", "responseCode"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["message", "responseCode"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.message, &self.response_code])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.message, &self.response_code], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -25367,12 +24971,6 @@ impl ::graph_model::rt::Struct for FreeBusyError {
             &mut [&mut self.message, &mut self.response_code],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FreeBusyError {
@@ -25443,36 +25041,40 @@ pub struct GranularRestoreArtifactBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GranularRestoreArtifactBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.granularRestoreArtifactBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.granularRestoreArtifactBase",
+            &[
+                "id",
+                "browseSessionId",
+                "completionDateTime",
+                "restoredItemKey",
+                "restoredItemPath",
+                "restoredItemWebUrl",
+                "restorePointDateTime",
+                "startDateTime",
+                "status",
+                "webUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "browseSessionId",
-            "completionDateTime",
-            "restoredItemKey",
-            "restoredItemPath",
-            "restoredItemWebUrl",
-            "restorePointDateTime",
-            "startDateTime",
-            "status",
-            "webUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.browse_session_id,
-            &self.completion_date_time,
-            &self.restored_item_key,
-            &self.restored_item_path,
-            &self.restored_item_web_url,
-            &self.restore_point_date_time,
-            &self.start_date_time,
-            &self.status,
-            &self.web_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.browse_session_id,
+                &self.completion_date_time,
+                &self.restored_item_key,
+                &self.restored_item_path,
+                &self.restored_item_web_url,
+                &self.restore_point_date_time,
+                &self.start_date_time,
+                &self.status,
+                &self.web_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -25493,12 +25095,6 @@ impl ::graph_model::rt::Struct for GranularRestoreArtifactBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for GranularRestoreArtifactBase {
@@ -25672,26 +25268,19 @@ pub struct GroupScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GroupScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.groupScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.groupScope", &["identity"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["identity"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.identity])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.identity], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.identity], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for GroupScope {
@@ -25748,14 +25337,18 @@ pub struct IdentityUserFlow {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityUserFlow {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityUserFlow"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityUserFlow",
+            &["id", "userFlowType", "userFlowTypeVersion"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "userFlowType", "userFlowTypeVersion"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.user_flow_type, &self.user_flow_type_version])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.user_flow_type, &self.user_flow_type_version],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -25769,12 +25362,6 @@ impl ::graph_model::rt::Struct for IdentityUserFlow {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IdentityUserFlow {
@@ -25935,26 +25522,21 @@ pub struct ImportBuildingMapSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ImportBuildingMapSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.importBuildingMapSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.importBuildingMapSetting",
+            &["isDryRun"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isDryRun"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_dry_run])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.is_dry_run], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.is_dry_run], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ImportBuildingMapSetting {
@@ -26022,19 +25604,23 @@ pub struct ImportedWindowsAutopilotDeviceIdentityUpload {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ImportedWindowsAutopilotDeviceIdentityUpload {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.importedWindowsAutopilotDeviceIdentityUpload"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.importedWindowsAutopilotDeviceIdentityUpload",
+            &["id", "createdDateTimeUtc", "status", "deviceIdentities"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdDateTimeUtc", "status", "deviceIdentities"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time_utc,
-            &self.status,
-            &self.device_identities,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time_utc,
+                &self.status,
+                &self.device_identities,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -26049,12 +25635,6 @@ impl ::graph_model::rt::Struct for ImportedWindowsAutopilotDeviceIdentityUpload 
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ImportedWindowsAutopilotDeviceIdentityUpload {
@@ -26338,14 +25918,18 @@ pub struct IncompleteData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IncompleteData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.incompleteData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.incompleteData",
+            &["missingDataBeforeDateTime", "wasThrottled"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["missingDataBeforeDateTime", "wasThrottled"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.missing_data_before_date_time, &self.was_throttled])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.missing_data_before_date_time, &self.was_throttled],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -26358,12 +25942,6 @@ impl ::graph_model::rt::Struct for IncompleteData {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IncompleteData {
@@ -26497,14 +26075,15 @@ pub struct InstanceResourceAccess {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InstanceResourceAccess {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.instanceResourceAccess"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.instanceResourceAccess",
+            &["permissions", "resourceAppId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["permissions", "resourceAppId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.permissions, &self.resource_app_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.permissions, &self.resource_app_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -26514,12 +26093,6 @@ impl ::graph_model::rt::Struct for InstanceResourceAccess {
             &mut [&mut self.permissions, &mut self.resource_app_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InstanceResourceAccess {
@@ -26575,20 +26148,24 @@ pub struct InvitationRedemptionIdentityProviderConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InvitationRedemptionIdentityProviderConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.invitationRedemptionIdentityProviderConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.invitationRedemptionIdentityProviderConfiguration",
+            &[
+                "fallbackIdentityProvider",
+                "primaryIdentityProviderPrecedenceOrder",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "fallbackIdentityProvider",
-            "primaryIdentityProviderPrecedenceOrder",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.fallback_identity_provider,
-            &self.primary_identity_provider_precedence_order,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.fallback_identity_provider,
+                &self.primary_identity_provider_precedence_order,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -26601,12 +26178,6 @@ impl ::graph_model::rt::Struct for InvitationRedemptionIdentityProviderConfigura
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InvitationRedemptionIdentityProviderConfiguration {
@@ -26782,26 +26353,19 @@ pub struct InviteNewBotResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InviteNewBotResponse {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.inviteNewBotResponse"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.inviteNewBotResponse", &["inviteUri"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["inviteUri"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.invite_uri])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.invite_uri], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.invite_uri], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InviteNewBotResponse {
@@ -26860,26 +26424,21 @@ pub struct IosLobAppProvisioningConfigurationAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IosLobAppProvisioningConfigurationAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iosLobAppProvisioningConfigurationAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iosLobAppProvisioningConfigurationAssignment",
+            &["id", "target"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "target"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.target])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.target], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.target], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IosLobAppProvisioningConfigurationAssignment {
@@ -26936,14 +26495,15 @@ pub struct ItemActionStat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ItemActionStat {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.itemActionStat"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.itemActionStat",
+            &["actionCount", "actorCount"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["actionCount", "actorCount"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.action_count, &self.actor_count])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.action_count, &self.actor_count], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -26953,12 +26513,6 @@ impl ::graph_model::rt::Struct for ItemActionStat {
             &mut [&mut self.action_count, &mut self.actor_count],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ItemActionStat {
@@ -27019,20 +26573,24 @@ pub struct ItemActivity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ItemActivity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.itemActivity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.itemActivity",
+            &["id", "access", "activityDateTime", "actor", "driveItem"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "access", "activityDateTime", "actor", "driveItem"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.access,
-            &self.activity_date_time,
-            &self.actor,
-            &self.drive_item,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.access,
+                &self.activity_date_time,
+                &self.actor,
+                &self.drive_item,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -27048,12 +26606,6 @@ impl ::graph_model::rt::Struct for ItemActivity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ItemActivity {
@@ -27127,38 +26679,42 @@ pub struct ItemActivityStat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ItemActivityStat {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.itemActivityStat"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.itemActivityStat",
+            &[
+                "id",
+                "access",
+                "create",
+                "delete",
+                "edit",
+                "endDateTime",
+                "incompleteData",
+                "isTrending",
+                "move",
+                "startDateTime",
+                "activities",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "access",
-            "create",
-            "delete",
-            "edit",
-            "endDateTime",
-            "incompleteData",
-            "isTrending",
-            "move",
-            "startDateTime",
-            "activities",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.access,
-            &self.create,
-            &self.delete,
-            &self.edit,
-            &self.end_date_time,
-            &self.incomplete_data,
-            &self.is_trending,
-            &self.r#move,
-            &self.start_date_time,
-            &self.activities,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.access,
+                &self.create,
+                &self.delete,
+                &self.edit,
+                &self.end_date_time,
+                &self.incomplete_data,
+                &self.is_trending,
+                &self.r#move,
+                &self.start_date_time,
+                &self.activities,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -27180,12 +26736,6 @@ impl ::graph_model::rt::Struct for ItemActivityStat {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ItemActivityStat {
@@ -27246,19 +26796,23 @@ pub struct ItemAnalytics {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ItemAnalytics {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.itemAnalytics"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.itemAnalytics",
+            &["id", "allTime", "itemActivityStats", "lastSevenDays"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "allTime", "itemActivityStats", "lastSevenDays"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.all_time,
-            &self.item_activity_stats,
-            &self.last_seven_days,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.all_time,
+                &self.item_activity_stats,
+                &self.last_seven_days,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -27273,12 +26827,6 @@ impl ::graph_model::rt::Struct for ItemAnalytics {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ItemAnalytics {
@@ -27335,14 +26883,18 @@ pub struct ItemPreviewInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ItemPreviewInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.itemPreviewInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.itemPreviewInfo",
+            &["getUrl", "postParameters", "postUrl"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["getUrl", "postParameters", "postUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.get_url, &self.post_parameters, &self.post_url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.get_url, &self.post_parameters, &self.post_url],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -27356,12 +26908,6 @@ impl ::graph_model::rt::Struct for ItemPreviewInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ItemPreviewInfo {
@@ -27414,26 +26960,19 @@ pub struct Json {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Json {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.Json"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.Json", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Json {
@@ -27495,14 +27034,18 @@ pub struct LabelContentRight {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LabelContentRight {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.labelContentRight"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.labelContentRight",
+            &["id", "cid", "format", "rights", "label"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "cid", "format", "rights", "label"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.cid, &self.format, &self.rights, &self.label])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.cid, &self.format, &self.rights, &self.label],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -27518,12 +27061,6 @@ impl ::graph_model::rt::Struct for LabelContentRight {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LabelContentRight {
@@ -27645,14 +27182,18 @@ pub struct LocationConstraint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LocationConstraint {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.locationConstraint"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.locationConstraint",
+            &["isRequired", "locations", "suggestLocation"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isRequired", "locations", "suggestLocation"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_required, &self.locations, &self.suggest_location])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.is_required, &self.locations, &self.suggest_location],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -27666,12 +27207,6 @@ impl ::graph_model::rt::Struct for LocationConstraint {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LocationConstraint {
@@ -27746,40 +27281,44 @@ pub struct MailTips {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailTips {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mailTips"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mailTips",
+            &[
+                "automaticReplies",
+                "customMailTip",
+                "deliveryRestricted",
+                "emailAddress",
+                "error",
+                "externalMemberCount",
+                "isModerated",
+                "mailboxFull",
+                "maxMessageSize",
+                "recipientScope",
+                "recipientSuggestions",
+                "totalMemberCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "automaticReplies",
-            "customMailTip",
-            "deliveryRestricted",
-            "emailAddress",
-            "error",
-            "externalMemberCount",
-            "isModerated",
-            "mailboxFull",
-            "maxMessageSize",
-            "recipientScope",
-            "recipientSuggestions",
-            "totalMemberCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.automatic_replies,
-            &self.custom_mail_tip,
-            &self.delivery_restricted,
-            &self.email_address,
-            &self.error,
-            &self.external_member_count,
-            &self.is_moderated,
-            &self.mailbox_full,
-            &self.max_message_size,
-            &self.recipient_scope,
-            &self.recipient_suggestions,
-            &self.total_member_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.automatic_replies,
+                &self.custom_mail_tip,
+                &self.delivery_restricted,
+                &self.email_address,
+                &self.error,
+                &self.external_member_count,
+                &self.is_moderated,
+                &self.mailbox_full,
+                &self.max_message_size,
+                &self.recipient_scope,
+                &self.recipient_suggestions,
+                &self.total_member_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -27802,12 +27341,6 @@ impl ::graph_model::rt::Struct for MailTips {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MailTips {
@@ -27862,26 +27395,19 @@ pub struct MailTipsError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailTipsError {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mailTipsError"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.mailTipsError", &["code", "message"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["code", "message"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.code, &self.message])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.code, &self.message], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.code, &mut self.message], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MailTipsError {
@@ -28041,14 +27567,15 @@ pub struct MailboxItemImportSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailboxItemImportSession {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mailboxItemImportSession"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mailboxItemImportSession",
+            &["expirationDateTime", "importUrl"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["expirationDateTime", "importUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.expiration_date_time, &self.import_url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.expiration_date_time, &self.import_url], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -28058,12 +27585,6 @@ impl ::graph_model::rt::Struct for MailboxItemImportSession {
             &mut [&mut self.expiration_date_time, &mut self.import_url],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MailboxItemImportSession {
@@ -28128,18 +27649,22 @@ pub struct ManagedAppDiagnosticStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedAppDiagnosticStatus {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedAppDiagnosticStatus"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedAppDiagnosticStatus",
+            &["mitigationInstruction", "state", "validationName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["mitigationInstruction", "state", "validationName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.mitigation_instruction,
-            &self.state,
-            &self.validation_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.mitigation_instruction,
+                &self.state,
+                &self.validation_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -28153,12 +27678,6 @@ impl ::graph_model::rt::Struct for ManagedAppDiagnosticStatus {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedAppDiagnosticStatus {
@@ -28235,28 +27754,32 @@ pub struct ManagedDeviceOverview {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedDeviceOverview {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedDeviceOverview"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedDeviceOverview",
+            &[
+                "id",
+                "deviceExchangeAccessStateSummary",
+                "deviceOperatingSystemSummary",
+                "dualEnrolledDeviceCount",
+                "enrolledDeviceCount",
+                "mdmEnrolledCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deviceExchangeAccessStateSummary",
-            "deviceOperatingSystemSummary",
-            "dualEnrolledDeviceCount",
-            "enrolledDeviceCount",
-            "mdmEnrolledCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.device_exchange_access_state_summary,
-            &self.device_operating_system_summary,
-            &self.dual_enrolled_device_count,
-            &self.enrolled_device_count,
-            &self.mdm_enrolled_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.device_exchange_access_state_summary,
+                &self.device_operating_system_summary,
+                &self.dual_enrolled_device_count,
+                &self.enrolled_device_count,
+                &self.mdm_enrolled_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -28273,12 +27796,6 @@ impl ::graph_model::rt::Struct for ManagedDeviceOverview {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedDeviceOverview {
@@ -28331,26 +27848,19 @@ pub struct MediaPrompt {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MediaPrompt {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mediaPrompt"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.mediaPrompt", &["mediaInfo"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["mediaInfo"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.media_info])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.media_info], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.media_info], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MediaPrompt {
@@ -28403,26 +27913,19 @@ pub struct MediaSource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MediaSource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mediaSource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.mediaSource", &["contentCategory"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["contentCategory"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.content_category])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.content_category], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.content_category], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MediaSource {
@@ -28591,30 +28094,34 @@ pub struct MeetingTimeSuggestion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MeetingTimeSuggestion {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.meetingTimeSuggestion"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.meetingTimeSuggestion",
+            &[
+                "attendeeAvailability",
+                "confidence",
+                "locations",
+                "meetingTimeSlot",
+                "order",
+                "organizerAvailability",
+                "suggestionReason",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "attendeeAvailability",
-            "confidence",
-            "locations",
-            "meetingTimeSlot",
-            "order",
-            "organizerAvailability",
-            "suggestionReason",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.attendee_availability,
-            &self.confidence,
-            &self.locations,
-            &self.meeting_time_slot,
-            &self.order,
-            &self.organizer_availability,
-            &self.suggestion_reason,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.attendee_availability,
+                &self.confidence,
+                &self.locations,
+                &self.meeting_time_slot,
+                &self.order,
+                &self.organizer_availability,
+                &self.suggestion_reason,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -28632,12 +28139,6 @@ impl ::graph_model::rt::Struct for MeetingTimeSuggestion {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MeetingTimeSuggestion {
@@ -28692,17 +28193,21 @@ pub struct MeetingTimeSuggestionsResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MeetingTimeSuggestionsResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.meetingTimeSuggestionsResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.meetingTimeSuggestionsResult",
+            &["emptySuggestionsReason", "meetingTimeSuggestions"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["emptySuggestionsReason", "meetingTimeSuggestions"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.empty_suggestions_reason,
-            &self.meeting_time_suggestions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.empty_suggestions_reason,
+                &self.meeting_time_suggestions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -28715,12 +28220,6 @@ impl ::graph_model::rt::Struct for MeetingTimeSuggestionsResult {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MeetingTimeSuggestionsResult {
@@ -28773,26 +28272,19 @@ pub struct MentionAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MentionAction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mentionAction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.mentionAction", &["mentionees"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["mentionees"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.mentionees])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.mentionees], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.mentionees], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MentionAction {
@@ -28847,26 +28339,21 @@ pub struct MetaDataKeyValuePair {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MetaDataKeyValuePair {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.metaDataKeyValuePair"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.metaDataKeyValuePair",
+            &["key", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["key", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.key, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.key, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.key, &mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MetaDataKeyValuePair {
@@ -28995,26 +28482,19 @@ pub struct MoveAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MoveAction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.moveAction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.moveAction", &["from", "to"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["from", "to"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.from, &self.to])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.from, &self.to], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.from, &mut self.to], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MoveAction {
@@ -29166,14 +28646,18 @@ pub struct OfficeGraphInsights {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for OfficeGraphInsights {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.officeGraphInsights"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.officeGraphInsights",
+            &["id", "shared", "trending", "used"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "shared", "trending", "used"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.shared, &self.trending, &self.used])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.shared, &self.trending, &self.used],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -29188,12 +28672,6 @@ impl ::graph_model::rt::Struct for OfficeGraphInsights {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -29364,26 +28842,21 @@ pub struct OnenoteEntityBaseModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnenoteEntityBaseModel {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onenoteEntityBaseModel"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onenoteEntityBaseModel",
+            &["id", "self"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "self"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.self_])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.self_], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.self_], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnenoteEntityBaseModel {
@@ -29605,30 +29078,34 @@ pub struct OnenoteEntityHierarchyModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnenoteEntityHierarchyModel {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onenoteEntityHierarchyModel"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onenoteEntityHierarchyModel",
+            &[
+                "id",
+                "self",
+                "createdDateTime",
+                "createdBy",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "self",
-            "createdDateTime",
-            "createdBy",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.self_,
-            &self.created_date_time,
-            &self.created_by,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.self_,
+                &self.created_date_time,
+                &self.created_by,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -29646,12 +29123,6 @@ impl ::graph_model::rt::Struct for OnenoteEntityHierarchyModel {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnenoteEntityHierarchyModel {
@@ -29831,14 +29302,18 @@ pub struct OnenoteEntitySchemaObjectModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnenoteEntitySchemaObjectModel {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onenoteEntitySchemaObjectModel"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onenoteEntitySchemaObjectModel",
+            &["id", "self", "createdDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "self", "createdDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.self_, &self.created_date_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.self_, &self.created_date_time],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -29848,12 +29323,6 @@ impl ::graph_model::rt::Struct for OnenoteEntitySchemaObjectModel {
             &mut [&mut self.id, &mut self.self_, &mut self.created_date_time],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnenoteEntitySchemaObjectModel {
@@ -30047,14 +29516,15 @@ pub struct OnenotePagePreview {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnenotePagePreview {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onenotePagePreview"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onenotePagePreview",
+            &["links", "previewText"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["links", "previewText"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.links, &self.preview_text])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.links, &self.preview_text], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -30064,12 +29534,6 @@ impl ::graph_model::rt::Struct for OnenotePagePreview {
             &mut [&mut self.links, &mut self.preview_text],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnenotePagePreview {
@@ -30122,26 +29586,21 @@ pub struct OnenotePagePreviewLinks {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnenotePagePreviewLinks {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onenotePagePreviewLinks"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onenotePagePreviewLinks",
+            &["previewImageUrl"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["previewImageUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.preview_image_url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.preview_image_url], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.preview_image_url], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnenotePagePreviewLinks {
@@ -30272,14 +29731,18 @@ pub struct OnenotePatchContentCommand {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnenotePatchContentCommand {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onenotePatchContentCommand"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onenotePatchContentCommand",
+            &["action", "content", "position", "target"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["action", "content", "position", "target"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.action, &self.content, &self.position, &self.target])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.action, &self.content, &self.position, &self.target],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -30294,12 +29757,6 @@ impl ::graph_model::rt::Struct for OnenotePatchContentCommand {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnenotePatchContentCommand {
@@ -30558,88 +30015,92 @@ pub struct OnlineMeetingBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnlineMeetingBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onlineMeetingBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onlineMeetingBase",
+            &[
+                "id",
+                "allowAttendeeToEnableCamera",
+                "allowAttendeeToEnableMic",
+                "allowBreakoutRooms",
+                "allowCopyingAndSharingMeetingContent",
+                "allowedLobbyAdmitters",
+                "allowedPresenters",
+                "allowLiveShare",
+                "allowMeetingChat",
+                "allowParticipantsToChangeName",
+                "allowPowerPointSharing",
+                "allowRecording",
+                "allowTeamworkReactions",
+                "allowTranscription",
+                "allowWhiteboard",
+                "audioConferencing",
+                "chatInfo",
+                "chatRestrictions",
+                "cloudVideoInteropInfo",
+                "expiryDateTime",
+                "isEndToEndEncryptionEnabled",
+                "isEntryExitAnnounced",
+                "joinInformation",
+                "joinMeetingIdSettings",
+                "joinWebUrl",
+                "lobbyBypassSettings",
+                "meetingOptionsWebUrl",
+                "meetingSpokenLanguageTag",
+                "meetingType",
+                "recordAutomatically",
+                "sensitivityLabelAssignment",
+                "shareMeetingChatHistoryDefault",
+                "subject",
+                "videoTeleconferenceId",
+                "watermarkProtection",
+                "attendanceReports",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "allowAttendeeToEnableCamera",
-            "allowAttendeeToEnableMic",
-            "allowBreakoutRooms",
-            "allowCopyingAndSharingMeetingContent",
-            "allowedLobbyAdmitters",
-            "allowedPresenters",
-            "allowLiveShare",
-            "allowMeetingChat",
-            "allowParticipantsToChangeName",
-            "allowPowerPointSharing",
-            "allowRecording",
-            "allowTeamworkReactions",
-            "allowTranscription",
-            "allowWhiteboard",
-            "audioConferencing",
-            "chatInfo",
-            "chatRestrictions",
-            "cloudVideoInteropInfo",
-            "expiryDateTime",
-            "isEndToEndEncryptionEnabled",
-            "isEntryExitAnnounced",
-            "joinInformation",
-            "joinMeetingIdSettings",
-            "joinWebUrl",
-            "lobbyBypassSettings",
-            "meetingOptionsWebUrl",
-            "meetingSpokenLanguageTag",
-            "meetingType",
-            "recordAutomatically",
-            "sensitivityLabelAssignment",
-            "shareMeetingChatHistoryDefault",
-            "subject",
-            "videoTeleconferenceId",
-            "watermarkProtection",
-            "attendanceReports",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.allow_attendee_to_enable_camera,
-            &self.allow_attendee_to_enable_mic,
-            &self.allow_breakout_rooms,
-            &self.allow_copying_and_sharing_meeting_content,
-            &self.allowed_lobby_admitters,
-            &self.allowed_presenters,
-            &self.allow_live_share,
-            &self.allow_meeting_chat,
-            &self.allow_participants_to_change_name,
-            &self.allow_power_point_sharing,
-            &self.allow_recording,
-            &self.allow_teamwork_reactions,
-            &self.allow_transcription,
-            &self.allow_whiteboard,
-            &self.audio_conferencing,
-            &self.chat_info,
-            &self.chat_restrictions,
-            &self.cloud_video_interop_info,
-            &self.expiry_date_time,
-            &self.is_end_to_end_encryption_enabled,
-            &self.is_entry_exit_announced,
-            &self.join_information,
-            &self.join_meeting_id_settings,
-            &self.join_web_url,
-            &self.lobby_bypass_settings,
-            &self.meeting_options_web_url,
-            &self.meeting_spoken_language_tag,
-            &self.meeting_type,
-            &self.record_automatically,
-            &self.sensitivity_label_assignment,
-            &self.share_meeting_chat_history_default,
-            &self.subject,
-            &self.video_teleconference_id,
-            &self.watermark_protection,
-            &self.attendance_reports,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.allow_attendee_to_enable_camera,
+                &self.allow_attendee_to_enable_mic,
+                &self.allow_breakout_rooms,
+                &self.allow_copying_and_sharing_meeting_content,
+                &self.allowed_lobby_admitters,
+                &self.allowed_presenters,
+                &self.allow_live_share,
+                &self.allow_meeting_chat,
+                &self.allow_participants_to_change_name,
+                &self.allow_power_point_sharing,
+                &self.allow_recording,
+                &self.allow_teamwork_reactions,
+                &self.allow_transcription,
+                &self.allow_whiteboard,
+                &self.audio_conferencing,
+                &self.chat_info,
+                &self.chat_restrictions,
+                &self.cloud_video_interop_info,
+                &self.expiry_date_time,
+                &self.is_end_to_end_encryption_enabled,
+                &self.is_entry_exit_announced,
+                &self.join_information,
+                &self.join_meeting_id_settings,
+                &self.join_web_url,
+                &self.lobby_bypass_settings,
+                &self.meeting_options_web_url,
+                &self.meeting_spoken_language_tag,
+                &self.meeting_type,
+                &self.record_automatically,
+                &self.sensitivity_label_assignment,
+                &self.share_meeting_chat_history_default,
+                &self.subject,
+                &self.video_teleconference_id,
+                &self.watermark_protection,
+                &self.attendance_reports,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -30686,12 +30147,6 @@ impl ::graph_model::rt::Struct for OnlineMeetingBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnlineMeetingBase {
@@ -30865,19 +30320,23 @@ pub struct Operation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Operation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.operation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.operation",
+            &["id", "createdDateTime", "lastActionDateTime", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdDateTime", "lastActionDateTime", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.last_action_date_time,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.last_action_date_time,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -30892,12 +30351,6 @@ impl ::graph_model::rt::Struct for Operation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Operation {
@@ -31123,80 +30576,84 @@ pub struct OrganizationalBrandingProperties {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OrganizationalBrandingProperties {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.organizationalBrandingProperties"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.organizationalBrandingProperties",
+            &[
+                "id",
+                "backgroundColor",
+                "backgroundImage",
+                "backgroundImageRelativeUrl",
+                "bannerLogo",
+                "bannerLogoRelativeUrl",
+                "cdnList",
+                "contentCustomization",
+                "customAccountResetCredentialsUrl",
+                "customCannotAccessYourAccountText",
+                "customCannotAccessYourAccountUrl",
+                "customCSS",
+                "customCSSRelativeUrl",
+                "customForgotMyPasswordText",
+                "customPrivacyAndCookiesText",
+                "customPrivacyAndCookiesUrl",
+                "customResetItNowText",
+                "customTermsOfUseText",
+                "customTermsOfUseUrl",
+                "favicon",
+                "faviconRelativeUrl",
+                "headerBackgroundColor",
+                "headerLogo",
+                "headerLogoRelativeUrl",
+                "loginPageLayoutConfiguration",
+                "loginPageTextVisibilitySettings",
+                "signInPageText",
+                "squareLogo",
+                "squareLogoDark",
+                "squareLogoDarkRelativeUrl",
+                "squareLogoRelativeUrl",
+                "usernameHintText",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "backgroundColor",
-            "backgroundImage",
-            "backgroundImageRelativeUrl",
-            "bannerLogo",
-            "bannerLogoRelativeUrl",
-            "cdnList",
-            "contentCustomization",
-            "customAccountResetCredentialsUrl",
-            "customCannotAccessYourAccountText",
-            "customCannotAccessYourAccountUrl",
-            "customCSS",
-            "customCSSRelativeUrl",
-            "customForgotMyPasswordText",
-            "customPrivacyAndCookiesText",
-            "customPrivacyAndCookiesUrl",
-            "customResetItNowText",
-            "customTermsOfUseText",
-            "customTermsOfUseUrl",
-            "favicon",
-            "faviconRelativeUrl",
-            "headerBackgroundColor",
-            "headerLogo",
-            "headerLogoRelativeUrl",
-            "loginPageLayoutConfiguration",
-            "loginPageTextVisibilitySettings",
-            "signInPageText",
-            "squareLogo",
-            "squareLogoDark",
-            "squareLogoDarkRelativeUrl",
-            "squareLogoRelativeUrl",
-            "usernameHintText",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.background_color,
-            &self.background_image,
-            &self.background_image_relative_url,
-            &self.banner_logo,
-            &self.banner_logo_relative_url,
-            &self.cdn_list,
-            &self.content_customization,
-            &self.custom_account_reset_credentials_url,
-            &self.custom_cannot_access_your_account_text,
-            &self.custom_cannot_access_your_account_url,
-            &self.custom_css,
-            &self.custom_css_relative_url,
-            &self.custom_forgot_my_password_text,
-            &self.custom_privacy_and_cookies_text,
-            &self.custom_privacy_and_cookies_url,
-            &self.custom_reset_it_now_text,
-            &self.custom_terms_of_use_text,
-            &self.custom_terms_of_use_url,
-            &self.favicon,
-            &self.favicon_relative_url,
-            &self.header_background_color,
-            &self.header_logo,
-            &self.header_logo_relative_url,
-            &self.login_page_layout_configuration,
-            &self.login_page_text_visibility_settings,
-            &self.sign_in_page_text,
-            &self.square_logo,
-            &self.square_logo_dark,
-            &self.square_logo_dark_relative_url,
-            &self.square_logo_relative_url,
-            &self.username_hint_text,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.background_color,
+                &self.background_image,
+                &self.background_image_relative_url,
+                &self.banner_logo,
+                &self.banner_logo_relative_url,
+                &self.cdn_list,
+                &self.content_customization,
+                &self.custom_account_reset_credentials_url,
+                &self.custom_cannot_access_your_account_text,
+                &self.custom_cannot_access_your_account_url,
+                &self.custom_css,
+                &self.custom_css_relative_url,
+                &self.custom_forgot_my_password_text,
+                &self.custom_privacy_and_cookies_text,
+                &self.custom_privacy_and_cookies_url,
+                &self.custom_reset_it_now_text,
+                &self.custom_terms_of_use_text,
+                &self.custom_terms_of_use_url,
+                &self.favicon,
+                &self.favicon_relative_url,
+                &self.header_background_color,
+                &self.header_logo,
+                &self.header_logo_relative_url,
+                &self.login_page_layout_configuration,
+                &self.login_page_text_visibility_settings,
+                &self.sign_in_page_text,
+                &self.square_logo,
+                &self.square_logo_dark,
+                &self.square_logo_dark_relative_url,
+                &self.square_logo_relative_url,
+                &self.username_hint_text,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -31239,12 +30696,6 @@ impl ::graph_model::rt::Struct for OrganizationalBrandingProperties {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OrganizationalBrandingProperties {
@@ -31441,28 +30892,32 @@ pub struct OutOfBoxExperienceSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OutOfBoxExperienceSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.outOfBoxExperienceSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.outOfBoxExperienceSetting",
+            &[
+                "deviceUsageType",
+                "escapeLinkHidden",
+                "eulaHidden",
+                "keyboardSelectionPageSkipped",
+                "privacySettingsHidden",
+                "userType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "deviceUsageType",
-            "escapeLinkHidden",
-            "eulaHidden",
-            "keyboardSelectionPageSkipped",
-            "privacySettingsHidden",
-            "userType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.device_usage_type,
-            &self.escape_link_hidden,
-            &self.eula_hidden,
-            &self.keyboard_selection_page_skipped,
-            &self.privacy_settings_hidden,
-            &self.user_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.device_usage_type,
+                &self.escape_link_hidden,
+                &self.eula_hidden,
+                &self.keyboard_selection_page_skipped,
+                &self.privacy_settings_hidden,
+                &self.user_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -31479,12 +30934,6 @@ impl ::graph_model::rt::Struct for OutOfBoxExperienceSetting {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OutOfBoxExperienceSetting {
@@ -31545,26 +30994,30 @@ pub struct ParseExpressionResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ParseExpressionResponse {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.parseExpressionResponse"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.parseExpressionResponse",
+            &[
+                "error",
+                "evaluationResult",
+                "evaluationSucceeded",
+                "parsedExpression",
+                "parsingSucceeded",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "error",
-            "evaluationResult",
-            "evaluationSucceeded",
-            "parsedExpression",
-            "parsingSucceeded",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.error,
-            &self.evaluation_result,
-            &self.evaluation_succeeded,
-            &self.parsed_expression,
-            &self.parsing_succeeded,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.error,
+                &self.evaluation_result,
+                &self.evaluation_succeeded,
+                &self.parsed_expression,
+                &self.parsing_succeeded,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -31580,12 +31033,6 @@ impl ::graph_model::rt::Struct for ParseExpressionResponse {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ParseExpressionResponse {
@@ -31640,26 +31087,21 @@ pub struct ParticipantJoiningNotification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ParticipantJoiningNotification {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.participantJoiningNotification"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.participantJoiningNotification",
+            &["id", "call"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "call"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.call])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.call], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.call], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ParticipantJoiningNotification {
@@ -31711,26 +31153,19 @@ pub struct ParticipantJoiningResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ParticipantJoiningResponse {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.participantJoiningResponse"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.participantJoiningResponse", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ParticipantJoiningResponse {
@@ -31909,14 +31344,15 @@ pub struct ParticipantLeftNotification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ParticipantLeftNotification {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.participantLeftNotification"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.participantLeftNotification",
+            &["id", "participantId", "call"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "participantId", "call"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.participant_id, &self.call])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.participant_id, &self.call], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -31926,12 +31362,6 @@ impl ::graph_model::rt::Struct for ParticipantLeftNotification {
             &mut [&mut self.id, &mut self.participant_id, &mut self.call],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ParticipantLeftNotification {
@@ -31992,26 +31422,30 @@ pub struct PasskeyProfile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PasskeyProfile {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.passkeyProfile"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.passkeyProfile",
+            &[
+                "id",
+                "attestationEnforcement",
+                "keyRestrictions",
+                "name",
+                "passkeyTypes",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "attestationEnforcement",
-            "keyRestrictions",
-            "name",
-            "passkeyTypes",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.attestation_enforcement,
-            &self.key_restrictions,
-            &self.name,
-            &self.passkey_types,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.attestation_enforcement,
+                &self.key_restrictions,
+                &self.name,
+                &self.passkey_types,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -32027,12 +31461,6 @@ impl ::graph_model::rt::Struct for PasskeyProfile {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PasskeyProfile {
@@ -32150,26 +31578,21 @@ pub struct PasswordResetResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PasswordResetResponse {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.passwordResetResponse"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.passwordResetResponse",
+            &["newPassword"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["newPassword"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.new_password])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.new_password], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.new_password], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PasswordResetResponse {
@@ -32294,18 +31717,22 @@ pub struct PlannerAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.plannerAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.plannerAssignment",
+            &["assignedBy", "assignedDateTime", "orderHint"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["assignedBy", "assignedDateTime", "orderHint"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.assigned_by,
-            &self.assigned_date_time,
-            &self.order_hint,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.assigned_by,
+                &self.assigned_date_time,
+                &self.order_hint,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -32319,12 +31746,6 @@ impl ::graph_model::rt::Struct for PlannerAssignment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerAssignment {
@@ -32385,26 +31806,30 @@ pub struct PlannerChecklistItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerChecklistItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.plannerChecklistItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.plannerChecklistItem",
+            &[
+                "isChecked",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "orderHint",
+                "title",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "isChecked",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "orderHint",
-            "title",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.is_checked,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.order_hint,
-            &self.title,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.is_checked,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.order_hint,
+                &self.title,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -32420,12 +31845,6 @@ impl ::graph_model::rt::Struct for PlannerChecklistItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerChecklistItem {
@@ -32486,26 +31905,30 @@ pub struct PlannerExternalReference {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerExternalReference {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.plannerExternalReference"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.plannerExternalReference",
+            &[
+                "alias",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "previewPriority",
+                "type",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "alias",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "previewPriority",
-            "type",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.alias,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.preview_priority,
-            &self.r#type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.alias,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.preview_priority,
+                &self.r#type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -32521,12 +31944,6 @@ impl ::graph_model::rt::Struct for PlannerExternalReference {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerExternalReference {
@@ -32581,14 +31998,15 @@ pub struct PolicyBinding {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyBinding {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.policyBinding"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.policyBinding",
+            &["exclusions", "inclusions"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["exclusions", "inclusions"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.exclusions, &self.inclusions])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.exclusions, &self.inclusions], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -32598,12 +32016,6 @@ impl ::graph_model::rt::Struct for PolicyBinding {
             &mut [&mut self.exclusions, &mut self.inclusions],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PolicyBinding {
@@ -32657,26 +32069,21 @@ pub struct PolicyDeletableItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyDeletableItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.policyDeletableItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.policyDeletableItem",
+            &["deletedDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["deletedDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.deleted_date_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.deleted_date_time], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.deleted_date_time], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PolicyDeletableItem {
@@ -32944,19 +32351,23 @@ pub struct PolicyScopeBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyScopeBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.policyScopeBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.policyScopeBase",
+            &["activities", "executionMode", "locations", "policyActions"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["activities", "executionMode", "locations", "policyActions"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.activities,
-            &self.execution_mode,
-            &self.locations,
-            &self.policy_actions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.activities,
+                &self.execution_mode,
+                &self.locations,
+                &self.policy_actions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -32971,12 +32382,6 @@ impl ::graph_model::rt::Struct for PolicyScopeBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PolicyScopeBase {
@@ -33152,26 +32557,30 @@ pub struct PolicyTenantScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyTenantScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.policyTenantScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.policyTenantScope",
+            &[
+                "activities",
+                "executionMode",
+                "locations",
+                "policyActions",
+                "policyScope",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "activities",
-            "executionMode",
-            "locations",
-            "policyActions",
-            "policyScope",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.activities,
-            &self.execution_mode,
-            &self.locations,
-            &self.policy_actions,
-            &self.policy_scope,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.activities,
+                &self.execution_mode,
+                &self.locations,
+                &self.policy_actions,
+                &self.policy_scope,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -33187,12 +32596,6 @@ impl ::graph_model::rt::Struct for PolicyTenantScope {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PolicyTenantScope {
@@ -33251,19 +32654,23 @@ pub struct PolicyUserScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyUserScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.policyUserScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.policyUserScope",
+            &["activities", "executionMode", "locations", "policyActions"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["activities", "executionMode", "locations", "policyActions"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.activities,
-            &self.execution_mode,
-            &self.locations,
-            &self.policy_actions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.activities,
+                &self.execution_mode,
+                &self.locations,
+                &self.policy_actions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -33278,12 +32685,6 @@ impl ::graph_model::rt::Struct for PolicyUserScope {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PolicyUserScope {
@@ -33338,14 +32739,15 @@ pub struct PrintCertificateSigningRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintCertificateSigningRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printCertificateSigningRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printCertificateSigningRequest",
+            &["content", "transportKey"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["content", "transportKey"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.content, &self.transport_key])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.content, &self.transport_key], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -33355,12 +32757,6 @@ impl ::graph_model::rt::Struct for PrintCertificateSigningRequest {
             &mut [&mut self.content, &mut self.transport_key],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrintCertificateSigningRequest {
@@ -33417,14 +32813,18 @@ pub struct PrintDocumentUploadProperties {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintDocumentUploadProperties {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printDocumentUploadProperties"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printDocumentUploadProperties",
+            &["contentType", "documentName", "size"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["contentType", "documentName", "size"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.content_type, &self.document_name, &self.size])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.content_type, &self.document_name, &self.size],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -33438,12 +32838,6 @@ impl ::graph_model::rt::Struct for PrintDocumentUploadProperties {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrintDocumentUploadProperties {
@@ -33519,40 +32913,44 @@ pub struct PrintUsage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintUsage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printUsage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printUsage",
+            &[
+                "id",
+                "blackAndWhitePageCount",
+                "colorPageCount",
+                "completedBlackAndWhiteJobCount",
+                "completedColorJobCount",
+                "completedJobCount",
+                "doubleSidedSheetCount",
+                "incompleteJobCount",
+                "mediaSheetCount",
+                "pageCount",
+                "singleSidedSheetCount",
+                "usageDate",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "blackAndWhitePageCount",
-            "colorPageCount",
-            "completedBlackAndWhiteJobCount",
-            "completedColorJobCount",
-            "completedJobCount",
-            "doubleSidedSheetCount",
-            "incompleteJobCount",
-            "mediaSheetCount",
-            "pageCount",
-            "singleSidedSheetCount",
-            "usageDate",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.black_and_white_page_count,
-            &self.color_page_count,
-            &self.completed_black_and_white_job_count,
-            &self.completed_color_job_count,
-            &self.completed_job_count,
-            &self.double_sided_sheet_count,
-            &self.incomplete_job_count,
-            &self.media_sheet_count,
-            &self.page_count,
-            &self.single_sided_sheet_count,
-            &self.usage_date,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.black_and_white_page_count,
+                &self.color_page_count,
+                &self.completed_black_and_white_job_count,
+                &self.completed_color_job_count,
+                &self.completed_job_count,
+                &self.double_sided_sheet_count,
+                &self.incomplete_job_count,
+                &self.media_sheet_count,
+                &self.page_count,
+                &self.single_sided_sheet_count,
+                &self.usage_date,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -33575,12 +32973,6 @@ impl ::graph_model::rt::Struct for PrintUsage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrintUsage {
@@ -33767,36 +33159,40 @@ pub struct PrinterBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrinterBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printerBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printerBase",
+            &[
+                "id",
+                "capabilities",
+                "defaults",
+                "displayName",
+                "isAcceptingJobs",
+                "location",
+                "manufacturer",
+                "model",
+                "status",
+                "jobs",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "capabilities",
-            "defaults",
-            "displayName",
-            "isAcceptingJobs",
-            "location",
-            "manufacturer",
-            "model",
-            "status",
-            "jobs",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.capabilities,
-            &self.defaults,
-            &self.display_name,
-            &self.is_accepting_jobs,
-            &self.location,
-            &self.manufacturer,
-            &self.model,
-            &self.status,
-            &self.jobs,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.capabilities,
+                &self.defaults,
+                &self.display_name,
+                &self.is_accepting_jobs,
+                &self.location,
+                &self.manufacturer,
+                &self.model,
+                &self.status,
+                &self.jobs,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -33817,12 +33213,6 @@ impl ::graph_model::rt::Struct for PrinterBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrinterBase {
@@ -33999,28 +33389,32 @@ pub struct PrivilegedAccessSchedule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivilegedAccessSchedule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.privilegedAccessSchedule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.privilegedAccessSchedule",
+            &[
+                "id",
+                "createdDateTime",
+                "createdUsing",
+                "modifiedDateTime",
+                "scheduleInfo",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "createdUsing",
-            "modifiedDateTime",
-            "scheduleInfo",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.created_using,
-            &self.modified_date_time,
-            &self.schedule_info,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.created_using,
+                &self.modified_date_time,
+                &self.schedule_info,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -34037,12 +33431,6 @@ impl ::graph_model::rt::Struct for PrivilegedAccessSchedule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessSchedule {
@@ -34225,14 +33613,18 @@ pub struct PrivilegedAccessScheduleInstance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivilegedAccessScheduleInstance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.privilegedAccessScheduleInstance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.privilegedAccessScheduleInstance",
+            &["id", "endDateTime", "startDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "endDateTime", "startDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.end_date_time, &self.start_date_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.end_date_time, &self.start_date_time],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -34246,12 +33638,6 @@ impl ::graph_model::rt::Struct for PrivilegedAccessScheduleInstance {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessScheduleInstance {
@@ -34456,40 +33842,44 @@ pub struct PrivilegedAccessScheduleRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivilegedAccessScheduleRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.privilegedAccessScheduleRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.privilegedAccessScheduleRequest",
+            &[
+                "id",
+                "approvalId",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "customData",
+                "status",
+                "action",
+                "isValidationOnly",
+                "justification",
+                "scheduleInfo",
+                "ticketInfo",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "approvalId",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "customData",
-            "status",
-            "action",
-            "isValidationOnly",
-            "justification",
-            "scheduleInfo",
-            "ticketInfo",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.approval_id,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.custom_data,
-            &self.status,
-            &self.action,
-            &self.is_validation_only,
-            &self.justification,
-            &self.schedule_info,
-            &self.ticket_info,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.approval_id,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.custom_data,
+                &self.status,
+                &self.action,
+                &self.is_validation_only,
+                &self.justification,
+                &self.schedule_info,
+                &self.ticket_info,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -34512,12 +33902,6 @@ impl ::graph_model::rt::Struct for PrivilegedAccessScheduleRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessScheduleRequest {
@@ -34703,14 +34087,18 @@ pub struct ProcessContentBatchRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProcessContentBatchRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.processContentBatchRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.processContentBatchRequest",
+            &["contentToProcess", "requestId", "userId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["contentToProcess", "requestId", "userId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.content_to_process, &self.request_id, &self.user_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.content_to_process, &self.request_id, &self.user_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -34724,12 +34112,6 @@ impl ::graph_model::rt::Struct for ProcessContentBatchRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProcessContentBatchRequest {
@@ -34786,18 +34168,22 @@ pub struct ProcessContentResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProcessContentResponse {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.processContentResponse"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.processContentResponse",
+            &["policyActions", "processingErrors", "protectionScopeState"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["policyActions", "processingErrors", "protectionScopeState"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.policy_actions,
-            &self.processing_errors,
-            &self.protection_scope_state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.policy_actions,
+                &self.processing_errors,
+                &self.protection_scope_state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -34811,12 +34197,6 @@ impl ::graph_model::rt::Struct for ProcessContentResponse {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProcessContentResponse {
@@ -34871,14 +34251,15 @@ pub struct ProcessContentResponses {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProcessContentResponses {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.processContentResponses"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.processContentResponses",
+            &["requestId", "results"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["requestId", "results"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.request_id, &self.results])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.request_id, &self.results], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -34888,12 +34269,6 @@ impl ::graph_model::rt::Struct for ProcessContentResponses {
             &mut [&mut self.request_id, &mut self.results],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProcessContentResponses {
@@ -34956,28 +34331,32 @@ pub struct ProcessingError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProcessingError {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.processingError"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.processingError",
+            &[
+                "code",
+                "innerError",
+                "message",
+                "target",
+                "details",
+                "errorType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "code",
-            "innerError",
-            "message",
-            "target",
-            "details",
-            "errorType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.code,
-            &self.inner_error,
-            &self.message,
-            &self.target,
-            &self.details,
-            &self.error_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.code,
+                &self.inner_error,
+                &self.message,
+                &self.target,
+                &self.details,
+                &self.error_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -34994,12 +34373,6 @@ impl ::graph_model::rt::Struct for ProcessingError {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProcessingError {
@@ -35051,26 +34424,19 @@ pub struct Prompt {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Prompt {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.prompt"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.prompt", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Prompt {
@@ -35235,14 +34601,15 @@ pub struct ProtectedContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProtectedContent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.protectedContent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.protectedContent",
+            &["cid", "format", "labelId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["cid", "format", "labelId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.cid, &self.format, &self.label_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.cid, &self.format, &self.label_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -35252,12 +34619,6 @@ impl ::graph_model::rt::Struct for ProtectedContent {
             &mut [&mut self.cid, &mut self.format, &mut self.label_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProtectedContent {
@@ -35325,32 +34686,36 @@ pub struct ProtectionRuleBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProtectionRuleBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.protectionRuleBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.protectionRuleBase",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "error",
+                "isAutoApplyEnabled",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "error",
-            "isAutoApplyEnabled",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.error,
-            &self.is_auto_apply_enabled,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.error,
+                &self.is_auto_apply_enabled,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -35369,12 +34734,6 @@ impl ::graph_model::rt::Struct for ProtectionRuleBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProtectionRuleBase {
@@ -35633,36 +34992,40 @@ pub struct ProtectionUnitBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProtectionUnitBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.protectionUnitBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.protectionUnitBase",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "error",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "offboardRequestedDateTime",
+                "policyId",
+                "protectionSources",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "error",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "offboardRequestedDateTime",
-            "policyId",
-            "protectionSources",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.error,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.offboard_requested_date_time,
-            &self.policy_id,
-            &self.protection_sources,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.error,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.offboard_requested_date_time,
+                &self.policy_id,
+                &self.protection_sources,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -35683,12 +35046,6 @@ impl ::graph_model::rt::Struct for ProtectionUnitBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProtectionUnitBase {
@@ -35878,32 +35235,36 @@ pub struct ProtectionUnitsBulkJobBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProtectionUnitsBulkJobBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.protectionUnitsBulkJobBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.protectionUnitsBulkJobBase",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "error",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "error",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.error,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.error,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -35922,12 +35283,6 @@ impl ::graph_model::rt::Struct for ProtectionUnitsBulkJobBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProtectionUnitsBulkJobBase {
@@ -36111,26 +35466,21 @@ pub struct ProvisionChannelEmailResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProvisionChannelEmailResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.provisionChannelEmailResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.provisionChannelEmailResult",
+            &["email"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["email"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.email])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.email], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.email], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProvisionChannelEmailResult {
@@ -36183,26 +35533,19 @@ pub struct PublicErrorResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PublicErrorResponse {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.publicErrorResponse"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.publicErrorResponse", &["error"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["error"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.error])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.error], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.error], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PublicErrorResponse {
@@ -36261,19 +35604,23 @@ pub struct RecentNotebook {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecentNotebook {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.recentNotebook"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.recentNotebook",
+            &["displayName", "lastAccessedTime", "links", "sourceService"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "lastAccessedTime", "links", "sourceService"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.display_name,
-            &self.last_accessed_time,
-            &self.links,
-            &self.source_service,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.display_name,
+                &self.last_accessed_time,
+                &self.links,
+                &self.source_service,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -36288,12 +35635,6 @@ impl ::graph_model::rt::Struct for RecentNotebook {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RecentNotebook {
@@ -36348,14 +35689,18 @@ pub struct RecentNotebookLinks {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecentNotebookLinks {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.recentNotebookLinks"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.recentNotebookLinks",
+            &["oneNoteClientUrl", "oneNoteWebUrl"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["oneNoteClientUrl", "oneNoteWebUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.one_note_client_url, &self.one_note_web_url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.one_note_client_url, &self.one_note_web_url],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -36365,12 +35710,6 @@ impl ::graph_model::rt::Struct for RecentNotebookLinks {
             &mut [&mut self.one_note_client_url, &mut self.one_note_web_url],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RecentNotebookLinks {
@@ -36501,26 +35840,19 @@ pub struct RejectJoinResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RejectJoinResponse {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.rejectJoinResponse"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.rejectJoinResponse", &["reason"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["reason"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.reason])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.reason], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.reason], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RejectJoinResponse {
@@ -36664,40 +35996,44 @@ pub struct RelyingPartyDetailedSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RelyingPartyDetailedSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.relyingPartyDetailedSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.relyingPartyDetailedSummary",
+            &[
+                "id",
+                "failedSignInCount",
+                "migrationStatus",
+                "migrationValidationDetails",
+                "relyingPartyId",
+                "relyingPartyName",
+                "replyUrls",
+                "serviceId",
+                "signInSuccessRate",
+                "successfulSignInCount",
+                "totalSignInCount",
+                "uniqueUserCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "failedSignInCount",
-            "migrationStatus",
-            "migrationValidationDetails",
-            "relyingPartyId",
-            "relyingPartyName",
-            "replyUrls",
-            "serviceId",
-            "signInSuccessRate",
-            "successfulSignInCount",
-            "totalSignInCount",
-            "uniqueUserCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.failed_sign_in_count,
-            &self.migration_status,
-            &self.migration_validation_details,
-            &self.relying_party_id,
-            &self.relying_party_name,
-            &self.reply_urls,
-            &self.service_id,
-            &self.sign_in_success_rate,
-            &self.successful_sign_in_count,
-            &self.total_sign_in_count,
-            &self.unique_user_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.failed_sign_in_count,
+                &self.migration_status,
+                &self.migration_validation_details,
+                &self.relying_party_id,
+                &self.relying_party_name,
+                &self.reply_urls,
+                &self.service_id,
+                &self.sign_in_success_rate,
+                &self.successful_sign_in_count,
+                &self.total_sign_in_count,
+                &self.unique_user_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -36720,12 +36056,6 @@ impl ::graph_model::rt::Struct for RelyingPartyDetailedSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RelyingPartyDetailedSummary {
@@ -36853,32 +36183,36 @@ pub struct Reminder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Reminder {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.reminder"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.reminder",
+            &[
+                "changeKey",
+                "eventEndTime",
+                "eventId",
+                "eventLocation",
+                "eventStartTime",
+                "eventSubject",
+                "eventWebLink",
+                "reminderFireTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "changeKey",
-            "eventEndTime",
-            "eventId",
-            "eventLocation",
-            "eventStartTime",
-            "eventSubject",
-            "eventWebLink",
-            "reminderFireTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.change_key,
-            &self.event_end_time,
-            &self.event_id,
-            &self.event_location,
-            &self.event_start_time,
-            &self.event_subject,
-            &self.event_web_link,
-            &self.reminder_fire_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.change_key,
+                &self.event_end_time,
+                &self.event_id,
+                &self.event_location,
+                &self.event_start_time,
+                &self.event_subject,
+                &self.event_web_link,
+                &self.reminder_fire_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -36897,12 +36231,6 @@ impl ::graph_model::rt::Struct for Reminder {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Reminder {
@@ -36957,14 +36285,13 @@ pub struct RenameAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RenameAction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.renameAction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.renameAction", &["newName", "oldName"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["newName", "oldName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.new_name, &self.old_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.new_name, &self.old_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -36974,12 +36301,6 @@ impl ::graph_model::rt::Struct for RenameAction {
             &mut [&mut self.new_name, &mut self.old_name],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RenameAction {
@@ -37034,26 +36355,19 @@ pub struct Report {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Report {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.report"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.report", &["content"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["content"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.content])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.content], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.content], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Report {
@@ -37118,30 +36432,34 @@ pub struct Request {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Request {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.request"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.request",
+            &[
+                "id",
+                "approvalId",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "customData",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "approvalId",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "customData",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.approval_id,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.custom_data,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.approval_id,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.custom_data,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -37159,12 +36477,6 @@ impl ::graph_model::rt::Struct for Request {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Request {
@@ -37381,26 +36693,19 @@ pub struct ResourceData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResourceData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.resourceData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.resourceData", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ResourceData {
@@ -37455,26 +36760,19 @@ pub struct ResourcePermission {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResourcePermission {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.resourcePermission"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.resourcePermission", &["type", "value"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["type", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.r#type, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.r#type, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.r#type, &mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ResourcePermission {
@@ -37586,26 +36884,19 @@ pub struct RestoreAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RestoreAction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.restoreAction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.restoreAction", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RestoreAction {
@@ -37671,30 +36962,34 @@ pub struct RestoreArtifactBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RestoreArtifactBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.restoreArtifactBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.restoreArtifactBase",
+            &[
+                "id",
+                "completionDateTime",
+                "destinationType",
+                "error",
+                "startDateTime",
+                "status",
+                "restorePoint",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "completionDateTime",
-            "destinationType",
-            "error",
-            "startDateTime",
-            "status",
-            "restorePoint",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.completion_date_time,
-            &self.destination_type,
-            &self.error,
-            &self.start_date_time,
-            &self.status,
-            &self.restore_point,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.completion_date_time,
+                &self.destination_type,
+                &self.error,
+                &self.start_date_time,
+                &self.status,
+                &self.restore_point,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -37712,12 +37007,6 @@ impl ::graph_model::rt::Struct for RestoreArtifactBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RestoreArtifactBase {
@@ -37928,42 +37217,46 @@ pub struct RestoreArtifactsBulkRequestBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RestoreArtifactsBulkRequestBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.restoreArtifactsBulkRequestBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.restoreArtifactsBulkRequestBase",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "destinationType",
+                "displayName",
+                "error",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "protectionTimePeriod",
+                "protectionUnitIds",
+                "restorePointPreference",
+                "status",
+                "tags",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "destinationType",
-            "displayName",
-            "error",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "protectionTimePeriod",
-            "protectionUnitIds",
-            "restorePointPreference",
-            "status",
-            "tags",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.destination_type,
-            &self.display_name,
-            &self.error,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.protection_time_period,
-            &self.protection_unit_ids,
-            &self.restore_point_preference,
-            &self.status,
-            &self.tags,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.destination_type,
+                &self.display_name,
+                &self.error,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.protection_time_period,
+                &self.protection_unit_ids,
+                &self.restore_point_preference,
+                &self.status,
+                &self.tags,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -37987,12 +37280,6 @@ impl ::graph_model::rt::Struct for RestoreArtifactsBulkRequestBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RestoreArtifactsBulkRequestBase {
@@ -38186,22 +37473,26 @@ pub struct RestorePointSearchResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RestorePointSearchResponse {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.restorePointSearchResponse"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.restorePointSearchResponse",
+            &[
+                "noResultProtectionUnitIds",
+                "searchResponseId",
+                "searchResults",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "noResultProtectionUnitIds",
-            "searchResponseId",
-            "searchResults",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.no_result_protection_unit_ids,
-            &self.search_response_id,
-            &self.search_results,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.no_result_protection_unit_ids,
+                &self.search_response_id,
+                &self.search_results,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -38215,12 +37506,6 @@ impl ::graph_model::rt::Struct for RestorePointSearchResponse {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RestorePointSearchResponse {
@@ -38276,14 +37561,18 @@ pub struct RestorePointSearchResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RestorePointSearchResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.restorePointSearchResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.restorePointSearchResult",
+            &["artifactHitCount", "restorePoint"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["artifactHitCount", "restorePoint"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.artifact_hit_count, &self.restore_point])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.artifact_hit_count, &self.restore_point],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -38293,12 +37582,6 @@ impl ::graph_model::rt::Struct for RestorePointSearchResult {
             &mut [&mut self.artifact_hit_count, &mut self.restore_point],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RestorePointSearchResult {
@@ -38353,14 +37636,15 @@ pub struct RestrictAccessAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RestrictAccessAction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.restrictAccessAction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.restrictAccessAction",
+            &["action", "restrictionAction"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["action", "restrictionAction"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.action, &self.restriction_action])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.action, &self.restriction_action], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -38370,12 +37654,6 @@ impl ::graph_model::rt::Struct for RestrictAccessAction {
             &mut [&mut self.action, &mut self.restriction_action],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RestrictAccessAction {
@@ -38431,14 +37709,15 @@ pub struct RestrictAccessActionBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RestrictAccessActionBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.restrictAccessActionBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.restrictAccessActionBase",
+            &["action", "restrictionAction"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["action", "restrictionAction"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.action, &self.restriction_action])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.action, &self.restriction_action], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -38448,12 +37727,6 @@ impl ::graph_model::rt::Struct for RestrictAccessActionBase {
             &mut [&mut self.action, &mut self.restriction_action],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RestrictAccessActionBase {
@@ -38680,14 +37953,15 @@ pub struct ResultTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResultTemplate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.resultTemplate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.resultTemplate",
+            &["body", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["body", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.body, &self.display_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.body, &self.display_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -38697,12 +37971,6 @@ impl ::graph_model::rt::Struct for ResultTemplate {
             &mut [&mut self.body, &mut self.display_name],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ResultTemplate {
@@ -38753,26 +38021,19 @@ pub struct ResultTemplateDictionary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResultTemplateDictionary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.resultTemplateDictionary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.resultTemplateDictionary", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ResultTemplateDictionary {
@@ -38825,26 +38086,21 @@ pub struct ResultTemplateOption {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResultTemplateOption {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.resultTemplateOption"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.resultTemplateOption",
+            &["enableResultTemplate"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["enableResultTemplate"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.enable_result_template])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.enable_result_template], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.enable_result_template], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ResultTemplateOption {
@@ -39062,14 +38318,15 @@ pub struct RetrievalExtract {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RetrievalExtract {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.retrievalExtract"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.retrievalExtract",
+            &["relevanceScore", "text"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["relevanceScore", "text"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.relevance_score, &self.text])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.relevance_score, &self.text], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -39079,12 +38336,6 @@ impl ::graph_model::rt::Struct for RetrievalExtract {
             &mut [&mut self.relevance_score, &mut self.text],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RetrievalExtract {
@@ -39145,26 +38396,30 @@ pub struct RetrievalHit {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RetrievalHit {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.retrievalHit"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.retrievalHit",
+            &[
+                "extracts",
+                "resourceMetadata",
+                "resourceType",
+                "sensitivityLabel",
+                "webUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "extracts",
-            "resourceMetadata",
-            "resourceType",
-            "sensitivityLabel",
-            "webUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.extracts,
-            &self.resource_metadata,
-            &self.resource_type,
-            &self.sensitivity_label,
-            &self.web_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.extracts,
+                &self.resource_metadata,
+                &self.resource_type,
+                &self.sensitivity_label,
+                &self.web_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -39180,12 +38435,6 @@ impl ::graph_model::rt::Struct for RetrievalHit {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RetrievalHit {
@@ -39238,26 +38487,19 @@ pub struct RetrievalResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RetrievalResponse {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.retrievalResponse"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.retrievalResponse", &["retrievalHits"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["retrievalHits"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.retrieval_hits])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.retrieval_hits], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.retrieval_hits], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RetrievalResponse {
@@ -39745,42 +38987,46 @@ pub struct ScheduleChangeRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ScheduleChangeRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.scheduleChangeRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.scheduleChangeRequest",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "assignedTo",
+                "managerActionDateTime",
+                "managerActionMessage",
+                "managerUserId",
+                "senderDateTime",
+                "senderMessage",
+                "senderUserId",
+                "state",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "assignedTo",
-            "managerActionDateTime",
-            "managerActionMessage",
-            "managerUserId",
-            "senderDateTime",
-            "senderMessage",
-            "senderUserId",
-            "state",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.assigned_to,
-            &self.manager_action_date_time,
-            &self.manager_action_message,
-            &self.manager_user_id,
-            &self.sender_date_time,
-            &self.sender_message,
-            &self.sender_user_id,
-            &self.state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.assigned_to,
+                &self.manager_action_date_time,
+                &self.manager_action_message,
+                &self.manager_user_id,
+                &self.sender_date_time,
+                &self.sender_message,
+                &self.sender_user_id,
+                &self.state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -39804,12 +39050,6 @@ impl ::graph_model::rt::Struct for ScheduleChangeRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ScheduleChangeRequest {
@@ -39999,14 +39239,18 @@ pub struct ScheduleEntity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ScheduleEntity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.scheduleEntity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.scheduleEntity",
+            &["endDateTime", "startDateTime", "theme"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["endDateTime", "startDateTime", "theme"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.end_date_time, &self.start_date_time, &self.theme])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.end_date_time, &self.start_date_time, &self.theme],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -40020,12 +39264,6 @@ impl ::graph_model::rt::Struct for ScheduleEntity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ScheduleEntity {
@@ -40208,26 +39446,30 @@ pub struct ScheduleInformation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ScheduleInformation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.scheduleInformation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.scheduleInformation",
+            &[
+                "availabilityView",
+                "error",
+                "scheduleId",
+                "scheduleItems",
+                "workingHours",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "availabilityView",
-            "error",
-            "scheduleId",
-            "scheduleItems",
-            "workingHours",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.availability_view,
-            &self.error,
-            &self.schedule_id,
-            &self.schedule_items,
-            &self.working_hours,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.availability_view,
+                &self.error,
+                &self.schedule_id,
+                &self.schedule_items,
+                &self.working_hours,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -40243,12 +39485,6 @@ impl ::graph_model::rt::Struct for ScheduleInformation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ScheduleInformation {
@@ -40311,21 +39547,25 @@ pub struct ScheduleItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ScheduleItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.scheduleItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.scheduleItem",
+            &["end", "isPrivate", "location", "start", "status", "subject"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["end", "isPrivate", "location", "start", "status", "subject"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.end,
-            &self.is_private,
-            &self.location,
-            &self.start,
-            &self.status,
-            &self.subject,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.end,
+                &self.is_private,
+                &self.location,
+                &self.start,
+                &self.status,
+                &self.subject,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -40342,12 +39582,6 @@ impl ::graph_model::rt::Struct for ScheduleItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ScheduleItem {
@@ -40401,26 +39635,19 @@ pub struct ScopeBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ScopeBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.scopeBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.scopeBase", &["identity"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["identity"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.identity])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.identity], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.identity], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ScopeBase {
@@ -40657,26 +39884,21 @@ pub struct SearchAggregation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SearchAggregation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.searchAggregation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.searchAggregation",
+            &["buckets", "field"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["buckets", "field"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.buckets, &self.field])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.buckets, &self.field], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.buckets, &mut self.field], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SearchAggregation {
@@ -40733,22 +39955,26 @@ pub struct SearchAlteration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SearchAlteration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.searchAlteration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.searchAlteration",
+            &[
+                "alteredHighlightedQueryString",
+                "alteredQueryString",
+                "alteredQueryTokens",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "alteredHighlightedQueryString",
-            "alteredQueryString",
-            "alteredQueryTokens",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.altered_highlighted_query_string,
-            &self.altered_query_string,
-            &self.altered_query_tokens,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.altered_highlighted_query_string,
+                &self.altered_query_string,
+                &self.altered_query_tokens,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -40762,12 +39988,6 @@ impl ::graph_model::rt::Struct for SearchAlteration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SearchAlteration {
@@ -40822,14 +40042,18 @@ pub struct SearchAlterationOptions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SearchAlterationOptions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.searchAlterationOptions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.searchAlterationOptions",
+            &["enableModification", "enableSuggestion"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["enableModification", "enableSuggestion"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.enable_modification, &self.enable_suggestion])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.enable_modification, &self.enable_suggestion],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -40839,12 +40063,6 @@ impl ::graph_model::rt::Struct for SearchAlterationOptions {
             &mut [&mut self.enable_modification, &mut self.enable_suggestion],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SearchAlterationOptions {
@@ -40966,14 +40184,18 @@ pub struct SearchBucket {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SearchBucket {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.searchBucket"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.searchBucket",
+            &["aggregationFilterToken", "count", "key"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["aggregationFilterToken", "count", "key"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.aggregation_filter_token, &self.count, &self.key])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.aggregation_filter_token, &self.count, &self.key],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -40987,12 +40209,6 @@ impl ::graph_model::rt::Struct for SearchBucket {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SearchBucket {
@@ -41123,30 +40339,34 @@ pub struct SearchHit {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SearchHit {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.searchHit"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.searchHit",
+            &[
+                "contentSource",
+                "hitId",
+                "isCollapsed",
+                "rank",
+                "resultTemplateId",
+                "summary",
+                "resource",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "contentSource",
-            "hitId",
-            "isCollapsed",
-            "rank",
-            "resultTemplateId",
-            "summary",
-            "resource",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.content_source,
-            &self.hit_id,
-            &self.is_collapsed,
-            &self.rank,
-            &self.result_template_id,
-            &self.summary,
-            &self.resource,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.content_source,
+                &self.hit_id,
+                &self.is_collapsed,
+                &self.rank,
+                &self.result_template_id,
+                &self.summary,
+                &self.resource,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -41164,12 +40384,6 @@ impl ::graph_model::rt::Struct for SearchHit {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SearchHit {
@@ -41228,19 +40442,23 @@ pub struct SearchHitsContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SearchHitsContainer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.searchHitsContainer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.searchHitsContainer",
+            &["aggregations", "hits", "moreResultsAvailable", "total"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["aggregations", "hits", "moreResultsAvailable", "total"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.aggregations,
-            &self.hits,
-            &self.more_results_available,
-            &self.total,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.aggregations,
+                &self.hits,
+                &self.more_results_available,
+                &self.total,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -41255,12 +40473,6 @@ impl ::graph_model::rt::Struct for SearchHitsContainer {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SearchHitsContainer {
@@ -41315,14 +40527,15 @@ pub struct SearchQuery {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SearchQuery {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.searchQuery"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.searchQuery",
+            &["queryString", "queryTemplate"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["queryString", "queryTemplate"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.query_string, &self.query_template])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.query_string, &self.query_template], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -41332,12 +40545,6 @@ impl ::graph_model::rt::Struct for SearchQuery {
             &mut [&mut self.query_string, &mut self.query_template],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SearchQuery {
@@ -41418,46 +40625,50 @@ pub struct SearchRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SearchRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.searchRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.searchRequest",
+            &[
+                "aggregationFilters",
+                "aggregations",
+                "collapseProperties",
+                "contentSources",
+                "enableTopResults",
+                "entityTypes",
+                "fields",
+                "from",
+                "query",
+                "queryAlterationOptions",
+                "region",
+                "resultTemplateOptions",
+                "sharePointOneDriveOptions",
+                "size",
+                "sortProperties",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "aggregationFilters",
-            "aggregations",
-            "collapseProperties",
-            "contentSources",
-            "enableTopResults",
-            "entityTypes",
-            "fields",
-            "from",
-            "query",
-            "queryAlterationOptions",
-            "region",
-            "resultTemplateOptions",
-            "sharePointOneDriveOptions",
-            "size",
-            "sortProperties",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.aggregation_filters,
-            &self.aggregations,
-            &self.collapse_properties,
-            &self.content_sources,
-            &self.enable_top_results,
-            &self.entity_types,
-            &self.fields,
-            &self.from,
-            &self.query,
-            &self.query_alteration_options,
-            &self.region,
-            &self.result_template_options,
-            &self.share_point_one_drive_options,
-            &self.size,
-            &self.sort_properties,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.aggregation_filters,
+                &self.aggregations,
+                &self.collapse_properties,
+                &self.content_sources,
+                &self.enable_top_results,
+                &self.entity_types,
+                &self.fields,
+                &self.from,
+                &self.query,
+                &self.query_alteration_options,
+                &self.region,
+                &self.result_template_options,
+                &self.share_point_one_drive_options,
+                &self.size,
+                &self.sort_properties,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -41483,12 +40694,6 @@ impl ::graph_model::rt::Struct for SearchRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SearchRequest {
@@ -41539,26 +40744,19 @@ pub struct SearchResourceMetadataDictionary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SearchResourceMetadataDictionary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.searchResourceMetadataDictionary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.searchResourceMetadataDictionary", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SearchResourceMetadataDictionary {
@@ -41617,24 +40815,28 @@ pub struct SearchResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SearchResponse {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.searchResponse"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.searchResponse",
+            &[
+                "hitsContainers",
+                "queryAlterationResponse",
+                "resultTemplates",
+                "searchTerms",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "hitsContainers",
-            "queryAlterationResponse",
-            "resultTemplates",
-            "searchTerms",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.hits_containers,
-            &self.query_alteration_response,
-            &self.result_templates,
-            &self.search_terms,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.hits_containers,
+                &self.query_alteration_response,
+                &self.result_templates,
+                &self.search_terms,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -41649,12 +40851,6 @@ impl ::graph_model::rt::Struct for SearchResponse {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SearchResponse {
@@ -41723,34 +40919,38 @@ pub struct SelfSignedCertificate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SelfSignedCertificate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.selfSignedCertificate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.selfSignedCertificate",
+            &[
+                "customKeyIdentifier",
+                "displayName",
+                "endDateTime",
+                "key",
+                "keyId",
+                "startDateTime",
+                "thumbprint",
+                "type",
+                "usage",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "customKeyIdentifier",
-            "displayName",
-            "endDateTime",
-            "key",
-            "keyId",
-            "startDateTime",
-            "thumbprint",
-            "type",
-            "usage",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.custom_key_identifier,
-            &self.display_name,
-            &self.end_date_time,
-            &self.key,
-            &self.key_id,
-            &self.start_date_time,
-            &self.thumbprint,
-            &self.r#type,
-            &self.usage,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.custom_key_identifier,
+                &self.display_name,
+                &self.end_date_time,
+                &self.key,
+                &self.key_id,
+                &self.start_date_time,
+                &self.thumbprint,
+                &self.r#type,
+                &self.usage,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -41770,12 +40970,6 @@ impl ::graph_model::rt::Struct for SelfSignedCertificate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SelfSignedCertificate {
@@ -41832,18 +41026,22 @@ pub struct SensitivityLabelAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SensitivityLabelAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sensitivityLabelAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sensitivityLabelAssignment",
+            &["assignmentMethod", "sensitivityLabelId", "tenantId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["assignmentMethod", "sensitivityLabelId", "tenantId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.assignment_method,
-            &self.sensitivity_label_id,
-            &self.tenant_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.assignment_method,
+                &self.sensitivity_label_id,
+                &self.tenant_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -41857,12 +41055,6 @@ impl ::graph_model::rt::Struct for SensitivityLabelAssignment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SensitivityLabelAssignment {
@@ -41993,26 +41185,30 @@ pub struct SensitivityLabelInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SensitivityLabelInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sensitivityLabelInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sensitivityLabelInfo",
+            &[
+                "color",
+                "displayName",
+                "priority",
+                "sensitivityLabelId",
+                "tooltip",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "color",
-            "displayName",
-            "priority",
-            "sensitivityLabelId",
-            "tooltip",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.color,
-            &self.display_name,
-            &self.priority,
-            &self.sensitivity_label_id,
-            &self.tooltip,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.color,
+                &self.display_name,
+                &self.priority,
+                &self.sensitivity_label_id,
+                &self.tooltip,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -42028,12 +41224,6 @@ impl ::graph_model::rt::Struct for SensitivityLabelInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SensitivityLabelInfo {
@@ -42097,28 +41287,32 @@ pub struct ServiceAnnouncementBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceAnnouncementBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.serviceAnnouncementBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.serviceAnnouncementBase",
+            &[
+                "id",
+                "details",
+                "endDateTime",
+                "lastModifiedDateTime",
+                "startDateTime",
+                "title",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "details",
-            "endDateTime",
-            "lastModifiedDateTime",
-            "startDateTime",
-            "title",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.details,
-            &self.end_date_time,
-            &self.last_modified_date_time,
-            &self.start_date_time,
-            &self.title,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.details,
+                &self.end_date_time,
+                &self.last_modified_date_time,
+                &self.start_date_time,
+                &self.title,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -42135,12 +41329,6 @@ impl ::graph_model::rt::Struct for ServiceAnnouncementBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServiceAnnouncementBase {
@@ -42308,26 +41496,21 @@ pub struct ServicePrincipalSignIn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServicePrincipalSignIn {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.servicePrincipalSignIn"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.servicePrincipalSignIn",
+            &["servicePrincipalId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["servicePrincipalId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.service_principal_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.service_principal_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.service_principal_id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServicePrincipalSignIn {
@@ -42380,26 +41563,19 @@ pub struct ShareAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ShareAction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.shareAction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.shareAction", &["recipients"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["recipients"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.recipients])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.recipients], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.recipients], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ShareAction {
@@ -42452,26 +41628,21 @@ pub struct SharePointOneDriveOptions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointOneDriveOptions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharePointOneDriveOptions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharePointOneDriveOptions",
+            &["includeContent"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["includeContent"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.include_content])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.include_content], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.include_content], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointOneDriveOptions {
@@ -42542,36 +41713,40 @@ pub struct SignInConditions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SignInConditions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.signInConditions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.signInConditions",
+            &[
+                "authenticationFlow",
+                "clientAppType",
+                "country",
+                "deviceInfo",
+                "devicePlatform",
+                "insiderRiskLevel",
+                "ipAddress",
+                "servicePrincipalRiskLevel",
+                "signInRiskLevel",
+                "userRiskLevel",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "authenticationFlow",
-            "clientAppType",
-            "country",
-            "deviceInfo",
-            "devicePlatform",
-            "insiderRiskLevel",
-            "ipAddress",
-            "servicePrincipalRiskLevel",
-            "signInRiskLevel",
-            "userRiskLevel",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.authentication_flow,
-            &self.client_app_type,
-            &self.country,
-            &self.device_info,
-            &self.device_platform,
-            &self.insider_risk_level,
-            &self.ip_address,
-            &self.service_principal_risk_level,
-            &self.sign_in_risk_level,
-            &self.user_risk_level,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.authentication_flow,
+                &self.client_app_type,
+                &self.country,
+                &self.device_info,
+                &self.device_platform,
+                &self.insider_risk_level,
+                &self.ip_address,
+                &self.service_principal_risk_level,
+                &self.sign_in_risk_level,
+                &self.user_risk_level,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -42592,12 +41767,6 @@ impl ::graph_model::rt::Struct for SignInConditions {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SignInConditions {
@@ -42649,26 +41818,19 @@ pub struct SignInContext {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SignInContext {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.signInContext"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.signInContext", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SignInContext {
@@ -42842,26 +42004,19 @@ pub struct SignInIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SignInIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.signInIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.signInIdentity", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SignInIdentity {
@@ -43091,48 +42246,52 @@ pub struct SoftwareUpdateStatusSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SoftwareUpdateStatusSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.softwareUpdateStatusSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.softwareUpdateStatusSummary",
+            &[
+                "id",
+                "compliantDeviceCount",
+                "compliantUserCount",
+                "conflictDeviceCount",
+                "conflictUserCount",
+                "displayName",
+                "errorDeviceCount",
+                "errorUserCount",
+                "nonCompliantDeviceCount",
+                "nonCompliantUserCount",
+                "notApplicableDeviceCount",
+                "notApplicableUserCount",
+                "remediatedDeviceCount",
+                "remediatedUserCount",
+                "unknownDeviceCount",
+                "unknownUserCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "compliantDeviceCount",
-            "compliantUserCount",
-            "conflictDeviceCount",
-            "conflictUserCount",
-            "displayName",
-            "errorDeviceCount",
-            "errorUserCount",
-            "nonCompliantDeviceCount",
-            "nonCompliantUserCount",
-            "notApplicableDeviceCount",
-            "notApplicableUserCount",
-            "remediatedDeviceCount",
-            "remediatedUserCount",
-            "unknownDeviceCount",
-            "unknownUserCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.compliant_device_count,
-            &self.compliant_user_count,
-            &self.conflict_device_count,
-            &self.conflict_user_count,
-            &self.display_name,
-            &self.error_device_count,
-            &self.error_user_count,
-            &self.non_compliant_device_count,
-            &self.non_compliant_user_count,
-            &self.not_applicable_device_count,
-            &self.not_applicable_user_count,
-            &self.remediated_device_count,
-            &self.remediated_user_count,
-            &self.unknown_device_count,
-            &self.unknown_user_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.compliant_device_count,
+                &self.compliant_user_count,
+                &self.conflict_device_count,
+                &self.conflict_user_count,
+                &self.display_name,
+                &self.error_device_count,
+                &self.error_user_count,
+                &self.non_compliant_device_count,
+                &self.non_compliant_user_count,
+                &self.not_applicable_device_count,
+                &self.not_applicable_user_count,
+                &self.remediated_device_count,
+                &self.remediated_user_count,
+                &self.unknown_device_count,
+                &self.unknown_user_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -43159,12 +42318,6 @@ impl ::graph_model::rt::Struct for SoftwareUpdateStatusSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SoftwareUpdateStatusSummary {
@@ -43219,14 +42372,15 @@ pub struct SortProperty {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SortProperty {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sortProperty"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sortProperty",
+            &["isDescending", "name"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isDescending", "name"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_descending, &self.name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.is_descending, &self.name], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -43236,12 +42390,6 @@ impl ::graph_model::rt::Struct for SortProperty {
             &mut [&mut self.is_descending, &mut self.name],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SortProperty {
@@ -43296,14 +42444,15 @@ pub struct StaffAvailabilityItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StaffAvailabilityItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.staffAvailabilityItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.staffAvailabilityItem",
+            &["availabilityItems", "staffId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["availabilityItems", "staffId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.availability_items, &self.staff_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.availability_items, &self.staff_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -43313,12 +42462,6 @@ impl ::graph_model::rt::Struct for StaffAvailabilityItem {
             &mut [&mut self.availability_items, &mut self.staff_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for StaffAvailabilityItem {
@@ -43377,19 +42520,23 @@ pub struct StorageQuotaBreakdown {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StorageQuotaBreakdown {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.storageQuotaBreakdown"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.storageQuotaBreakdown",
+            &["id", "displayName", "manageWebUrl", "used"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "manageWebUrl", "used"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.manage_web_url,
-            &self.used,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.manage_web_url,
+                &self.used,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -43404,12 +42551,6 @@ impl ::graph_model::rt::Struct for StorageQuotaBreakdown {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for StorageQuotaBreakdown {
@@ -43573,26 +42714,19 @@ pub struct StringKeyObjectValuePair {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StringKeyObjectValuePair {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.stringKeyObjectValuePair"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.stringKeyObjectValuePair", &["key"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["key"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.key])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.key], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.key], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for StringKeyObjectValuePair {
@@ -43711,14 +42845,15 @@ pub struct SynchronizationJobApplicationParameters {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationJobApplicationParameters {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.synchronizationJobApplicationParameters"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.synchronizationJobApplicationParameters",
+            &["ruleId", "subjects"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["ruleId", "subjects"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.rule_id, &self.subjects])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.rule_id, &self.subjects], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -43728,12 +42863,6 @@ impl ::graph_model::rt::Struct for SynchronizationJobApplicationParameters {
             &mut [&mut self.rule_id, &mut self.subjects],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SynchronizationJobApplicationParameters {
@@ -43787,26 +42916,21 @@ pub struct SynchronizationJobRestartCriteria {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationJobRestartCriteria {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.synchronizationJobRestartCriteria"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.synchronizationJobRestartCriteria",
+            &["resetScope"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["resetScope"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.reset_scope])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.reset_scope], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.reset_scope], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SynchronizationJobRestartCriteria {
@@ -43951,14 +43075,18 @@ pub struct SynchronizationJobSubject {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationJobSubject {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.synchronizationJobSubject"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.synchronizationJobSubject",
+            &["links", "objectId", "objectTypeName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["links", "objectId", "objectTypeName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.links, &self.object_id, &self.object_type_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.links, &self.object_id, &self.object_type_name],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -43972,12 +43100,6 @@ impl ::graph_model::rt::Struct for SynchronizationJobSubject {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SynchronizationJobSubject {
@@ -44034,14 +43156,15 @@ pub struct SynchronizationLinkedObjects {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationLinkedObjects {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.synchronizationLinkedObjects"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.synchronizationLinkedObjects",
+            &["manager", "members", "owners"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["manager", "members", "owners"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.manager, &self.members, &self.owners])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.manager, &self.members, &self.owners], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -44051,12 +43174,6 @@ impl ::graph_model::rt::Struct for SynchronizationLinkedObjects {
             &mut [&mut self.manager, &mut self.members, &mut self.owners],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SynchronizationLinkedObjects {
@@ -44192,14 +43309,15 @@ pub struct TeamClassSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamClassSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamClassSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamClassSettings",
+            &["notifyGuardiansAboutAssignments"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["notifyGuardiansAboutAssignments"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.notify_guardians_about_assignments])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.notify_guardians_about_assignments], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -44209,12 +43327,6 @@ impl ::graph_model::rt::Struct for TeamClassSettings {
             &mut [&mut self.notify_guardians_about_assignments],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamClassSettings {
@@ -44274,14 +43386,18 @@ pub struct TeamInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamInfo",
+            &["id", "displayName", "tenantId", "team"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "tenantId", "team"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.display_name, &self.tenant_id, &self.team])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.display_name, &self.tenant_id, &self.team],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -44296,12 +43412,6 @@ impl ::graph_model::rt::Struct for TeamInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamInfo {
@@ -44471,26 +43581,21 @@ pub struct TeamMembersNotificationRecipient {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamMembersNotificationRecipient {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamMembersNotificationRecipient"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamMembersNotificationRecipient",
+            &["teamId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["teamId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.team_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.team_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.team_id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamMembersNotificationRecipient {
@@ -44543,26 +43648,21 @@ pub struct TeamsLicensingDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsLicensingDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsLicensingDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsLicensingDetails",
+            &["hasTeamsLicense"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["hasTeamsLicense"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.has_teams_license])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.has_teams_license], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.has_teams_license], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsLicensingDetails {
@@ -44619,14 +43719,15 @@ pub struct TeamworkActivityTopic {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamworkActivityTopic {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamworkActivityTopic"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamworkActivityTopic",
+            &["source", "value", "webUrl"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["source", "value", "webUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.source, &self.value, &self.web_url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.source, &self.value, &self.web_url], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -44636,12 +43737,6 @@ impl ::graph_model::rt::Struct for TeamworkActivityTopic {
             &mut [&mut self.source, &mut self.value, &mut self.web_url],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamworkActivityTopic {
@@ -44758,14 +43853,18 @@ pub struct TeamworkHostedContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamworkHostedContent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamworkHostedContent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamworkHostedContent",
+            &["id", "contentBytes", "contentType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "contentBytes", "contentType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.content_bytes, &self.content_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.content_bytes, &self.content_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -44779,12 +43878,6 @@ impl ::graph_model::rt::Struct for TeamworkHostedContent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamworkHostedContent {
@@ -44946,26 +44039,19 @@ pub struct TeamworkNotificationRecipient {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamworkNotificationRecipient {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamworkNotificationRecipient"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.teamworkNotificationRecipient", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamworkNotificationRecipient {
@@ -45203,58 +44289,62 @@ pub struct TeleconferenceDeviceAudioQuality {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeleconferenceDeviceAudioQuality {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teleconferenceDeviceAudioQuality"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teleconferenceDeviceAudioQuality",
+            &[
+                "averageInboundJitter",
+                "averageInboundPacketLossRateInPercentage",
+                "averageInboundRoundTripDelay",
+                "averageOutboundJitter",
+                "averageOutboundPacketLossRateInPercentage",
+                "averageOutboundRoundTripDelay",
+                "channelIndex",
+                "inboundPackets",
+                "localIPAddress",
+                "localPort",
+                "maximumInboundJitter",
+                "maximumInboundPacketLossRateInPercentage",
+                "maximumInboundRoundTripDelay",
+                "maximumOutboundJitter",
+                "maximumOutboundPacketLossRateInPercentage",
+                "maximumOutboundRoundTripDelay",
+                "mediaDuration",
+                "networkLinkSpeedInBytes",
+                "outboundPackets",
+                "remoteIPAddress",
+                "remotePort",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "averageInboundJitter",
-            "averageInboundPacketLossRateInPercentage",
-            "averageInboundRoundTripDelay",
-            "averageOutboundJitter",
-            "averageOutboundPacketLossRateInPercentage",
-            "averageOutboundRoundTripDelay",
-            "channelIndex",
-            "inboundPackets",
-            "localIPAddress",
-            "localPort",
-            "maximumInboundJitter",
-            "maximumInboundPacketLossRateInPercentage",
-            "maximumInboundRoundTripDelay",
-            "maximumOutboundJitter",
-            "maximumOutboundPacketLossRateInPercentage",
-            "maximumOutboundRoundTripDelay",
-            "mediaDuration",
-            "networkLinkSpeedInBytes",
-            "outboundPackets",
-            "remoteIPAddress",
-            "remotePort",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.average_inbound_jitter,
-            &self.average_inbound_packet_loss_rate_in_percentage,
-            &self.average_inbound_round_trip_delay,
-            &self.average_outbound_jitter,
-            &self.average_outbound_packet_loss_rate_in_percentage,
-            &self.average_outbound_round_trip_delay,
-            &self.channel_index,
-            &self.inbound_packets,
-            &self.local_ip_address,
-            &self.local_port,
-            &self.maximum_inbound_jitter,
-            &self.maximum_inbound_packet_loss_rate_in_percentage,
-            &self.maximum_inbound_round_trip_delay,
-            &self.maximum_outbound_jitter,
-            &self.maximum_outbound_packet_loss_rate_in_percentage,
-            &self.maximum_outbound_round_trip_delay,
-            &self.media_duration,
-            &self.network_link_speed_in_bytes,
-            &self.outbound_packets,
-            &self.remote_ip_address,
-            &self.remote_port,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.average_inbound_jitter,
+                &self.average_inbound_packet_loss_rate_in_percentage,
+                &self.average_inbound_round_trip_delay,
+                &self.average_outbound_jitter,
+                &self.average_outbound_packet_loss_rate_in_percentage,
+                &self.average_outbound_round_trip_delay,
+                &self.channel_index,
+                &self.inbound_packets,
+                &self.local_ip_address,
+                &self.local_port,
+                &self.maximum_inbound_jitter,
+                &self.maximum_inbound_packet_loss_rate_in_percentage,
+                &self.maximum_inbound_round_trip_delay,
+                &self.maximum_outbound_jitter,
+                &self.maximum_outbound_packet_loss_rate_in_percentage,
+                &self.maximum_outbound_round_trip_delay,
+                &self.media_duration,
+                &self.network_link_speed_in_bytes,
+                &self.outbound_packets,
+                &self.remote_ip_address,
+                &self.remote_port,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -45286,12 +44376,6 @@ impl ::graph_model::rt::Struct for TeleconferenceDeviceAudioQuality {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeleconferenceDeviceAudioQuality {
@@ -45389,58 +44473,62 @@ pub struct TeleconferenceDeviceMediaQuality {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeleconferenceDeviceMediaQuality {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teleconferenceDeviceMediaQuality"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teleconferenceDeviceMediaQuality",
+            &[
+                "averageInboundJitter",
+                "averageInboundPacketLossRateInPercentage",
+                "averageInboundRoundTripDelay",
+                "averageOutboundJitter",
+                "averageOutboundPacketLossRateInPercentage",
+                "averageOutboundRoundTripDelay",
+                "channelIndex",
+                "inboundPackets",
+                "localIPAddress",
+                "localPort",
+                "maximumInboundJitter",
+                "maximumInboundPacketLossRateInPercentage",
+                "maximumInboundRoundTripDelay",
+                "maximumOutboundJitter",
+                "maximumOutboundPacketLossRateInPercentage",
+                "maximumOutboundRoundTripDelay",
+                "mediaDuration",
+                "networkLinkSpeedInBytes",
+                "outboundPackets",
+                "remoteIPAddress",
+                "remotePort",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "averageInboundJitter",
-            "averageInboundPacketLossRateInPercentage",
-            "averageInboundRoundTripDelay",
-            "averageOutboundJitter",
-            "averageOutboundPacketLossRateInPercentage",
-            "averageOutboundRoundTripDelay",
-            "channelIndex",
-            "inboundPackets",
-            "localIPAddress",
-            "localPort",
-            "maximumInboundJitter",
-            "maximumInboundPacketLossRateInPercentage",
-            "maximumInboundRoundTripDelay",
-            "maximumOutboundJitter",
-            "maximumOutboundPacketLossRateInPercentage",
-            "maximumOutboundRoundTripDelay",
-            "mediaDuration",
-            "networkLinkSpeedInBytes",
-            "outboundPackets",
-            "remoteIPAddress",
-            "remotePort",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.average_inbound_jitter,
-            &self.average_inbound_packet_loss_rate_in_percentage,
-            &self.average_inbound_round_trip_delay,
-            &self.average_outbound_jitter,
-            &self.average_outbound_packet_loss_rate_in_percentage,
-            &self.average_outbound_round_trip_delay,
-            &self.channel_index,
-            &self.inbound_packets,
-            &self.local_ip_address,
-            &self.local_port,
-            &self.maximum_inbound_jitter,
-            &self.maximum_inbound_packet_loss_rate_in_percentage,
-            &self.maximum_inbound_round_trip_delay,
-            &self.maximum_outbound_jitter,
-            &self.maximum_outbound_packet_loss_rate_in_percentage,
-            &self.maximum_outbound_round_trip_delay,
-            &self.media_duration,
-            &self.network_link_speed_in_bytes,
-            &self.outbound_packets,
-            &self.remote_ip_address,
-            &self.remote_port,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.average_inbound_jitter,
+                &self.average_inbound_packet_loss_rate_in_percentage,
+                &self.average_inbound_round_trip_delay,
+                &self.average_outbound_jitter,
+                &self.average_outbound_packet_loss_rate_in_percentage,
+                &self.average_outbound_round_trip_delay,
+                &self.channel_index,
+                &self.inbound_packets,
+                &self.local_ip_address,
+                &self.local_port,
+                &self.maximum_inbound_jitter,
+                &self.maximum_inbound_packet_loss_rate_in_percentage,
+                &self.maximum_inbound_round_trip_delay,
+                &self.maximum_outbound_jitter,
+                &self.maximum_outbound_packet_loss_rate_in_percentage,
+                &self.maximum_outbound_round_trip_delay,
+                &self.media_duration,
+                &self.network_link_speed_in_bytes,
+                &self.outbound_packets,
+                &self.remote_ip_address,
+                &self.remote_port,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -45472,12 +44560,6 @@ impl ::graph_model::rt::Struct for TeleconferenceDeviceMediaQuality {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeleconferenceDeviceMediaQuality {
@@ -45681,36 +44763,40 @@ pub struct TeleconferenceDeviceQuality {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeleconferenceDeviceQuality {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teleconferenceDeviceQuality"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teleconferenceDeviceQuality",
+            &[
+                "callChainId",
+                "cloudServiceDeploymentEnvironment",
+                "cloudServiceDeploymentId",
+                "cloudServiceInstanceName",
+                "cloudServiceName",
+                "deviceDescription",
+                "deviceName",
+                "mediaLegId",
+                "mediaQualityList",
+                "participantId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "callChainId",
-            "cloudServiceDeploymentEnvironment",
-            "cloudServiceDeploymentId",
-            "cloudServiceInstanceName",
-            "cloudServiceName",
-            "deviceDescription",
-            "deviceName",
-            "mediaLegId",
-            "mediaQualityList",
-            "participantId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.call_chain_id,
-            &self.cloud_service_deployment_environment,
-            &self.cloud_service_deployment_id,
-            &self.cloud_service_instance_name,
-            &self.cloud_service_name,
-            &self.device_description,
-            &self.device_name,
-            &self.media_leg_id,
-            &self.media_quality_list,
-            &self.participant_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.call_chain_id,
+                &self.cloud_service_deployment_environment,
+                &self.cloud_service_deployment_id,
+                &self.cloud_service_instance_name,
+                &self.cloud_service_name,
+                &self.device_description,
+                &self.device_name,
+                &self.media_leg_id,
+                &self.media_quality_list,
+                &self.participant_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -45731,12 +44817,6 @@ impl ::graph_model::rt::Struct for TeleconferenceDeviceQuality {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeleconferenceDeviceQuality {
@@ -45841,66 +44921,70 @@ pub struct TeleconferenceDeviceScreenSharingQuality {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeleconferenceDeviceScreenSharingQuality {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teleconferenceDeviceScreenSharingQuality"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teleconferenceDeviceScreenSharingQuality",
+            &[
+                "averageInboundJitter",
+                "averageInboundPacketLossRateInPercentage",
+                "averageInboundRoundTripDelay",
+                "averageOutboundJitter",
+                "averageOutboundPacketLossRateInPercentage",
+                "averageOutboundRoundTripDelay",
+                "channelIndex",
+                "inboundPackets",
+                "localIPAddress",
+                "localPort",
+                "maximumInboundJitter",
+                "maximumInboundPacketLossRateInPercentage",
+                "maximumInboundRoundTripDelay",
+                "maximumOutboundJitter",
+                "maximumOutboundPacketLossRateInPercentage",
+                "maximumOutboundRoundTripDelay",
+                "mediaDuration",
+                "networkLinkSpeedInBytes",
+                "outboundPackets",
+                "remoteIPAddress",
+                "remotePort",
+                "averageInboundBitRate",
+                "averageInboundFrameRate",
+                "averageOutboundBitRate",
+                "averageOutboundFrameRate",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "averageInboundJitter",
-            "averageInboundPacketLossRateInPercentage",
-            "averageInboundRoundTripDelay",
-            "averageOutboundJitter",
-            "averageOutboundPacketLossRateInPercentage",
-            "averageOutboundRoundTripDelay",
-            "channelIndex",
-            "inboundPackets",
-            "localIPAddress",
-            "localPort",
-            "maximumInboundJitter",
-            "maximumInboundPacketLossRateInPercentage",
-            "maximumInboundRoundTripDelay",
-            "maximumOutboundJitter",
-            "maximumOutboundPacketLossRateInPercentage",
-            "maximumOutboundRoundTripDelay",
-            "mediaDuration",
-            "networkLinkSpeedInBytes",
-            "outboundPackets",
-            "remoteIPAddress",
-            "remotePort",
-            "averageInboundBitRate",
-            "averageInboundFrameRate",
-            "averageOutboundBitRate",
-            "averageOutboundFrameRate",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.average_inbound_jitter,
-            &self.average_inbound_packet_loss_rate_in_percentage,
-            &self.average_inbound_round_trip_delay,
-            &self.average_outbound_jitter,
-            &self.average_outbound_packet_loss_rate_in_percentage,
-            &self.average_outbound_round_trip_delay,
-            &self.channel_index,
-            &self.inbound_packets,
-            &self.local_ip_address,
-            &self.local_port,
-            &self.maximum_inbound_jitter,
-            &self.maximum_inbound_packet_loss_rate_in_percentage,
-            &self.maximum_inbound_round_trip_delay,
-            &self.maximum_outbound_jitter,
-            &self.maximum_outbound_packet_loss_rate_in_percentage,
-            &self.maximum_outbound_round_trip_delay,
-            &self.media_duration,
-            &self.network_link_speed_in_bytes,
-            &self.outbound_packets,
-            &self.remote_ip_address,
-            &self.remote_port,
-            &self.average_inbound_bit_rate,
-            &self.average_inbound_frame_rate,
-            &self.average_outbound_bit_rate,
-            &self.average_outbound_frame_rate,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.average_inbound_jitter,
+                &self.average_inbound_packet_loss_rate_in_percentage,
+                &self.average_inbound_round_trip_delay,
+                &self.average_outbound_jitter,
+                &self.average_outbound_packet_loss_rate_in_percentage,
+                &self.average_outbound_round_trip_delay,
+                &self.channel_index,
+                &self.inbound_packets,
+                &self.local_ip_address,
+                &self.local_port,
+                &self.maximum_inbound_jitter,
+                &self.maximum_inbound_packet_loss_rate_in_percentage,
+                &self.maximum_inbound_round_trip_delay,
+                &self.maximum_outbound_jitter,
+                &self.maximum_outbound_packet_loss_rate_in_percentage,
+                &self.maximum_outbound_round_trip_delay,
+                &self.media_duration,
+                &self.network_link_speed_in_bytes,
+                &self.outbound_packets,
+                &self.remote_ip_address,
+                &self.remote_port,
+                &self.average_inbound_bit_rate,
+                &self.average_inbound_frame_rate,
+                &self.average_outbound_bit_rate,
+                &self.average_outbound_frame_rate,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -45936,12 +45020,6 @@ impl ::graph_model::rt::Struct for TeleconferenceDeviceScreenSharingQuality {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeleconferenceDeviceScreenSharingQuality {
@@ -46046,66 +45124,70 @@ pub struct TeleconferenceDeviceVideoQuality {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeleconferenceDeviceVideoQuality {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teleconferenceDeviceVideoQuality"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teleconferenceDeviceVideoQuality",
+            &[
+                "averageInboundJitter",
+                "averageInboundPacketLossRateInPercentage",
+                "averageInboundRoundTripDelay",
+                "averageOutboundJitter",
+                "averageOutboundPacketLossRateInPercentage",
+                "averageOutboundRoundTripDelay",
+                "channelIndex",
+                "inboundPackets",
+                "localIPAddress",
+                "localPort",
+                "maximumInboundJitter",
+                "maximumInboundPacketLossRateInPercentage",
+                "maximumInboundRoundTripDelay",
+                "maximumOutboundJitter",
+                "maximumOutboundPacketLossRateInPercentage",
+                "maximumOutboundRoundTripDelay",
+                "mediaDuration",
+                "networkLinkSpeedInBytes",
+                "outboundPackets",
+                "remoteIPAddress",
+                "remotePort",
+                "averageInboundBitRate",
+                "averageInboundFrameRate",
+                "averageOutboundBitRate",
+                "averageOutboundFrameRate",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "averageInboundJitter",
-            "averageInboundPacketLossRateInPercentage",
-            "averageInboundRoundTripDelay",
-            "averageOutboundJitter",
-            "averageOutboundPacketLossRateInPercentage",
-            "averageOutboundRoundTripDelay",
-            "channelIndex",
-            "inboundPackets",
-            "localIPAddress",
-            "localPort",
-            "maximumInboundJitter",
-            "maximumInboundPacketLossRateInPercentage",
-            "maximumInboundRoundTripDelay",
-            "maximumOutboundJitter",
-            "maximumOutboundPacketLossRateInPercentage",
-            "maximumOutboundRoundTripDelay",
-            "mediaDuration",
-            "networkLinkSpeedInBytes",
-            "outboundPackets",
-            "remoteIPAddress",
-            "remotePort",
-            "averageInboundBitRate",
-            "averageInboundFrameRate",
-            "averageOutboundBitRate",
-            "averageOutboundFrameRate",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.average_inbound_jitter,
-            &self.average_inbound_packet_loss_rate_in_percentage,
-            &self.average_inbound_round_trip_delay,
-            &self.average_outbound_jitter,
-            &self.average_outbound_packet_loss_rate_in_percentage,
-            &self.average_outbound_round_trip_delay,
-            &self.channel_index,
-            &self.inbound_packets,
-            &self.local_ip_address,
-            &self.local_port,
-            &self.maximum_inbound_jitter,
-            &self.maximum_inbound_packet_loss_rate_in_percentage,
-            &self.maximum_inbound_round_trip_delay,
-            &self.maximum_outbound_jitter,
-            &self.maximum_outbound_packet_loss_rate_in_percentage,
-            &self.maximum_outbound_round_trip_delay,
-            &self.media_duration,
-            &self.network_link_speed_in_bytes,
-            &self.outbound_packets,
-            &self.remote_ip_address,
-            &self.remote_port,
-            &self.average_inbound_bit_rate,
-            &self.average_inbound_frame_rate,
-            &self.average_outbound_bit_rate,
-            &self.average_outbound_frame_rate,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.average_inbound_jitter,
+                &self.average_inbound_packet_loss_rate_in_percentage,
+                &self.average_inbound_round_trip_delay,
+                &self.average_outbound_jitter,
+                &self.average_outbound_packet_loss_rate_in_percentage,
+                &self.average_outbound_round_trip_delay,
+                &self.channel_index,
+                &self.inbound_packets,
+                &self.local_ip_address,
+                &self.local_port,
+                &self.maximum_inbound_jitter,
+                &self.maximum_inbound_packet_loss_rate_in_percentage,
+                &self.maximum_inbound_round_trip_delay,
+                &self.maximum_outbound_jitter,
+                &self.maximum_outbound_packet_loss_rate_in_percentage,
+                &self.maximum_outbound_round_trip_delay,
+                &self.media_duration,
+                &self.network_link_speed_in_bytes,
+                &self.outbound_packets,
+                &self.remote_ip_address,
+                &self.remote_port,
+                &self.average_inbound_bit_rate,
+                &self.average_inbound_frame_rate,
+                &self.average_outbound_bit_rate,
+                &self.average_outbound_frame_rate,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -46141,12 +45223,6 @@ impl ::graph_model::rt::Struct for TeleconferenceDeviceVideoQuality {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeleconferenceDeviceVideoQuality {
@@ -46318,24 +45394,28 @@ pub struct TenantInformation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TenantInformation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.tenantInformation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.tenantInformation",
+            &[
+                "defaultDomainName",
+                "displayName",
+                "federationBrandName",
+                "tenantId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "defaultDomainName",
-            "displayName",
-            "federationBrandName",
-            "tenantId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.default_domain_name,
-            &self.display_name,
-            &self.federation_brand_name,
-            &self.tenant_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.default_domain_name,
+                &self.display_name,
+                &self.federation_brand_name,
+                &self.tenant_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -46350,12 +45430,6 @@ impl ::graph_model::rt::Struct for TenantInformation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TenantInformation {
@@ -46408,26 +45482,19 @@ pub struct TenantScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TenantScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.tenantScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.tenantScope", &["identity"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["identity"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.identity])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.identity], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.identity], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TenantScope {
@@ -46482,14 +45549,15 @@ pub struct TimeConstraint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeConstraint {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.timeConstraint"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.timeConstraint",
+            &["activityDomain", "timeSlots"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["activityDomain", "timeSlots"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.activity_domain, &self.time_slots])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.activity_domain, &self.time_slots], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -46499,12 +45567,6 @@ impl ::graph_model::rt::Struct for TimeConstraint {
             &mut [&mut self.activity_domain, &mut self.time_slots],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TimeConstraint {
@@ -46559,14 +45621,15 @@ pub struct TimeZoneInformation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeZoneInformation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.timeZoneInformation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.timeZoneInformation",
+            &["alias", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["alias", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.alias, &self.display_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.alias, &self.display_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -46576,12 +45639,6 @@ impl ::graph_model::rt::Struct for TimeZoneInformation {
             &mut [&mut self.alias, &mut self.display_name],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TimeZoneInformation {
@@ -46722,42 +45779,46 @@ pub struct UnifiedRoleScheduleBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleScheduleBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRoleScheduleBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRoleScheduleBase",
+            &[
+                "id",
+                "appScopeId",
+                "createdDateTime",
+                "createdUsing",
+                "directoryScopeId",
+                "modifiedDateTime",
+                "principalId",
+                "roleDefinitionId",
+                "status",
+                "appScope",
+                "directoryScope",
+                "principal",
+                "roleDefinition",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appScopeId",
-            "createdDateTime",
-            "createdUsing",
-            "directoryScopeId",
-            "modifiedDateTime",
-            "principalId",
-            "roleDefinitionId",
-            "status",
-            "appScope",
-            "directoryScope",
-            "principal",
-            "roleDefinition",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_scope_id,
-            &self.created_date_time,
-            &self.created_using,
-            &self.directory_scope_id,
-            &self.modified_date_time,
-            &self.principal_id,
-            &self.role_definition_id,
-            &self.status,
-            &self.app_scope,
-            &self.directory_scope,
-            &self.principal,
-            &self.role_definition,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_scope_id,
+                &self.created_date_time,
+                &self.created_using,
+                &self.directory_scope_id,
+                &self.modified_date_time,
+                &self.principal_id,
+                &self.role_definition_id,
+                &self.status,
+                &self.app_scope,
+                &self.directory_scope,
+                &self.principal,
+                &self.role_definition,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -46781,12 +45842,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleScheduleBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleScheduleBase {
@@ -46980,34 +46035,38 @@ pub struct UnifiedRoleScheduleInstanceBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleScheduleInstanceBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRoleScheduleInstanceBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRoleScheduleInstanceBase",
+            &[
+                "id",
+                "appScopeId",
+                "directoryScopeId",
+                "principalId",
+                "roleDefinitionId",
+                "appScope",
+                "directoryScope",
+                "principal",
+                "roleDefinition",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appScopeId",
-            "directoryScopeId",
-            "principalId",
-            "roleDefinitionId",
-            "appScope",
-            "directoryScope",
-            "principal",
-            "roleDefinition",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_scope_id,
-            &self.directory_scope_id,
-            &self.principal_id,
-            &self.role_definition_id,
-            &self.app_scope,
-            &self.directory_scope,
-            &self.principal,
-            &self.role_definition,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_scope_id,
+                &self.directory_scope_id,
+                &self.principal_id,
+                &self.role_definition_id,
+                &self.app_scope,
+                &self.directory_scope,
+                &self.principal,
+                &self.role_definition,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -47027,12 +46086,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleScheduleInstanceBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleScheduleInstanceBase {
@@ -47212,24 +46265,28 @@ pub struct UpdateAllowedCombinationsResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UpdateAllowedCombinationsResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.updateAllowedCombinationsResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.updateAllowedCombinationsResult",
+            &[
+                "additionalInformation",
+                "conditionalAccessReferences",
+                "currentCombinations",
+                "previousCombinations",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "additionalInformation",
-            "conditionalAccessReferences",
-            "currentCombinations",
-            "previousCombinations",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.additional_information,
-            &self.conditional_access_references,
-            &self.current_combinations,
-            &self.previous_combinations,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.additional_information,
+                &self.conditional_access_references,
+                &self.current_combinations,
+                &self.previous_combinations,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -47244,12 +46301,6 @@ impl ::graph_model::rt::Struct for UpdateAllowedCombinationsResult {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UpdateAllowedCombinationsResult {
@@ -47312,28 +46363,32 @@ pub struct UpdateWindowsDeviceAccountActionParameter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UpdateWindowsDeviceAccountActionParameter {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.updateWindowsDeviceAccountActionParameter"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.updateWindowsDeviceAccountActionParameter",
+            &[
+                "calendarSyncEnabled",
+                "deviceAccount",
+                "deviceAccountEmail",
+                "exchangeServer",
+                "passwordRotationEnabled",
+                "sessionInitiationProtocalAddress",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "calendarSyncEnabled",
-            "deviceAccount",
-            "deviceAccountEmail",
-            "exchangeServer",
-            "passwordRotationEnabled",
-            "sessionInitiationProtocalAddress",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.calendar_sync_enabled,
-            &self.device_account,
-            &self.device_account_email,
-            &self.exchange_server,
-            &self.password_rotation_enabled,
-            &self.session_initiation_protocal_address,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.calendar_sync_enabled,
+                &self.device_account,
+                &self.device_account_email,
+                &self.exchange_server,
+                &self.password_rotation_enabled,
+                &self.session_initiation_protocal_address,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -47350,12 +46405,6 @@ impl ::graph_model::rt::Struct for UpdateWindowsDeviceAccountActionParameter {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UpdateWindowsDeviceAccountActionParameter {
@@ -47412,18 +46461,22 @@ pub struct UploadSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UploadSession {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.uploadSession"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.uploadSession",
+            &["expirationDateTime", "nextExpectedRanges", "uploadUrl"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["expirationDateTime", "nextExpectedRanges", "uploadUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.expiration_date_time,
-            &self.next_expected_ranges,
-            &self.upload_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.expiration_date_time,
+                &self.next_expected_ranges,
+                &self.upload_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -47437,12 +46490,6 @@ impl ::graph_model::rt::Struct for UploadSession {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UploadSession {
@@ -47669,14 +46716,18 @@ pub struct UsageRightsIncluded {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UsageRightsIncluded {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.usageRightsIncluded"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.usageRightsIncluded",
+            &["id", "ownerEmail", "userEmail", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "ownerEmail", "userEmail", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.owner_email, &self.user_email, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.owner_email, &self.user_email, &self.value],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -47691,12 +46742,6 @@ impl ::graph_model::rt::Struct for UsageRightsIncluded {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UsageRightsIncluded {
@@ -47818,26 +46863,19 @@ pub struct UserActionContext {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserActionContext {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userActionContext"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.userActionContext", &["userAction"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["userAction"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.user_action])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.user_action], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.user_action], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserActionContext {
@@ -48012,22 +47050,26 @@ pub struct UserExperienceAnalyticsAutopilotDevicesSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsAutopilotDevicesSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsAutopilotDevicesSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsAutopilotDevicesSummary",
+            &[
+                "devicesNotAutopilotRegistered",
+                "devicesWithoutAutopilotProfileAssigned",
+                "totalWindows10DevicesWithoutTenantAttached",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "devicesNotAutopilotRegistered",
-            "devicesWithoutAutopilotProfileAssigned",
-            "totalWindows10DevicesWithoutTenantAttached",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.devices_not_autopilot_registered,
-            &self.devices_without_autopilot_profile_assigned,
-            &self.total_windows10_devices_without_tenant_attached,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.devices_not_autopilot_registered,
+                &self.devices_without_autopilot_profile_assigned,
+                &self.total_windows10_devices_without_tenant_attached,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -48041,12 +47083,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAutopilotDevicesSummar
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsAutopilotDevicesSummary {
@@ -48106,14 +47142,15 @@ pub struct UserExperienceAnalyticsCloudIdentityDevicesSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsCloudIdentityDevicesSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsCloudIdentityDevicesSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsCloudIdentityDevicesSummary",
+            &["deviceWithoutCloudIdentityCount"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["deviceWithoutCloudIdentityCount"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.device_without_cloud_identity_count])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.device_without_cloud_identity_count], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -48123,12 +47160,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsCloudIdentityDevicesSu
             &mut [&mut self.device_without_cloud_identity_count],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsCloudIdentityDevicesSummary {
@@ -48196,22 +47227,26 @@ pub struct UserExperienceAnalyticsCloudManagementDevicesSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsCloudManagementDevicesSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsCloudManagementDevicesSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsCloudManagementDevicesSummary",
+            &[
+                "coManagedDeviceCount",
+                "intuneDeviceCount",
+                "tenantAttachDeviceCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "coManagedDeviceCount",
-            "intuneDeviceCount",
-            "tenantAttachDeviceCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.co_managed_device_count,
-            &self.intune_device_count,
-            &self.tenant_attach_device_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.co_managed_device_count,
+                &self.intune_device_count,
+                &self.tenant_attach_device_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -48225,12 +47260,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsCloudManagementDevices
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsCloudManagementDevicesSummary {
@@ -48395,14 +47424,15 @@ pub struct UserExperienceAnalyticsWindows10DevicesSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsWindows10DevicesSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsWindows10DevicesSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsWindows10DevicesSummary",
+            &["unsupportedOSversionDeviceCount"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["unsupportedOSversionDeviceCount"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.unsupported_o_sversion_device_count])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.unsupported_o_sversion_device_count], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -48412,12 +47442,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWindows10DevicesSummar
             &mut [&mut self.unsupported_o_sversion_device_count],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsWindows10DevicesSummary {
@@ -48533,44 +47557,48 @@ pub struct UserExperienceAnalyticsWorkFromAnywhereDevicesSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereDevicesSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevicesSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevicesSummary",
+            &[
+                "autopilotDevicesSummary",
+                "cloudIdentityDevicesSummary",
+                "cloudManagementDevicesSummary",
+                "coManagedDevices",
+                "devicesNotAutopilotRegistered",
+                "devicesWithoutAutopilotProfileAssigned",
+                "devicesWithoutCloudIdentity",
+                "intuneDevices",
+                "tenantAttachDevices",
+                "totalDevices",
+                "unsupportedOSversionDevices",
+                "windows10Devices",
+                "windows10DevicesSummary",
+                "windows10DevicesWithoutTenantAttach",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "autopilotDevicesSummary",
-            "cloudIdentityDevicesSummary",
-            "cloudManagementDevicesSummary",
-            "coManagedDevices",
-            "devicesNotAutopilotRegistered",
-            "devicesWithoutAutopilotProfileAssigned",
-            "devicesWithoutCloudIdentity",
-            "intuneDevices",
-            "tenantAttachDevices",
-            "totalDevices",
-            "unsupportedOSversionDevices",
-            "windows10Devices",
-            "windows10DevicesSummary",
-            "windows10DevicesWithoutTenantAttach",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.autopilot_devices_summary,
-            &self.cloud_identity_devices_summary,
-            &self.cloud_management_devices_summary,
-            &self.co_managed_devices,
-            &self.devices_not_autopilot_registered,
-            &self.devices_without_autopilot_profile_assigned,
-            &self.devices_without_cloud_identity,
-            &self.intune_devices,
-            &self.tenant_attach_devices,
-            &self.total_devices,
-            &self.unsupported_o_sversion_devices,
-            &self.windows10_devices,
-            &self.windows10_devices_summary,
-            &self.windows10_devices_without_tenant_attach,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.autopilot_devices_summary,
+                &self.cloud_identity_devices_summary,
+                &self.cloud_management_devices_summary,
+                &self.co_managed_devices,
+                &self.devices_not_autopilot_registered,
+                &self.devices_without_autopilot_profile_assigned,
+                &self.devices_without_cloud_identity,
+                &self.intune_devices,
+                &self.tenant_attach_devices,
+                &self.total_devices,
+                &self.unsupported_o_sversion_devices,
+                &self.windows10_devices,
+                &self.windows10_devices_summary,
+                &self.windows10_devices_without_tenant_attach,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -48595,12 +47623,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereDevice
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsWorkFromAnywhereDevicesSummary {
@@ -48658,14 +47680,15 @@ pub struct UserRegistrationFeatureCount {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserRegistrationFeatureCount {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userRegistrationFeatureCount"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userRegistrationFeatureCount",
+            &["feature", "userCount"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["feature", "userCount"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.feature, &self.user_count])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.feature, &self.user_count], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -48675,12 +47698,6 @@ impl ::graph_model::rt::Struct for UserRegistrationFeatureCount {
             &mut [&mut self.feature, &mut self.user_count],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserRegistrationFeatureCount {
@@ -48739,24 +47756,28 @@ pub struct UserRegistrationFeatureSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserRegistrationFeatureSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userRegistrationFeatureSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userRegistrationFeatureSummary",
+            &[
+                "totalUserCount",
+                "userRegistrationFeatureCounts",
+                "userRoles",
+                "userTypes",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "totalUserCount",
-            "userRegistrationFeatureCounts",
-            "userRoles",
-            "userTypes",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.total_user_count,
-            &self.user_registration_feature_counts,
-            &self.user_roles,
-            &self.user_types,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.total_user_count,
+                &self.user_registration_feature_counts,
+                &self.user_roles,
+                &self.user_types,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -48771,12 +47792,6 @@ impl ::graph_model::rt::Struct for UserRegistrationFeatureSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserRegistrationFeatureSummary {
@@ -48831,14 +47846,18 @@ pub struct UserRegistrationMethodCount {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserRegistrationMethodCount {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userRegistrationMethodCount"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userRegistrationMethodCount",
+            &["authenticationMethod", "userCount"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["authenticationMethod", "userCount"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.authentication_method, &self.user_count])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.authentication_method, &self.user_count],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -48848,12 +47867,6 @@ impl ::graph_model::rt::Struct for UserRegistrationMethodCount {
             &mut [&mut self.authentication_method, &mut self.user_count],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserRegistrationMethodCount {
@@ -48912,24 +47925,28 @@ pub struct UserRegistrationMethodSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserRegistrationMethodSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userRegistrationMethodSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userRegistrationMethodSummary",
+            &[
+                "totalUserCount",
+                "userRegistrationMethodCounts",
+                "userRoles",
+                "userTypes",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "totalUserCount",
-            "userRegistrationMethodCounts",
-            "userRoles",
-            "userTypes",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.total_user_count,
-            &self.user_registration_method_counts,
-            &self.user_roles,
-            &self.user_types,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.total_user_count,
+                &self.user_registration_method_counts,
+                &self.user_roles,
+                &self.user_types,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -48944,12 +47961,6 @@ impl ::graph_model::rt::Struct for UserRegistrationMethodSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserRegistrationMethodSummary {
@@ -49002,26 +48013,19 @@ pub struct UserScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.userScope", &["identity"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["identity"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.identity])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.identity], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.identity], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserScope {
@@ -49148,18 +48152,22 @@ pub struct UserSignIn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserSignIn {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userSignIn"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userSignIn",
+            &["externalTenantId", "externalUserType", "userId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["externalTenantId", "externalUserType", "userId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.external_tenant_id,
-            &self.external_user_type,
-            &self.user_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.external_tenant_id,
+                &self.external_user_type,
+                &self.user_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -49173,12 +48181,6 @@ impl ::graph_model::rt::Struct for UserSignIn {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserSignIn {
@@ -49237,24 +48239,28 @@ pub struct UserTrainingStatusInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserTrainingStatusInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userTrainingStatusInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userTrainingStatusInfo",
+            &[
+                "assignedDateTime",
+                "completionDateTime",
+                "displayName",
+                "trainingStatus",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "assignedDateTime",
-            "completionDateTime",
-            "displayName",
-            "trainingStatus",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.assigned_date_time,
-            &self.completion_date_time,
-            &self.display_name,
-            &self.training_status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.assigned_date_time,
+                &self.completion_date_time,
+                &self.display_name,
+                &self.training_status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -49269,12 +48275,6 @@ impl ::graph_model::rt::Struct for UserTrainingStatusInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserTrainingStatusInfo {
@@ -49327,26 +48327,19 @@ pub struct VersionAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VersionAction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.versionAction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.versionAction", &["newVersion"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["newVersion"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.new_version])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.new_version], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.new_version], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VersionAction {
@@ -49483,28 +48476,32 @@ pub struct VirtualEventRegistrationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventRegistrationConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.virtualEventRegistrationConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.virtualEventRegistrationConfiguration",
+            &[
+                "id",
+                "capacity",
+                "isManualApprovalEnabled",
+                "isWaitlistEnabled",
+                "registrationWebUrl",
+                "questions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "capacity",
-            "isManualApprovalEnabled",
-            "isWaitlistEnabled",
-            "registrationWebUrl",
-            "questions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.capacity,
-            &self.is_manual_approval_enabled,
-            &self.is_waitlist_enabled,
-            &self.registration_web_url,
-            &self.questions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.capacity,
+                &self.is_manual_approval_enabled,
+                &self.is_waitlist_enabled,
+                &self.registration_web_url,
+                &self.questions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -49521,12 +48518,6 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VirtualEventRegistrationConfiguration {
@@ -49714,24 +48705,28 @@ pub struct WebPartPosition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebPartPosition {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.webPartPosition"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.webPartPosition",
+            &[
+                "columnId",
+                "horizontalSectionId",
+                "isInVerticalSection",
+                "webPartIndex",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "columnId",
-            "horizontalSectionId",
-            "isInVerticalSection",
-            "webPartIndex",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.column_id,
-            &self.horizontal_section_id,
-            &self.is_in_vertical_section,
-            &self.web_part_index,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.column_id,
+                &self.horizontal_section_id,
+                &self.is_in_vertical_section,
+                &self.web_part_index,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -49746,12 +48741,6 @@ impl ::graph_model::rt::Struct for WebPartPosition {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebPartPosition {
@@ -49802,26 +48791,21 @@ pub struct WebauthnAuthenticationExtensionsClientInputs {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebauthnAuthenticationExtensionsClientInputs {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.webauthnAuthenticationExtensionsClientInputs"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.webauthnAuthenticationExtensionsClientInputs",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebauthnAuthenticationExtensionsClientInputs {
@@ -49880,22 +48864,26 @@ pub struct WebauthnAuthenticatorSelectionCriteria {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebauthnAuthenticatorSelectionCriteria {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.webauthnAuthenticatorSelectionCriteria"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.webauthnAuthenticatorSelectionCriteria",
+            &[
+                "authenticatorAttachment",
+                "requireResidentKey",
+                "userVerification",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "authenticatorAttachment",
-            "requireResidentKey",
-            "userVerification",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.authenticator_attachment,
-            &self.require_resident_key,
-            &self.user_verification,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.authenticator_attachment,
+                &self.require_resident_key,
+                &self.user_verification,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -49909,12 +48897,6 @@ impl ::graph_model::rt::Struct for WebauthnAuthenticatorSelectionCriteria {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebauthnAuthenticatorSelectionCriteria {
@@ -49969,14 +48951,18 @@ pub struct WebauthnCredentialCreationOptions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebauthnCredentialCreationOptions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.webauthnCredentialCreationOptions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.webauthnCredentialCreationOptions",
+            &["challengeTimeoutDateTime", "publicKey"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["challengeTimeoutDateTime", "publicKey"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.challenge_timeout_date_time, &self.public_key])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.challenge_timeout_date_time, &self.public_key],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -49986,12 +48972,6 @@ impl ::graph_model::rt::Struct for WebauthnCredentialCreationOptions {
             &mut [&mut self.challenge_timeout_date_time, &mut self.public_key],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebauthnCredentialCreationOptions {
@@ -50063,34 +49043,38 @@ pub struct WebauthnPublicKeyCredentialCreationOptions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebauthnPublicKeyCredentialCreationOptions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.webauthnPublicKeyCredentialCreationOptions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.webauthnPublicKeyCredentialCreationOptions",
+            &[
+                "attestation",
+                "authenticatorSelection",
+                "challenge",
+                "excludeCredentials",
+                "extensions",
+                "pubKeyCredParams",
+                "rp",
+                "timeout",
+                "user",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "attestation",
-            "authenticatorSelection",
-            "challenge",
-            "excludeCredentials",
-            "extensions",
-            "pubKeyCredParams",
-            "rp",
-            "timeout",
-            "user",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.attestation,
-            &self.authenticator_selection,
-            &self.challenge,
-            &self.exclude_credentials,
-            &self.extensions,
-            &self.pub_key_cred_params,
-            &self.rp,
-            &self.timeout,
-            &self.user,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.attestation,
+                &self.authenticator_selection,
+                &self.challenge,
+                &self.exclude_credentials,
+                &self.extensions,
+                &self.pub_key_cred_params,
+                &self.rp,
+                &self.timeout,
+                &self.user,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -50110,12 +49094,6 @@ impl ::graph_model::rt::Struct for WebauthnPublicKeyCredentialCreationOptions {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebauthnPublicKeyCredentialCreationOptions {
@@ -50174,14 +49152,15 @@ pub struct WebauthnPublicKeyCredentialDescriptor {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebauthnPublicKeyCredentialDescriptor {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.webauthnPublicKeyCredentialDescriptor"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.webauthnPublicKeyCredentialDescriptor",
+            &["id", "transports", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "transports", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.transports, &self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.transports, &self.r#type], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -50191,12 +49170,6 @@ impl ::graph_model::rt::Struct for WebauthnPublicKeyCredentialDescriptor {
             &mut [&mut self.id, &mut self.transports, &mut self.r#type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebauthnPublicKeyCredentialDescriptor {
@@ -50251,26 +49224,21 @@ pub struct WebauthnPublicKeyCredentialParameters {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebauthnPublicKeyCredentialParameters {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.webauthnPublicKeyCredentialParameters"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.webauthnPublicKeyCredentialParameters",
+            &["alg", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["alg", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.alg, &self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.alg, &self.r#type], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.alg, &mut self.r#type], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebauthnPublicKeyCredentialParameters {
@@ -50325,26 +49293,21 @@ pub struct WebauthnPublicKeyCredentialRpEntity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebauthnPublicKeyCredentialRpEntity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.webauthnPublicKeyCredentialRpEntity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.webauthnPublicKeyCredentialRpEntity",
+            &["id", "name"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "name"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebauthnPublicKeyCredentialRpEntity {
@@ -50401,14 +49364,15 @@ pub struct WebauthnPublicKeyCredentialUserEntity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebauthnPublicKeyCredentialUserEntity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.webauthnPublicKeyCredentialUserEntity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.webauthnPublicKeyCredentialUserEntity",
+            &["displayName", "id", "name"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id", "name"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.id, &self.name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.id, &self.name], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -50418,12 +49382,6 @@ impl ::graph_model::rt::Struct for WebauthnPublicKeyCredentialUserEntity {
             &mut [&mut self.display_name, &mut self.id, &mut self.name],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebauthnPublicKeyCredentialUserEntity {
@@ -50603,44 +49561,48 @@ pub struct WindowsAutopilotDeploymentProfile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsAutopilotDeploymentProfile {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsAutopilotDeploymentProfile"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsAutopilotDeploymentProfile",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "deviceNameTemplate",
+                "deviceType",
+                "displayName",
+                "hardwareHashExtractionEnabled",
+                "lastModifiedDateTime",
+                "locale",
+                "managementServiceAppId",
+                "outOfBoxExperienceSetting",
+                "preprovisioningAllowed",
+                "roleScopeTagIds",
+                "assignedDevices",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "deviceNameTemplate",
-            "deviceType",
-            "displayName",
-            "hardwareHashExtractionEnabled",
-            "lastModifiedDateTime",
-            "locale",
-            "managementServiceAppId",
-            "outOfBoxExperienceSetting",
-            "preprovisioningAllowed",
-            "roleScopeTagIds",
-            "assignedDevices",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.device_name_template,
-            &self.device_type,
-            &self.display_name,
-            &self.hardware_hash_extraction_enabled,
-            &self.last_modified_date_time,
-            &self.locale,
-            &self.management_service_app_id,
-            &self.out_of_box_experience_setting,
-            &self.preprovisioning_allowed,
-            &self.role_scope_tag_ids,
-            &self.assigned_devices,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.device_name_template,
+                &self.device_type,
+                &self.display_name,
+                &self.hardware_hash_extraction_enabled,
+                &self.last_modified_date_time,
+                &self.locale,
+                &self.management_service_app_id,
+                &self.out_of_box_experience_setting,
+                &self.preprovisioning_allowed,
+                &self.role_scope_tag_ids,
+                &self.assigned_devices,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -50665,12 +49627,6 @@ impl ::graph_model::rt::Struct for WindowsAutopilotDeploymentProfile {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsAutopilotDeploymentProfile {
@@ -50826,26 +49782,21 @@ pub struct WindowsAutopilotDeploymentProfileAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsAutopilotDeploymentProfileAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsAutopilotDeploymentProfileAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsAutopilotDeploymentProfileAssignment",
+            &["id"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsAutopilotDeploymentProfileAssignment {
@@ -50975,14 +49926,18 @@ pub struct WindowsDeviceADAccount {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsDeviceADAccount {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsDeviceADAccount"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsDeviceADAccount",
+            &["password", "domainName", "userName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["password", "domainName", "userName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.password, &self.domain_name, &self.user_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.password, &self.domain_name, &self.user_name],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -50996,12 +49951,6 @@ impl ::graph_model::rt::Struct for WindowsDeviceADAccount {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsDeviceADAccount {
@@ -51054,26 +50003,19 @@ pub struct WindowsDeviceAccount {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsDeviceAccount {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsDeviceAccount"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.windowsDeviceAccount", &["password"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["password"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.password])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.password], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.password], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsDeviceAccount {
@@ -51248,14 +50190,15 @@ pub struct WindowsDeviceAzureADAccount {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsDeviceAzureADAccount {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsDeviceAzureADAccount"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsDeviceAzureADAccount",
+            &["password", "userPrincipalName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["password", "userPrincipalName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.password, &self.user_principal_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.password, &self.user_principal_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -51265,12 +50208,6 @@ impl ::graph_model::rt::Struct for WindowsDeviceAzureADAccount {
             &mut [&mut self.password, &mut self.user_principal_name],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsDeviceAzureADAccount {
@@ -51533,14 +50470,15 @@ pub struct WorkbookFilterDatetime {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookFilterDatetime {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookFilterDatetime"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookFilterDatetime",
+            &["date", "specificity"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["date", "specificity"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.date, &self.specificity])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.date, &self.specificity], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -51550,12 +50488,6 @@ impl ::graph_model::rt::Struct for WorkbookFilterDatetime {
             &mut [&mut self.date, &mut self.specificity],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookFilterDatetime {
@@ -51612,14 +50544,15 @@ pub struct WorkbookFormatProtection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookFormatProtection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookFormatProtection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookFormatProtection",
+            &["id", "formulaHidden", "locked"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "formulaHidden", "locked"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.formula_hidden, &self.locked])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.formula_hidden, &self.locked], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -51629,12 +50562,6 @@ impl ::graph_model::rt::Struct for WorkbookFormatProtection {
             &mut [&mut self.id, &mut self.formula_hidden, &mut self.locked],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookFormatProtection {
@@ -51691,14 +50618,15 @@ pub struct WorkbookFunctionResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookFunctionResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookFunctionResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookFunctionResult",
+            &["id", "error", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "error", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.error, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.error, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -51708,12 +50636,6 @@ impl ::graph_model::rt::Struct for WorkbookFunctionResult {
             &mut [&mut self.id, &mut self.error, &mut self.value],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookFunctionResult {
@@ -51806,58 +50728,62 @@ pub struct WorkbookRange {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookRange {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookRange"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookRange",
+            &[
+                "id",
+                "address",
+                "addressLocal",
+                "cellCount",
+                "columnCount",
+                "columnHidden",
+                "columnIndex",
+                "formulas",
+                "formulasLocal",
+                "formulasR1C1",
+                "hidden",
+                "numberFormat",
+                "rowCount",
+                "rowHidden",
+                "rowIndex",
+                "text",
+                "values",
+                "valueTypes",
+                "format",
+                "sort",
+                "worksheet",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "address",
-            "addressLocal",
-            "cellCount",
-            "columnCount",
-            "columnHidden",
-            "columnIndex",
-            "formulas",
-            "formulasLocal",
-            "formulasR1C1",
-            "hidden",
-            "numberFormat",
-            "rowCount",
-            "rowHidden",
-            "rowIndex",
-            "text",
-            "values",
-            "valueTypes",
-            "format",
-            "sort",
-            "worksheet",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.address,
-            &self.address_local,
-            &self.cell_count,
-            &self.column_count,
-            &self.column_hidden,
-            &self.column_index,
-            &self.formulas,
-            &self.formulas_local,
-            &self.formulas_r1_c1,
-            &self.hidden,
-            &self.number_format,
-            &self.row_count,
-            &self.row_hidden,
-            &self.row_index,
-            &self.text,
-            &self.values,
-            &self.value_types,
-            &self.format,
-            &self.sort,
-            &self.worksheet,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.address,
+                &self.address_local,
+                &self.cell_count,
+                &self.column_count,
+                &self.column_hidden,
+                &self.column_index,
+                &self.formulas,
+                &self.formulas_local,
+                &self.formulas_r1_c1,
+                &self.hidden,
+                &self.number_format,
+                &self.row_count,
+                &self.row_hidden,
+                &self.row_index,
+                &self.text,
+                &self.values,
+                &self.value_types,
+                &self.format,
+                &self.sort,
+                &self.worksheet,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -51889,12 +50815,6 @@ impl ::graph_model::rt::Struct for WorkbookRange {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookRange {
@@ -51955,20 +50875,24 @@ pub struct WorkbookRangeBorder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookRangeBorder {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookRangeBorder"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookRangeBorder",
+            &["id", "color", "sideIndex", "style", "weight"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "color", "sideIndex", "style", "weight"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.color,
-            &self.side_index,
-            &self.style,
-            &self.weight,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.color,
+                &self.side_index,
+                &self.style,
+                &self.weight,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -51984,12 +50908,6 @@ impl ::graph_model::rt::Struct for WorkbookRangeBorder {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookRangeBorder {
@@ -52044,26 +50962,19 @@ pub struct WorkbookRangeFill {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookRangeFill {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookRangeFill"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.workbookRangeFill", &["id", "color"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "color"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.color])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.color], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.color], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookRangeFill {
@@ -52128,22 +51039,26 @@ pub struct WorkbookRangeFont {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookRangeFont {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookRangeFont"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookRangeFont",
+            &["id", "bold", "color", "italic", "name", "size", "underline"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "bold", "color", "italic", "name", "size", "underline"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.bold,
-            &self.color,
-            &self.italic,
-            &self.name,
-            &self.size,
-            &self.underline,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.bold,
+                &self.color,
+                &self.italic,
+                &self.name,
+                &self.size,
+                &self.underline,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -52161,12 +51076,6 @@ impl ::graph_model::rt::Struct for WorkbookRangeFont {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookRangeFont {
@@ -52237,36 +51146,40 @@ pub struct WorkbookRangeFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookRangeFormat {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookRangeFormat"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookRangeFormat",
+            &[
+                "id",
+                "columnWidth",
+                "horizontalAlignment",
+                "rowHeight",
+                "verticalAlignment",
+                "wrapText",
+                "borders",
+                "fill",
+                "font",
+                "protection",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "columnWidth",
-            "horizontalAlignment",
-            "rowHeight",
-            "verticalAlignment",
-            "wrapText",
-            "borders",
-            "fill",
-            "font",
-            "protection",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.column_width,
-            &self.horizontal_alignment,
-            &self.row_height,
-            &self.vertical_alignment,
-            &self.wrap_text,
-            &self.borders,
-            &self.fill,
-            &self.font,
-            &self.protection,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.column_width,
+                &self.horizontal_alignment,
+                &self.row_height,
+                &self.vertical_alignment,
+                &self.wrap_text,
+                &self.borders,
+                &self.fill,
+                &self.font,
+                &self.protection,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -52287,12 +51200,6 @@ impl ::graph_model::rt::Struct for WorkbookRangeFormat {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookRangeFormat {
@@ -52345,26 +51252,19 @@ pub struct WorkbookRangeReference {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookRangeReference {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookRangeReference"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.workbookRangeReference", &["address"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["address"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.address])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.address], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.address], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookRangeReference {
@@ -52417,26 +51317,19 @@ pub struct WorkbookRangeSort {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookRangeSort {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookRangeSort"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.workbookRangeSort", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookRangeSort {
@@ -52513,42 +51406,46 @@ pub struct WorkbookRangeView {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookRangeView {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookRangeView"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookRangeView",
+            &[
+                "id",
+                "cellAddresses",
+                "columnCount",
+                "formulas",
+                "formulasLocal",
+                "formulasR1C1",
+                "index",
+                "numberFormat",
+                "rowCount",
+                "text",
+                "values",
+                "valueTypes",
+                "rows",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "cellAddresses",
-            "columnCount",
-            "formulas",
-            "formulasLocal",
-            "formulasR1C1",
-            "index",
-            "numberFormat",
-            "rowCount",
-            "text",
-            "values",
-            "valueTypes",
-            "rows",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.cell_addresses,
-            &self.column_count,
-            &self.formulas,
-            &self.formulas_local,
-            &self.formulas_r1_c1,
-            &self.index,
-            &self.number_format,
-            &self.row_count,
-            &self.text,
-            &self.values,
-            &self.value_types,
-            &self.rows,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.cell_addresses,
+                &self.column_count,
+                &self.formulas,
+                &self.formulas_local,
+                &self.formulas_r1_c1,
+                &self.index,
+                &self.number_format,
+                &self.row_count,
+                &self.text,
+                &self.values,
+                &self.value_types,
+                &self.rows,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -52572,12 +51469,6 @@ impl ::graph_model::rt::Struct for WorkbookRangeView {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookRangeView {
@@ -52632,14 +51523,15 @@ pub struct WorkbookSessionInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookSessionInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookSessionInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookSessionInfo",
+            &["id", "persistChanges"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "persistChanges"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.persist_changes])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.persist_changes], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -52649,12 +51541,6 @@ impl ::graph_model::rt::Struct for WorkbookSessionInfo {
             &mut [&mut self.id, &mut self.persist_changes],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookSessionInfo {

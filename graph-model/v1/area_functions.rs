@@ -12,26 +12,21 @@ pub struct AttributeMappingFunctionSchema {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttributeMappingFunctionSchema {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attributeMappingFunctionSchema"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attributeMappingFunctionSchema",
+            &["id", "parameters"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "parameters"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.parameters])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.parameters], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.parameters], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttributeMappingFunctionSchema {
@@ -90,19 +85,23 @@ pub struct AttributeMappingParameterSchema {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttributeMappingParameterSchema {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attributeMappingParameterSchema"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attributeMappingParameterSchema",
+            &["allowMultipleOccurrences", "name", "required", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["allowMultipleOccurrences", "name", "required", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allow_multiple_occurrences,
-            &self.name,
-            &self.required,
-            &self.r#type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allow_multiple_occurrences,
+                &self.name,
+                &self.required,
+                &self.r#type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -117,12 +116,6 @@ impl ::graph_model::rt::Struct for AttributeMappingParameterSchema {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttributeMappingParameterSchema {

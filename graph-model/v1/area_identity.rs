@@ -12,26 +12,21 @@ pub struct AkamaiAttackGroupActionModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AkamaiAttackGroupActionModel {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.akamaiAttackGroupActionModel"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.akamaiAttackGroupActionModel",
+            &["action", "group"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["action", "group"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.action, &self.group])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.action, &self.group], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.action, &mut self.group], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AkamaiAttackGroupActionModel {
@@ -88,14 +83,15 @@ pub struct AkamaiCustomRuleModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AkamaiCustomRuleModel {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.akamaiCustomRuleModel"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.akamaiCustomRuleModel",
+            &["action", "name", "ruleId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["action", "name", "ruleId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.action, &self.name, &self.rule_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.action, &self.name, &self.rule_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -105,12 +101,6 @@ impl ::graph_model::rt::Struct for AkamaiCustomRuleModel {
             &mut [&mut self.action, &mut self.name, &mut self.rule_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AkamaiCustomRuleModel {
@@ -165,14 +155,15 @@ pub struct AkamaiRapidRulesModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AkamaiRapidRulesModel {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.akamaiRapidRulesModel"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.akamaiRapidRulesModel",
+            &["defaultAction", "isEnabled"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["defaultAction", "isEnabled"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.default_action, &self.is_enabled])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.default_action, &self.is_enabled], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -182,12 +173,6 @@ impl ::graph_model::rt::Struct for AkamaiRapidRulesModel {
             &mut [&mut self.default_action, &mut self.is_enabled],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AkamaiRapidRulesModel {
@@ -246,24 +231,28 @@ pub struct AkamaiVerifiedDetailsModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AkamaiVerifiedDetailsModel {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.akamaiVerifiedDetailsModel"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.akamaiVerifiedDetailsModel",
+            &[
+                "dnsConfiguration",
+                "activeAttackGroups",
+                "activeCustomRules",
+                "rapidRules",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "dnsConfiguration",
-            "activeAttackGroups",
-            "activeCustomRules",
-            "rapidRules",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.dns_configuration,
-            &self.active_attack_groups,
-            &self.active_custom_rules,
-            &self.rapid_rules,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.dns_configuration,
+                &self.active_attack_groups,
+                &self.active_custom_rules,
+                &self.rapid_rules,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -278,12 +267,6 @@ impl ::graph_model::rt::Struct for AkamaiVerifiedDetailsModel {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AkamaiVerifiedDetailsModel {
@@ -346,28 +329,32 @@ pub struct AkamaiWebApplicationFirewallProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AkamaiWebApplicationFirewallProvider {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.akamaiWebApplicationFirewallProvider"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.akamaiWebApplicationFirewallProvider",
+            &[
+                "id",
+                "displayName",
+                "accessToken",
+                "clientSecret",
+                "clientToken",
+                "hostPrefix",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "accessToken",
-            "clientSecret",
-            "clientToken",
-            "hostPrefix",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.access_token,
-            &self.client_secret,
-            &self.client_token,
-            &self.host_prefix,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.access_token,
+                &self.client_secret,
+                &self.client_token,
+                &self.host_prefix,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -384,12 +371,6 @@ impl ::graph_model::rt::Struct for AkamaiWebApplicationFirewallProvider {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AkamaiWebApplicationFirewallProvider {
@@ -441,26 +422,21 @@ pub struct ApiAuthenticationConfigurationBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApiAuthenticationConfigurationBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.apiAuthenticationConfigurationBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.apiAuthenticationConfigurationBase",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ApiAuthenticationConfigurationBase {
@@ -648,28 +624,32 @@ pub struct ArkoseFraudProtectionProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ArkoseFraudProtectionProvider {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.arkoseFraudProtectionProvider"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.arkoseFraudProtectionProvider",
+            &[
+                "id",
+                "displayName",
+                "clientSubDomain",
+                "privateKey",
+                "publicKey",
+                "verifySubDomain",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "clientSubDomain",
-            "privateKey",
-            "publicKey",
-            "verifySubDomain",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.client_sub_domain,
-            &self.private_key,
-            &self.public_key,
-            &self.verify_sub_domain,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.client_sub_domain,
+                &self.private_key,
+                &self.public_key,
+                &self.verify_sub_domain,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -686,12 +666,6 @@ impl ::graph_model::rt::Struct for ArkoseFraudProtectionProvider {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ArkoseFraudProtectionProvider {
@@ -763,36 +737,40 @@ pub struct AuthenticationAttributeCollectionInputConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionInputConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationAttributeCollectionInputConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationAttributeCollectionInputConfiguration",
+            &[
+                "attribute",
+                "defaultValue",
+                "editable",
+                "hidden",
+                "inputType",
+                "label",
+                "options",
+                "required",
+                "validationRegEx",
+                "writeToDirectory",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "attribute",
-            "defaultValue",
-            "editable",
-            "hidden",
-            "inputType",
-            "label",
-            "options",
-            "required",
-            "validationRegEx",
-            "writeToDirectory",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.attribute,
-            &self.default_value,
-            &self.editable,
-            &self.hidden,
-            &self.input_type,
-            &self.label,
-            &self.options,
-            &self.required,
-            &self.validation_reg_ex,
-            &self.write_to_directory,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.attribute,
+                &self.default_value,
+                &self.editable,
+                &self.hidden,
+                &self.input_type,
+                &self.label,
+                &self.options,
+                &self.required,
+                &self.validation_reg_ex,
+                &self.write_to_directory,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -813,12 +791,6 @@ impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionInputConfigu
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationAttributeCollectionInputConfiguration {
@@ -957,26 +929,21 @@ pub struct AuthenticationAttributeCollectionOptionConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionOptionConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationAttributeCollectionOptionConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationAttributeCollectionOptionConfiguration",
+            &["label", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["label", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.label, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.label, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.label, &mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationAttributeCollectionOptionConfiguration {
@@ -1033,26 +1000,21 @@ pub struct AuthenticationAttributeCollectionPage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionPage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationAttributeCollectionPage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationAttributeCollectionPage",
+            &["views"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["views"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.views])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.views], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.views], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationAttributeCollectionPage {
@@ -1110,14 +1072,15 @@ pub struct AuthenticationAttributeCollectionPageViewConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionPageViewConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationAttributeCollectionPageViewConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationAttributeCollectionPageViewConfiguration",
+            &["description", "inputs", "title"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "inputs", "title"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.description, &self.inputs, &self.title])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.description, &self.inputs, &self.title], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1127,12 +1090,6 @@ impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionPageViewConf
             &mut [&mut self.description, &mut self.inputs, &mut self.title],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationAttributeCollectionPageViewConfiguration {
@@ -1190,26 +1147,21 @@ pub struct AuthenticationConditionApplication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationConditionApplication {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationConditionApplication"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationConditionApplication",
+            &["appId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["appId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.app_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.app_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.app_id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationConditionApplication {
@@ -1262,26 +1214,21 @@ pub struct AuthenticationConditions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationConditions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationConditions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationConditions",
+            &["applications"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["applications"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.applications])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.applications], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.applications], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationConditions {
@@ -1335,26 +1282,21 @@ pub struct AuthenticationConditionsApplications {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationConditionsApplications {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationConditionsApplications"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationConditionsApplications",
+            &["includeApplications"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["includeApplications"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.include_applications])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.include_applications], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.include_applications], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationConditionsApplications {
@@ -1413,19 +1355,23 @@ pub struct AuthenticationContextClassReference {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationContextClassReference {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationContextClassReference"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationContextClassReference",
+            &["id", "description", "displayName", "isAvailable"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "description", "displayName", "isAvailable"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.is_available,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.is_available,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1440,12 +1386,6 @@ impl ::graph_model::rt::Struct for AuthenticationContextClassReference {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationContextClassReference {
@@ -1505,24 +1445,28 @@ pub struct AuthenticationEventListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationEventListener {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationEventListener"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationEventListener",
+            &[
+                "id",
+                "authenticationEventsFlowId",
+                "conditions",
+                "displayName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationEventsFlowId",
-            "conditions",
-            "displayName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_events_flow_id,
-            &self.conditions,
-            &self.display_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_events_flow_id,
+                &self.conditions,
+                &self.display_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1537,12 +1481,6 @@ impl ::graph_model::rt::Struct for AuthenticationEventListener {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationEventListener {
@@ -1812,19 +1750,23 @@ pub struct AuthenticationEventsFlow {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationEventsFlow {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationEventsFlow"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationEventsFlow",
+            &["id", "conditions", "description", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "conditions", "description", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.conditions,
-            &self.description,
-            &self.display_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.conditions,
+                &self.description,
+                &self.display_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1839,12 +1781,6 @@ impl ::graph_model::rt::Struct for AuthenticationEventsFlow {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationEventsFlow {
@@ -2014,14 +1950,18 @@ pub struct AuthenticationMethodModeDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationMethodModeDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationMethodModeDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationMethodModeDetail",
+            &["id", "authenticationMethod", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "authenticationMethod", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.authentication_method, &self.display_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.authentication_method, &self.display_name],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2035,12 +1975,6 @@ impl ::graph_model::rt::Struct for AuthenticationMethodModeDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationMethodModeDetail {
@@ -2100,24 +2034,28 @@ pub struct AuthenticationStrengthRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationStrengthRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationStrengthRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationStrengthRoot",
+            &[
+                "id",
+                "combinations",
+                "authenticationMethodModes",
+                "policies",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "combinations",
-            "authenticationMethodModes",
-            "policies",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.combinations,
-            &self.authentication_method_modes,
-            &self.policies,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.combinations,
+                &self.authentication_method_modes,
+                &self.policies,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2132,12 +2070,6 @@ impl ::graph_model::rt::Struct for AuthenticationStrengthRoot {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationStrengthRoot {
@@ -2212,32 +2144,36 @@ pub struct B2xIdentityUserFlow {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for B2xIdentityUserFlow {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.b2xIdentityUserFlow"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.b2xIdentityUserFlow",
+            &[
+                "id",
+                "userFlowType",
+                "userFlowTypeVersion",
+                "apiConnectorConfiguration",
+                "identityProviders",
+                "languages",
+                "userAttributeAssignments",
+                "userFlowIdentityProviders",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "userFlowType",
-            "userFlowTypeVersion",
-            "apiConnectorConfiguration",
-            "identityProviders",
-            "languages",
-            "userAttributeAssignments",
-            "userFlowIdentityProviders",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.user_flow_type,
-            &self.user_flow_type_version,
-            &self.api_connector_configuration,
-            &self.identity_providers,
-            &self.languages,
-            &self.user_attribute_assignments,
-            &self.user_flow_identity_providers,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.user_flow_type,
+                &self.user_flow_type_version,
+                &self.api_connector_configuration,
+                &self.identity_providers,
+                &self.languages,
+                &self.user_attribute_assignments,
+                &self.user_flow_identity_providers,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2256,12 +2192,6 @@ impl ::graph_model::rt::Struct for B2xIdentityUserFlow {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -2450,14 +2380,15 @@ pub struct BasicAuthentication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BasicAuthentication {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.basicAuthentication"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.basicAuthentication",
+            &["password", "username"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["password", "username"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.password, &self.username])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.password, &self.username], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2467,12 +2398,6 @@ impl ::graph_model::rt::Struct for BasicAuthentication {
             &mut [&mut self.password, &mut self.username],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BasicAuthentication {
@@ -2529,14 +2454,18 @@ pub struct CaPoliciesDeletableRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CaPoliciesDeletableRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.caPoliciesDeletableRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.caPoliciesDeletableRoot",
+            &["id", "namedLocations", "policies"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "namedLocations", "policies"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.named_locations, &self.policies])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.named_locations, &self.policies],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2546,12 +2475,6 @@ impl ::graph_model::rt::Struct for CaPoliciesDeletableRoot {
             &mut [&mut self.id, &mut self.named_locations, &mut self.policies],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CaPoliciesDeletableRoot {
@@ -2608,18 +2531,22 @@ pub struct ClaimBinding {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ClaimBinding {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.claimBinding"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.claimBinding",
+            &["matchConfidenceLevel", "sourceAttribute", "verifiedIdClaim"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["matchConfidenceLevel", "sourceAttribute", "verifiedIdClaim"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.match_confidence_level,
-            &self.source_attribute,
-            &self.verified_id_claim,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.match_confidence_level,
+                &self.source_attribute,
+                &self.verified_id_claim,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2633,12 +2560,6 @@ impl ::graph_model::rt::Struct for ClaimBinding {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ClaimBinding {
@@ -2754,14 +2675,15 @@ pub struct ClaimValidation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ClaimValidation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.claimValidation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.claimValidation",
+            &["customExtensionId", "isEnabled"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["customExtensionId", "isEnabled"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.custom_extension_id, &self.is_enabled])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.custom_extension_id, &self.is_enabled], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2771,12 +2693,6 @@ impl ::graph_model::rt::Struct for ClaimValidation {
             &mut [&mut self.custom_extension_id, &mut self.is_enabled],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ClaimValidation {
@@ -2829,26 +2745,21 @@ pub struct ClientCertificateAuthentication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ClientCertificateAuthentication {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.clientCertificateAuthentication"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.clientCertificateAuthentication",
+            &["certificateList"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["certificateList"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.certificate_list])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.certificate_list], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.certificate_list], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ClientCertificateAuthentication {
@@ -2905,14 +2816,15 @@ pub struct CloudFlareRuleModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudFlareRuleModel {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudFlareRuleModel"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudFlareRuleModel",
+            &["action", "name", "ruleId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["action", "name", "ruleId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.action, &self.name, &self.rule_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.action, &self.name, &self.rule_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2922,12 +2834,6 @@ impl ::graph_model::rt::Struct for CloudFlareRuleModel {
             &mut [&mut self.action, &mut self.name, &mut self.rule_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudFlareRuleModel {
@@ -2984,14 +2890,18 @@ pub struct CloudFlareRulesetModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudFlareRulesetModel {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudFlareRulesetModel"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudFlareRulesetModel",
+            &["name", "phaseName", "rulesetId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name", "phaseName", "rulesetId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.name, &self.phase_name, &self.ruleset_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.name, &self.phase_name, &self.ruleset_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3001,12 +2911,6 @@ impl ::graph_model::rt::Struct for CloudFlareRulesetModel {
             &mut [&mut self.name, &mut self.phase_name, &mut self.ruleset_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudFlareRulesetModel {
@@ -3065,24 +2969,28 @@ pub struct CloudFlareVerifiedDetailsModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudFlareVerifiedDetailsModel {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudFlareVerifiedDetailsModel"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudFlareVerifiedDetailsModel",
+            &[
+                "dnsConfiguration",
+                "enabledCustomRules",
+                "enabledRecommendedRulesets",
+                "zoneId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "dnsConfiguration",
-            "enabledCustomRules",
-            "enabledRecommendedRulesets",
-            "zoneId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.dns_configuration,
-            &self.enabled_custom_rules,
-            &self.enabled_recommended_rulesets,
-            &self.zone_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.dns_configuration,
+                &self.enabled_custom_rules,
+                &self.enabled_recommended_rulesets,
+                &self.zone_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3097,12 +3005,6 @@ impl ::graph_model::rt::Struct for CloudFlareVerifiedDetailsModel {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudFlareVerifiedDetailsModel {
@@ -3161,14 +3063,18 @@ pub struct CloudFlareWebApplicationFirewallProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudFlareWebApplicationFirewallProvider {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudFlareWebApplicationFirewallProvider"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudFlareWebApplicationFirewallProvider",
+            &["id", "displayName", "apiToken", "zoneId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "apiToken", "zoneId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.display_name, &self.api_token, &self.zone_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.display_name, &self.api_token, &self.zone_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3183,12 +3089,6 @@ impl ::graph_model::rt::Struct for CloudFlareWebApplicationFirewallProvider {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudFlareWebApplicationFirewallProvider {
@@ -3245,18 +3145,22 @@ pub struct ConditionalAccessPolicyDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessPolicyDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conditionalAccessPolicyDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conditionalAccessPolicyDetail",
+            &["conditions", "grantControls", "sessionControls"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["conditions", "grantControls", "sessionControls"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.conditions,
-            &self.grant_controls,
-            &self.session_controls,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.conditions,
+                &self.grant_controls,
+                &self.session_controls,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3270,12 +3174,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessPolicyDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessPolicyDetail {
@@ -3341,30 +3239,34 @@ pub struct ConditionalAccessRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conditionalAccessRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conditionalAccessRoot",
+            &[
+                "id",
+                "authenticationContextClassReferences",
+                "authenticationStrength",
+                "deletedItems",
+                "namedLocations",
+                "policies",
+                "templates",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationContextClassReferences",
-            "authenticationStrength",
-            "deletedItems",
-            "namedLocations",
-            "policies",
-            "templates",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_context_class_references,
-            &self.authentication_strength,
-            &self.deleted_items,
-            &self.named_locations,
-            &self.policies,
-            &self.templates,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_context_class_references,
+                &self.authentication_strength,
+                &self.deleted_items,
+                &self.named_locations,
+                &self.policies,
+                &self.templates,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3382,12 +3284,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessRoot {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessRoot {
@@ -3448,20 +3344,24 @@ pub struct ConditionalAccessTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessTemplate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conditionalAccessTemplate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conditionalAccessTemplate",
+            &["id", "description", "details", "name", "scenarios"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "description", "details", "name", "scenarios"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.details,
-            &self.name,
-            &self.scenarios,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.details,
+                &self.name,
+                &self.scenarios,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3477,12 +3377,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessTemplate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessTemplate {
@@ -3618,32 +3512,36 @@ pub struct CountryNamedLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CountryNamedLocation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.countryNamedLocation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.countryNamedLocation",
+            &[
+                "deletedDateTime",
+                "createdDateTime",
+                "displayName",
+                "id",
+                "modifiedDateTime",
+                "countriesAndRegions",
+                "countryLookupMethod",
+                "includeUnknownCountriesAndRegions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "deletedDateTime",
-            "createdDateTime",
-            "displayName",
-            "id",
-            "modifiedDateTime",
-            "countriesAndRegions",
-            "countryLookupMethod",
-            "includeUnknownCountriesAndRegions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.deleted_date_time,
-            &self.created_date_time,
-            &self.display_name,
-            &self.id,
-            &self.modified_date_time,
-            &self.countries_and_regions,
-            &self.country_lookup_method,
-            &self.include_unknown_countries_and_regions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.deleted_date_time,
+                &self.created_date_time,
+                &self.display_name,
+                &self.id,
+                &self.modified_date_time,
+                &self.countries_and_regions,
+                &self.country_lookup_method,
+                &self.include_unknown_countries_and_regions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3662,12 +3560,6 @@ impl ::graph_model::rt::Struct for CountryNamedLocation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CountryNamedLocation {
@@ -3722,14 +3614,18 @@ pub struct CustomExtensionOverwriteConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionOverwriteConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customExtensionOverwriteConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customExtensionOverwriteConfiguration",
+            &["behaviorOnError", "clientConfiguration"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["behaviorOnError", "clientConfiguration"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.behavior_on_error, &self.client_configuration])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.behavior_on_error, &self.client_configuration],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3739,12 +3635,6 @@ impl ::graph_model::rt::Struct for CustomExtensionOverwriteConfiguration {
             &mut [&mut self.behavior_on_error, &mut self.client_configuration],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionOverwriteConfiguration {
@@ -3819,36 +3709,40 @@ pub struct ExternalUsersSelfServiceSignUpEventsFlow {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalUsersSelfServiceSignUpEventsFlow {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalUsersSelfServiceSignUpEventsFlow"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalUsersSelfServiceSignUpEventsFlow",
+            &[
+                "id",
+                "conditions",
+                "description",
+                "displayName",
+                "onAttributeCollection",
+                "onAttributeCollectionStart",
+                "onAttributeCollectionSubmit",
+                "onAuthenticationMethodLoadStart",
+                "onInteractiveAuthFlowStart",
+                "onUserCreateStart",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "conditions",
-            "description",
-            "displayName",
-            "onAttributeCollection",
-            "onAttributeCollectionStart",
-            "onAttributeCollectionSubmit",
-            "onAuthenticationMethodLoadStart",
-            "onInteractiveAuthFlowStart",
-            "onUserCreateStart",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.conditions,
-            &self.description,
-            &self.display_name,
-            &self.on_attribute_collection,
-            &self.on_attribute_collection_start,
-            &self.on_attribute_collection_submit,
-            &self.on_authentication_method_load_start,
-            &self.on_interactive_auth_flow_start,
-            &self.on_user_create_start,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.conditions,
+                &self.description,
+                &self.display_name,
+                &self.on_attribute_collection,
+                &self.on_attribute_collection_start,
+                &self.on_attribute_collection_submit,
+                &self.on_authentication_method_load_start,
+                &self.on_interactive_auth_flow_start,
+                &self.on_user_create_start,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3869,12 +3763,6 @@ impl ::graph_model::rt::Struct for ExternalUsersSelfServiceSignUpEventsFlow {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExternalUsersSelfServiceSignUpEventsFlow {
@@ -3929,14 +3817,18 @@ pub struct FaceCheckConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FaceCheckConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.faceCheckConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.faceCheckConfiguration",
+            &["isEnabled", "sourcePhotoClaimName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isEnabled", "sourcePhotoClaimName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_enabled, &self.source_photo_claim_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.is_enabled, &self.source_photo_claim_name],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3946,12 +3838,6 @@ impl ::graph_model::rt::Struct for FaceCheckConfiguration {
             &mut [&mut self.is_enabled, &mut self.source_photo_claim_name],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FaceCheckConfiguration {
@@ -4003,26 +3889,19 @@ pub struct FraudProtectionConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FraudProtectionConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fraudProtectionConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.fraudProtectionConfiguration", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FraudProtectionConfiguration {
@@ -4189,26 +4068,21 @@ pub struct FraudProtectionProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FraudProtectionProvider {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fraudProtectionProvider"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fraudProtectionProvider",
+            &["id", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.display_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.display_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.display_name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FraudProtectionProvider {
@@ -4383,26 +4257,21 @@ pub struct FraudProtectionProviderConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FraudProtectionProviderConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fraudProtectionProviderConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fraudProtectionProviderConfiguration",
+            &["fraudProtectionProvider"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["fraudProtectionProvider"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.fraud_protection_provider])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.fraud_protection_provider], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.fraud_protection_provider], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FraudProtectionProviderConfiguration {
@@ -4457,26 +4326,19 @@ pub struct GenericError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GenericError {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.genericError"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.genericError", &["code", "message"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["code", "message"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.code, &self.message])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.code, &self.message], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.code, &mut self.message], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for GenericError {
@@ -4535,19 +4397,23 @@ pub struct HumanSecurityFraudProtectionProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HumanSecurityFraudProtectionProvider {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.humanSecurityFraudProtectionProvider"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.humanSecurityFraudProtectionProvider",
+            &["id", "displayName", "appId", "serverToken"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "appId", "serverToken"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.app_id,
-            &self.server_token,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.app_id,
+                &self.server_token,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4562,12 +4428,6 @@ impl ::graph_model::rt::Struct for HumanSecurityFraudProtectionProvider {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HumanSecurityFraudProtectionProvider {
@@ -4627,24 +4487,28 @@ pub struct IdentityApiConnector {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityApiConnector {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityApiConnector"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityApiConnector",
+            &[
+                "id",
+                "authenticationConfiguration",
+                "displayName",
+                "targetUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationConfiguration",
-            "displayName",
-            "targetUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_configuration,
-            &self.display_name,
-            &self.target_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_configuration,
+                &self.display_name,
+                &self.target_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4659,12 +4523,6 @@ impl ::graph_model::rt::Struct for IdentityApiConnector {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IdentityApiConnector {
@@ -4725,26 +4583,30 @@ pub struct IdentityBuiltInUserFlowAttribute {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityBuiltInUserFlowAttribute {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityBuiltInUserFlowAttribute"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityBuiltInUserFlowAttribute",
+            &[
+                "id",
+                "dataType",
+                "description",
+                "displayName",
+                "userFlowAttributeType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "dataType",
-            "description",
-            "displayName",
-            "userFlowAttributeType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.data_type,
-            &self.description,
-            &self.display_name,
-            &self.user_flow_attribute_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.data_type,
+                &self.description,
+                &self.display_name,
+                &self.user_flow_attribute_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4760,12 +4622,6 @@ impl ::graph_model::rt::Struct for IdentityBuiltInUserFlowAttribute {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IdentityBuiltInUserFlowAttribute {
@@ -4841,38 +4697,42 @@ pub struct IdentityContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityContainer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityContainer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityContainer",
+            &[
+                "id",
+                "apiConnectors",
+                "authenticationEventListeners",
+                "authenticationEventsFlows",
+                "b2xUserFlows",
+                "conditionalAccess",
+                "customAuthenticationExtensions",
+                "identityProviders",
+                "riskPrevention",
+                "userFlowAttributes",
+                "verifiedId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "apiConnectors",
-            "authenticationEventListeners",
-            "authenticationEventsFlows",
-            "b2xUserFlows",
-            "conditionalAccess",
-            "customAuthenticationExtensions",
-            "identityProviders",
-            "riskPrevention",
-            "userFlowAttributes",
-            "verifiedId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.api_connectors,
-            &self.authentication_event_listeners,
-            &self.authentication_events_flows,
-            &self.b2x_user_flows,
-            &self.conditional_access,
-            &self.custom_authentication_extensions,
-            &self.identity_providers,
-            &self.risk_prevention,
-            &self.user_flow_attributes,
-            &self.verified_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.api_connectors,
+                &self.authentication_event_listeners,
+                &self.authentication_events_flows,
+                &self.b2x_user_flows,
+                &self.conditional_access,
+                &self.custom_authentication_extensions,
+                &self.identity_providers,
+                &self.risk_prevention,
+                &self.user_flow_attributes,
+                &self.verified_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4894,12 +4754,6 @@ impl ::graph_model::rt::Struct for IdentityContainer {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IdentityContainer {
@@ -4960,26 +4814,30 @@ pub struct IdentityCustomUserFlowAttribute {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityCustomUserFlowAttribute {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityCustomUserFlowAttribute"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityCustomUserFlowAttribute",
+            &[
+                "id",
+                "dataType",
+                "description",
+                "displayName",
+                "userFlowAttributeType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "dataType",
-            "description",
-            "displayName",
-            "userFlowAttributeType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.data_type,
-            &self.description,
-            &self.display_name,
-            &self.user_flow_attribute_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.data_type,
+                &self.description,
+                &self.display_name,
+                &self.user_flow_attribute_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4995,12 +4853,6 @@ impl ::graph_model::rt::Struct for IdentityCustomUserFlowAttribute {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IdentityCustomUserFlowAttribute {
@@ -5061,26 +4913,30 @@ pub struct IdentityUserFlowAttribute {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityUserFlowAttribute {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityUserFlowAttribute"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityUserFlowAttribute",
+            &[
+                "id",
+                "dataType",
+                "description",
+                "displayName",
+                "userFlowAttributeType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "dataType",
-            "description",
-            "displayName",
-            "userFlowAttributeType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.data_type,
-            &self.description,
-            &self.display_name,
-            &self.user_flow_attribute_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.data_type,
+                &self.description,
+                &self.display_name,
+                &self.user_flow_attribute_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5096,12 +4952,6 @@ impl ::graph_model::rt::Struct for IdentityUserFlowAttribute {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IdentityUserFlowAttribute {
@@ -5288,30 +5138,34 @@ pub struct IdentityUserFlowAttributeAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityUserFlowAttributeAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityUserFlowAttributeAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityUserFlowAttributeAssignment",
+            &[
+                "id",
+                "displayName",
+                "isOptional",
+                "requiresVerification",
+                "userAttributeValues",
+                "userInputType",
+                "userAttribute",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "isOptional",
-            "requiresVerification",
-            "userAttributeValues",
-            "userInputType",
-            "userAttribute",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.is_optional,
-            &self.requires_verification,
-            &self.user_attribute_values,
-            &self.user_input_type,
-            &self.user_attribute,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.is_optional,
+                &self.requires_verification,
+                &self.user_attribute_values,
+                &self.user_input_type,
+                &self.user_attribute,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5329,12 +5183,6 @@ impl ::graph_model::rt::Struct for IdentityUserFlowAttributeAssignment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IdentityUserFlowAttributeAssignment {
@@ -5626,26 +5474,21 @@ pub struct IdentityVerifiedIdRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityVerifiedIdRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityVerifiedIdRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityVerifiedIdRoot",
+            &["id", "profiles"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "profiles"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.profiles])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.profiles], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.profiles], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IdentityVerifiedIdRoot {
@@ -5710,30 +5553,34 @@ pub struct IpNamedLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IpNamedLocation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.ipNamedLocation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.ipNamedLocation",
+            &[
+                "deletedDateTime",
+                "createdDateTime",
+                "displayName",
+                "id",
+                "modifiedDateTime",
+                "ipRanges",
+                "isTrusted",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "deletedDateTime",
-            "createdDateTime",
-            "displayName",
-            "id",
-            "modifiedDateTime",
-            "ipRanges",
-            "isTrusted",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.deleted_date_time,
-            &self.created_date_time,
-            &self.display_name,
-            &self.id,
-            &self.modified_date_time,
-            &self.ip_ranges,
-            &self.is_trusted,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.deleted_date_time,
+                &self.created_date_time,
+                &self.display_name,
+                &self.id,
+                &self.modified_date_time,
+                &self.ip_ranges,
+                &self.is_trusted,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5751,12 +5598,6 @@ impl ::graph_model::rt::Struct for IpNamedLocation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IpNamedLocation {
@@ -5882,26 +5723,30 @@ pub struct NamedLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NamedLocation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.namedLocation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.namedLocation",
+            &[
+                "deletedDateTime",
+                "createdDateTime",
+                "displayName",
+                "id",
+                "modifiedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "deletedDateTime",
-            "createdDateTime",
-            "displayName",
-            "id",
-            "modifiedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.deleted_date_time,
-            &self.created_date_time,
-            &self.display_name,
-            &self.id,
-            &self.modified_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.deleted_date_time,
+                &self.created_date_time,
+                &self.display_name,
+                &self.id,
+                &self.modified_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5917,12 +5762,6 @@ impl ::graph_model::rt::Struct for NamedLocation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for NamedLocation {
@@ -6094,14 +5933,18 @@ pub struct OnAttributeCollectionExternalUsersSelfServiceSignUp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionExternalUsersSelfServiceSignUp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp",
+            &["attributeCollectionPage", "attributes"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["attributeCollectionPage", "attributes"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.attribute_collection_page, &self.attributes])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.attribute_collection_page, &self.attributes],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6111,12 +5954,6 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionExternalUsersSelfService
             &mut [&mut self.attribute_collection_page, &mut self.attributes],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionExternalUsersSelfServiceSignUp {
@@ -6171,26 +6008,19 @@ pub struct OnAttributeCollectionHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionHandler {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onAttributeCollectionHandler"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.onAttributeCollectionHandler", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionHandler {
@@ -6366,26 +6196,30 @@ pub struct OnAttributeCollectionListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionListener {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onAttributeCollectionListener"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onAttributeCollectionListener",
+            &[
+                "id",
+                "authenticationEventsFlowId",
+                "conditions",
+                "displayName",
+                "handler",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationEventsFlowId",
-            "conditions",
-            "displayName",
-            "handler",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_events_flow_id,
-            &self.conditions,
-            &self.display_name,
-            &self.handler,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_events_flow_id,
+                &self.conditions,
+                &self.display_name,
+                &self.handler,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6401,12 +6235,6 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionListener {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionListener {
@@ -6462,14 +6290,15 @@ pub struct OnAttributeCollectionStartCustomExtensionHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionStartCustomExtensionHandler {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onAttributeCollectionStartCustomExtensionHandler"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onAttributeCollectionStartCustomExtensionHandler",
+            &["configuration", "customExtension"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["configuration", "customExtension"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.configuration, &self.custom_extension])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.configuration, &self.custom_extension], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -6479,12 +6308,6 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionStartCustomExtensionHand
             &mut [&mut self.configuration, &mut self.custom_extension],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionStartCustomExtensionHandler {
@@ -6539,26 +6362,19 @@ pub struct OnAttributeCollectionStartHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionStartHandler {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onAttributeCollectionStartHandler"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.onAttributeCollectionStartHandler", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionStartHandler {
@@ -6734,26 +6550,30 @@ pub struct OnAttributeCollectionStartListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionStartListener {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onAttributeCollectionStartListener"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onAttributeCollectionStartListener",
+            &[
+                "id",
+                "authenticationEventsFlowId",
+                "conditions",
+                "displayName",
+                "handler",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationEventsFlowId",
-            "conditions",
-            "displayName",
-            "handler",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_events_flow_id,
-            &self.conditions,
-            &self.display_name,
-            &self.handler,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_events_flow_id,
+                &self.conditions,
+                &self.display_name,
+                &self.handler,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6769,12 +6589,6 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionStartListener {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionStartListener {
@@ -6830,14 +6644,15 @@ pub struct OnAttributeCollectionSubmitCustomExtensionHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitCustomExtensionHandler {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onAttributeCollectionSubmitCustomExtensionHandler"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onAttributeCollectionSubmitCustomExtensionHandler",
+            &["configuration", "customExtension"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["configuration", "customExtension"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.configuration, &self.custom_extension])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.configuration, &self.custom_extension], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -6847,12 +6662,6 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitCustomExtensionHan
             &mut [&mut self.configuration, &mut self.custom_extension],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionSubmitCustomExtensionHandler {
@@ -6907,26 +6716,21 @@ pub struct OnAttributeCollectionSubmitHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitHandler {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onAttributeCollectionSubmitHandler"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onAttributeCollectionSubmitHandler",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionSubmitHandler {
@@ -7102,26 +6906,30 @@ pub struct OnAttributeCollectionSubmitListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitListener {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onAttributeCollectionSubmitListener"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onAttributeCollectionSubmitListener",
+            &[
+                "id",
+                "authenticationEventsFlowId",
+                "conditions",
+                "displayName",
+                "handler",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationEventsFlowId",
-            "conditions",
-            "displayName",
-            "handler",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_events_flow_id,
-            &self.conditions,
-            &self.display_name,
-            &self.handler,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_events_flow_id,
+                &self.conditions,
+                &self.display_name,
+                &self.handler,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7137,12 +6945,6 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitListener {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionSubmitListener {
@@ -7196,26 +6998,21 @@ pub struct OnAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp",
+            &["identityProviders"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["identityProviders"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.identity_providers])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.identity_providers], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.identity_providers], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp {
@@ -7274,26 +7071,21 @@ pub struct OnAuthenticationMethodLoadStartHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAuthenticationMethodLoadStartHandler {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onAuthenticationMethodLoadStartHandler"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onAuthenticationMethodLoadStartHandler",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnAuthenticationMethodLoadStartHandler {
@@ -7469,26 +7261,30 @@ pub struct OnAuthenticationMethodLoadStartListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAuthenticationMethodLoadStartListener {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onAuthenticationMethodLoadStartListener"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onAuthenticationMethodLoadStartListener",
+            &[
+                "id",
+                "authenticationEventsFlowId",
+                "conditions",
+                "displayName",
+                "handler",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationEventsFlowId",
-            "conditions",
-            "displayName",
-            "handler",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_events_flow_id,
-            &self.conditions,
-            &self.display_name,
-            &self.handler,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_events_flow_id,
+                &self.conditions,
+                &self.display_name,
+                &self.handler,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7504,12 +7300,6 @@ impl ::graph_model::rt::Struct for OnAuthenticationMethodLoadStartListener {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnAuthenticationMethodLoadStartListener {
@@ -7570,26 +7360,30 @@ pub struct OnEmailOtpSendListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnEmailOtpSendListener {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onEmailOtpSendListener"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onEmailOtpSendListener",
+            &[
+                "id",
+                "authenticationEventsFlowId",
+                "conditions",
+                "displayName",
+                "handler",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationEventsFlowId",
-            "conditions",
-            "displayName",
-            "handler",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_events_flow_id,
-            &self.conditions,
-            &self.display_name,
-            &self.handler,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_events_flow_id,
+                &self.conditions,
+                &self.display_name,
+                &self.handler,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7605,12 +7399,6 @@ impl ::graph_model::rt::Struct for OnEmailOtpSendListener {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnEmailOtpSendListener {
@@ -7663,26 +7451,21 @@ pub struct OnFraudProtectionLoadStartExternalUsersAuthHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnFraudProtectionLoadStartExternalUsersAuthHandler {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onFraudProtectionLoadStartExternalUsersAuthHandler"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onFraudProtectionLoadStartExternalUsersAuthHandler",
+            &["signUp"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["signUp"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.sign_up])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.sign_up], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.sign_up], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnFraudProtectionLoadStartExternalUsersAuthHandler {
@@ -7737,26 +7520,19 @@ pub struct OnFraudProtectionLoadStartHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnFraudProtectionLoadStartHandler {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onFraudProtectionLoadStartHandler"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.onFraudProtectionLoadStartHandler", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnFraudProtectionLoadStartHandler {
@@ -7932,26 +7708,30 @@ pub struct OnFraudProtectionLoadStartListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnFraudProtectionLoadStartListener {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onFraudProtectionLoadStartListener"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onFraudProtectionLoadStartListener",
+            &[
+                "id",
+                "authenticationEventsFlowId",
+                "conditions",
+                "displayName",
+                "handler",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationEventsFlowId",
-            "conditions",
-            "displayName",
-            "handler",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_events_flow_id,
-            &self.conditions,
-            &self.display_name,
-            &self.handler,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_events_flow_id,
+                &self.conditions,
+                &self.display_name,
+                &self.handler,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7967,12 +7747,6 @@ impl ::graph_model::rt::Struct for OnFraudProtectionLoadStartListener {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnFraudProtectionLoadStartListener {
@@ -8025,26 +7799,21 @@ pub struct OnInteractiveAuthFlowStartExternalUsersSelfServiceSignUp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnInteractiveAuthFlowStartExternalUsersSelfServiceSignUp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onInteractiveAuthFlowStartExternalUsersSelfServiceSignUp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onInteractiveAuthFlowStartExternalUsersSelfServiceSignUp",
+            &["isSignUpAllowed"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isSignUpAllowed"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_sign_up_allowed])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.is_sign_up_allowed], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.is_sign_up_allowed], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnInteractiveAuthFlowStartExternalUsersSelfServiceSignUp {
@@ -8101,26 +7870,19 @@ pub struct OnInteractiveAuthFlowStartHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnInteractiveAuthFlowStartHandler {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onInteractiveAuthFlowStartHandler"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.onInteractiveAuthFlowStartHandler", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnInteractiveAuthFlowStartHandler {
@@ -8296,26 +8058,30 @@ pub struct OnInteractiveAuthFlowStartListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnInteractiveAuthFlowStartListener {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onInteractiveAuthFlowStartListener"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onInteractiveAuthFlowStartListener",
+            &[
+                "id",
+                "authenticationEventsFlowId",
+                "conditions",
+                "displayName",
+                "handler",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationEventsFlowId",
-            "conditions",
-            "displayName",
-            "handler",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_events_flow_id,
-            &self.conditions,
-            &self.display_name,
-            &self.handler,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_events_flow_id,
+                &self.conditions,
+                &self.display_name,
+                &self.handler,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8331,12 +8097,6 @@ impl ::graph_model::rt::Struct for OnInteractiveAuthFlowStartListener {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnInteractiveAuthFlowStartListener {
@@ -8392,14 +8152,15 @@ pub struct OnOtpSendCustomExtensionHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnOtpSendCustomExtensionHandler {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onOtpSendCustomExtensionHandler"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onOtpSendCustomExtensionHandler",
+            &["configuration", "customExtension"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["configuration", "customExtension"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.configuration, &self.custom_extension])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.configuration, &self.custom_extension], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -8409,12 +8170,6 @@ impl ::graph_model::rt::Struct for OnOtpSendCustomExtensionHandler {
             &mut [&mut self.configuration, &mut self.custom_extension],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnOtpSendCustomExtensionHandler {
@@ -8466,26 +8221,19 @@ pub struct OnOtpSendHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnOtpSendHandler {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onOtpSendHandler"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.onOtpSendHandler", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnOtpSendHandler {
@@ -8654,18 +8402,22 @@ pub struct OnPasswordMigrationCustomExtensionHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPasswordMigrationCustomExtensionHandler {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onPasswordMigrationCustomExtensionHandler"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onPasswordMigrationCustomExtensionHandler",
+            &["configuration", "migrationPropertyId", "customExtension"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["configuration", "migrationPropertyId", "customExtension"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.configuration,
-            &self.migration_property_id,
-            &self.custom_extension,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.configuration,
+                &self.migration_property_id,
+                &self.custom_extension,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8679,12 +8431,6 @@ impl ::graph_model::rt::Struct for OnPasswordMigrationCustomExtensionHandler {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnPasswordMigrationCustomExtensionHandler {
@@ -8736,26 +8482,19 @@ pub struct OnPasswordSubmitHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPasswordSubmitHandler {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onPasswordSubmitHandler"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.onPasswordSubmitHandler", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnPasswordSubmitHandler {
@@ -8929,26 +8668,30 @@ pub struct OnPasswordSubmitListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPasswordSubmitListener {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onPasswordSubmitListener"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onPasswordSubmitListener",
+            &[
+                "id",
+                "authenticationEventsFlowId",
+                "conditions",
+                "displayName",
+                "handler",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationEventsFlowId",
-            "conditions",
-            "displayName",
-            "handler",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_events_flow_id,
-            &self.conditions,
-            &self.display_name,
-            &self.handler,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_events_flow_id,
+                &self.conditions,
+                &self.display_name,
+                &self.handler,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8964,12 +8707,6 @@ impl ::graph_model::rt::Struct for OnPasswordSubmitListener {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnPasswordSubmitListener {
@@ -9025,14 +8762,15 @@ pub struct OnTokenIssuanceStartCustomExtensionHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnTokenIssuanceStartCustomExtensionHandler {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onTokenIssuanceStartCustomExtensionHandler"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onTokenIssuanceStartCustomExtensionHandler",
+            &["configuration", "customExtension"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["configuration", "customExtension"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.configuration, &self.custom_extension])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.configuration, &self.custom_extension], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -9042,12 +8780,6 @@ impl ::graph_model::rt::Struct for OnTokenIssuanceStartCustomExtensionHandler {
             &mut [&mut self.configuration, &mut self.custom_extension],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnTokenIssuanceStartCustomExtensionHandler {
@@ -9101,26 +8833,19 @@ pub struct OnTokenIssuanceStartHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnTokenIssuanceStartHandler {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onTokenIssuanceStartHandler"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.onTokenIssuanceStartHandler", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnTokenIssuanceStartHandler {
@@ -9294,26 +9019,30 @@ pub struct OnTokenIssuanceStartListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnTokenIssuanceStartListener {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onTokenIssuanceStartListener"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onTokenIssuanceStartListener",
+            &[
+                "id",
+                "authenticationEventsFlowId",
+                "conditions",
+                "displayName",
+                "handler",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationEventsFlowId",
-            "conditions",
-            "displayName",
-            "handler",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_events_flow_id,
-            &self.conditions,
-            &self.display_name,
-            &self.handler,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_events_flow_id,
+                &self.conditions,
+                &self.display_name,
+                &self.handler,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9329,12 +9058,6 @@ impl ::graph_model::rt::Struct for OnTokenIssuanceStartListener {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnTokenIssuanceStartListener {
@@ -9387,26 +9110,21 @@ pub struct OnUserCreateStartExternalUsersSelfServiceSignUp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnUserCreateStartExternalUsersSelfServiceSignUp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onUserCreateStartExternalUsersSelfServiceSignUp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onUserCreateStartExternalUsersSelfServiceSignUp",
+            &["userTypeToCreate"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["userTypeToCreate"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.user_type_to_create])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.user_type_to_create], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.user_type_to_create], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnUserCreateStartExternalUsersSelfServiceSignUp {
@@ -9461,26 +9179,19 @@ pub struct OnUserCreateStartHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnUserCreateStartHandler {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onUserCreateStartHandler"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.onUserCreateStartHandler", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnUserCreateStartHandler {
@@ -9656,26 +9367,30 @@ pub struct OnUserCreateStartListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnUserCreateStartListener {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onUserCreateStartListener"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onUserCreateStartListener",
+            &[
+                "id",
+                "authenticationEventsFlowId",
+                "conditions",
+                "displayName",
+                "handler",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationEventsFlowId",
-            "conditions",
-            "displayName",
-            "handler",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_events_flow_id,
-            &self.conditions,
-            &self.display_name,
-            &self.handler,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_events_flow_id,
+                &self.conditions,
+                &self.display_name,
+                &self.handler,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9691,12 +9406,6 @@ impl ::graph_model::rt::Struct for OnUserCreateStartListener {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnUserCreateStartListener {
@@ -9752,14 +9461,15 @@ pub struct OnVerifiedIdClaimValidationCustomExtensionHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationCustomExtensionHandler {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onVerifiedIdClaimValidationCustomExtensionHandler"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onVerifiedIdClaimValidationCustomExtensionHandler",
+            &["configuration", "customExtension"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["configuration", "customExtension"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.configuration, &self.custom_extension])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.configuration, &self.custom_extension], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -9769,12 +9479,6 @@ impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationCustomExtensionHan
             &mut [&mut self.configuration, &mut self.custom_extension],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnVerifiedIdClaimValidationCustomExtensionHandler {
@@ -9829,26 +9533,21 @@ pub struct OnVerifiedIdClaimValidationHandler {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationHandler {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onVerifiedIdClaimValidationHandler"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onVerifiedIdClaimValidationHandler",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnVerifiedIdClaimValidationHandler {
@@ -10024,26 +9723,30 @@ pub struct OnVerifiedIdClaimValidationListener {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationListener {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onVerifiedIdClaimValidationListener"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onVerifiedIdClaimValidationListener",
+            &[
+                "id",
+                "authenticationEventsFlowId",
+                "conditions",
+                "displayName",
+                "handler",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationEventsFlowId",
-            "conditions",
-            "displayName",
-            "handler",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_events_flow_id,
-            &self.conditions,
-            &self.display_name,
-            &self.handler,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_events_flow_id,
+                &self.conditions,
+                &self.display_name,
+                &self.handler,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10059,12 +9762,6 @@ impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationListener {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnVerifiedIdClaimValidationListener {
@@ -10119,14 +9816,15 @@ pub struct Pkcs12Certificate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Pkcs12Certificate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.pkcs12Certificate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.pkcs12Certificate",
+            &["password", "pkcs12Value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["password", "pkcs12Value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.password, &self.pkcs12_value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.password, &self.pkcs12_value], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -10136,12 +9834,6 @@ impl ::graph_model::rt::Struct for Pkcs12Certificate {
             &mut [&mut self.password, &mut self.pkcs12_value],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Pkcs12Certificate {
@@ -10200,19 +9892,23 @@ pub struct Pkcs12CertificateInformation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Pkcs12CertificateInformation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.pkcs12CertificateInformation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.pkcs12CertificateInformation",
+            &["isActive", "notAfter", "notBefore", "thumbprint"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isActive", "notAfter", "notBefore", "thumbprint"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.is_active,
-            &self.not_after,
-            &self.not_before,
-            &self.thumbprint,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.is_active,
+                &self.not_after,
+                &self.not_before,
+                &self.thumbprint,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10227,12 +9923,6 @@ impl ::graph_model::rt::Struct for Pkcs12CertificateInformation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Pkcs12CertificateInformation {
@@ -10291,22 +9981,26 @@ pub struct RiskPreventionContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RiskPreventionContainer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.riskPreventionContainer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.riskPreventionContainer",
+            &[
+                "fraudProtectionProviders",
+                "webApplicationFirewallProviders",
+                "webApplicationFirewallVerifications",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "fraudProtectionProviders",
-            "webApplicationFirewallProviders",
-            "webApplicationFirewallVerifications",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.fraud_protection_providers,
-            &self.web_application_firewall_providers,
-            &self.web_application_firewall_verifications,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.fraud_protection_providers,
+                &self.web_application_firewall_providers,
+                &self.web_application_firewall_verifications,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10320,12 +10014,6 @@ impl ::graph_model::rt::Struct for RiskPreventionContainer {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RiskPreventionContainer {
@@ -10471,14 +10159,15 @@ pub struct UserAttributeValuesItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserAttributeValuesItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userAttributeValuesItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userAttributeValuesItem",
+            &["isDefault", "name", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isDefault", "name", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_default, &self.name, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.is_default, &self.name, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -10488,12 +10177,6 @@ impl ::graph_model::rt::Struct for UserAttributeValuesItem {
             &mut [&mut self.is_default, &mut self.name, &mut self.value],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserAttributeValuesItem {
@@ -10548,17 +10231,21 @@ pub struct UserFlowApiConnectorConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserFlowApiConnectorConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userFlowApiConnectorConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userFlowApiConnectorConfiguration",
+            &["postAttributeCollection", "postFederationSignup"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["postAttributeCollection", "postFederationSignup"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.post_attribute_collection,
-            &self.post_federation_signup,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.post_attribute_collection,
+                &self.post_federation_signup,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10571,12 +10258,6 @@ impl ::graph_model::rt::Struct for UserFlowApiConnectorConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserFlowApiConnectorConfiguration {
@@ -10637,26 +10318,30 @@ pub struct UserFlowLanguageConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserFlowLanguageConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userFlowLanguageConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userFlowLanguageConfiguration",
+            &[
+                "id",
+                "displayName",
+                "isEnabled",
+                "defaultPages",
+                "overridesPages",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "isEnabled",
-            "defaultPages",
-            "overridesPages",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.is_enabled,
-            &self.default_pages,
-            &self.overrides_pages,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.is_enabled,
+                &self.default_pages,
+                &self.overrides_pages,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10672,12 +10357,6 @@ impl ::graph_model::rt::Struct for UserFlowLanguageConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserFlowLanguageConfiguration {
@@ -10730,26 +10409,19 @@ pub struct UserFlowLanguagePage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserFlowLanguagePage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userFlowLanguagePage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.userFlowLanguagePage", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserFlowLanguagePage {
@@ -10974,36 +10646,40 @@ pub struct VerifiedIdProfile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VerifiedIdProfile {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.verifiedIdProfile"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.verifiedIdProfile",
+            &[
+                "id",
+                "description",
+                "faceCheckConfiguration",
+                "lastModifiedDateTime",
+                "name",
+                "priority",
+                "state",
+                "verifiedIdProfileConfiguration",
+                "verifiedIdUsageConfigurations",
+                "verifierDid",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "description",
-            "faceCheckConfiguration",
-            "lastModifiedDateTime",
-            "name",
-            "priority",
-            "state",
-            "verifiedIdProfileConfiguration",
-            "verifiedIdUsageConfigurations",
-            "verifierDid",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.face_check_configuration,
-            &self.last_modified_date_time,
-            &self.name,
-            &self.priority,
-            &self.state,
-            &self.verified_id_profile_configuration,
-            &self.verified_id_usage_configurations,
-            &self.verifier_did,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.face_check_configuration,
+                &self.last_modified_date_time,
+                &self.name,
+                &self.priority,
+                &self.state,
+                &self.verified_id_profile_configuration,
+                &self.verified_id_usage_configurations,
+                &self.verifier_did,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11024,12 +10700,6 @@ impl ::graph_model::rt::Struct for VerifiedIdProfile {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VerifiedIdProfile {
@@ -11090,26 +10760,30 @@ pub struct VerifiedIdProfileConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VerifiedIdProfileConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.verifiedIdProfileConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.verifiedIdProfileConfiguration",
+            &[
+                "acceptedIssuer",
+                "claimBindings",
+                "claimBindingSource",
+                "claimValidation",
+                "type",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "acceptedIssuer",
-            "claimBindings",
-            "claimBindingSource",
-            "claimValidation",
-            "type",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.accepted_issuer,
-            &self.claim_bindings,
-            &self.claim_binding_source,
-            &self.claim_validation,
-            &self.r#type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.accepted_issuer,
+                &self.claim_bindings,
+                &self.claim_binding_source,
+                &self.claim_validation,
+                &self.r#type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11125,12 +10799,6 @@ impl ::graph_model::rt::Struct for VerifiedIdProfileConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VerifiedIdProfileConfiguration {
@@ -11250,14 +10918,18 @@ pub struct VerifiedIdUsageConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VerifiedIdUsageConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.verifiedIdUsageConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.verifiedIdUsageConfiguration",
+            &["isEnabledForTestOnly", "purpose"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isEnabledForTestOnly", "purpose"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_enabled_for_test_only, &self.purpose])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.is_enabled_for_test_only, &self.purpose],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11267,12 +10939,6 @@ impl ::graph_model::rt::Struct for VerifiedIdUsageConfiguration {
             &mut [&mut self.is_enabled_for_test_only, &mut self.purpose],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VerifiedIdUsageConfiguration {
@@ -11403,26 +11069,30 @@ pub struct WebApplicationFirewallDnsConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebApplicationFirewallDnsConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.webApplicationFirewallDnsConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.webApplicationFirewallDnsConfiguration",
+            &[
+                "isDomainVerified",
+                "isProxied",
+                "name",
+                "recordType",
+                "value",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "isDomainVerified",
-            "isProxied",
-            "name",
-            "recordType",
-            "value",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.is_domain_verified,
-            &self.is_proxied,
-            &self.name,
-            &self.record_type,
-            &self.value,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.is_domain_verified,
+                &self.is_proxied,
+                &self.name,
+                &self.record_type,
+                &self.value,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11438,12 +11108,6 @@ impl ::graph_model::rt::Struct for WebApplicationFirewallDnsConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebApplicationFirewallDnsConfiguration {
@@ -11560,26 +11224,21 @@ pub struct WebApplicationFirewallProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebApplicationFirewallProvider {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.webApplicationFirewallProvider"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.webApplicationFirewallProvider",
+            &["id", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.display_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.display_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.display_name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebApplicationFirewallProvider {
@@ -11832,28 +11491,32 @@ pub struct WebApplicationFirewallVerificationModel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebApplicationFirewallVerificationModel {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.webApplicationFirewallVerificationModel"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.webApplicationFirewallVerificationModel",
+            &[
+                "id",
+                "providerType",
+                "verificationResult",
+                "verifiedDetails",
+                "verifiedHost",
+                "provider",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "providerType",
-            "verificationResult",
-            "verifiedDetails",
-            "verifiedHost",
-            "provider",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.provider_type,
-            &self.verification_result,
-            &self.verified_details,
-            &self.verified_host,
-            &self.provider,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.provider_type,
+                &self.verification_result,
+                &self.verified_details,
+                &self.verified_host,
+                &self.provider,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11870,12 +11533,6 @@ impl ::graph_model::rt::Struct for WebApplicationFirewallVerificationModel {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebApplicationFirewallVerificationModel {
@@ -11934,19 +11591,23 @@ pub struct WebApplicationFirewallVerificationResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebApplicationFirewallVerificationResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.webApplicationFirewallVerificationResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.webApplicationFirewallVerificationResult",
+            &["errors", "status", "verifiedOnDateTime", "warnings"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["errors", "status", "verifiedOnDateTime", "warnings"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.errors,
-            &self.status,
-            &self.verified_on_date_time,
-            &self.warnings,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.errors,
+                &self.status,
+                &self.verified_on_date_time,
+                &self.warnings,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11961,12 +11622,6 @@ impl ::graph_model::rt::Struct for WebApplicationFirewallVerificationResult {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebApplicationFirewallVerificationResult {
@@ -12090,26 +11745,21 @@ pub struct WebApplicationFirewallVerifiedDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebApplicationFirewallVerifiedDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.webApplicationFirewallVerifiedDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.webApplicationFirewallVerifiedDetails",
+            &["dnsConfiguration"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dnsConfiguration"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dns_configuration])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dns_configuration], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dns_configuration], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebApplicationFirewallVerifiedDetails {

@@ -35,40 +35,44 @@ pub struct AccessPackage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackage",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "isHidden",
+                "modifiedDateTime",
+                "accessPackagesIncompatibleWith",
+                "assignmentPolicies",
+                "catalog",
+                "incompatibleAccessPackages",
+                "incompatibleGroups",
+                "resourceRoleScopes",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "isHidden",
-            "modifiedDateTime",
-            "accessPackagesIncompatibleWith",
-            "assignmentPolicies",
-            "catalog",
-            "incompatibleAccessPackages",
-            "incompatibleGroups",
-            "resourceRoleScopes",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.is_hidden,
-            &self.modified_date_time,
-            &self.access_packages_incompatible_with,
-            &self.assignment_policies,
-            &self.catalog,
-            &self.incompatible_access_packages,
-            &self.incompatible_groups,
-            &self.resource_role_scopes,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.is_hidden,
+                &self.modified_date_time,
+                &self.access_packages_incompatible_with,
+                &self.assignment_policies,
+                &self.catalog,
+                &self.incompatible_access_packages,
+                &self.incompatible_groups,
+                &self.resource_role_scopes,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -91,12 +95,6 @@ impl ::graph_model::rt::Struct for AccessPackage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackage {
@@ -152,14 +150,15 @@ pub struct AccessPackageAnswer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAnswer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageAnswer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageAnswer",
+            &["displayValue", "answeredQuestion"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayValue", "answeredQuestion"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_value, &self.answered_question])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_value, &self.answered_question], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -169,12 +168,6 @@ impl ::graph_model::rt::Struct for AccessPackageAnswer {
             &mut [&mut self.display_value, &mut self.answered_question],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAnswer {
@@ -341,14 +334,18 @@ pub struct AccessPackageAnswerChoice {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAnswerChoice {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageAnswerChoice"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageAnswerChoice",
+            &["actualValue", "localizations", "text"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["actualValue", "localizations", "text"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.actual_value, &self.localizations, &self.text])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.actual_value, &self.localizations, &self.text],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -362,12 +359,6 @@ impl ::graph_model::rt::Struct for AccessPackageAnswerChoice {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAnswerChoice {
@@ -424,14 +415,18 @@ pub struct AccessPackageAnswerString {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAnswerString {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageAnswerString"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageAnswerString",
+            &["displayValue", "value", "answeredQuestion"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayValue", "value", "answeredQuestion"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_value, &self.value, &self.answered_question])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.display_value, &self.value, &self.answered_question],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -445,12 +440,6 @@ impl ::graph_model::rt::Struct for AccessPackageAnswerString {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAnswerString {
@@ -519,34 +508,38 @@ pub struct AccessPackageApprovalStage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageApprovalStage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageApprovalStage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageApprovalStage",
+            &[
+                "approverInformationVisibility",
+                "durationBeforeAutomaticDenial",
+                "durationBeforeEscalation",
+                "escalationApprovers",
+                "fallbackEscalationApprovers",
+                "fallbackPrimaryApprovers",
+                "isApproverJustificationRequired",
+                "isEscalationEnabled",
+                "primaryApprovers",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "approverInformationVisibility",
-            "durationBeforeAutomaticDenial",
-            "durationBeforeEscalation",
-            "escalationApprovers",
-            "fallbackEscalationApprovers",
-            "fallbackPrimaryApprovers",
-            "isApproverJustificationRequired",
-            "isEscalationEnabled",
-            "primaryApprovers",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.approver_information_visibility,
-            &self.duration_before_automatic_denial,
-            &self.duration_before_escalation,
-            &self.escalation_approvers,
-            &self.fallback_escalation_approvers,
-            &self.fallback_primary_approvers,
-            &self.is_approver_justification_required,
-            &self.is_escalation_enabled,
-            &self.primary_approvers,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.approver_information_visibility,
+                &self.duration_before_automatic_denial,
+                &self.duration_before_escalation,
+                &self.escalation_approvers,
+                &self.fallback_escalation_approvers,
+                &self.fallback_primary_approvers,
+                &self.is_approver_justification_required,
+                &self.is_escalation_enabled,
+                &self.primary_approvers,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -566,12 +559,6 @@ impl ::graph_model::rt::Struct for AccessPackageApprovalStage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageApprovalStage {
@@ -755,34 +742,38 @@ pub struct AccessPackageAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageAssignment",
+            &[
+                "id",
+                "customExtensionCalloutInstances",
+                "expiredDateTime",
+                "schedule",
+                "state",
+                "status",
+                "accessPackage",
+                "assignmentPolicy",
+                "target",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "customExtensionCalloutInstances",
-            "expiredDateTime",
-            "schedule",
-            "state",
-            "status",
-            "accessPackage",
-            "assignmentPolicy",
-            "target",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.custom_extension_callout_instances,
-            &self.expired_date_time,
-            &self.schedule,
-            &self.state,
-            &self.status,
-            &self.access_package,
-            &self.assignment_policy,
-            &self.target,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.custom_extension_callout_instances,
+                &self.expired_date_time,
+                &self.schedule,
+                &self.state,
+                &self.status,
+                &self.access_package,
+                &self.assignment_policy,
+                &self.target,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -802,12 +793,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignment {
@@ -866,24 +851,28 @@ pub struct AccessPackageAssignmentApprovalSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAssignmentApprovalSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageAssignmentApprovalSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageAssignmentApprovalSettings",
+            &[
+                "isApprovalRequiredForAdd",
+                "isApprovalRequiredForUpdate",
+                "isRequestorJustificationRequired",
+                "stages",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "isApprovalRequiredForAdd",
-            "isApprovalRequiredForUpdate",
-            "isRequestorJustificationRequired",
-            "stages",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.is_approval_required_for_add,
-            &self.is_approval_required_for_update,
-            &self.is_requestor_justification_required,
-            &self.stages,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.is_approval_required_for_add,
+                &self.is_approval_required_for_update,
+                &self.is_requestor_justification_required,
+                &self.stages,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -898,12 +887,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentApprovalSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignmentApprovalSettings {
@@ -994,50 +977,54 @@ pub struct AccessPackageAssignmentPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAssignmentPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageAssignmentPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageAssignmentPolicy",
+            &[
+                "id",
+                "allowedTargetScope",
+                "automaticRequestSettings",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "expiration",
+                "modifiedDateTime",
+                "notificationSettings",
+                "requestApprovalSettings",
+                "requestorSettings",
+                "reviewSettings",
+                "specificAllowedTargets",
+                "accessPackage",
+                "catalog",
+                "customExtensionStageSettings",
+                "questions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "allowedTargetScope",
-            "automaticRequestSettings",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "expiration",
-            "modifiedDateTime",
-            "notificationSettings",
-            "requestApprovalSettings",
-            "requestorSettings",
-            "reviewSettings",
-            "specificAllowedTargets",
-            "accessPackage",
-            "catalog",
-            "customExtensionStageSettings",
-            "questions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.allowed_target_scope,
-            &self.automatic_request_settings,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.expiration,
-            &self.modified_date_time,
-            &self.notification_settings,
-            &self.request_approval_settings,
-            &self.requestor_settings,
-            &self.review_settings,
-            &self.specific_allowed_targets,
-            &self.access_package,
-            &self.catalog,
-            &self.custom_extension_stage_settings,
-            &self.questions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.allowed_target_scope,
+                &self.automatic_request_settings,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.expiration,
+                &self.modified_date_time,
+                &self.notification_settings,
+                &self.request_approval_settings,
+                &self.requestor_settings,
+                &self.review_settings,
+                &self.specific_allowed_targets,
+                &self.access_package,
+                &self.catalog,
+                &self.custom_extension_stage_settings,
+                &self.questions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1065,12 +1052,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignmentPolicy {
@@ -1151,42 +1132,46 @@ pub struct AccessPackageAssignmentRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAssignmentRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageAssignmentRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageAssignmentRequest",
+            &[
+                "id",
+                "answers",
+                "completedDateTime",
+                "createdDateTime",
+                "customExtensionCalloutInstances",
+                "justification",
+                "requestType",
+                "schedule",
+                "state",
+                "status",
+                "accessPackage",
+                "assignment",
+                "requestor",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "answers",
-            "completedDateTime",
-            "createdDateTime",
-            "customExtensionCalloutInstances",
-            "justification",
-            "requestType",
-            "schedule",
-            "state",
-            "status",
-            "accessPackage",
-            "assignment",
-            "requestor",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.answers,
-            &self.completed_date_time,
-            &self.created_date_time,
-            &self.custom_extension_callout_instances,
-            &self.justification,
-            &self.request_type,
-            &self.schedule,
-            &self.state,
-            &self.status,
-            &self.access_package,
-            &self.assignment,
-            &self.requestor,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.answers,
+                &self.completed_date_time,
+                &self.created_date_time,
+                &self.custom_extension_callout_instances,
+                &self.justification,
+                &self.request_type,
+                &self.schedule,
+                &self.state,
+                &self.status,
+                &self.access_package,
+                &self.assignment,
+                &self.requestor,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1210,12 +1195,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignmentRequest {
@@ -1291,38 +1270,42 @@ pub struct AccessPackageAssignmentRequestWorkflowExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestWorkflowExtension {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageAssignmentRequestWorkflowExtension"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageAssignmentRequestWorkflowExtension",
+            &[
+                "id",
+                "authenticationConfiguration",
+                "clientConfiguration",
+                "description",
+                "displayName",
+                "endpointConfiguration",
+                "callbackConfiguration",
+                "createdBy",
+                "createdDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationConfiguration",
-            "clientConfiguration",
-            "description",
-            "displayName",
-            "endpointConfiguration",
-            "callbackConfiguration",
-            "createdBy",
-            "createdDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_configuration,
-            &self.client_configuration,
-            &self.description,
-            &self.display_name,
-            &self.endpoint_configuration,
-            &self.callback_configuration,
-            &self.created_by,
-            &self.created_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_configuration,
+                &self.client_configuration,
+                &self.description,
+                &self.display_name,
+                &self.endpoint_configuration,
+                &self.callback_configuration,
+                &self.created_by,
+                &self.created_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1344,12 +1327,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestWorkflowExtensi
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignmentRequestWorkflowExtension {
@@ -1419,32 +1396,36 @@ pub struct AccessPackageAssignmentRequestorSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestorSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageAssignmentRequestorSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageAssignmentRequestorSettings",
+            &[
+                "allowCustomAssignmentSchedule",
+                "enableOnBehalfRequestorsToAddAccess",
+                "enableOnBehalfRequestorsToRemoveAccess",
+                "enableOnBehalfRequestorsToUpdateAccess",
+                "enableTargetsToSelfAddAccess",
+                "enableTargetsToSelfRemoveAccess",
+                "enableTargetsToSelfUpdateAccess",
+                "onBehalfRequestors",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "allowCustomAssignmentSchedule",
-            "enableOnBehalfRequestorsToAddAccess",
-            "enableOnBehalfRequestorsToRemoveAccess",
-            "enableOnBehalfRequestorsToUpdateAccess",
-            "enableTargetsToSelfAddAccess",
-            "enableTargetsToSelfRemoveAccess",
-            "enableTargetsToSelfUpdateAccess",
-            "onBehalfRequestors",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allow_custom_assignment_schedule,
-            &self.enable_on_behalf_requestors_to_add_access,
-            &self.enable_on_behalf_requestors_to_remove_access,
-            &self.enable_on_behalf_requestors_to_update_access,
-            &self.enable_targets_to_self_add_access,
-            &self.enable_targets_to_self_remove_access,
-            &self.enable_targets_to_self_update_access,
-            &self.on_behalf_requestors,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allow_custom_assignment_schedule,
+                &self.enable_on_behalf_requestors_to_add_access,
+                &self.enable_on_behalf_requestors_to_remove_access,
+                &self.enable_on_behalf_requestors_to_update_access,
+                &self.enable_targets_to_self_add_access,
+                &self.enable_targets_to_self_remove_access,
+                &self.enable_targets_to_self_update_access,
+                &self.on_behalf_requestors,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1463,12 +1444,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestorSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignmentRequestorSettings {
@@ -1535,32 +1510,36 @@ pub struct AccessPackageAssignmentReviewSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAssignmentReviewSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageAssignmentReviewSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageAssignmentReviewSettings",
+            &[
+                "expirationBehavior",
+                "fallbackReviewers",
+                "isEnabled",
+                "isRecommendationEnabled",
+                "isReviewerJustificationRequired",
+                "isSelfReview",
+                "primaryReviewers",
+                "schedule",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "expirationBehavior",
-            "fallbackReviewers",
-            "isEnabled",
-            "isRecommendationEnabled",
-            "isReviewerJustificationRequired",
-            "isSelfReview",
-            "primaryReviewers",
-            "schedule",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.expiration_behavior,
-            &self.fallback_reviewers,
-            &self.is_enabled,
-            &self.is_recommendation_enabled,
-            &self.is_reviewer_justification_required,
-            &self.is_self_review,
-            &self.primary_reviewers,
-            &self.schedule,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.expiration_behavior,
+                &self.fallback_reviewers,
+                &self.is_enabled,
+                &self.is_recommendation_enabled,
+                &self.is_reviewer_justification_required,
+                &self.is_self_review,
+                &self.primary_reviewers,
+                &self.schedule,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1579,12 +1558,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentReviewSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignmentReviewSettings {
@@ -1744,38 +1717,42 @@ pub struct AccessPackageAssignmentWorkflowExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAssignmentWorkflowExtension {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageAssignmentWorkflowExtension"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageAssignmentWorkflowExtension",
+            &[
+                "id",
+                "authenticationConfiguration",
+                "clientConfiguration",
+                "description",
+                "displayName",
+                "endpointConfiguration",
+                "callbackConfiguration",
+                "createdBy",
+                "createdDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationConfiguration",
-            "clientConfiguration",
-            "description",
-            "displayName",
-            "endpointConfiguration",
-            "callbackConfiguration",
-            "createdBy",
-            "createdDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_configuration,
-            &self.client_configuration,
-            &self.description,
-            &self.display_name,
-            &self.endpoint_configuration,
-            &self.callback_configuration,
-            &self.created_by,
-            &self.created_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_configuration,
+                &self.client_configuration,
+                &self.description,
+                &self.display_name,
+                &self.endpoint_configuration,
+                &self.callback_configuration,
+                &self.created_by,
+                &self.created_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1797,12 +1774,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentWorkflowExtension {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignmentWorkflowExtension {
@@ -1859,22 +1830,26 @@ pub struct AccessPackageAutomaticRequestSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageAutomaticRequestSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageAutomaticRequestSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageAutomaticRequestSettings",
+            &[
+                "gracePeriodBeforeAccessRemoval",
+                "removeAccessWhenTargetLeavesAllowedTargets",
+                "requestAccessForAllowedTargets",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "gracePeriodBeforeAccessRemoval",
-            "removeAccessWhenTargetLeavesAllowedTargets",
-            "requestAccessForAllowedTargets",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.grace_period_before_access_removal,
-            &self.remove_access_when_target_leaves_allowed_targets,
-            &self.request_access_for_allowed_targets,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.grace_period_before_access_removal,
+                &self.remove_access_when_target_leaves_allowed_targets,
+                &self.request_access_for_allowed_targets,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1888,12 +1863,6 @@ impl ::graph_model::rt::Struct for AccessPackageAutomaticRequestSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAutomaticRequestSettings {
@@ -1970,42 +1939,46 @@ pub struct AccessPackageCatalog {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageCatalog {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageCatalog"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageCatalog",
+            &[
+                "id",
+                "catalogType",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "isExternallyVisible",
+                "modifiedDateTime",
+                "state",
+                "accessPackages",
+                "customWorkflowExtensions",
+                "resourceRoles",
+                "resources",
+                "resourceScopes",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "catalogType",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "isExternallyVisible",
-            "modifiedDateTime",
-            "state",
-            "accessPackages",
-            "customWorkflowExtensions",
-            "resourceRoles",
-            "resources",
-            "resourceScopes",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.catalog_type,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.is_externally_visible,
-            &self.modified_date_time,
-            &self.state,
-            &self.access_packages,
-            &self.custom_workflow_extensions,
-            &self.resource_roles,
-            &self.resources,
-            &self.resource_scopes,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.catalog_type,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.is_externally_visible,
+                &self.modified_date_time,
+                &self.state,
+                &self.access_packages,
+                &self.custom_workflow_extensions,
+                &self.resource_roles,
+                &self.resources,
+                &self.resource_scopes,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2029,12 +2002,6 @@ impl ::graph_model::rt::Struct for AccessPackageCatalog {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageCatalog {
@@ -2242,34 +2209,38 @@ pub struct AccessPackageDynamicApprovalStage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageDynamicApprovalStage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageDynamicApprovalStage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageDynamicApprovalStage",
+            &[
+                "approverInformationVisibility",
+                "durationBeforeAutomaticDenial",
+                "durationBeforeEscalation",
+                "escalationApprovers",
+                "fallbackEscalationApprovers",
+                "fallbackPrimaryApprovers",
+                "isApproverJustificationRequired",
+                "isEscalationEnabled",
+                "primaryApprovers",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "approverInformationVisibility",
-            "durationBeforeAutomaticDenial",
-            "durationBeforeEscalation",
-            "escalationApprovers",
-            "fallbackEscalationApprovers",
-            "fallbackPrimaryApprovers",
-            "isApproverJustificationRequired",
-            "isEscalationEnabled",
-            "primaryApprovers",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.approver_information_visibility,
-            &self.duration_before_automatic_denial,
-            &self.duration_before_escalation,
-            &self.escalation_approvers,
-            &self.fallback_escalation_approvers,
-            &self.fallback_primary_approvers,
-            &self.is_approver_justification_required,
-            &self.is_escalation_enabled,
-            &self.primary_approvers,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.approver_information_visibility,
+                &self.duration_before_automatic_denial,
+                &self.duration_before_escalation,
+                &self.escalation_approvers,
+                &self.fallback_escalation_approvers,
+                &self.fallback_primary_approvers,
+                &self.is_approver_justification_required,
+                &self.is_escalation_enabled,
+                &self.primary_approvers,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2289,12 +2260,6 @@ impl ::graph_model::rt::Struct for AccessPackageDynamicApprovalStage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageDynamicApprovalStage {
@@ -2423,14 +2388,15 @@ pub struct AccessPackageLocalizedText {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageLocalizedText {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageLocalizedText"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageLocalizedText",
+            &["languageCode", "text"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["languageCode", "text"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.language_code, &self.text])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.language_code, &self.text], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2440,12 +2406,6 @@ impl ::graph_model::rt::Struct for AccessPackageLocalizedText {
             &mut [&mut self.language_code, &mut self.text],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageLocalizedText {
@@ -2512,32 +2472,36 @@ pub struct AccessPackageMultipleChoiceQuestion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageMultipleChoiceQuestion {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageMultipleChoiceQuestion"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageMultipleChoiceQuestion",
+            &[
+                "id",
+                "isAnswerEditable",
+                "isRequired",
+                "localizations",
+                "sequence",
+                "text",
+                "choices",
+                "isMultipleSelectionAllowed",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isAnswerEditable",
-            "isRequired",
-            "localizations",
-            "sequence",
-            "text",
-            "choices",
-            "isMultipleSelectionAllowed",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_answer_editable,
-            &self.is_required,
-            &self.localizations,
-            &self.sequence,
-            &self.text,
-            &self.choices,
-            &self.is_multiple_selection_allowed,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_answer_editable,
+                &self.is_required,
+                &self.localizations,
+                &self.sequence,
+                &self.text,
+                &self.choices,
+                &self.is_multiple_selection_allowed,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2556,12 +2520,6 @@ impl ::graph_model::rt::Struct for AccessPackageMultipleChoiceQuestion {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageMultipleChoiceQuestion {
@@ -2614,14 +2572,15 @@ pub struct AccessPackageNotificationSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageNotificationSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageNotificationSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageNotificationSettings",
+            &["isAssignmentNotificationDisabled"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isAssignmentNotificationDisabled"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_assignment_notification_disabled])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.is_assignment_notification_disabled], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2631,12 +2590,6 @@ impl ::graph_model::rt::Struct for AccessPackageNotificationSettings {
             &mut [&mut self.is_assignment_notification_disabled],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageNotificationSettings {
@@ -2700,28 +2653,32 @@ pub struct AccessPackageQuestion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageQuestion {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageQuestion"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageQuestion",
+            &[
+                "id",
+                "isAnswerEditable",
+                "isRequired",
+                "localizations",
+                "sequence",
+                "text",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isAnswerEditable",
-            "isRequired",
-            "localizations",
-            "sequence",
-            "text",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_answer_editable,
-            &self.is_required,
-            &self.localizations,
-            &self.sequence,
-            &self.text,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_answer_editable,
+                &self.is_required,
+                &self.localizations,
+                &self.sequence,
+                &self.text,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2738,12 +2695,6 @@ impl ::graph_model::rt::Struct for AccessPackageQuestion {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageQuestion {
@@ -2917,26 +2868,21 @@ pub struct AccessPackageRequestApprovalStageCallbackConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageRequestApprovalStageCallbackConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageRequestApprovalStageCallbackConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageRequestApprovalStageCallbackConfiguration",
+            &["timeoutDuration"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["timeoutDuration"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.timeout_duration])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.timeout_duration], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.timeout_duration], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageRequestApprovalStageCallbackConfiguration {
@@ -3244,40 +3190,44 @@ pub struct AccessPackageResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageResource",
+            &[
+                "id",
+                "attributes",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "modifiedDateTime",
+                "originId",
+                "originSystem",
+                "environment",
+                "roles",
+                "scopes",
+                "uploadSessions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "attributes",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "modifiedDateTime",
-            "originId",
-            "originSystem",
-            "environment",
-            "roles",
-            "scopes",
-            "uploadSessions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.attributes,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.modified_date_time,
-            &self.origin_id,
-            &self.origin_system,
-            &self.environment,
-            &self.roles,
-            &self.scopes,
-            &self.upload_sessions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.attributes,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.modified_date_time,
+                &self.origin_id,
+                &self.origin_system,
+                &self.environment,
+                &self.roles,
+                &self.scopes,
+                &self.upload_sessions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3300,12 +3250,6 @@ impl ::graph_model::rt::Struct for AccessPackageResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResource {
@@ -3477,26 +3421,30 @@ pub struct AccessPackageResourceAttribute {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResourceAttribute {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageResourceAttribute"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageResourceAttribute",
+            &[
+                "destination",
+                "isEditable",
+                "isPersistedOnAssignmentRemoval",
+                "name",
+                "source",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "destination",
-            "isEditable",
-            "isPersistedOnAssignmentRemoval",
-            "name",
-            "source",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.destination,
-            &self.is_editable,
-            &self.is_persisted_on_assignment_removal,
-            &self.name,
-            &self.source,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.destination,
+                &self.is_editable,
+                &self.is_persisted_on_assignment_removal,
+                &self.name,
+                &self.source,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3512,12 +3460,6 @@ impl ::graph_model::rt::Struct for AccessPackageResourceAttribute {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceAttribute {
@@ -3569,26 +3511,21 @@ pub struct AccessPackageResourceAttributeDestination {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResourceAttributeDestination {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageResourceAttributeDestination"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageResourceAttributeDestination",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceAttributeDestination {
@@ -3759,26 +3696,21 @@ pub struct AccessPackageResourceAttributeQuestion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResourceAttributeQuestion {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageResourceAttributeQuestion"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageResourceAttributeQuestion",
+            &["question"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["question"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.question])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.question], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.question], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceAttributeQuestion {
@@ -3830,26 +3762,21 @@ pub struct AccessPackageResourceAttributeSource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResourceAttributeSource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageResourceAttributeSource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageResourceAttributeSource",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceAttributeSource {
@@ -4031,36 +3958,40 @@ pub struct AccessPackageResourceEnvironment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResourceEnvironment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageResourceEnvironment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageResourceEnvironment",
+            &[
+                "id",
+                "connectionInfo",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "isDefaultEnvironment",
+                "modifiedDateTime",
+                "originId",
+                "originSystem",
+                "resources",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "connectionInfo",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "isDefaultEnvironment",
-            "modifiedDateTime",
-            "originId",
-            "originSystem",
-            "resources",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.connection_info,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.is_default_environment,
-            &self.modified_date_time,
-            &self.origin_id,
-            &self.origin_system,
-            &self.resources,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.connection_info,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.is_default_environment,
+                &self.modified_date_time,
+                &self.origin_id,
+                &self.origin_system,
+                &self.resources,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4081,12 +4012,6 @@ impl ::graph_model::rt::Struct for AccessPackageResourceEnvironment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceEnvironment {
@@ -4149,28 +4074,32 @@ pub struct AccessPackageResourceRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResourceRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageResourceRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageResourceRequest",
+            &[
+                "id",
+                "createdDateTime",
+                "requestType",
+                "state",
+                "catalog",
+                "resource",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "requestType",
-            "state",
-            "catalog",
-            "resource",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.request_type,
-            &self.state,
-            &self.catalog,
-            &self.resource,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.request_type,
+                &self.state,
+                &self.catalog,
+                &self.resource,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4187,12 +4116,6 @@ impl ::graph_model::rt::Struct for AccessPackageResourceRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceRequest {
@@ -4257,30 +4180,34 @@ pub struct AccessPackageResourceRole {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResourceRole {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageResourceRole"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageResourceRole",
+            &[
+                "id",
+                "description",
+                "displayName",
+                "originId",
+                "originSystem",
+                "type",
+                "resource",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "description",
-            "displayName",
-            "originId",
-            "originSystem",
-            "type",
-            "resource",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.origin_id,
-            &self.origin_system,
-            &self.r#type,
-            &self.resource,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.origin_id,
+                &self.origin_system,
+                &self.r#type,
+                &self.resource,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4298,12 +4225,6 @@ impl ::graph_model::rt::Struct for AccessPackageResourceRole {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceRole {
@@ -4362,14 +4283,18 @@ pub struct AccessPackageResourceRoleScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResourceRoleScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageResourceRoleScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageResourceRoleScope",
+            &["id", "createdDateTime", "role", "scope"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdDateTime", "role", "scope"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.created_date_time, &self.role, &self.scope])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.created_date_time, &self.role, &self.scope],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4384,12 +4309,6 @@ impl ::graph_model::rt::Struct for AccessPackageResourceRoleScope {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceRoleScope {
@@ -4454,30 +4373,34 @@ pub struct AccessPackageResourceScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageResourceScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageResourceScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageResourceScope",
+            &[
+                "id",
+                "description",
+                "displayName",
+                "isRootScope",
+                "originId",
+                "originSystem",
+                "resource",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "description",
-            "displayName",
-            "isRootScope",
-            "originId",
-            "originSystem",
-            "resource",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.is_root_scope,
-            &self.origin_id,
-            &self.origin_system,
-            &self.resource,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.is_root_scope,
+                &self.origin_id,
+                &self.origin_system,
+                &self.resource,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4495,12 +4418,6 @@ impl ::graph_model::rt::Struct for AccessPackageResourceScope {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceScope {
@@ -4570,34 +4487,38 @@ pub struct AccessPackageSubject {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageSubject {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageSubject"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageSubject",
+            &[
+                "id",
+                "displayName",
+                "email",
+                "objectId",
+                "onPremisesSecurityIdentifier",
+                "principalName",
+                "subjectLifecycle",
+                "subjectType",
+                "connectedOrganization",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "email",
-            "objectId",
-            "onPremisesSecurityIdentifier",
-            "principalName",
-            "subjectLifecycle",
-            "subjectType",
-            "connectedOrganization",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.email,
-            &self.object_id,
-            &self.on_premises_security_identifier,
-            &self.principal_name,
-            &self.subject_lifecycle,
-            &self.subject_type,
-            &self.connected_organization,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.email,
+                &self.object_id,
+                &self.on_premises_security_identifier,
+                &self.principal_name,
+                &self.subject_lifecycle,
+                &self.subject_type,
+                &self.connected_organization,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4617,12 +4538,6 @@ impl ::graph_model::rt::Struct for AccessPackageSubject {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageSubject {
@@ -4828,14 +4743,18 @@ pub struct AccessPackageSuggestion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageSuggestion {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageSuggestion"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageSuggestion",
+            &["id", "reasons", "accessPackage"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "reasons", "accessPackage"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.reasons, &self.access_package])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.reasons, &self.access_package],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4845,12 +4764,6 @@ impl ::graph_model::rt::Struct for AccessPackageSuggestion {
             &mut [&mut self.id, &mut self.reasons, &mut self.access_package],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageSuggestion {
@@ -4902,26 +4815,19 @@ pub struct AccessPackageSuggestionReason {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageSuggestionReason {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageSuggestionReason"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.accessPackageSuggestionReason", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageSuggestionReason {
@@ -5103,14 +5009,18 @@ pub struct AccessPackageSuggestionRelatedPeopleBased {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageSuggestionRelatedPeopleBased {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageSuggestionRelatedPeopleBased"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageSuggestionRelatedPeopleBased",
+            &["relatedPeople", "relatedPeopleAssignmentCount"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["relatedPeople", "relatedPeopleAssignmentCount"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.related_people, &self.related_people_assignment_count])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.related_people, &self.related_people_assignment_count],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5123,12 +5033,6 @@ impl ::graph_model::rt::Struct for AccessPackageSuggestionRelatedPeopleBased {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageSuggestionRelatedPeopleBased {
@@ -5256,14 +5160,18 @@ pub struct AccessPackageSuggestionSelfAssignmentHistoryBased {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageSuggestionSelfAssignmentHistoryBased {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageSuggestionSelfAssignmentHistoryBased"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageSuggestionSelfAssignmentHistoryBased",
+            &["lastAssignmentDateTime", "pastAssignmentCount"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["lastAssignmentDateTime", "pastAssignmentCount"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.last_assignment_date_time, &self.past_assignment_count])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.last_assignment_date_time, &self.past_assignment_count],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5276,12 +5184,6 @@ impl ::graph_model::rt::Struct for AccessPackageSuggestionSelfAssignmentHistoryB
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageSuggestionSelfAssignmentHistoryBased {
@@ -5351,32 +5253,36 @@ pub struct AccessPackageTextInputQuestion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageTextInputQuestion {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageTextInputQuestion"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageTextInputQuestion",
+            &[
+                "id",
+                "isAnswerEditable",
+                "isRequired",
+                "localizations",
+                "sequence",
+                "text",
+                "isSingleLineQuestion",
+                "regexPattern",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isAnswerEditable",
-            "isRequired",
-            "localizations",
-            "sequence",
-            "text",
-            "isSingleLineQuestion",
-            "regexPattern",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_answer_editable,
-            &self.is_required,
-            &self.localizations,
-            &self.sequence,
-            &self.text,
-            &self.is_single_line_question,
-            &self.regex_pattern,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_answer_editable,
+                &self.is_required,
+                &self.localizations,
+                &self.sequence,
+                &self.text,
+                &self.is_single_line_question,
+                &self.regex_pattern,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5395,12 +5301,6 @@ impl ::graph_model::rt::Struct for AccessPackageTextInputQuestion {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageTextInputQuestion {
@@ -5451,26 +5351,21 @@ pub struct AccessPackageUserDirectoryAttributeStore {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessPackageUserDirectoryAttributeStore {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessPackageUserDirectoryAttributeStore"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessPackageUserDirectoryAttributeStore",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessPackageUserDirectoryAttributeStore {
@@ -5522,26 +5417,19 @@ pub struct AccessReviewApplyAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewApplyAction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewApplyAction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.accessReviewApplyAction", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewApplyAction {
@@ -5892,38 +5780,42 @@ pub struct AccessReviewHistoryDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewHistoryDefinition {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewHistoryDefinition"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewHistoryDefinition",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "decisions",
+                "displayName",
+                "reviewHistoryPeriodEndDateTime",
+                "reviewHistoryPeriodStartDateTime",
+                "scheduleSettings",
+                "scopes",
+                "status",
+                "instances",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "decisions",
-            "displayName",
-            "reviewHistoryPeriodEndDateTime",
-            "reviewHistoryPeriodStartDateTime",
-            "scheduleSettings",
-            "scopes",
-            "status",
-            "instances",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.decisions,
-            &self.display_name,
-            &self.review_history_period_end_date_time,
-            &self.review_history_period_start_date_time,
-            &self.schedule_settings,
-            &self.scopes,
-            &self.status,
-            &self.instances,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.decisions,
+                &self.display_name,
+                &self.review_history_period_end_date_time,
+                &self.review_history_period_start_date_time,
+                &self.schedule_settings,
+                &self.scopes,
+                &self.status,
+                &self.instances,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5945,12 +5837,6 @@ impl ::graph_model::rt::Struct for AccessReviewHistoryDefinition {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewHistoryDefinition {
@@ -6019,32 +5905,36 @@ pub struct AccessReviewHistoryInstance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewHistoryInstance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewHistoryInstance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewHistoryInstance",
+            &[
+                "id",
+                "downloadUri",
+                "expirationDateTime",
+                "fulfilledDateTime",
+                "reviewHistoryPeriodEndDateTime",
+                "reviewHistoryPeriodStartDateTime",
+                "runDateTime",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "downloadUri",
-            "expirationDateTime",
-            "fulfilledDateTime",
-            "reviewHistoryPeriodEndDateTime",
-            "reviewHistoryPeriodStartDateTime",
-            "runDateTime",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.download_uri,
-            &self.expiration_date_time,
-            &self.fulfilled_date_time,
-            &self.review_history_period_end_date_time,
-            &self.review_history_period_start_date_time,
-            &self.run_date_time,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.download_uri,
+                &self.expiration_date_time,
+                &self.fulfilled_date_time,
+                &self.review_history_period_end_date_time,
+                &self.review_history_period_start_date_time,
+                &self.run_date_time,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6063,12 +5953,6 @@ impl ::graph_model::rt::Struct for AccessReviewHistoryInstance {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewHistoryInstance {
@@ -6123,14 +6007,15 @@ pub struct AccessReviewHistoryScheduleSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewHistoryScheduleSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewHistoryScheduleSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewHistoryScheduleSettings",
+            &["recurrence", "reportRange"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["recurrence", "reportRange"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.recurrence, &self.report_range])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.recurrence, &self.report_range], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -6140,12 +6025,6 @@ impl ::graph_model::rt::Struct for AccessReviewHistoryScheduleSettings {
             &mut [&mut self.recurrence, &mut self.report_range],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewHistoryScheduleSettings {
@@ -6283,19 +6162,23 @@ pub struct AccessReviewInactiveUsersQueryScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewInactiveUsersQueryScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewInactiveUsersQueryScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewInactiveUsersQueryScope",
+            &["query", "queryRoot", "queryType", "inactiveDuration"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["query", "queryRoot", "queryType", "inactiveDuration"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.query,
-            &self.query_root,
-            &self.query_type,
-            &self.inactive_duration,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.query,
+                &self.query_root,
+                &self.query_type,
+                &self.inactive_duration,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6310,12 +6193,6 @@ impl ::graph_model::rt::Struct for AccessReviewInactiveUsersQueryScope {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewInactiveUsersQueryScope {
@@ -6386,36 +6263,40 @@ pub struct AccessReviewInstance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewInstance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewInstance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewInstance",
+            &[
+                "id",
+                "endDateTime",
+                "fallbackReviewers",
+                "reviewers",
+                "scope",
+                "startDateTime",
+                "status",
+                "contactedReviewers",
+                "decisions",
+                "stages",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "endDateTime",
-            "fallbackReviewers",
-            "reviewers",
-            "scope",
-            "startDateTime",
-            "status",
-            "contactedReviewers",
-            "decisions",
-            "stages",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.end_date_time,
-            &self.fallback_reviewers,
-            &self.reviewers,
-            &self.scope,
-            &self.start_date_time,
-            &self.status,
-            &self.contacted_reviewers,
-            &self.decisions,
-            &self.stages,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.end_date_time,
+                &self.fallback_reviewers,
+                &self.reviewers,
+                &self.scope,
+                &self.start_date_time,
+                &self.status,
+                &self.contacted_reviewers,
+                &self.decisions,
+                &self.stages,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6436,12 +6317,6 @@ impl ::graph_model::rt::Struct for AccessReviewInstance {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewInstance {
@@ -6522,46 +6397,50 @@ pub struct AccessReviewInstanceDecisionItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewInstanceDecisionItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewInstanceDecisionItem",
+            &[
+                "id",
+                "accessReviewId",
+                "appliedBy",
+                "appliedDateTime",
+                "applyResult",
+                "decision",
+                "justification",
+                "principal",
+                "principalLink",
+                "recommendation",
+                "resource",
+                "resourceLink",
+                "reviewedBy",
+                "reviewedDateTime",
+                "insights",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "accessReviewId",
-            "appliedBy",
-            "appliedDateTime",
-            "applyResult",
-            "decision",
-            "justification",
-            "principal",
-            "principalLink",
-            "recommendation",
-            "resource",
-            "resourceLink",
-            "reviewedBy",
-            "reviewedDateTime",
-            "insights",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.access_review_id,
-            &self.applied_by,
-            &self.applied_date_time,
-            &self.apply_result,
-            &self.decision,
-            &self.justification,
-            &self.principal,
-            &self.principal_link,
-            &self.recommendation,
-            &self.resource,
-            &self.resource_link,
-            &self.reviewed_by,
-            &self.reviewed_date_time,
-            &self.insights,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.access_review_id,
+                &self.applied_by,
+                &self.applied_date_time,
+                &self.apply_result,
+                &self.decision,
+                &self.justification,
+                &self.principal,
+                &self.principal_link,
+                &self.recommendation,
+                &self.resource,
+                &self.resource_link,
+                &self.reviewed_by,
+                &self.reviewed_date_time,
+                &self.insights,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6587,12 +6466,6 @@ impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewInstanceDecisionItem {
@@ -6655,26 +6528,30 @@ pub struct AccessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource
 impl ::graph_model::rt::Struct
     for AccessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource
 {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource",
+            &[
+                "displayName",
+                "id",
+                "type",
+                "accessPackageDisplayName",
+                "accessPackageId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "displayName",
-            "id",
-            "type",
-            "accessPackageDisplayName",
-            "accessPackageId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.display_name,
-            &self.id,
-            &self.r#type,
-            &self.access_package_display_name,
-            &self.access_package_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.display_name,
+                &self.id,
+                &self.r#type,
+                &self.access_package_display_name,
+                &self.access_package_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6690,12 +6567,6 @@ impl ::graph_model::rt::Struct
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value
@@ -6763,14 +6634,18 @@ pub struct AccessReviewInstanceDecisionItemAzureRoleResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItemAzureRoleResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewInstanceDecisionItemAzureRoleResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewInstanceDecisionItemAzureRoleResource",
+            &["displayName", "id", "type", "scope"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id", "type", "scope"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.id, &self.r#type, &self.scope])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.display_name, &self.id, &self.r#type, &self.scope],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6785,12 +6660,6 @@ impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItemAzureRoleReso
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewInstanceDecisionItemAzureRoleResource {
@@ -6850,14 +6719,15 @@ pub struct AccessReviewInstanceDecisionItemResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItemResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewInstanceDecisionItemResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewInstanceDecisionItemResource",
+            &["displayName", "id", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.id, &self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.id, &self.r#type], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -6867,12 +6737,6 @@ impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItemResource {
             &mut [&mut self.display_name, &mut self.id, &mut self.r#type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewInstanceDecisionItemResource {
@@ -7082,14 +6946,18 @@ pub struct AccessReviewInstanceDecisionItemServicePrincipalResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItemServicePrincipalResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewInstanceDecisionItemServicePrincipalResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewInstanceDecisionItemServicePrincipalResource",
+            &["displayName", "id", "type", "appId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id", "type", "appId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.id, &self.r#type, &self.app_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.display_name, &self.id, &self.r#type, &self.app_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7104,12 +6972,6 @@ impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItemServicePrinci
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewInstanceDecisionItemServicePrincipalResource {
@@ -7170,17 +7032,21 @@ pub struct AccessReviewNotificationRecipientItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewNotificationRecipientItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewNotificationRecipientItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewNotificationRecipientItem",
+            &["notificationRecipientScope", "notificationTemplateType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["notificationRecipientScope", "notificationTemplateType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.notification_recipient_scope,
-            &self.notification_template_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.notification_recipient_scope,
+                &self.notification_template_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7193,12 +7059,6 @@ impl ::graph_model::rt::Struct for AccessReviewNotificationRecipientItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewNotificationRecipientItem {
@@ -7255,14 +7115,18 @@ pub struct AccessReviewNotificationRecipientQueryScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewNotificationRecipientQueryScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewNotificationRecipientQueryScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewNotificationRecipientQueryScope",
+            &["query", "queryRoot", "queryType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["query", "queryRoot", "queryType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.query, &self.query_root, &self.query_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.query, &self.query_root, &self.query_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7272,12 +7136,6 @@ impl ::graph_model::rt::Struct for AccessReviewNotificationRecipientQueryScope {
             &mut [&mut self.query, &mut self.query_root, &mut self.query_type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewNotificationRecipientQueryScope {
@@ -7331,26 +7189,21 @@ pub struct AccessReviewNotificationRecipientScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewNotificationRecipientScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewNotificationRecipientScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewNotificationRecipientScope",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewNotificationRecipientScope {
@@ -7520,14 +7373,18 @@ pub struct AccessReviewQueryScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewQueryScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewQueryScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewQueryScope",
+            &["query", "queryRoot", "queryType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["query", "queryRoot", "queryType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.query, &self.query_root, &self.query_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.query, &self.query_root, &self.query_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7537,12 +7394,6 @@ impl ::graph_model::rt::Struct for AccessReviewQueryScope {
             &mut [&mut self.query, &mut self.query_root, &mut self.query_type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewQueryScope {
@@ -7705,26 +7556,21 @@ pub struct AccessReviewRecommendationInsightSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewRecommendationInsightSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewRecommendationInsightSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewRecommendationInsightSetting",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewRecommendationInsightSetting {
@@ -7914,19 +7760,23 @@ pub struct AccessReviewReviewer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewReviewer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewReviewer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewReviewer",
+            &["id", "createdDateTime", "displayName", "userPrincipalName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdDateTime", "displayName", "userPrincipalName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.display_name,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.display_name,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7941,12 +7791,6 @@ impl ::graph_model::rt::Struct for AccessReviewReviewer {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewReviewer {
@@ -8030,48 +7874,52 @@ pub struct AccessReviewScheduleDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewScheduleDefinition {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewScheduleDefinition"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewScheduleDefinition",
+            &[
+                "id",
+                "additionalNotificationRecipients",
+                "createdBy",
+                "createdDateTime",
+                "descriptionForAdmins",
+                "descriptionForReviewers",
+                "displayName",
+                "fallbackReviewers",
+                "instanceEnumerationScope",
+                "lastModifiedDateTime",
+                "reviewers",
+                "scope",
+                "settings",
+                "stageSettings",
+                "status",
+                "instances",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "additionalNotificationRecipients",
-            "createdBy",
-            "createdDateTime",
-            "descriptionForAdmins",
-            "descriptionForReviewers",
-            "displayName",
-            "fallbackReviewers",
-            "instanceEnumerationScope",
-            "lastModifiedDateTime",
-            "reviewers",
-            "scope",
-            "settings",
-            "stageSettings",
-            "status",
-            "instances",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.additional_notification_recipients,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description_for_admins,
-            &self.description_for_reviewers,
-            &self.display_name,
-            &self.fallback_reviewers,
-            &self.instance_enumeration_scope,
-            &self.last_modified_date_time,
-            &self.reviewers,
-            &self.scope,
-            &self.settings,
-            &self.stage_settings,
-            &self.status,
-            &self.instances,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.additional_notification_recipients,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description_for_admins,
+                &self.description_for_reviewers,
+                &self.display_name,
+                &self.fallback_reviewers,
+                &self.instance_enumeration_scope,
+                &self.last_modified_date_time,
+                &self.reviewers,
+                &self.scope,
+                &self.settings,
+                &self.stage_settings,
+                &self.status,
+                &self.instances,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8098,12 +7946,6 @@ impl ::graph_model::rt::Struct for AccessReviewScheduleDefinition {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewScheduleDefinition {
@@ -8181,42 +8023,46 @@ pub struct AccessReviewScheduleSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewScheduleSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewScheduleSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewScheduleSettings",
+            &[
+                "applyActions",
+                "autoApplyDecisionsEnabled",
+                "decisionHistoriesForReviewersEnabled",
+                "defaultDecision",
+                "defaultDecisionEnabled",
+                "instanceDurationInDays",
+                "justificationRequiredOnApproval",
+                "mailNotificationsEnabled",
+                "recommendationInsightSettings",
+                "recommendationLookBackDuration",
+                "recommendationsEnabled",
+                "recurrence",
+                "reminderNotificationsEnabled",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "applyActions",
-            "autoApplyDecisionsEnabled",
-            "decisionHistoriesForReviewersEnabled",
-            "defaultDecision",
-            "defaultDecisionEnabled",
-            "instanceDurationInDays",
-            "justificationRequiredOnApproval",
-            "mailNotificationsEnabled",
-            "recommendationInsightSettings",
-            "recommendationLookBackDuration",
-            "recommendationsEnabled",
-            "recurrence",
-            "reminderNotificationsEnabled",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.apply_actions,
-            &self.auto_apply_decisions_enabled,
-            &self.decision_histories_for_reviewers_enabled,
-            &self.default_decision,
-            &self.default_decision_enabled,
-            &self.instance_duration_in_days,
-            &self.justification_required_on_approval,
-            &self.mail_notifications_enabled,
-            &self.recommendation_insight_settings,
-            &self.recommendation_look_back_duration,
-            &self.recommendations_enabled,
-            &self.recurrence,
-            &self.reminder_notifications_enabled,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.apply_actions,
+                &self.auto_apply_decisions_enabled,
+                &self.decision_histories_for_reviewers_enabled,
+                &self.default_decision,
+                &self.default_decision_enabled,
+                &self.instance_duration_in_days,
+                &self.justification_required_on_approval,
+                &self.mail_notifications_enabled,
+                &self.recommendation_insight_settings,
+                &self.recommendation_look_back_duration,
+                &self.recommendations_enabled,
+                &self.recurrence,
+                &self.reminder_notifications_enabled,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8240,12 +8086,6 @@ impl ::graph_model::rt::Struct for AccessReviewScheduleSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewScheduleSettings {
@@ -8296,26 +8136,19 @@ pub struct AccessReviewScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.accessReviewScope", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewScope {
@@ -8502,14 +8335,18 @@ pub struct AccessReviewSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewSet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewSet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewSet",
+            &["id", "definitions", "historyDefinitions"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "definitions", "historyDefinitions"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.definitions, &self.history_definitions])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.definitions, &self.history_definitions],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8523,12 +8360,6 @@ impl ::graph_model::rt::Struct for AccessReviewSet {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewSet {
@@ -8593,30 +8424,34 @@ pub struct AccessReviewStage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewStage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewStage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewStage",
+            &[
+                "id",
+                "endDateTime",
+                "fallbackReviewers",
+                "reviewers",
+                "startDateTime",
+                "status",
+                "decisions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "endDateTime",
-            "fallbackReviewers",
-            "reviewers",
-            "startDateTime",
-            "status",
-            "decisions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.end_date_time,
-            &self.fallback_reviewers,
-            &self.reviewers,
-            &self.start_date_time,
-            &self.status,
-            &self.decisions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.end_date_time,
+                &self.fallback_reviewers,
+                &self.reviewers,
+                &self.start_date_time,
+                &self.status,
+                &self.decisions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8634,12 +8469,6 @@ impl ::graph_model::rt::Struct for AccessReviewStage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewStage {
@@ -8707,32 +8536,36 @@ pub struct AccessReviewStageSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewStageSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewStageSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewStageSettings",
+            &[
+                "decisionsThatWillMoveToNextStage",
+                "dependsOn",
+                "durationInDays",
+                "fallbackReviewers",
+                "recommendationInsightSettings",
+                "recommendationsEnabled",
+                "reviewers",
+                "stageId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "decisionsThatWillMoveToNextStage",
-            "dependsOn",
-            "durationInDays",
-            "fallbackReviewers",
-            "recommendationInsightSettings",
-            "recommendationsEnabled",
-            "reviewers",
-            "stageId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.decisions_that_will_move_to_next_stage,
-            &self.depends_on,
-            &self.duration_in_days,
-            &self.fallback_reviewers,
-            &self.recommendation_insight_settings,
-            &self.recommendations_enabled,
-            &self.reviewers,
-            &self.stage_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.decisions_that_will_move_to_next_stage,
+                &self.depends_on,
+                &self.duration_in_days,
+                &self.fallback_reviewers,
+                &self.recommendation_insight_settings,
+                &self.recommendations_enabled,
+                &self.reviewers,
+                &self.stage_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8751,12 +8584,6 @@ impl ::graph_model::rt::Struct for AccessReviewStageSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewStageSettings {
@@ -8922,14 +8749,15 @@ pub struct AppConsentApprovalRoute {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppConsentApprovalRoute {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appConsentApprovalRoute"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.appConsentApprovalRoute",
+            &["id", "appConsentRequests"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "appConsentRequests"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.app_consent_requests])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.app_consent_requests], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -8939,12 +8767,6 @@ impl ::graph_model::rt::Struct for AppConsentApprovalRoute {
             &mut [&mut self.id, &mut self.app_consent_requests],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppConsentApprovalRoute {
@@ -9005,26 +8827,30 @@ pub struct AppConsentRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppConsentRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appConsentRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.appConsentRequest",
+            &[
+                "id",
+                "appDisplayName",
+                "appId",
+                "pendingScopes",
+                "userConsentRequests",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appDisplayName",
-            "appId",
-            "pendingScopes",
-            "userConsentRequests",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_display_name,
-            &self.app_id,
-            &self.pending_scopes,
-            &self.user_consent_requests,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_display_name,
+                &self.app_id,
+                &self.pending_scopes,
+                &self.user_consent_requests,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9040,12 +8866,6 @@ impl ::graph_model::rt::Struct for AppConsentRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppConsentRequest {
@@ -9098,26 +8918,21 @@ pub struct AppConsentRequestScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppConsentRequestScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appConsentRequestScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.appConsentRequestScope",
+            &["displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.display_name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppConsentRequestScope {
@@ -9172,26 +8987,19 @@ pub struct Approval {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Approval {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.approval"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.approval", &["id", "stages"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "stages"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.stages])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.stages], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.stages], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Approval {
@@ -9258,32 +9066,36 @@ pub struct ApprovalStage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApprovalStage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.approvalStage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.approvalStage",
+            &[
+                "id",
+                "assignedToMe",
+                "displayName",
+                "justification",
+                "reviewedBy",
+                "reviewedDateTime",
+                "reviewResult",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "assignedToMe",
-            "displayName",
-            "justification",
-            "reviewedBy",
-            "reviewedDateTime",
-            "reviewResult",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.assigned_to_me,
-            &self.display_name,
-            &self.justification,
-            &self.reviewed_by,
-            &self.reviewed_date_time,
-            &self.review_result,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.assigned_to_me,
+                &self.display_name,
+                &self.justification,
+                &self.reviewed_by,
+                &self.reviewed_date_time,
+                &self.review_result,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9302,12 +9114,6 @@ impl ::graph_model::rt::Struct for ApprovalStage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ApprovalStage {
@@ -9437,19 +9243,23 @@ pub struct AvailableAccessPackage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AvailableAccessPackage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.availableAccessPackage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.availableAccessPackage",
+            &["id", "description", "displayName", "resourceRoleScopes"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "description", "displayName", "resourceRoleScopes"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.resource_role_scopes,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.resource_role_scopes,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9464,12 +9274,6 @@ impl ::graph_model::rt::Struct for AvailableAccessPackage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AvailableAccessPackage {
@@ -9524,14 +9328,15 @@ pub struct AzureActiveDirectoryTenant {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzureActiveDirectoryTenant {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.azureActiveDirectoryTenant"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.azureActiveDirectoryTenant",
+            &["displayName", "tenantId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "tenantId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.tenant_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.tenant_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -9541,12 +9346,6 @@ impl ::graph_model::rt::Struct for AzureActiveDirectoryTenant {
             &mut [&mut self.display_name, &mut self.tenant_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AzureActiveDirectoryTenant {
@@ -9615,34 +9414,38 @@ pub struct ConnectedOrganization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConnectedOrganization {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.connectedOrganization"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.connectedOrganization",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "identitySources",
+                "modifiedDateTime",
+                "state",
+                "externalSponsors",
+                "internalSponsors",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "identitySources",
-            "modifiedDateTime",
-            "state",
-            "externalSponsors",
-            "internalSponsors",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.identity_sources,
-            &self.modified_date_time,
-            &self.state,
-            &self.external_sponsors,
-            &self.internal_sponsors,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.identity_sources,
+                &self.modified_date_time,
+                &self.state,
+                &self.external_sponsors,
+                &self.internal_sponsors,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9662,12 +9465,6 @@ impl ::graph_model::rt::Struct for ConnectedOrganization {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConnectedOrganization {
@@ -9785,26 +9582,19 @@ pub struct ConnectionInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConnectionInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.connectionInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.connectionInfo", &["url"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["url"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.url], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.url], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConnectionInfo {
@@ -9868,28 +9658,32 @@ pub struct ControlConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ControlConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.controlConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.controlConfiguration",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "isEnabled",
+                "modifiedBy",
+                "modifiedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "isEnabled",
-            "modifiedBy",
-            "modifiedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.is_enabled,
-            &self.modified_by,
-            &self.modified_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.is_enabled,
+                &self.modified_by,
+                &self.modified_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9906,12 +9700,6 @@ impl ::graph_model::rt::Struct for ControlConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ControlConfiguration {
@@ -10076,14 +9864,18 @@ pub struct CrossCloudAzureActiveDirectoryTenant {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossCloudAzureActiveDirectoryTenant {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.crossCloudAzureActiveDirectoryTenant"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.crossCloudAzureActiveDirectoryTenant",
+            &["cloudInstance", "displayName", "tenantId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["cloudInstance", "displayName", "tenantId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.cloud_instance, &self.display_name, &self.tenant_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.cloud_instance, &self.display_name, &self.tenant_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10097,12 +9889,6 @@ impl ::graph_model::rt::Struct for CrossCloudAzureActiveDirectoryTenant {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CrossCloudAzureActiveDirectoryTenant {
@@ -10168,28 +9954,32 @@ pub struct CustomCalloutExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomCalloutExtension {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customCalloutExtension"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customCalloutExtension",
+            &[
+                "id",
+                "authenticationConfiguration",
+                "clientConfiguration",
+                "description",
+                "displayName",
+                "endpointConfiguration",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationConfiguration",
-            "clientConfiguration",
-            "description",
-            "displayName",
-            "endpointConfiguration",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_configuration,
-            &self.client_configuration,
-            &self.description,
-            &self.display_name,
-            &self.endpoint_configuration,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_configuration,
+                &self.client_configuration,
+                &self.description,
+                &self.display_name,
+                &self.endpoint_configuration,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10206,12 +9996,6 @@ impl ::graph_model::rt::Struct for CustomCalloutExtension {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomCalloutExtension {
@@ -10503,42 +10287,46 @@ pub struct CustomDataProvidedResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customDataProvidedResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customDataProvidedResource",
+            &[
+                "id",
+                "attributes",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "modifiedDateTime",
+                "originId",
+                "originSystem",
+                "notificationEndpointConfiguration",
+                "environment",
+                "roles",
+                "scopes",
+                "uploadSessions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "attributes",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "modifiedDateTime",
-            "originId",
-            "originSystem",
-            "notificationEndpointConfiguration",
-            "environment",
-            "roles",
-            "scopes",
-            "uploadSessions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.attributes,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.modified_date_time,
-            &self.origin_id,
-            &self.origin_system,
-            &self.notification_endpoint_configuration,
-            &self.environment,
-            &self.roles,
-            &self.scopes,
-            &self.upload_sessions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.attributes,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.modified_date_time,
+                &self.origin_id,
+                &self.origin_system,
+                &self.notification_endpoint_configuration,
+                &self.environment,
+                &self.roles,
+                &self.scopes,
+                &self.upload_sessions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10562,12 +10350,6 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResource {
@@ -10635,32 +10417,36 @@ pub struct CustomDataProvidedResourceAccessReviewUploadSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResourceAccessReviewUploadSession {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession",
+            &[
+                "id",
+                "createdDateTime",
+                "data",
+                "isUploadDone",
+                "referenceId",
+                "stats",
+                "status",
+                "files",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "data",
-            "isUploadDone",
-            "referenceId",
-            "stats",
-            "status",
-            "files",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.data,
-            &self.is_upload_done,
-            &self.reference_id,
-            &self.stats,
-            &self.status,
-            &self.files,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.data,
+                &self.is_upload_done,
+                &self.reference_id,
+                &self.stats,
+                &self.status,
+                &self.files,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10679,12 +10465,6 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceAccessReviewUploadS
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceAccessReviewUploadSession {
@@ -10756,32 +10536,36 @@ pub struct CustomDataProvidedResourceUploadSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSession {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customDataProvidedResourceUploadSession"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customDataProvidedResourceUploadSession",
+            &[
+                "id",
+                "createdDateTime",
+                "data",
+                "isUploadDone",
+                "referenceId",
+                "stats",
+                "status",
+                "files",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "data",
-            "isUploadDone",
-            "referenceId",
-            "stats",
-            "status",
-            "files",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.data,
-            &self.is_upload_done,
-            &self.reference_id,
-            &self.stats,
-            &self.status,
-            &self.files,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.data,
+                &self.is_upload_done,
+                &self.reference_id,
+                &self.stats,
+                &self.status,
+                &self.files,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10800,12 +10584,6 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSession {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadSession {
@@ -10977,14 +10755,18 @@ pub struct CustomDataProvidedResourceUploadStats {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadStats {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customDataProvidedResourceUploadStats"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customDataProvidedResourceUploadStats",
+            &["filesUploaded", "totalBytesUploaded"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["filesUploaded", "totalBytesUploaded"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.files_uploaded, &self.total_bytes_uploaded])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.files_uploaded, &self.total_bytes_uploaded],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10994,12 +10776,6 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadStats {
             &mut [&mut self.files_uploaded, &mut self.total_bytes_uploaded],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadStats {
@@ -11123,26 +10899,21 @@ pub struct CustomExtensionCallbackConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionCallbackConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customExtensionCallbackConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customExtensionCallbackConfiguration",
+            &["timeoutDuration"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["timeoutDuration"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.timeout_duration])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.timeout_duration], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.timeout_duration], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionCallbackConfiguration {
@@ -11332,26 +11103,30 @@ pub struct CustomExtensionCalloutInstance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionCalloutInstance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customExtensionCalloutInstance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customExtensionCalloutInstance",
+            &[
+                "customExtensionId",
+                "detail",
+                "externalCorrelationId",
+                "id",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "customExtensionId",
-            "detail",
-            "externalCorrelationId",
-            "id",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.custom_extension_id,
-            &self.detail,
-            &self.external_correlation_id,
-            &self.id,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.custom_extension_id,
+                &self.detail,
+                &self.external_correlation_id,
+                &self.id,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11367,12 +11142,6 @@ impl ::graph_model::rt::Struct for CustomExtensionCalloutInstance {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionCalloutInstance {
@@ -11511,26 +11280,21 @@ pub struct DeletedItemContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeletedItemContainer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deletedItemContainer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deletedItemContainer",
+            &["id", "workflows"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "workflows"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.workflows])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.workflows], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.workflows], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeletedItemContainer {
@@ -11581,26 +11345,19 @@ pub struct DisableAndDeleteUserApplyAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DisableAndDeleteUserApplyAction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.disableAndDeleteUserApplyAction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.disableAndDeleteUserApplyAction", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DisableAndDeleteUserApplyAction {
@@ -11655,14 +11412,15 @@ pub struct DomainIdentitySource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DomainIdentitySource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.domainIdentitySource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.domainIdentitySource",
+            &["displayName", "domainName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "domainName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.domain_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.domain_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -11672,12 +11430,6 @@ impl ::graph_model::rt::Struct for DomainIdentitySource {
             &mut [&mut self.display_name, &mut self.domain_name],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DomainIdentitySource {
@@ -11732,14 +11484,18 @@ pub struct EmailSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmailSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.emailSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.emailSettings",
+            &["senderDomain", "useCompanyBranding"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["senderDomain", "useCompanyBranding"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.sender_domain, &self.use_company_branding])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.sender_domain, &self.use_company_branding],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11749,12 +11505,6 @@ impl ::graph_model::rt::Struct for EmailSettings {
             &mut [&mut self.sender_domain, &mut self.use_company_branding],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EmailSettings {
@@ -11822,32 +11572,36 @@ pub struct EndUserSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EndUserSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.endUserSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.endUserSettings",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "isEnabled",
+                "modifiedBy",
+                "modifiedDateTime",
+                "relatedPeopleInsightLevel",
+                "showApproverDetailsToMembers",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "isEnabled",
-            "modifiedBy",
-            "modifiedDateTime",
-            "relatedPeopleInsightLevel",
-            "showApproverDetailsToMembers",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.is_enabled,
-            &self.modified_by,
-            &self.modified_date_time,
-            &self.related_people_insight_level,
-            &self.show_approver_details_to_members,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.is_enabled,
+                &self.modified_by,
+                &self.modified_date_time,
+                &self.related_people_insight_level,
+                &self.show_approver_details_to_members,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11866,12 +11620,6 @@ impl ::graph_model::rt::Struct for EndUserSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EndUserSettings {
@@ -11957,50 +11705,54 @@ pub struct EntitlementManagement {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EntitlementManagement {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.entitlementManagement"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.entitlementManagement",
+            &[
+                "id",
+                "accessPackageAssignmentApprovals",
+                "accessPackages",
+                "accessPackageSuggestions",
+                "assignmentPolicies",
+                "assignmentRequests",
+                "assignments",
+                "availableAccessPackages",
+                "catalogs",
+                "connectedOrganizations",
+                "controlConfigurations",
+                "resourceEnvironments",
+                "resourceRequests",
+                "resourceRoleScopes",
+                "resources",
+                "settings",
+                "subjects",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "accessPackageAssignmentApprovals",
-            "accessPackages",
-            "accessPackageSuggestions",
-            "assignmentPolicies",
-            "assignmentRequests",
-            "assignments",
-            "availableAccessPackages",
-            "catalogs",
-            "connectedOrganizations",
-            "controlConfigurations",
-            "resourceEnvironments",
-            "resourceRequests",
-            "resourceRoleScopes",
-            "resources",
-            "settings",
-            "subjects",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.access_package_assignment_approvals,
-            &self.access_packages,
-            &self.access_package_suggestions,
-            &self.assignment_policies,
-            &self.assignment_requests,
-            &self.assignments,
-            &self.available_access_packages,
-            &self.catalogs,
-            &self.connected_organizations,
-            &self.control_configurations,
-            &self.resource_environments,
-            &self.resource_requests,
-            &self.resource_role_scopes,
-            &self.resources,
-            &self.settings,
-            &self.subjects,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.access_package_assignment_approvals,
+                &self.access_packages,
+                &self.access_package_suggestions,
+                &self.assignment_policies,
+                &self.assignment_requests,
+                &self.assignments,
+                &self.available_access_packages,
+                &self.catalogs,
+                &self.connected_organizations,
+                &self.control_configurations,
+                &self.resource_environments,
+                &self.resource_requests,
+                &self.resource_role_scopes,
+                &self.resources,
+                &self.settings,
+                &self.subjects,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12028,12 +11780,6 @@ impl ::graph_model::rt::Struct for EntitlementManagement {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EntitlementManagement {
@@ -12090,14 +11836,18 @@ pub struct EntitlementManagementSchedule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EntitlementManagementSchedule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.entitlementManagementSchedule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.entitlementManagementSchedule",
+            &["expiration", "recurrence", "startDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["expiration", "recurrence", "startDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.expiration, &self.recurrence, &self.start_date_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.expiration, &self.recurrence, &self.start_date_time],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12111,12 +11861,6 @@ impl ::graph_model::rt::Struct for EntitlementManagementSchedule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EntitlementManagementSchedule {
@@ -12175,22 +11919,26 @@ pub struct EntitlementManagementSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EntitlementManagementSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.entitlementManagementSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.entitlementManagementSettings",
+            &[
+                "id",
+                "durationUntilExternalUserDeletedAfterBlocked",
+                "externalUserLifecycleAction",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "durationUntilExternalUserDeletedAfterBlocked",
-            "externalUserLifecycleAction",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.duration_until_external_user_deleted_after_blocked,
-            &self.external_user_lifecycle_action,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.duration_until_external_user_deleted_after_blocked,
+                &self.external_user_lifecycle_action,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12204,12 +11952,6 @@ impl ::graph_model::rt::Struct for EntitlementManagementSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EntitlementManagementSettings {
@@ -12266,14 +12008,18 @@ pub struct ExternalDomainFederation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalDomainFederation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalDomainFederation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalDomainFederation",
+            &["displayName", "domainName", "issuerUri"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "domainName", "issuerUri"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.domain_name, &self.issuer_uri])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.display_name, &self.domain_name, &self.issuer_uri],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12287,12 +12033,6 @@ impl ::graph_model::rt::Struct for ExternalDomainFederation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExternalDomainFederation {
@@ -12348,14 +12088,15 @@ pub struct GovernanceInsight {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GovernanceInsight {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.governanceInsight"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.governanceInsight",
+            &["id", "insightCreatedDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "insightCreatedDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.insight_created_date_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.insight_created_date_time], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -12365,12 +12106,6 @@ impl ::graph_model::rt::Struct for GovernanceInsight {
             &mut [&mut self.id, &mut self.insight_created_date_time],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for GovernanceInsight {
@@ -12538,26 +12273,21 @@ pub struct GroupPeerOutlierRecommendationInsightSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GroupPeerOutlierRecommendationInsightSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.groupPeerOutlierRecommendationInsightSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.groupPeerOutlierRecommendationInsightSettings",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for GroupPeerOutlierRecommendationInsightSettings {
@@ -12625,30 +12355,34 @@ pub struct IdentityGovernance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityGovernance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance",
+            &[
+                "accessReviews",
+                "appConsent",
+                "catalogs",
+                "entitlementManagement",
+                "lifecycleWorkflows",
+                "privilegedAccess",
+                "termsOfUse",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "accessReviews",
-            "appConsent",
-            "catalogs",
-            "entitlementManagement",
-            "lifecycleWorkflows",
-            "privilegedAccess",
-            "termsOfUse",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.access_reviews,
-            &self.app_consent,
-            &self.catalogs,
-            &self.entitlement_management,
-            &self.lifecycle_workflows,
-            &self.privileged_access,
-            &self.terms_of_use,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.access_reviews,
+                &self.app_consent,
+                &self.catalogs,
+                &self.entitlement_management,
+                &self.lifecycle_workflows,
+                &self.privileged_access,
+                &self.terms_of_use,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12666,12 +12400,6 @@ impl ::graph_model::rt::Struct for IdentityGovernance {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IdentityGovernance {
@@ -12723,26 +12451,19 @@ pub struct IdentitySource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentitySource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identitySource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.identitySource", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IdentitySource {
@@ -12958,34 +12679,38 @@ pub struct MembershipOutlierInsight {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MembershipOutlierInsight {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.membershipOutlierInsight"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.membershipOutlierInsight",
+            &[
+                "id",
+                "insightCreatedDateTime",
+                "containerId",
+                "memberId",
+                "outlierContainerType",
+                "outlierMemberType",
+                "container",
+                "lastModifiedBy",
+                "member",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "insightCreatedDateTime",
-            "containerId",
-            "memberId",
-            "outlierContainerType",
-            "outlierMemberType",
-            "container",
-            "lastModifiedBy",
-            "member",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.insight_created_date_time,
-            &self.container_id,
-            &self.member_id,
-            &self.outlier_container_type,
-            &self.outlier_member_type,
-            &self.container,
-            &self.last_modified_by,
-            &self.member,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.insight_created_date_time,
+                &self.container_id,
+                &self.member_id,
+                &self.outlier_container_type,
+                &self.outlier_member_type,
+                &self.container,
+                &self.last_modified_by,
+                &self.member,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13005,12 +12730,6 @@ impl ::graph_model::rt::Struct for MembershipOutlierInsight {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MembershipOutlierInsight {
@@ -13187,14 +12906,18 @@ pub struct PrincipalResourceMembershipsScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrincipalResourceMembershipsScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.principalResourceMembershipsScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.principalResourceMembershipsScope",
+            &["principalScopes", "resourceScopes"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["principalScopes", "resourceScopes"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.principal_scopes, &self.resource_scopes])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.principal_scopes, &self.resource_scopes],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13204,12 +12927,6 @@ impl ::graph_model::rt::Struct for PrincipalResourceMembershipsScope {
             &mut [&mut self.principal_scopes, &mut self.resource_scopes],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrincipalResourceMembershipsScope {
@@ -13282,32 +12999,36 @@ pub struct PrivilegedAccessGroup {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivilegedAccessGroup {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.privilegedAccessGroup"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.privilegedAccessGroup",
+            &[
+                "id",
+                "assignmentApprovals",
+                "assignmentScheduleInstances",
+                "assignmentScheduleRequests",
+                "assignmentSchedules",
+                "eligibilityScheduleInstances",
+                "eligibilityScheduleRequests",
+                "eligibilitySchedules",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "assignmentApprovals",
-            "assignmentScheduleInstances",
-            "assignmentScheduleRequests",
-            "assignmentSchedules",
-            "eligibilityScheduleInstances",
-            "eligibilityScheduleRequests",
-            "eligibilitySchedules",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.assignment_approvals,
-            &self.assignment_schedule_instances,
-            &self.assignment_schedule_requests,
-            &self.assignment_schedules,
-            &self.eligibility_schedule_instances,
-            &self.eligibility_schedule_requests,
-            &self.eligibility_schedules,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.assignment_approvals,
+                &self.assignment_schedule_instances,
+                &self.assignment_schedule_requests,
+                &self.assignment_schedules,
+                &self.eligibility_schedule_instances,
+                &self.eligibility_schedule_requests,
+                &self.eligibility_schedules,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13326,12 +13047,6 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroup {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessGroup {
@@ -13413,44 +13128,48 @@ pub struct PrivilegedAccessGroupAssignmentSchedule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivilegedAccessGroupAssignmentSchedule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.privilegedAccessGroupAssignmentSchedule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.privilegedAccessGroupAssignmentSchedule",
+            &[
+                "id",
+                "createdDateTime",
+                "createdUsing",
+                "modifiedDateTime",
+                "scheduleInfo",
+                "status",
+                "accessId",
+                "assignmentType",
+                "groupId",
+                "memberType",
+                "principalId",
+                "activatedUsing",
+                "group",
+                "principal",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "createdUsing",
-            "modifiedDateTime",
-            "scheduleInfo",
-            "status",
-            "accessId",
-            "assignmentType",
-            "groupId",
-            "memberType",
-            "principalId",
-            "activatedUsing",
-            "group",
-            "principal",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.created_using,
-            &self.modified_date_time,
-            &self.schedule_info,
-            &self.status,
-            &self.access_id,
-            &self.assignment_type,
-            &self.group_id,
-            &self.member_type,
-            &self.principal_id,
-            &self.activated_using,
-            &self.group,
-            &self.principal,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.created_using,
+                &self.modified_date_time,
+                &self.schedule_info,
+                &self.status,
+                &self.access_id,
+                &self.assignment_type,
+                &self.group_id,
+                &self.member_type,
+                &self.principal_id,
+                &self.activated_using,
+                &self.group,
+                &self.principal,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13475,12 +13194,6 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupAssignmentSchedule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessGroupAssignmentSchedule {
@@ -13558,40 +13271,44 @@ pub struct PrivilegedAccessGroupAssignmentScheduleInstance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivilegedAccessGroupAssignmentScheduleInstance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.privilegedAccessGroupAssignmentScheduleInstance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.privilegedAccessGroupAssignmentScheduleInstance",
+            &[
+                "id",
+                "endDateTime",
+                "startDateTime",
+                "accessId",
+                "assignmentScheduleId",
+                "assignmentType",
+                "groupId",
+                "memberType",
+                "principalId",
+                "activatedUsing",
+                "group",
+                "principal",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "endDateTime",
-            "startDateTime",
-            "accessId",
-            "assignmentScheduleId",
-            "assignmentType",
-            "groupId",
-            "memberType",
-            "principalId",
-            "activatedUsing",
-            "group",
-            "principal",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.end_date_time,
-            &self.start_date_time,
-            &self.access_id,
-            &self.assignment_schedule_id,
-            &self.assignment_type,
-            &self.group_id,
-            &self.member_type,
-            &self.principal_id,
-            &self.activated_using,
-            &self.group,
-            &self.principal,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.end_date_time,
+                &self.start_date_time,
+                &self.access_id,
+                &self.assignment_schedule_id,
+                &self.assignment_type,
+                &self.group_id,
+                &self.member_type,
+                &self.principal_id,
+                &self.activated_using,
+                &self.group,
+                &self.principal,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13614,12 +13331,6 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupAssignmentScheduleInstan
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessGroupAssignmentScheduleInstance {
@@ -13717,56 +13428,60 @@ pub struct PrivilegedAccessGroupAssignmentScheduleRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivilegedAccessGroupAssignmentScheduleRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.privilegedAccessGroupAssignmentScheduleRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.privilegedAccessGroupAssignmentScheduleRequest",
+            &[
+                "id",
+                "approvalId",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "customData",
+                "status",
+                "action",
+                "isValidationOnly",
+                "justification",
+                "scheduleInfo",
+                "ticketInfo",
+                "accessId",
+                "groupId",
+                "principalId",
+                "targetScheduleId",
+                "activatedUsing",
+                "group",
+                "principal",
+                "targetSchedule",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "approvalId",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "customData",
-            "status",
-            "action",
-            "isValidationOnly",
-            "justification",
-            "scheduleInfo",
-            "ticketInfo",
-            "accessId",
-            "groupId",
-            "principalId",
-            "targetScheduleId",
-            "activatedUsing",
-            "group",
-            "principal",
-            "targetSchedule",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.approval_id,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.custom_data,
-            &self.status,
-            &self.action,
-            &self.is_validation_only,
-            &self.justification,
-            &self.schedule_info,
-            &self.ticket_info,
-            &self.access_id,
-            &self.group_id,
-            &self.principal_id,
-            &self.target_schedule_id,
-            &self.activated_using,
-            &self.group,
-            &self.principal,
-            &self.target_schedule,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.approval_id,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.custom_data,
+                &self.status,
+                &self.action,
+                &self.is_validation_only,
+                &self.justification,
+                &self.schedule_info,
+                &self.ticket_info,
+                &self.access_id,
+                &self.group_id,
+                &self.principal_id,
+                &self.target_schedule_id,
+                &self.activated_using,
+                &self.group,
+                &self.principal,
+                &self.target_schedule,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13797,12 +13512,6 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupAssignmentScheduleReques
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessGroupAssignmentScheduleRequest {
@@ -13947,40 +13656,44 @@ pub struct PrivilegedAccessGroupEligibilitySchedule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivilegedAccessGroupEligibilitySchedule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.privilegedAccessGroupEligibilitySchedule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.privilegedAccessGroupEligibilitySchedule",
+            &[
+                "id",
+                "createdDateTime",
+                "createdUsing",
+                "modifiedDateTime",
+                "scheduleInfo",
+                "status",
+                "accessId",
+                "groupId",
+                "memberType",
+                "principalId",
+                "group",
+                "principal",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "createdUsing",
-            "modifiedDateTime",
-            "scheduleInfo",
-            "status",
-            "accessId",
-            "groupId",
-            "memberType",
-            "principalId",
-            "group",
-            "principal",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.created_using,
-            &self.modified_date_time,
-            &self.schedule_info,
-            &self.status,
-            &self.access_id,
-            &self.group_id,
-            &self.member_type,
-            &self.principal_id,
-            &self.group,
-            &self.principal,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.created_using,
+                &self.modified_date_time,
+                &self.schedule_info,
+                &self.status,
+                &self.access_id,
+                &self.group_id,
+                &self.member_type,
+                &self.principal_id,
+                &self.group,
+                &self.principal,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14003,12 +13716,6 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupEligibilitySchedule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessGroupEligibilitySchedule {
@@ -14081,36 +13788,40 @@ pub struct PrivilegedAccessGroupEligibilityScheduleInstance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivilegedAccessGroupEligibilityScheduleInstance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.privilegedAccessGroupEligibilityScheduleInstance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.privilegedAccessGroupEligibilityScheduleInstance",
+            &[
+                "id",
+                "endDateTime",
+                "startDateTime",
+                "accessId",
+                "eligibilityScheduleId",
+                "groupId",
+                "memberType",
+                "principalId",
+                "group",
+                "principal",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "endDateTime",
-            "startDateTime",
-            "accessId",
-            "eligibilityScheduleId",
-            "groupId",
-            "memberType",
-            "principalId",
-            "group",
-            "principal",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.end_date_time,
-            &self.start_date_time,
-            &self.access_id,
-            &self.eligibility_schedule_id,
-            &self.group_id,
-            &self.member_type,
-            &self.principal_id,
-            &self.group,
-            &self.principal,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.end_date_time,
+                &self.start_date_time,
+                &self.access_id,
+                &self.eligibility_schedule_id,
+                &self.group_id,
+                &self.member_type,
+                &self.principal_id,
+                &self.group,
+                &self.principal,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14131,12 +13842,6 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupEligibilityScheduleInsta
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessGroupEligibilityScheduleInstance {
@@ -14231,54 +13936,58 @@ pub struct PrivilegedAccessGroupEligibilityScheduleRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivilegedAccessGroupEligibilityScheduleRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.privilegedAccessGroupEligibilityScheduleRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.privilegedAccessGroupEligibilityScheduleRequest",
+            &[
+                "id",
+                "approvalId",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "customData",
+                "status",
+                "action",
+                "isValidationOnly",
+                "justification",
+                "scheduleInfo",
+                "ticketInfo",
+                "accessId",
+                "groupId",
+                "principalId",
+                "targetScheduleId",
+                "group",
+                "principal",
+                "targetSchedule",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "approvalId",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "customData",
-            "status",
-            "action",
-            "isValidationOnly",
-            "justification",
-            "scheduleInfo",
-            "ticketInfo",
-            "accessId",
-            "groupId",
-            "principalId",
-            "targetScheduleId",
-            "group",
-            "principal",
-            "targetSchedule",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.approval_id,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.custom_data,
-            &self.status,
-            &self.action,
-            &self.is_validation_only,
-            &self.justification,
-            &self.schedule_info,
-            &self.ticket_info,
-            &self.access_id,
-            &self.group_id,
-            &self.principal_id,
-            &self.target_schedule_id,
-            &self.group,
-            &self.principal,
-            &self.target_schedule,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.approval_id,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.custom_data,
+                &self.status,
+                &self.action,
+                &self.is_validation_only,
+                &self.justification,
+                &self.schedule_info,
+                &self.ticket_info,
+                &self.access_id,
+                &self.group_id,
+                &self.principal_id,
+                &self.target_schedule_id,
+                &self.group,
+                &self.principal,
+                &self.target_schedule,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14308,12 +14017,6 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupEligibilityScheduleReque
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessGroupEligibilityScheduleRequest {
@@ -14501,26 +14204,19 @@ pub struct PrivilegedAccessRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivilegedAccessRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.privilegedAccessRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.privilegedAccessRoot", &["id", "group"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "group"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.group])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.group], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.group], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessRoot {
@@ -14571,26 +14267,19 @@ pub struct RemoveAccessApplyAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RemoveAccessApplyAction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.removeAccessApplyAction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.removeAccessApplyAction", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RemoveAccessApplyAction {
@@ -14828,14 +14517,18 @@ pub struct SocialIdentitySource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SocialIdentitySource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.socialIdentitySource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.socialIdentitySource",
+            &["displayName", "socialIdentitySourceType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "socialIdentitySourceType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.social_identity_source_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.display_name, &self.social_identity_source_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14848,12 +14541,6 @@ impl ::graph_model::rt::Struct for SocialIdentitySource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SocialIdentitySource {
@@ -14971,14 +14658,18 @@ pub struct TermsOfUseContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TermsOfUseContainer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.termsOfUseContainer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.termsOfUseContainer",
+            &["id", "agreementAcceptances", "agreements"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "agreementAcceptances", "agreements"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.agreement_acceptances, &self.agreements])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.agreement_acceptances, &self.agreements],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14992,12 +14683,6 @@ impl ::graph_model::rt::Struct for TermsOfUseContainer {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TermsOfUseContainer {
@@ -15066,34 +14751,38 @@ pub struct UserConsentRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserConsentRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userConsentRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userConsentRequest",
+            &[
+                "id",
+                "approvalId",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "customData",
+                "status",
+                "reason",
+                "approval",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "approvalId",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "customData",
-            "status",
-            "reason",
-            "approval",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.approval_id,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.custom_data,
-            &self.status,
-            &self.reason,
-            &self.approval,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.approval_id,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.custom_data,
+                &self.status,
+                &self.reason,
+                &self.approval,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -15113,12 +14802,6 @@ impl ::graph_model::rt::Struct for UserConsentRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserConsentRequest {
@@ -15173,14 +14856,18 @@ pub struct UserLastSignInRecommendationInsightSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserLastSignInRecommendationInsightSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userLastSignInRecommendationInsightSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userLastSignInRecommendationInsightSetting",
+            &["recommendationLookBackDuration", "signInScope"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["recommendationLookBackDuration", "signInScope"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.recommendation_look_back_duration, &self.sign_in_scope])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.recommendation_look_back_duration, &self.sign_in_scope],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -15193,12 +14880,6 @@ impl ::graph_model::rt::Struct for UserLastSignInRecommendationInsightSetting {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserLastSignInRecommendationInsightSetting {
@@ -15257,18 +14938,22 @@ pub struct UserSignInInsight {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserSignInInsight {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userSignInInsight"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userSignInInsight",
+            &["id", "insightCreatedDateTime", "lastSignInDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "insightCreatedDateTime", "lastSignInDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.insight_created_date_time,
-            &self.last_sign_in_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.insight_created_date_time,
+                &self.last_sign_in_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -15282,12 +14967,6 @@ impl ::graph_model::rt::Struct for UserSignInInsight {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserSignInInsight {

@@ -88,24 +88,28 @@ pub struct IdentityProtectionRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityProtectionRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityProtectionRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityProtectionRoot",
+            &[
+                "riskDetections",
+                "riskyServicePrincipals",
+                "riskyUsers",
+                "servicePrincipalRiskDetections",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "riskDetections",
-            "riskyServicePrincipals",
-            "riskyUsers",
-            "servicePrincipalRiskDetections",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.risk_detections,
-            &self.risky_service_principals,
-            &self.risky_users,
-            &self.service_principal_risk_detections,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.risk_detections,
+                &self.risky_service_principals,
+                &self.risky_users,
+                &self.service_principal_risk_detections,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -120,12 +124,6 @@ impl ::graph_model::rt::Struct for IdentityProtectionRoot {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IdentityProtectionRoot {
@@ -216,56 +214,60 @@ pub struct RiskDetection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RiskDetection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.riskDetection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.riskDetection",
+            &[
+                "id",
+                "activity",
+                "activityDateTime",
+                "additionalInfo",
+                "correlationId",
+                "detectedDateTime",
+                "detectionTimingType",
+                "ipAddress",
+                "lastUpdatedDateTime",
+                "location",
+                "requestId",
+                "riskDetail",
+                "riskEventType",
+                "riskLevel",
+                "riskState",
+                "source",
+                "tokenIssuerType",
+                "userDisplayName",
+                "userId",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activity",
-            "activityDateTime",
-            "additionalInfo",
-            "correlationId",
-            "detectedDateTime",
-            "detectionTimingType",
-            "ipAddress",
-            "lastUpdatedDateTime",
-            "location",
-            "requestId",
-            "riskDetail",
-            "riskEventType",
-            "riskLevel",
-            "riskState",
-            "source",
-            "tokenIssuerType",
-            "userDisplayName",
-            "userId",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.activity,
-            &self.activity_date_time,
-            &self.additional_info,
-            &self.correlation_id,
-            &self.detected_date_time,
-            &self.detection_timing_type,
-            &self.ip_address,
-            &self.last_updated_date_time,
-            &self.location,
-            &self.request_id,
-            &self.risk_detail,
-            &self.risk_event_type,
-            &self.risk_level,
-            &self.risk_state,
-            &self.source,
-            &self.token_issuer_type,
-            &self.user_display_name,
-            &self.user_id,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.activity,
+                &self.activity_date_time,
+                &self.additional_info,
+                &self.correlation_id,
+                &self.detected_date_time,
+                &self.detection_timing_type,
+                &self.ip_address,
+                &self.last_updated_date_time,
+                &self.location,
+                &self.request_id,
+                &self.risk_detail,
+                &self.risk_event_type,
+                &self.risk_level,
+                &self.risk_state,
+                &self.source,
+                &self.token_issuer_type,
+                &self.user_display_name,
+                &self.user_id,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -296,12 +298,6 @@ impl ::graph_model::rt::Struct for RiskDetection {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RiskDetection {
@@ -435,14 +431,15 @@ pub struct RiskServicePrincipalActivity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RiskServicePrincipalActivity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.riskServicePrincipalActivity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.riskServicePrincipalActivity",
+            &["detail", "riskEventTypes"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["detail", "riskEventTypes"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.detail, &self.risk_event_types])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.detail, &self.risk_event_types], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -452,12 +449,6 @@ impl ::graph_model::rt::Struct for RiskServicePrincipalActivity {
             &mut [&mut self.detail, &mut self.risk_event_types],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RiskServicePrincipalActivity {
@@ -512,14 +503,15 @@ pub struct RiskUserActivity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RiskUserActivity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.riskUserActivity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.riskUserActivity",
+            &["detail", "riskEventTypes"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["detail", "riskEventTypes"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.detail, &self.risk_event_types])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.detail, &self.risk_event_types], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -529,12 +521,6 @@ impl ::graph_model::rt::Struct for RiskUserActivity {
             &mut [&mut self.detail, &mut self.risk_event_types],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RiskUserActivity {
@@ -607,38 +593,42 @@ pub struct RiskyServicePrincipal {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RiskyServicePrincipal {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.riskyServicePrincipal"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.riskyServicePrincipal",
+            &[
+                "id",
+                "appId",
+                "displayName",
+                "isEnabled",
+                "isProcessing",
+                "riskDetail",
+                "riskLastUpdatedDateTime",
+                "riskLevel",
+                "riskState",
+                "servicePrincipalType",
+                "history",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appId",
-            "displayName",
-            "isEnabled",
-            "isProcessing",
-            "riskDetail",
-            "riskLastUpdatedDateTime",
-            "riskLevel",
-            "riskState",
-            "servicePrincipalType",
-            "history",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_id,
-            &self.display_name,
-            &self.is_enabled,
-            &self.is_processing,
-            &self.risk_detail,
-            &self.risk_last_updated_date_time,
-            &self.risk_level,
-            &self.risk_state,
-            &self.service_principal_type,
-            &self.history,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_id,
+                &self.display_name,
+                &self.is_enabled,
+                &self.is_processing,
+                &self.risk_detail,
+                &self.risk_last_updated_date_time,
+                &self.risk_level,
+                &self.risk_state,
+                &self.service_principal_type,
+                &self.history,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -660,12 +650,6 @@ impl ::graph_model::rt::Struct for RiskyServicePrincipal {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RiskyServicePrincipal {
@@ -853,42 +837,46 @@ pub struct RiskyServicePrincipalHistoryItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RiskyServicePrincipalHistoryItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.riskyServicePrincipalHistoryItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.riskyServicePrincipalHistoryItem",
+            &[
+                "id",
+                "appId",
+                "displayName",
+                "isEnabled",
+                "isProcessing",
+                "riskDetail",
+                "riskLastUpdatedDateTime",
+                "riskLevel",
+                "riskState",
+                "servicePrincipalType",
+                "activity",
+                "initiatedBy",
+                "history",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appId",
-            "displayName",
-            "isEnabled",
-            "isProcessing",
-            "riskDetail",
-            "riskLastUpdatedDateTime",
-            "riskLevel",
-            "riskState",
-            "servicePrincipalType",
-            "activity",
-            "initiatedBy",
-            "history",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_id,
-            &self.display_name,
-            &self.is_enabled,
-            &self.is_processing,
-            &self.risk_detail,
-            &self.risk_last_updated_date_time,
-            &self.risk_level,
-            &self.risk_state,
-            &self.service_principal_type,
-            &self.activity,
-            &self.initiated_by,
-            &self.history,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_id,
+                &self.display_name,
+                &self.is_enabled,
+                &self.is_processing,
+                &self.risk_detail,
+                &self.risk_last_updated_date_time,
+                &self.risk_level,
+                &self.risk_state,
+                &self.service_principal_type,
+                &self.activity,
+                &self.initiated_by,
+                &self.history,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -912,12 +900,6 @@ impl ::graph_model::rt::Struct for RiskyServicePrincipalHistoryItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RiskyServicePrincipalHistoryItem {
@@ -988,36 +970,40 @@ pub struct RiskyUser {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RiskyUser {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.riskyUser"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.riskyUser",
+            &[
+                "id",
+                "isDeleted",
+                "isProcessing",
+                "riskDetail",
+                "riskLastUpdatedDateTime",
+                "riskLevel",
+                "riskState",
+                "userDisplayName",
+                "userPrincipalName",
+                "history",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isDeleted",
-            "isProcessing",
-            "riskDetail",
-            "riskLastUpdatedDateTime",
-            "riskLevel",
-            "riskState",
-            "userDisplayName",
-            "userPrincipalName",
-            "history",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_deleted,
-            &self.is_processing,
-            &self.risk_detail,
-            &self.risk_last_updated_date_time,
-            &self.risk_level,
-            &self.risk_state,
-            &self.user_display_name,
-            &self.user_principal_name,
-            &self.history,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_deleted,
+                &self.is_processing,
+                &self.risk_detail,
+                &self.risk_last_updated_date_time,
+                &self.risk_level,
+                &self.risk_state,
+                &self.user_display_name,
+                &self.user_principal_name,
+                &self.history,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1038,12 +1024,6 @@ impl ::graph_model::rt::Struct for RiskyUser {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RiskyUser {
@@ -1228,42 +1208,46 @@ pub struct RiskyUserHistoryItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RiskyUserHistoryItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.riskyUserHistoryItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.riskyUserHistoryItem",
+            &[
+                "id",
+                "isDeleted",
+                "isProcessing",
+                "riskDetail",
+                "riskLastUpdatedDateTime",
+                "riskLevel",
+                "riskState",
+                "userDisplayName",
+                "userPrincipalName",
+                "activity",
+                "initiatedBy",
+                "userId",
+                "history",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isDeleted",
-            "isProcessing",
-            "riskDetail",
-            "riskLastUpdatedDateTime",
-            "riskLevel",
-            "riskState",
-            "userDisplayName",
-            "userPrincipalName",
-            "activity",
-            "initiatedBy",
-            "userId",
-            "history",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_deleted,
-            &self.is_processing,
-            &self.risk_detail,
-            &self.risk_last_updated_date_time,
-            &self.risk_level,
-            &self.risk_state,
-            &self.user_display_name,
-            &self.user_principal_name,
-            &self.activity,
-            &self.initiated_by,
-            &self.user_id,
-            &self.history,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_deleted,
+                &self.is_processing,
+                &self.risk_detail,
+                &self.risk_last_updated_date_time,
+                &self.risk_level,
+                &self.risk_state,
+                &self.user_display_name,
+                &self.user_principal_name,
+                &self.activity,
+                &self.initiated_by,
+                &self.user_id,
+                &self.history,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1287,12 +1271,6 @@ impl ::graph_model::rt::Struct for RiskyUserHistoryItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RiskyUserHistoryItem {
@@ -1385,58 +1363,62 @@ pub struct ServicePrincipalRiskDetection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServicePrincipalRiskDetection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.servicePrincipalRiskDetection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.servicePrincipalRiskDetection",
+            &[
+                "id",
+                "activity",
+                "activityDateTime",
+                "additionalInfo",
+                "appId",
+                "correlationId",
+                "detectedDateTime",
+                "detectionTimingType",
+                "ipAddress",
+                "keyIds",
+                "lastUpdatedDateTime",
+                "location",
+                "requestId",
+                "riskDetail",
+                "riskEventType",
+                "riskLevel",
+                "riskState",
+                "servicePrincipalDisplayName",
+                "servicePrincipalId",
+                "source",
+                "tokenIssuerType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activity",
-            "activityDateTime",
-            "additionalInfo",
-            "appId",
-            "correlationId",
-            "detectedDateTime",
-            "detectionTimingType",
-            "ipAddress",
-            "keyIds",
-            "lastUpdatedDateTime",
-            "location",
-            "requestId",
-            "riskDetail",
-            "riskEventType",
-            "riskLevel",
-            "riskState",
-            "servicePrincipalDisplayName",
-            "servicePrincipalId",
-            "source",
-            "tokenIssuerType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.activity,
-            &self.activity_date_time,
-            &self.additional_info,
-            &self.app_id,
-            &self.correlation_id,
-            &self.detected_date_time,
-            &self.detection_timing_type,
-            &self.ip_address,
-            &self.key_ids,
-            &self.last_updated_date_time,
-            &self.location,
-            &self.request_id,
-            &self.risk_detail,
-            &self.risk_event_type,
-            &self.risk_level,
-            &self.risk_state,
-            &self.service_principal_display_name,
-            &self.service_principal_id,
-            &self.source,
-            &self.token_issuer_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.activity,
+                &self.activity_date_time,
+                &self.additional_info,
+                &self.app_id,
+                &self.correlation_id,
+                &self.detected_date_time,
+                &self.detection_timing_type,
+                &self.ip_address,
+                &self.key_ids,
+                &self.last_updated_date_time,
+                &self.location,
+                &self.request_id,
+                &self.risk_detail,
+                &self.risk_event_type,
+                &self.risk_level,
+                &self.risk_state,
+                &self.service_principal_display_name,
+                &self.service_principal_id,
+                &self.source,
+                &self.token_issuer_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1468,12 +1450,6 @@ impl ::graph_model::rt::Struct for ServicePrincipalRiskDetection {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServicePrincipalRiskDetection {

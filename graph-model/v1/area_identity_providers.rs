@@ -23,20 +23,24 @@ pub struct IdentityProvider {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for IdentityProvider {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityProvider"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityProvider",
+            &["id", "clientId", "clientSecret", "name", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "clientId", "clientSecret", "name", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.client_id,
-            &self.client_secret,
-            &self.name,
-            &self.r#type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.client_id,
+                &self.client_secret,
+                &self.name,
+                &self.r#type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -52,12 +56,6 @@ impl ::graph_model::rt::Struct for IdentityProvider {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]

@@ -12,14 +12,13 @@ pub struct Bitlocker {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Bitlocker {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bitlocker"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.bitlocker", &["id", "recoveryKeys"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "recoveryKeys"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.recovery_keys])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.recovery_keys], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -29,12 +28,6 @@ impl ::graph_model::rt::Struct for Bitlocker {
             &mut [&mut self.id, &mut self.recovery_keys],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Bitlocker {
@@ -95,20 +88,24 @@ pub struct BitlockerRecoveryKey {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BitlockerRecoveryKey {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bitlockerRecoveryKey"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.bitlockerRecoveryKey",
+            &["id", "createdDateTime", "deviceId", "key", "volumeType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdDateTime", "deviceId", "key", "volumeType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.device_id,
-            &self.key,
-            &self.volume_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.device_id,
+                &self.key,
+                &self.volume_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -124,12 +121,6 @@ impl ::graph_model::rt::Struct for BitlockerRecoveryKey {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BitlockerRecoveryKey {
@@ -204,40 +195,44 @@ pub struct EmailFileAssessmentRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmailFileAssessmentRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.emailFileAssessmentRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.emailFileAssessmentRequest",
+            &[
+                "id",
+                "category",
+                "contentType",
+                "createdBy",
+                "createdDateTime",
+                "expectedAssessment",
+                "requestSource",
+                "status",
+                "contentData",
+                "destinationRoutingReason",
+                "recipientEmail",
+                "results",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "category",
-            "contentType",
-            "createdBy",
-            "createdDateTime",
-            "expectedAssessment",
-            "requestSource",
-            "status",
-            "contentData",
-            "destinationRoutingReason",
-            "recipientEmail",
-            "results",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.category,
-            &self.content_type,
-            &self.created_by,
-            &self.created_date_time,
-            &self.expected_assessment,
-            &self.request_source,
-            &self.status,
-            &self.content_data,
-            &self.destination_routing_reason,
-            &self.recipient_email,
-            &self.results,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.category,
+                &self.content_type,
+                &self.created_by,
+                &self.created_date_time,
+                &self.expected_assessment,
+                &self.request_source,
+                &self.status,
+                &self.content_data,
+                &self.destination_routing_reason,
+                &self.recipient_email,
+                &self.results,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -260,12 +255,6 @@ impl ::graph_model::rt::Struct for EmailFileAssessmentRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EmailFileAssessmentRequest {
@@ -338,38 +327,42 @@ pub struct FileAssessmentRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileAssessmentRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fileAssessmentRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fileAssessmentRequest",
+            &[
+                "id",
+                "category",
+                "contentType",
+                "createdBy",
+                "createdDateTime",
+                "expectedAssessment",
+                "requestSource",
+                "status",
+                "contentData",
+                "fileName",
+                "results",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "category",
-            "contentType",
-            "createdBy",
-            "createdDateTime",
-            "expectedAssessment",
-            "requestSource",
-            "status",
-            "contentData",
-            "fileName",
-            "results",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.category,
-            &self.content_type,
-            &self.created_by,
-            &self.created_date_time,
-            &self.expected_assessment,
-            &self.request_source,
-            &self.status,
-            &self.content_data,
-            &self.file_name,
-            &self.results,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.category,
+                &self.content_type,
+                &self.created_by,
+                &self.created_date_time,
+                &self.expected_assessment,
+                &self.request_source,
+                &self.status,
+                &self.content_data,
+                &self.file_name,
+                &self.results,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -391,12 +384,6 @@ impl ::graph_model::rt::Struct for FileAssessmentRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FileAssessmentRequest {
@@ -451,14 +438,18 @@ pub struct InformationProtection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InformationProtection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.informationProtection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.informationProtection",
+            &["bitlocker", "threatAssessmentRequests"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["bitlocker", "threatAssessmentRequests"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.bitlocker, &self.threat_assessment_requests])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.bitlocker, &self.threat_assessment_requests],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -468,12 +459,6 @@ impl ::graph_model::rt::Struct for InformationProtection {
             &mut [&mut self.bitlocker, &mut self.threat_assessment_requests],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InformationProtection {
@@ -548,40 +533,44 @@ pub struct MailAssessmentRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailAssessmentRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mailAssessmentRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mailAssessmentRequest",
+            &[
+                "id",
+                "category",
+                "contentType",
+                "createdBy",
+                "createdDateTime",
+                "expectedAssessment",
+                "requestSource",
+                "status",
+                "destinationRoutingReason",
+                "messageUri",
+                "recipientEmail",
+                "results",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "category",
-            "contentType",
-            "createdBy",
-            "createdDateTime",
-            "expectedAssessment",
-            "requestSource",
-            "status",
-            "destinationRoutingReason",
-            "messageUri",
-            "recipientEmail",
-            "results",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.category,
-            &self.content_type,
-            &self.created_by,
-            &self.created_date_time,
-            &self.expected_assessment,
-            &self.request_source,
-            &self.status,
-            &self.destination_routing_reason,
-            &self.message_uri,
-            &self.recipient_email,
-            &self.results,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.category,
+                &self.content_type,
+                &self.created_by,
+                &self.created_date_time,
+                &self.expected_assessment,
+                &self.request_source,
+                &self.status,
+                &self.destination_routing_reason,
+                &self.message_uri,
+                &self.recipient_email,
+                &self.results,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -604,12 +593,6 @@ impl ::graph_model::rt::Struct for MailAssessmentRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MailAssessmentRequest {
@@ -880,34 +863,38 @@ pub struct ThreatAssessmentRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ThreatAssessmentRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.threatAssessmentRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.threatAssessmentRequest",
+            &[
+                "id",
+                "category",
+                "contentType",
+                "createdBy",
+                "createdDateTime",
+                "expectedAssessment",
+                "requestSource",
+                "status",
+                "results",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "category",
-            "contentType",
-            "createdBy",
-            "createdDateTime",
-            "expectedAssessment",
-            "requestSource",
-            "status",
-            "results",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.category,
-            &self.content_type,
-            &self.created_by,
-            &self.created_date_time,
-            &self.expected_assessment,
-            &self.request_source,
-            &self.status,
-            &self.results,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.category,
+                &self.content_type,
+                &self.created_by,
+                &self.created_date_time,
+                &self.expected_assessment,
+                &self.request_source,
+                &self.status,
+                &self.results,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -927,12 +914,6 @@ impl ::graph_model::rt::Struct for ThreatAssessmentRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ThreatAssessmentRequest {
@@ -1187,19 +1168,23 @@ pub struct ThreatAssessmentResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ThreatAssessmentResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.threatAssessmentResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.threatAssessmentResult",
+            &["id", "createdDateTime", "message", "resultType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdDateTime", "message", "resultType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.message,
-            &self.result_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.message,
+                &self.result_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1214,12 +1199,6 @@ impl ::graph_model::rt::Struct for ThreatAssessmentResult {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ThreatAssessmentResult {
@@ -1554,36 +1533,40 @@ pub struct UrlAssessmentRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UrlAssessmentRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.urlAssessmentRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.urlAssessmentRequest",
+            &[
+                "id",
+                "category",
+                "contentType",
+                "createdBy",
+                "createdDateTime",
+                "expectedAssessment",
+                "requestSource",
+                "status",
+                "url",
+                "results",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "category",
-            "contentType",
-            "createdBy",
-            "createdDateTime",
-            "expectedAssessment",
-            "requestSource",
-            "status",
-            "url",
-            "results",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.category,
-            &self.content_type,
-            &self.created_by,
-            &self.created_date_time,
-            &self.expected_assessment,
-            &self.request_source,
-            &self.status,
-            &self.url,
-            &self.results,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.category,
+                &self.content_type,
+                &self.created_by,
+                &self.created_date_time,
+                &self.expected_assessment,
+                &self.request_source,
+                &self.status,
+                &self.url,
+                &self.results,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1604,12 +1587,6 @@ impl ::graph_model::rt::Struct for UrlAssessmentRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UrlAssessmentRequest {

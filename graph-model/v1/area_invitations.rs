@@ -34,40 +34,44 @@ pub struct Invitation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Invitation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.invitation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.invitation",
+            &[
+                "id",
+                "invitedUserDisplayName",
+                "invitedUserEmailAddress",
+                "invitedUserMessageInfo",
+                "invitedUserType",
+                "inviteRedeemUrl",
+                "inviteRedirectUrl",
+                "resetRedemption",
+                "sendInvitationMessage",
+                "status",
+                "invitedUser",
+                "invitedUserSponsors",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "invitedUserDisplayName",
-            "invitedUserEmailAddress",
-            "invitedUserMessageInfo",
-            "invitedUserType",
-            "inviteRedeemUrl",
-            "inviteRedirectUrl",
-            "resetRedemption",
-            "sendInvitationMessage",
-            "status",
-            "invitedUser",
-            "invitedUserSponsors",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.invited_user_display_name,
-            &self.invited_user_email_address,
-            &self.invited_user_message_info,
-            &self.invited_user_type,
-            &self.invite_redeem_url,
-            &self.invite_redirect_url,
-            &self.reset_redemption,
-            &self.send_invitation_message,
-            &self.status,
-            &self.invited_user,
-            &self.invited_user_sponsors,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.invited_user_display_name,
+                &self.invited_user_email_address,
+                &self.invited_user_message_info,
+                &self.invited_user_type,
+                &self.invite_redeem_url,
+                &self.invite_redirect_url,
+                &self.reset_redemption,
+                &self.send_invitation_message,
+                &self.status,
+                &self.invited_user,
+                &self.invited_user_sponsors,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -90,12 +94,6 @@ impl ::graph_model::rt::Struct for Invitation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Invitation {
@@ -152,18 +150,22 @@ pub struct InvitedUserMessageInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InvitedUserMessageInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.invitedUserMessageInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.invitedUserMessageInfo",
+            &["ccRecipients", "customizedMessageBody", "messageLanguage"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["ccRecipients", "customizedMessageBody", "messageLanguage"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.cc_recipients,
-            &self.customized_message_body,
-            &self.message_language,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.cc_recipients,
+                &self.customized_message_body,
+                &self.message_language,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -177,12 +179,6 @@ impl ::graph_model::rt::Struct for InvitedUserMessageInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InvitedUserMessageInfo {

@@ -20,28 +20,32 @@ pub struct OAuth2PermissionGrant {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OAuth2PermissionGrant {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.oAuth2PermissionGrant"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.oAuth2PermissionGrant",
+            &[
+                "id",
+                "clientId",
+                "consentType",
+                "principalId",
+                "resourceId",
+                "scope",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "clientId",
-            "consentType",
-            "principalId",
-            "resourceId",
-            "scope",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.client_id,
-            &self.consent_type,
-            &self.principal_id,
-            &self.resource_id,
-            &self.scope,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.client_id,
+                &self.consent_type,
+                &self.principal_id,
+                &self.resource_id,
+                &self.scope,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -58,12 +62,6 @@ impl ::graph_model::rt::Struct for OAuth2PermissionGrant {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OAuth2PermissionGrant {

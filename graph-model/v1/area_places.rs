@@ -12,14 +12,18 @@ pub struct AssignedPlaceMode {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AssignedPlaceMode {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.assignedPlaceMode"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.assignedPlaceMode",
+            &["assignedUserEmailAddress", "assignedUserId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["assignedUserEmailAddress", "assignedUserId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.assigned_user_email_address, &self.assigned_user_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.assigned_user_email_address, &self.assigned_user_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -32,12 +36,6 @@ impl ::graph_model::rt::Struct for AssignedPlaceMode {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AssignedPlaceMode {
@@ -180,44 +178,48 @@ pub struct Building {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Building {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.building"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.building",
+            &[
+                "id",
+                "address",
+                "displayName",
+                "geoCoordinates",
+                "isWheelChairAccessible",
+                "label",
+                "parentId",
+                "phone",
+                "placeId",
+                "tags",
+                "resourceLinks",
+                "wifiState",
+                "checkIns",
+                "map",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "address",
-            "displayName",
-            "geoCoordinates",
-            "isWheelChairAccessible",
-            "label",
-            "parentId",
-            "phone",
-            "placeId",
-            "tags",
-            "resourceLinks",
-            "wifiState",
-            "checkIns",
-            "map",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.address,
-            &self.display_name,
-            &self.geo_coordinates,
-            &self.is_wheel_chair_accessible,
-            &self.label,
-            &self.parent_id,
-            &self.phone,
-            &self.place_id,
-            &self.tags,
-            &self.resource_links,
-            &self.wifi_state,
-            &self.check_ins,
-            &self.map,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.address,
+                &self.display_name,
+                &self.geo_coordinates,
+                &self.is_wheel_chair_accessible,
+                &self.label,
+                &self.parent_id,
+                &self.phone,
+                &self.place_id,
+                &self.tags,
+                &self.resource_links,
+                &self.wifi_state,
+                &self.check_ins,
+                &self.map,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -242,12 +244,6 @@ impl ::graph_model::rt::Struct for Building {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Building {
@@ -308,20 +304,24 @@ pub struct BuildingMap {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BuildingMap {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.buildingMap"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.buildingMap",
+            &["id", "properties", "placeId", "footprints", "levels"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "properties", "placeId", "footprints", "levels"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.properties,
-            &self.place_id,
-            &self.footprints,
-            &self.levels,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.properties,
+                &self.place_id,
+                &self.footprints,
+                &self.levels,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -337,12 +337,6 @@ impl ::graph_model::rt::Struct for BuildingMap {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BuildingMap {
@@ -399,18 +393,22 @@ pub struct CheckInClaim {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CheckInClaim {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.checkInClaim"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.checkInClaim",
+            &["calendarEventId", "checkInMethod", "createdDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["calendarEventId", "checkInMethod", "createdDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.calendar_event_id,
-            &self.check_in_method,
-            &self.created_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.calendar_event_id,
+                &self.check_in_method,
+                &self.created_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -424,12 +422,6 @@ impl ::graph_model::rt::Struct for CheckInClaim {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CheckInClaim {
@@ -591,48 +583,52 @@ pub struct Desk {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Desk {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.desk"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.desk",
+            &[
+                "id",
+                "address",
+                "displayName",
+                "geoCoordinates",
+                "isWheelChairAccessible",
+                "label",
+                "parentId",
+                "phone",
+                "placeId",
+                "tags",
+                "displayDeviceName",
+                "heightAdjustableState",
+                "mailboxDetails",
+                "mode",
+                "servicePlans",
+                "checkIns",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "address",
-            "displayName",
-            "geoCoordinates",
-            "isWheelChairAccessible",
-            "label",
-            "parentId",
-            "phone",
-            "placeId",
-            "tags",
-            "displayDeviceName",
-            "heightAdjustableState",
-            "mailboxDetails",
-            "mode",
-            "servicePlans",
-            "checkIns",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.address,
-            &self.display_name,
-            &self.geo_coordinates,
-            &self.is_wheel_chair_accessible,
-            &self.label,
-            &self.parent_id,
-            &self.phone,
-            &self.place_id,
-            &self.tags,
-            &self.display_device_name,
-            &self.height_adjustable_state,
-            &self.mailbox_details,
-            &self.mode,
-            &self.service_plans,
-            &self.check_ins,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.address,
+                &self.display_name,
+                &self.geo_coordinates,
+                &self.is_wheel_chair_accessible,
+                &self.label,
+                &self.parent_id,
+                &self.phone,
+                &self.place_id,
+                &self.tags,
+                &self.display_device_name,
+                &self.height_adjustable_state,
+                &self.mailbox_details,
+                &self.mode,
+                &self.service_plans,
+                &self.check_ins,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -659,12 +655,6 @@ impl ::graph_model::rt::Struct for Desk {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Desk {
@@ -715,26 +705,19 @@ pub struct DropInPlaceMode {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DropInPlaceMode {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.dropInPlaceMode"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.dropInPlaceMode", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DropInPlaceMode {
@@ -791,14 +774,15 @@ pub struct FixtureMap {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FixtureMap {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fixtureMap"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fixtureMap",
+            &["id", "properties", "placeId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "properties", "placeId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.properties, &self.place_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.properties, &self.place_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -808,12 +792,6 @@ impl ::graph_model::rt::Struct for FixtureMap {
             &mut [&mut self.id, &mut self.properties, &mut self.place_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FixtureMap {
@@ -888,40 +866,44 @@ pub struct Floor {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Floor {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.floor"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.floor",
+            &[
+                "id",
+                "address",
+                "displayName",
+                "geoCoordinates",
+                "isWheelChairAccessible",
+                "label",
+                "parentId",
+                "phone",
+                "placeId",
+                "tags",
+                "sortOrder",
+                "checkIns",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "address",
-            "displayName",
-            "geoCoordinates",
-            "isWheelChairAccessible",
-            "label",
-            "parentId",
-            "phone",
-            "placeId",
-            "tags",
-            "sortOrder",
-            "checkIns",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.address,
-            &self.display_name,
-            &self.geo_coordinates,
-            &self.is_wheel_chair_accessible,
-            &self.label,
-            &self.parent_id,
-            &self.phone,
-            &self.place_id,
-            &self.tags,
-            &self.sort_order,
-            &self.check_ins,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.address,
+                &self.display_name,
+                &self.geo_coordinates,
+                &self.is_wheel_chair_accessible,
+                &self.label,
+                &self.parent_id,
+                &self.phone,
+                &self.place_id,
+                &self.tags,
+                &self.sort_order,
+                &self.check_ins,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -944,12 +926,6 @@ impl ::graph_model::rt::Struct for Floor {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Floor {
@@ -1004,26 +980,19 @@ pub struct FootprintMap {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FootprintMap {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.footprintMap"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.footprintMap", &["id", "properties"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "properties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FootprintMap {
@@ -1086,28 +1055,32 @@ pub struct LevelMap {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LevelMap {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.levelMap"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.levelMap",
+            &[
+                "id",
+                "properties",
+                "placeId",
+                "fixtures",
+                "sections",
+                "units",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "properties",
-            "placeId",
-            "fixtures",
-            "sections",
-            "units",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.properties,
-            &self.place_id,
-            &self.fixtures,
-            &self.sections,
-            &self.units,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.properties,
+                &self.place_id,
+                &self.fixtures,
+                &self.sections,
+                &self.units,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1124,12 +1097,6 @@ impl ::graph_model::rt::Struct for LevelMap {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LevelMap {
@@ -1184,14 +1151,18 @@ pub struct MailboxDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailboxDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mailboxDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mailboxDetails",
+            &["emailAddress", "externalDirectoryObjectId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["emailAddress", "externalDirectoryObjectId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.email_address, &self.external_directory_object_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.email_address, &self.external_directory_object_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1204,12 +1175,6 @@ impl ::graph_model::rt::Struct for MailboxDetails {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MailboxDetails {
@@ -1283,38 +1248,42 @@ pub struct Place {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Place {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.place"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.place",
+            &[
+                "id",
+                "address",
+                "displayName",
+                "geoCoordinates",
+                "isWheelChairAccessible",
+                "label",
+                "parentId",
+                "phone",
+                "placeId",
+                "tags",
+                "checkIns",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "address",
-            "displayName",
-            "geoCoordinates",
-            "isWheelChairAccessible",
-            "label",
-            "parentId",
-            "phone",
-            "placeId",
-            "tags",
-            "checkIns",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.address,
-            &self.display_name,
-            &self.geo_coordinates,
-            &self.is_wheel_chair_accessible,
-            &self.label,
-            &self.parent_id,
-            &self.phone,
-            &self.place_id,
-            &self.tags,
-            &self.check_ins,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.address,
+                &self.display_name,
+                &self.geo_coordinates,
+                &self.is_wheel_chair_accessible,
+                &self.label,
+                &self.parent_id,
+                &self.phone,
+                &self.place_id,
+                &self.tags,
+                &self.check_ins,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1336,12 +1305,6 @@ impl ::graph_model::rt::Struct for Place {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Place {
@@ -1605,26 +1568,19 @@ pub struct PlaceMode {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlaceMode {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.placeMode"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.placeMode", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlaceMode {
@@ -1806,26 +1762,21 @@ pub struct PlaceServicePlanInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlaceServicePlanInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.placeServicePlanInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.placeServicePlanInfo",
+            &["servicePlanId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["servicePlanId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.service_plan_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.service_plan_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.service_plan_id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlaceServicePlanInfo {
@@ -1876,26 +1827,19 @@ pub struct ReservablePlaceMode {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ReservablePlaceMode {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.reservablePlaceMode"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.reservablePlaceMode", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ReservablePlaceMode {
@@ -1952,14 +1896,15 @@ pub struct ResourceLink {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResourceLink {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.resourceLink"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.resourceLink",
+            &["linkType", "name", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["linkType", "name", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.link_type, &self.name, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.link_type, &self.name, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1969,12 +1914,6 @@ impl ::graph_model::rt::Struct for ResourceLink {
             &mut [&mut self.link_type, &mut self.name, &mut self.value],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ResourceLink {
@@ -2130,60 +2069,64 @@ pub struct Room {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Room {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.room"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.room",
+            &[
+                "id",
+                "address",
+                "displayName",
+                "geoCoordinates",
+                "isWheelChairAccessible",
+                "label",
+                "parentId",
+                "phone",
+                "placeId",
+                "tags",
+                "audioDeviceName",
+                "bookingType",
+                "building",
+                "capacity",
+                "displayDeviceName",
+                "emailAddress",
+                "floorLabel",
+                "floorNumber",
+                "nickname",
+                "teamsEnabledState",
+                "videoDeviceName",
+                "checkIns",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "address",
-            "displayName",
-            "geoCoordinates",
-            "isWheelChairAccessible",
-            "label",
-            "parentId",
-            "phone",
-            "placeId",
-            "tags",
-            "audioDeviceName",
-            "bookingType",
-            "building",
-            "capacity",
-            "displayDeviceName",
-            "emailAddress",
-            "floorLabel",
-            "floorNumber",
-            "nickname",
-            "teamsEnabledState",
-            "videoDeviceName",
-            "checkIns",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.address,
-            &self.display_name,
-            &self.geo_coordinates,
-            &self.is_wheel_chair_accessible,
-            &self.label,
-            &self.parent_id,
-            &self.phone,
-            &self.place_id,
-            &self.tags,
-            &self.audio_device_name,
-            &self.booking_type,
-            &self.building,
-            &self.capacity,
-            &self.display_device_name,
-            &self.email_address,
-            &self.floor_label,
-            &self.floor_number,
-            &self.nickname,
-            &self.teams_enabled_state,
-            &self.video_device_name,
-            &self.check_ins,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.address,
+                &self.display_name,
+                &self.geo_coordinates,
+                &self.is_wheel_chair_accessible,
+                &self.label,
+                &self.parent_id,
+                &self.phone,
+                &self.place_id,
+                &self.tags,
+                &self.audio_device_name,
+                &self.booking_type,
+                &self.building,
+                &self.capacity,
+                &self.display_device_name,
+                &self.email_address,
+                &self.floor_label,
+                &self.floor_number,
+                &self.nickname,
+                &self.teams_enabled_state,
+                &self.video_device_name,
+                &self.check_ins,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2216,12 +2159,6 @@ impl ::graph_model::rt::Struct for Room {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Room {
@@ -2300,44 +2237,48 @@ pub struct RoomList {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RoomList {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.roomList"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.roomList",
+            &[
+                "id",
+                "address",
+                "displayName",
+                "geoCoordinates",
+                "isWheelChairAccessible",
+                "label",
+                "parentId",
+                "phone",
+                "placeId",
+                "tags",
+                "emailAddress",
+                "checkIns",
+                "rooms",
+                "workspaces",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "address",
-            "displayName",
-            "geoCoordinates",
-            "isWheelChairAccessible",
-            "label",
-            "parentId",
-            "phone",
-            "placeId",
-            "tags",
-            "emailAddress",
-            "checkIns",
-            "rooms",
-            "workspaces",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.address,
-            &self.display_name,
-            &self.geo_coordinates,
-            &self.is_wheel_chair_accessible,
-            &self.label,
-            &self.parent_id,
-            &self.phone,
-            &self.place_id,
-            &self.tags,
-            &self.email_address,
-            &self.check_ins,
-            &self.rooms,
-            &self.workspaces,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.address,
+                &self.display_name,
+                &self.geo_coordinates,
+                &self.is_wheel_chair_accessible,
+                &self.label,
+                &self.parent_id,
+                &self.phone,
+                &self.place_id,
+                &self.tags,
+                &self.email_address,
+                &self.check_ins,
+                &self.rooms,
+                &self.workspaces,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2362,12 +2303,6 @@ impl ::graph_model::rt::Struct for RoomList {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RoomList {
@@ -2440,38 +2375,42 @@ pub struct Section {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Section {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.section"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.section",
+            &[
+                "id",
+                "address",
+                "displayName",
+                "geoCoordinates",
+                "isWheelChairAccessible",
+                "label",
+                "parentId",
+                "phone",
+                "placeId",
+                "tags",
+                "checkIns",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "address",
-            "displayName",
-            "geoCoordinates",
-            "isWheelChairAccessible",
-            "label",
-            "parentId",
-            "phone",
-            "placeId",
-            "tags",
-            "checkIns",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.address,
-            &self.display_name,
-            &self.geo_coordinates,
-            &self.is_wheel_chair_accessible,
-            &self.label,
-            &self.parent_id,
-            &self.phone,
-            &self.place_id,
-            &self.tags,
-            &self.check_ins,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.address,
+                &self.display_name,
+                &self.geo_coordinates,
+                &self.is_wheel_chair_accessible,
+                &self.label,
+                &self.parent_id,
+                &self.phone,
+                &self.place_id,
+                &self.tags,
+                &self.check_ins,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2493,12 +2432,6 @@ impl ::graph_model::rt::Struct for Section {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Section {
@@ -2555,14 +2488,15 @@ pub struct SectionMap {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SectionMap {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sectionMap"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sectionMap",
+            &["id", "properties", "placeId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "properties", "placeId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.properties, &self.place_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.properties, &self.place_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2572,12 +2506,6 @@ impl ::graph_model::rt::Struct for SectionMap {
             &mut [&mut self.id, &mut self.properties, &mut self.place_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SectionMap {
@@ -2630,26 +2558,19 @@ pub struct UnavailablePlaceMode {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnavailablePlaceMode {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unavailablePlaceMode"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.unavailablePlaceMode", &["reason"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["reason"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.reason])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.reason], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.reason], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnavailablePlaceMode {
@@ -2706,14 +2627,15 @@ pub struct UnitMap {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnitMap {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unitMap"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unitMap",
+            &["id", "properties", "placeId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "properties", "placeId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.properties, &self.place_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.properties, &self.place_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2723,12 +2645,6 @@ impl ::graph_model::rt::Struct for UnitMap {
             &mut [&mut self.id, &mut self.properties, &mut self.place_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnitMap {
@@ -2811,48 +2727,52 @@ pub struct Workspace {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Workspace {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workspace"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workspace",
+            &[
+                "id",
+                "address",
+                "displayName",
+                "geoCoordinates",
+                "isWheelChairAccessible",
+                "label",
+                "parentId",
+                "phone",
+                "placeId",
+                "tags",
+                "capacity",
+                "displayDeviceName",
+                "emailAddress",
+                "mode",
+                "nickname",
+                "checkIns",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "address",
-            "displayName",
-            "geoCoordinates",
-            "isWheelChairAccessible",
-            "label",
-            "parentId",
-            "phone",
-            "placeId",
-            "tags",
-            "capacity",
-            "displayDeviceName",
-            "emailAddress",
-            "mode",
-            "nickname",
-            "checkIns",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.address,
-            &self.display_name,
-            &self.geo_coordinates,
-            &self.is_wheel_chair_accessible,
-            &self.label,
-            &self.parent_id,
-            &self.phone,
-            &self.place_id,
-            &self.tags,
-            &self.capacity,
-            &self.display_device_name,
-            &self.email_address,
-            &self.mode,
-            &self.nickname,
-            &self.check_ins,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.address,
+                &self.display_name,
+                &self.geo_coordinates,
+                &self.is_wheel_chair_accessible,
+                &self.label,
+                &self.parent_id,
+                &self.phone,
+                &self.place_id,
+                &self.tags,
+                &self.capacity,
+                &self.display_device_name,
+                &self.email_address,
+                &self.mode,
+                &self.nickname,
+                &self.check_ins,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2879,12 +2799,6 @@ impl ::graph_model::rt::Struct for Workspace {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Workspace {

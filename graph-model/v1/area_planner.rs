@@ -16,14 +16,18 @@ pub struct Planner {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Planner {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.planner"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.planner",
+            &["id", "buckets", "plans", "tasks"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "buckets", "plans", "tasks"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.buckets, &self.plans, &self.tasks])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.buckets, &self.plans, &self.tasks],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -38,12 +42,6 @@ impl ::graph_model::rt::Struct for Planner {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Planner {
@@ -94,26 +92,19 @@ pub struct PlannerAppliedCategories {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerAppliedCategories {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.plannerAppliedCategories"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.plannerAppliedCategories", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerAppliedCategories {
@@ -170,18 +161,22 @@ pub struct PlannerAssignedToTaskBoardTaskFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerAssignedToTaskBoardTaskFormat {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.plannerAssignedToTaskBoardTaskFormat"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.plannerAssignedToTaskBoardTaskFormat",
+            &["id", "orderHintsByAssignee", "unassignedOrderHint"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "orderHintsByAssignee", "unassignedOrderHint"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.order_hints_by_assignee,
-            &self.unassigned_order_hint,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.order_hints_by_assignee,
+                &self.unassigned_order_hint,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -195,12 +190,6 @@ impl ::graph_model::rt::Struct for PlannerAssignedToTaskBoardTaskFormat {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerAssignedToTaskBoardTaskFormat {
@@ -251,26 +240,19 @@ pub struct PlannerAssignments {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerAssignments {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.plannerAssignments"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.plannerAssignments", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerAssignments {
@@ -332,20 +314,24 @@ pub struct PlannerBucket {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerBucket {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.plannerBucket"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.plannerBucket",
+            &["id", "name", "orderHint", "planId", "tasks"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "name", "orderHint", "planId", "tasks"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.name,
-            &self.order_hint,
-            &self.plan_id,
-            &self.tasks,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.name,
+                &self.order_hint,
+                &self.plan_id,
+                &self.tasks,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -361,12 +347,6 @@ impl ::graph_model::rt::Struct for PlannerBucket {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerBucket {
@@ -421,26 +401,21 @@ pub struct PlannerBucketTaskBoardTaskFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerBucketTaskBoardTaskFormat {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.plannerBucketTaskBoardTaskFormat"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.plannerBucketTaskBoardTaskFormat",
+            &["id", "orderHint"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "orderHint"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.order_hint])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.order_hint], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.order_hint], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerBucketTaskBoardTaskFormat {
@@ -541,66 +516,70 @@ pub struct PlannerCategoryDescriptions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerCategoryDescriptions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.plannerCategoryDescriptions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.plannerCategoryDescriptions",
+            &[
+                "category1",
+                "category10",
+                "category11",
+                "category12",
+                "category13",
+                "category14",
+                "category15",
+                "category16",
+                "category17",
+                "category18",
+                "category19",
+                "category2",
+                "category20",
+                "category21",
+                "category22",
+                "category23",
+                "category24",
+                "category25",
+                "category3",
+                "category4",
+                "category5",
+                "category6",
+                "category7",
+                "category8",
+                "category9",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "category1",
-            "category10",
-            "category11",
-            "category12",
-            "category13",
-            "category14",
-            "category15",
-            "category16",
-            "category17",
-            "category18",
-            "category19",
-            "category2",
-            "category20",
-            "category21",
-            "category22",
-            "category23",
-            "category24",
-            "category25",
-            "category3",
-            "category4",
-            "category5",
-            "category6",
-            "category7",
-            "category8",
-            "category9",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.category1,
-            &self.category10,
-            &self.category11,
-            &self.category12,
-            &self.category13,
-            &self.category14,
-            &self.category15,
-            &self.category16,
-            &self.category17,
-            &self.category18,
-            &self.category19,
-            &self.category2,
-            &self.category20,
-            &self.category21,
-            &self.category22,
-            &self.category23,
-            &self.category24,
-            &self.category25,
-            &self.category3,
-            &self.category4,
-            &self.category5,
-            &self.category6,
-            &self.category7,
-            &self.category8,
-            &self.category9,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.category1,
+                &self.category10,
+                &self.category11,
+                &self.category12,
+                &self.category13,
+                &self.category14,
+                &self.category15,
+                &self.category16,
+                &self.category17,
+                &self.category18,
+                &self.category19,
+                &self.category2,
+                &self.category20,
+                &self.category21,
+                &self.category22,
+                &self.category23,
+                &self.category24,
+                &self.category25,
+                &self.category3,
+                &self.category4,
+                &self.category5,
+                &self.category6,
+                &self.category7,
+                &self.category8,
+                &self.category9,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -636,12 +615,6 @@ impl ::graph_model::rt::Struct for PlannerCategoryDescriptions {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerCategoryDescriptions {
@@ -692,26 +665,19 @@ pub struct PlannerChecklistItems {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerChecklistItems {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.plannerChecklistItems"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.plannerChecklistItems", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerChecklistItems {
@@ -828,26 +794,19 @@ pub struct PlannerExternalReferences {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerExternalReferences {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.plannerExternalReferences"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.plannerExternalReferences", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerExternalReferences {
@@ -898,26 +857,19 @@ pub struct PlannerOrderHintsByAssignee {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerOrderHintsByAssignee {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.plannerOrderHintsByAssignee"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.plannerOrderHintsByAssignee", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerOrderHintsByAssignee {
@@ -992,34 +944,38 @@ pub struct PlannerPlan {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for PlannerPlan {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.plannerPlan"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.plannerPlan",
+            &[
+                "id",
+                "container",
+                "createdBy",
+                "createdDateTime",
+                "owner",
+                "title",
+                "buckets",
+                "details",
+                "tasks",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "container",
-            "createdBy",
-            "createdDateTime",
-            "owner",
-            "title",
-            "buckets",
-            "details",
-            "tasks",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.container,
-            &self.created_by,
-            &self.created_date_time,
-            &self.owner,
-            &self.title,
-            &self.buckets,
-            &self.details,
-            &self.tasks,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.container,
+                &self.created_by,
+                &self.created_date_time,
+                &self.owner,
+                &self.title,
+                &self.buckets,
+                &self.details,
+                &self.tasks,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1039,12 +995,6 @@ impl ::graph_model::rt::Struct for PlannerPlan {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -1108,14 +1058,15 @@ pub struct PlannerPlanContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerPlanContainer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.plannerPlanContainer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.plannerPlanContainer",
+            &["containerId", "type", "url"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["containerId", "type", "url"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.container_id, &self.r#type, &self.url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.container_id, &self.r#type, &self.url], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1125,12 +1076,6 @@ impl ::graph_model::rt::Struct for PlannerPlanContainer {
             &mut [&mut self.container_id, &mut self.r#type, &mut self.url],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerPlanContainer {
@@ -1187,14 +1132,18 @@ pub struct PlannerPlanDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerPlanDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.plannerPlanDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.plannerPlanDetails",
+            &["id", "categoryDescriptions", "sharedWith"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "categoryDescriptions", "sharedWith"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.category_descriptions, &self.shared_with])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.category_descriptions, &self.shared_with],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1208,12 +1157,6 @@ impl ::graph_model::rt::Struct for PlannerPlanDetails {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerPlanDetails {
@@ -1346,26 +1289,21 @@ pub struct PlannerProgressTaskBoardTaskFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerProgressTaskBoardTaskFormat {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.plannerProgressTaskBoardTaskFormat"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.plannerProgressTaskBoardTaskFormat",
+            &["id", "orderHint"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "orderHint"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.order_hint])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.order_hint], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.order_hint], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerProgressTaskBoardTaskFormat {
@@ -1470,68 +1408,72 @@ pub struct PlannerTask {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerTask {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.plannerTask"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.plannerTask",
+            &[
+                "id",
+                "activeChecklistItemCount",
+                "appliedCategories",
+                "assigneePriority",
+                "assignments",
+                "bucketId",
+                "checklistItemCount",
+                "completedBy",
+                "completedDateTime",
+                "conversationThreadId",
+                "createdBy",
+                "createdDateTime",
+                "dueDateTime",
+                "hasDescription",
+                "orderHint",
+                "percentComplete",
+                "planId",
+                "previewType",
+                "priority",
+                "referenceCount",
+                "startDateTime",
+                "title",
+                "assignedToTaskBoardFormat",
+                "bucketTaskBoardFormat",
+                "details",
+                "progressTaskBoardFormat",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activeChecklistItemCount",
-            "appliedCategories",
-            "assigneePriority",
-            "assignments",
-            "bucketId",
-            "checklistItemCount",
-            "completedBy",
-            "completedDateTime",
-            "conversationThreadId",
-            "createdBy",
-            "createdDateTime",
-            "dueDateTime",
-            "hasDescription",
-            "orderHint",
-            "percentComplete",
-            "planId",
-            "previewType",
-            "priority",
-            "referenceCount",
-            "startDateTime",
-            "title",
-            "assignedToTaskBoardFormat",
-            "bucketTaskBoardFormat",
-            "details",
-            "progressTaskBoardFormat",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.active_checklist_item_count,
-            &self.applied_categories,
-            &self.assignee_priority,
-            &self.assignments,
-            &self.bucket_id,
-            &self.checklist_item_count,
-            &self.completed_by,
-            &self.completed_date_time,
-            &self.conversation_thread_id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.due_date_time,
-            &self.has_description,
-            &self.order_hint,
-            &self.percent_complete,
-            &self.plan_id,
-            &self.preview_type,
-            &self.priority,
-            &self.reference_count,
-            &self.start_date_time,
-            &self.title,
-            &self.assigned_to_task_board_format,
-            &self.bucket_task_board_format,
-            &self.details,
-            &self.progress_task_board_format,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.active_checklist_item_count,
+                &self.applied_categories,
+                &self.assignee_priority,
+                &self.assignments,
+                &self.bucket_id,
+                &self.checklist_item_count,
+                &self.completed_by,
+                &self.completed_date_time,
+                &self.conversation_thread_id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.due_date_time,
+                &self.has_description,
+                &self.order_hint,
+                &self.percent_complete,
+                &self.plan_id,
+                &self.preview_type,
+                &self.priority,
+                &self.reference_count,
+                &self.start_date_time,
+                &self.title,
+                &self.assigned_to_task_board_format,
+                &self.bucket_task_board_format,
+                &self.details,
+                &self.progress_task_board_format,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1568,12 +1510,6 @@ impl ::graph_model::rt::Struct for PlannerTask {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerTask {
@@ -1634,26 +1570,30 @@ pub struct PlannerTaskDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerTaskDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.plannerTaskDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.plannerTaskDetails",
+            &[
+                "id",
+                "checklist",
+                "description",
+                "previewType",
+                "references",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "checklist",
-            "description",
-            "previewType",
-            "references",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.checklist,
-            &self.description,
-            &self.preview_type,
-            &self.references,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.checklist,
+                &self.description,
+                &self.preview_type,
+                &self.references,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1669,12 +1609,6 @@ impl ::graph_model::rt::Struct for PlannerTaskDetails {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerTaskDetails {
@@ -1725,26 +1659,19 @@ pub struct PlannerUserIds {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerUserIds {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.plannerUserIds"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.plannerUserIds", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerUserIds {

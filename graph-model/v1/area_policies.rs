@@ -22,30 +22,34 @@ pub struct AdminConsentRequestPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AdminConsentRequestPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.adminConsentRequestPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.adminConsentRequestPolicy",
+            &[
+                "id",
+                "isEnabled",
+                "notifyReviewers",
+                "remindersEnabled",
+                "requestDurationInDays",
+                "reviewers",
+                "version",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isEnabled",
-            "notifyReviewers",
-            "remindersEnabled",
-            "requestDurationInDays",
-            "reviewers",
-            "version",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_enabled,
-            &self.notify_reviewers,
-            &self.reminders_enabled,
-            &self.request_duration_in_days,
-            &self.reviewers,
-            &self.version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_enabled,
+                &self.notify_reviewers,
+                &self.reminders_enabled,
+                &self.request_duration_in_days,
+                &self.reviewers,
+                &self.version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -63,12 +67,6 @@ impl ::graph_model::rt::Struct for AdminConsentRequestPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AdminConsentRequestPolicy {
@@ -119,26 +117,19 @@ pub struct AllDeviceRegistrationMembership {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AllDeviceRegistrationMembership {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.allDeviceRegistrationMembership"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.allDeviceRegistrationMembership", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AllDeviceRegistrationMembership {
@@ -199,26 +190,30 @@ pub struct ApprovalSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApprovalSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.approvalSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.approvalSettings",
+            &[
+                "approvalMode",
+                "approvalStages",
+                "isApprovalRequired",
+                "isApprovalRequiredForExtension",
+                "isRequestorJustificationRequired",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "approvalMode",
-            "approvalStages",
-            "isApprovalRequired",
-            "isApprovalRequiredForExtension",
-            "isRequestorJustificationRequired",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.approval_mode,
-            &self.approval_stages,
-            &self.is_approval_required,
-            &self.is_approval_required_for_extension,
-            &self.is_requestor_justification_required,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.approval_mode,
+                &self.approval_stages,
+                &self.is_approval_required,
+                &self.is_approval_required_for_extension,
+                &self.is_requestor_justification_required,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -234,12 +229,6 @@ impl ::graph_model::rt::Struct for ApprovalSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ApprovalSettings {
@@ -299,19 +288,23 @@ pub struct AuthenticationFlowsPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationFlowsPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationFlowsPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationFlowsPolicy",
+            &["id", "description", "displayName", "selfServiceSignUp"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "description", "displayName", "selfServiceSignUp"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.self_service_sign_up,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.self_service_sign_up,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -326,12 +319,6 @@ impl ::graph_model::rt::Struct for AuthenticationFlowsPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationFlowsPolicy {
@@ -388,18 +375,22 @@ pub struct AzureADJoinPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzureADJoinPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.azureADJoinPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.azureADJoinPolicy",
+            &["allowedToJoin", "isAdminConfigurable", "localAdmins"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["allowedToJoin", "isAdminConfigurable", "localAdmins"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allowed_to_join,
-            &self.is_admin_configurable,
-            &self.local_admins,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allowed_to_join,
+                &self.is_admin_configurable,
+                &self.local_admins,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -413,12 +404,6 @@ impl ::graph_model::rt::Struct for AzureADJoinPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AzureADJoinPolicy {
@@ -473,14 +458,18 @@ pub struct AzureADRegistrationPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzureADRegistrationPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.azureADRegistrationPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.azureADRegistrationPolicy",
+            &["allowedToRegister", "isAdminConfigurable"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["allowedToRegister", "isAdminConfigurable"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.allowed_to_register, &self.is_admin_configurable])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.allowed_to_register, &self.is_admin_configurable],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -493,12 +482,6 @@ impl ::graph_model::rt::Struct for AzureADRegistrationPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AzureADRegistrationPolicy {
@@ -549,26 +532,19 @@ pub struct DeviceRegistrationMembership {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceRegistrationMembership {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceRegistrationMembership"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.deviceRegistrationMembership", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceRegistrationMembership {
@@ -766,32 +742,36 @@ pub struct DeviceRegistrationPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceRegistrationPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceRegistrationPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceRegistrationPolicy",
+            &[
+                "id",
+                "azureADJoin",
+                "azureADRegistration",
+                "description",
+                "displayName",
+                "localAdminPassword",
+                "multiFactorAuthConfiguration",
+                "userDeviceQuota",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "azureADJoin",
-            "azureADRegistration",
-            "description",
-            "displayName",
-            "localAdminPassword",
-            "multiFactorAuthConfiguration",
-            "userDeviceQuota",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.azure_ad_join,
-            &self.azure_ad_registration,
-            &self.description,
-            &self.display_name,
-            &self.local_admin_password,
-            &self.multi_factor_auth_configuration,
-            &self.user_device_quota,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.azure_ad_join,
+                &self.azure_ad_registration,
+                &self.description,
+                &self.display_name,
+                &self.local_admin_password,
+                &self.multi_factor_auth_configuration,
+                &self.user_device_quota,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -810,12 +790,6 @@ impl ::graph_model::rt::Struct for DeviceRegistrationPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceRegistrationPolicy {
@@ -872,14 +846,18 @@ pub struct EmailDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmailDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.emailDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.emailDetails",
+            &["body", "senderEmailAddress", "subject"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["body", "senderEmailAddress", "subject"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.body, &self.sender_email_address, &self.subject])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.body, &self.sender_email_address, &self.subject],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -893,12 +871,6 @@ impl ::graph_model::rt::Struct for EmailDetails {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EmailDetails {
@@ -953,26 +925,21 @@ pub struct EnumeratedDeviceRegistrationMembership {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EnumeratedDeviceRegistrationMembership {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.enumeratedDeviceRegistrationMembership"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.enumeratedDeviceRegistrationMembership",
+            &["groups", "users"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["groups", "users"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.groups, &self.users])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.groups, &self.users], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.groups, &mut self.users], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EnumeratedDeviceRegistrationMembership {
@@ -1037,30 +1004,34 @@ pub struct FeatureRolloutPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FeatureRolloutPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.featureRolloutPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.featureRolloutPolicy",
+            &[
+                "id",
+                "description",
+                "displayName",
+                "feature",
+                "isAppliedToOrganization",
+                "isEnabled",
+                "appliesTo",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "description",
-            "displayName",
-            "feature",
-            "isAppliedToOrganization",
-            "isEnabled",
-            "appliesTo",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.feature,
-            &self.is_applied_to_organization,
-            &self.is_enabled,
-            &self.applies_to,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.feature,
+                &self.is_applied_to_organization,
+                &self.is_enabled,
+                &self.applies_to,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1078,12 +1049,6 @@ impl ::graph_model::rt::Struct for FeatureRolloutPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FeatureRolloutPolicy {
@@ -1136,26 +1101,21 @@ pub struct LocalAdminPasswordSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LocalAdminPasswordSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.localAdminPasswordSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.localAdminPasswordSettings",
+            &["isEnabled"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isEnabled"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_enabled])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.is_enabled], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.is_enabled], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LocalAdminPasswordSettings {
@@ -1210,14 +1170,18 @@ pub struct LocalAdminSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LocalAdminSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.localAdminSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.localAdminSettings",
+            &["enableGlobalAdmins", "registeringUsers"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["enableGlobalAdmins", "registeringUsers"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.enable_global_admins, &self.registering_users])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.enable_global_admins, &self.registering_users],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1227,12 +1191,6 @@ impl ::graph_model::rt::Struct for LocalAdminSettings {
             &mut [&mut self.enable_global_admins, &mut self.registering_users],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LocalAdminSettings {
@@ -1348,26 +1306,19 @@ pub struct NoDeviceRegistrationMembership {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NoDeviceRegistrationMembership {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.noDeviceRegistrationMembership"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.noDeviceRegistrationMembership", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for NoDeviceRegistrationMembership {
@@ -1508,32 +1459,36 @@ pub struct OwnerlessGroupPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OwnerlessGroupPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.ownerlessGroupPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.ownerlessGroupPolicy",
+            &[
+                "id",
+                "emailInfo",
+                "enabledGroupIds",
+                "isEnabled",
+                "maxMembersToNotify",
+                "notificationDurationInWeeks",
+                "policyWebUrl",
+                "targetOwners",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "emailInfo",
-            "enabledGroupIds",
-            "isEnabled",
-            "maxMembersToNotify",
-            "notificationDurationInWeeks",
-            "policyWebUrl",
-            "targetOwners",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.email_info,
-            &self.enabled_group_ids,
-            &self.is_enabled,
-            &self.max_members_to_notify,
-            &self.notification_duration_in_weeks,
-            &self.policy_web_url,
-            &self.target_owners,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.email_info,
+                &self.enabled_group_ids,
+                &self.is_enabled,
+                &self.max_members_to_notify,
+                &self.notification_duration_in_weeks,
+                &self.policy_web_url,
+                &self.target_owners,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1552,12 +1507,6 @@ impl ::graph_model::rt::Struct for OwnerlessGroupPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OwnerlessGroupPolicy {
@@ -1661,62 +1610,66 @@ pub struct PolicyRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.policyRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.policyRoot",
+            &[
+                "id",
+                "activityBasedTimeoutPolicies",
+                "adminConsentRequestPolicy",
+                "appManagementPolicies",
+                "authenticationFlowsPolicy",
+                "authenticationMethodsPolicy",
+                "authenticationStrengthPolicies",
+                "authorizationPolicy",
+                "claimsMappingPolicies",
+                "conditionalAccessPolicies",
+                "crossTenantAccessPolicy",
+                "defaultAppManagementPolicy",
+                "deviceRegistrationPolicy",
+                "featureRolloutPolicies",
+                "federatedTokenValidationPolicy",
+                "homeRealmDiscoveryPolicies",
+                "identitySecurityDefaultsEnforcementPolicy",
+                "ownerlessGroupPolicy",
+                "permissionGrantPolicies",
+                "roleManagementPolicies",
+                "roleManagementPolicyAssignments",
+                "tokenIssuancePolicies",
+                "tokenLifetimePolicies",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activityBasedTimeoutPolicies",
-            "adminConsentRequestPolicy",
-            "appManagementPolicies",
-            "authenticationFlowsPolicy",
-            "authenticationMethodsPolicy",
-            "authenticationStrengthPolicies",
-            "authorizationPolicy",
-            "claimsMappingPolicies",
-            "conditionalAccessPolicies",
-            "crossTenantAccessPolicy",
-            "defaultAppManagementPolicy",
-            "deviceRegistrationPolicy",
-            "featureRolloutPolicies",
-            "federatedTokenValidationPolicy",
-            "homeRealmDiscoveryPolicies",
-            "identitySecurityDefaultsEnforcementPolicy",
-            "ownerlessGroupPolicy",
-            "permissionGrantPolicies",
-            "roleManagementPolicies",
-            "roleManagementPolicyAssignments",
-            "tokenIssuancePolicies",
-            "tokenLifetimePolicies",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.activity_based_timeout_policies,
-            &self.admin_consent_request_policy,
-            &self.app_management_policies,
-            &self.authentication_flows_policy,
-            &self.authentication_methods_policy,
-            &self.authentication_strength_policies,
-            &self.authorization_policy,
-            &self.claims_mapping_policies,
-            &self.conditional_access_policies,
-            &self.cross_tenant_access_policy,
-            &self.default_app_management_policy,
-            &self.device_registration_policy,
-            &self.feature_rollout_policies,
-            &self.federated_token_validation_policy,
-            &self.home_realm_discovery_policies,
-            &self.identity_security_defaults_enforcement_policy,
-            &self.ownerless_group_policy,
-            &self.permission_grant_policies,
-            &self.role_management_policies,
-            &self.role_management_policy_assignments,
-            &self.token_issuance_policies,
-            &self.token_lifetime_policies,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.activity_based_timeout_policies,
+                &self.admin_consent_request_policy,
+                &self.app_management_policies,
+                &self.authentication_flows_policy,
+                &self.authentication_methods_policy,
+                &self.authentication_strength_policies,
+                &self.authorization_policy,
+                &self.claims_mapping_policies,
+                &self.conditional_access_policies,
+                &self.cross_tenant_access_policy,
+                &self.default_app_management_policy,
+                &self.device_registration_policy,
+                &self.feature_rollout_policies,
+                &self.federated_token_validation_policy,
+                &self.home_realm_discovery_policies,
+                &self.identity_security_defaults_enforcement_policy,
+                &self.ownerless_group_policy,
+                &self.permission_grant_policies,
+                &self.role_management_policies,
+                &self.role_management_policy_assignments,
+                &self.token_issuance_policies,
+                &self.token_lifetime_policies,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1750,12 +1703,6 @@ impl ::graph_model::rt::Struct for PolicyRoot {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PolicyRoot {
@@ -1808,26 +1755,21 @@ pub struct SelfServiceSignUpAuthenticationFlowConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SelfServiceSignUpAuthenticationFlowConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.selfServiceSignUpAuthenticationFlowConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.selfServiceSignUpAuthenticationFlowConfiguration",
+            &["isEnabled"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isEnabled"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_enabled])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.is_enabled], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.is_enabled], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SelfServiceSignUpAuthenticationFlowConfiguration {
@@ -1976,14 +1918,15 @@ pub struct TargetOwners {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetOwners {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.targetOwners"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.targetOwners",
+            &["notifyMembers", "securityGroups"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["notifyMembers", "securityGroups"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.notify_members, &self.security_groups])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.notify_members, &self.security_groups], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1993,12 +1936,6 @@ impl ::graph_model::rt::Struct for TargetOwners {
             &mut [&mut self.notify_members, &mut self.security_groups],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TargetOwners {
@@ -2061,28 +1998,32 @@ pub struct UnifiedApprovalStage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedApprovalStage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedApprovalStage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedApprovalStage",
+            &[
+                "approvalStageTimeOutInDays",
+                "escalationApprovers",
+                "escalationTimeInMinutes",
+                "isApproverJustificationRequired",
+                "isEscalationEnabled",
+                "primaryApprovers",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "approvalStageTimeOutInDays",
-            "escalationApprovers",
-            "escalationTimeInMinutes",
-            "isApproverJustificationRequired",
-            "isEscalationEnabled",
-            "primaryApprovers",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.approval_stage_time_out_in_days,
-            &self.escalation_approvers,
-            &self.escalation_time_in_minutes,
-            &self.is_approver_justification_required,
-            &self.is_escalation_enabled,
-            &self.primary_approvers,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.approval_stage_time_out_in_days,
+                &self.escalation_approvers,
+                &self.escalation_time_in_minutes,
+                &self.is_approver_justification_required,
+                &self.is_escalation_enabled,
+                &self.primary_approvers,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2099,12 +2040,6 @@ impl ::graph_model::rt::Struct for UnifiedApprovalStage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedApprovalStage {
@@ -2175,36 +2110,40 @@ pub struct UnifiedRoleManagementPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRoleManagementPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRoleManagementPolicy",
+            &[
+                "id",
+                "description",
+                "displayName",
+                "isOrganizationDefault",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "scopeId",
+                "scopeType",
+                "effectiveRules",
+                "rules",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "description",
-            "displayName",
-            "isOrganizationDefault",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "scopeId",
-            "scopeType",
-            "effectiveRules",
-            "rules",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.is_organization_default,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.scope_id,
-            &self.scope_type,
-            &self.effective_rules,
-            &self.rules,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.is_organization_default,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.scope_id,
+                &self.scope_type,
+                &self.effective_rules,
+                &self.rules,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2225,12 +2164,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleManagementPolicy {
@@ -2287,14 +2220,15 @@ pub struct UnifiedRoleManagementPolicyApprovalRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyApprovalRule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRoleManagementPolicyApprovalRule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRoleManagementPolicyApprovalRule",
+            &["id", "target", "setting"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "target", "setting"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.target, &self.setting])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.target, &self.setting], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2304,12 +2238,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyApprovalRule {
             &mut [&mut self.id, &mut self.target, &mut self.setting],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyApprovalRule {
@@ -2373,28 +2301,32 @@ pub struct UnifiedRoleManagementPolicyAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRoleManagementPolicyAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRoleManagementPolicyAssignment",
+            &[
+                "id",
+                "policyId",
+                "roleDefinitionId",
+                "scopeId",
+                "scopeType",
+                "policy",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "policyId",
-            "roleDefinitionId",
-            "scopeId",
-            "scopeType",
-            "policy",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.policy_id,
-            &self.role_definition_id,
-            &self.scope_id,
-            &self.scope_type,
-            &self.policy,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.policy_id,
+                &self.role_definition_id,
+                &self.scope_id,
+                &self.scope_type,
+                &self.policy,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2411,12 +2343,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyAssignment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyAssignment {
@@ -2475,14 +2401,18 @@ pub struct UnifiedRoleManagementPolicyAuthenticationContextRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyAuthenticationContextRule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRoleManagementPolicyAuthenticationContextRule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRoleManagementPolicyAuthenticationContextRule",
+            &["id", "target", "claimValue", "isEnabled"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "target", "claimValue", "isEnabled"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.target, &self.claim_value, &self.is_enabled])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.target, &self.claim_value, &self.is_enabled],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2497,12 +2427,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyAuthenticationCont
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyAuthenticationContextRule {
@@ -2562,14 +2486,15 @@ pub struct UnifiedRoleManagementPolicyEnablementRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyEnablementRule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRoleManagementPolicyEnablementRule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRoleManagementPolicyEnablementRule",
+            &["id", "target", "enabledRules"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "target", "enabledRules"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.target, &self.enabled_rules])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.target, &self.enabled_rules], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2579,12 +2504,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyEnablementRule {
             &mut [&mut self.id, &mut self.target, &mut self.enabled_rules],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyEnablementRule {
@@ -2643,19 +2562,23 @@ pub struct UnifiedRoleManagementPolicyExpirationRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyExpirationRule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRoleManagementPolicyExpirationRule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRoleManagementPolicyExpirationRule",
+            &["id", "target", "isExpirationRequired", "maximumDuration"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "target", "isExpirationRequired", "maximumDuration"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.target,
-            &self.is_expiration_required,
-            &self.maximum_duration,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.target,
+                &self.is_expiration_required,
+                &self.maximum_duration,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2670,12 +2593,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyExpirationRule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyExpirationRule {
@@ -2740,30 +2657,34 @@ pub struct UnifiedRoleManagementPolicyNotificationRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyNotificationRule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRoleManagementPolicyNotificationRule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRoleManagementPolicyNotificationRule",
+            &[
+                "id",
+                "target",
+                "isDefaultRecipientsEnabled",
+                "notificationLevel",
+                "notificationRecipients",
+                "notificationType",
+                "recipientType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "target",
-            "isDefaultRecipientsEnabled",
-            "notificationLevel",
-            "notificationRecipients",
-            "notificationType",
-            "recipientType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.target,
-            &self.is_default_recipients_enabled,
-            &self.notification_level,
-            &self.notification_recipients,
-            &self.notification_type,
-            &self.recipient_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.target,
+                &self.is_default_recipients_enabled,
+                &self.notification_level,
+                &self.notification_recipients,
+                &self.notification_type,
+                &self.recipient_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2781,12 +2702,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyNotificationRule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyNotificationRule {
@@ -2844,26 +2759,21 @@ pub struct UnifiedRoleManagementPolicyRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyRule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRoleManagementPolicyRule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRoleManagementPolicyRule",
+            &["id", "target"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "target"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.target])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.target], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.target], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyRule {
@@ -3091,28 +3001,32 @@ pub struct UnifiedRoleManagementPolicyRuleTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyRuleTarget {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRoleManagementPolicyRuleTarget"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRoleManagementPolicyRuleTarget",
+            &[
+                "caller",
+                "enforcedSettings",
+                "inheritableSettings",
+                "level",
+                "operations",
+                "targetObjects",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "caller",
-            "enforcedSettings",
-            "inheritableSettings",
-            "level",
-            "operations",
-            "targetObjects",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.caller,
-            &self.enforced_settings,
-            &self.inheritable_settings,
-            &self.level,
-            &self.operations,
-            &self.target_objects,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.caller,
+                &self.enforced_settings,
+                &self.inheritable_settings,
+                &self.level,
+                &self.operations,
+                &self.target_objects,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3129,12 +3043,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyRuleTarget {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyRuleTarget {

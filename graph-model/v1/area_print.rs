@@ -10,26 +10,21 @@ pub struct AirPrintSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AirPrintSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.airPrintSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.airPrintSettings",
+            &["incompatiblePrinters"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["incompatiblePrinters"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.incompatible_printers])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.incompatible_printers], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.incompatible_printers], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AirPrintSettings {
@@ -159,30 +154,34 @@ pub struct Print {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Print {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.print"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.print",
+            &[
+                "settings",
+                "connectors",
+                "operations",
+                "printers",
+                "services",
+                "shares",
+                "taskDefinitions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "settings",
-            "connectors",
-            "operations",
-            "printers",
-            "services",
-            "shares",
-            "taskDefinitions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.settings,
-            &self.connectors,
-            &self.operations,
-            &self.printers,
-            &self.services,
-            &self.shares,
-            &self.task_definitions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.settings,
+                &self.connectors,
+                &self.operations,
+                &self.printers,
+                &self.services,
+                &self.shares,
+                &self.task_definitions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -200,12 +199,6 @@ impl ::graph_model::rt::Struct for Print {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Print {
@@ -270,30 +263,34 @@ pub struct PrintConnector {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintConnector {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printConnector"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printConnector",
+            &[
+                "id",
+                "appVersion",
+                "displayName",
+                "fullyQualifiedDomainName",
+                "location",
+                "operatingSystem",
+                "registeredDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appVersion",
-            "displayName",
-            "fullyQualifiedDomainName",
-            "location",
-            "operatingSystem",
-            "registeredDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_version,
-            &self.display_name,
-            &self.fully_qualified_domain_name,
-            &self.location,
-            &self.operating_system,
-            &self.registered_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_version,
+                &self.display_name,
+                &self.fully_qualified_domain_name,
+                &self.location,
+                &self.operating_system,
+                &self.registered_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -311,12 +308,6 @@ impl ::graph_model::rt::Struct for PrintConnector {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrintConnector {
@@ -435,14 +426,18 @@ pub struct PrintOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printOperation",
+            &["id", "createdDateTime", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdDateTime", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.created_date_time, &self.status])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.created_date_time, &self.status],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -452,12 +447,6 @@ impl ::graph_model::rt::Struct for PrintOperation {
             &mut [&mut self.id, &mut self.created_date_time, &mut self.status],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrintOperation {
@@ -701,14 +690,15 @@ pub struct PrintOperationStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintOperationStatus {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printOperationStatus"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printOperationStatus",
+            &["description", "state"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "state"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.description, &self.state])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.description, &self.state], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -718,12 +708,6 @@ impl ::graph_model::rt::Struct for PrintOperationStatus {
             &mut [&mut self.description, &mut self.state],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrintOperationStatus {
@@ -778,26 +762,19 @@ pub struct PrintService {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintService {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printService"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.printService", &["id", "endpoints"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "endpoints"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.endpoints])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.endpoints], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.endpoints], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrintService {
@@ -854,14 +831,15 @@ pub struct PrintServiceEndpoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintServiceEndpoint {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printServiceEndpoint"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printServiceEndpoint",
+            &["id", "displayName", "uri"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "uri"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.display_name, &self.uri])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.display_name, &self.uri], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -871,12 +849,6 @@ impl ::graph_model::rt::Struct for PrintServiceEndpoint {
             &mut [&mut self.id, &mut self.display_name, &mut self.uri],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrintServiceEndpoint {
@@ -931,17 +903,21 @@ pub struct PrintSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printSettings",
+            &["documentConversionEnabled", "printerDiscoverySettings"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["documentConversionEnabled", "printerDiscoverySettings"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.document_conversion_enabled,
-            &self.printer_discovery_settings,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.document_conversion_enabled,
+                &self.printer_discovery_settings,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -954,12 +930,6 @@ impl ::graph_model::rt::Struct for PrintSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrintSettings {
@@ -1022,20 +992,24 @@ pub struct PrintTask {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintTask {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printTask"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printTask",
+            &["id", "parentUrl", "status", "definition", "trigger"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "parentUrl", "status", "definition", "trigger"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.parent_url,
-            &self.status,
-            &self.definition,
-            &self.trigger,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.parent_url,
+                &self.status,
+                &self.definition,
+                &self.trigger,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1051,12 +1025,6 @@ impl ::graph_model::rt::Struct for PrintTask {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrintTask {
@@ -1115,14 +1083,18 @@ pub struct PrintTaskDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintTaskDefinition {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printTaskDefinition"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printTaskDefinition",
+            &["id", "createdBy", "displayName", "tasks"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdBy", "displayName", "tasks"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.created_by, &self.display_name, &self.tasks])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.created_by, &self.display_name, &self.tasks],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1137,12 +1109,6 @@ impl ::graph_model::rt::Struct for PrintTaskDefinition {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrintTaskDefinition {
@@ -1276,14 +1242,15 @@ pub struct PrintTaskStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintTaskStatus {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printTaskStatus"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printTaskStatus",
+            &["description", "state"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "state"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.description, &self.state])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.description, &self.state], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1293,12 +1260,6 @@ impl ::graph_model::rt::Struct for PrintTaskStatus {
             &mut [&mut self.description, &mut self.state],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrintTaskStatus {
@@ -1356,14 +1317,15 @@ pub struct PrintTaskTrigger {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintTaskTrigger {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printTaskTrigger"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printTaskTrigger",
+            &["id", "event", "definition"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "event", "definition"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.event, &self.definition])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.event, &self.definition], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1373,12 +1335,6 @@ impl ::graph_model::rt::Struct for PrintTaskTrigger {
             &mut [&mut self.id, &mut self.event, &mut self.definition],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrintTaskTrigger {
@@ -1465,50 +1421,54 @@ pub struct Printer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Printer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printer",
+            &[
+                "id",
+                "capabilities",
+                "defaults",
+                "displayName",
+                "isAcceptingJobs",
+                "location",
+                "manufacturer",
+                "model",
+                "status",
+                "hasPhysicalDevice",
+                "isShared",
+                "lastSeenDateTime",
+                "registeredDateTime",
+                "jobs",
+                "connectors",
+                "shares",
+                "taskTriggers",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "capabilities",
-            "defaults",
-            "displayName",
-            "isAcceptingJobs",
-            "location",
-            "manufacturer",
-            "model",
-            "status",
-            "hasPhysicalDevice",
-            "isShared",
-            "lastSeenDateTime",
-            "registeredDateTime",
-            "jobs",
-            "connectors",
-            "shares",
-            "taskTriggers",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.capabilities,
-            &self.defaults,
-            &self.display_name,
-            &self.is_accepting_jobs,
-            &self.location,
-            &self.manufacturer,
-            &self.model,
-            &self.status,
-            &self.has_physical_device,
-            &self.is_shared,
-            &self.last_seen_date_time,
-            &self.registered_date_time,
-            &self.jobs,
-            &self.connectors,
-            &self.shares,
-            &self.task_triggers,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.capabilities,
+                &self.defaults,
+                &self.display_name,
+                &self.is_accepting_jobs,
+                &self.location,
+                &self.manufacturer,
+                &self.model,
+                &self.status,
+                &self.has_physical_device,
+                &self.is_shared,
+                &self.last_seen_date_time,
+                &self.registered_date_time,
+                &self.jobs,
+                &self.connectors,
+                &self.shares,
+                &self.task_triggers,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1536,12 +1496,6 @@ impl ::graph_model::rt::Struct for Printer {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Printer {
@@ -1603,20 +1557,24 @@ pub struct PrinterCreateOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrinterCreateOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printerCreateOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printerCreateOperation",
+            &["id", "createdDateTime", "status", "certificate", "printer"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdDateTime", "status", "certificate", "printer"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.status,
-            &self.certificate,
-            &self.printer,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.status,
+                &self.certificate,
+                &self.printer,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1632,12 +1590,6 @@ impl ::graph_model::rt::Struct for PrinterCreateOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrinterCreateOperation {
@@ -1690,26 +1642,21 @@ pub struct PrinterDiscoverySettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrinterDiscoverySettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printerDiscoverySettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printerDiscoverySettings",
+            &["airPrint"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["airPrint"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.air_print])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.air_print], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.air_print], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrinterDiscoverySettings {

@@ -14,26 +14,19 @@ pub struct Privacy {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for Privacy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.privacy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.privacy", &["subjectRightsRequests"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["subjectRightsRequests"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.subject_rights_requests])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.subject_rights_requests], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.subject_rights_requests], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]

@@ -12,14 +12,15 @@ pub struct AuthenticationMethodsRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationMethodsRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationMethodsRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationMethodsRoot",
+            &["id", "userRegistrationDetails"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "userRegistrationDetails"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.user_registration_details])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.user_registration_details], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -29,12 +30,6 @@ impl ::graph_model::rt::Struct for AuthenticationMethodsRoot {
             &mut [&mut self.id, &mut self.user_registration_details],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationMethodsRoot {
@@ -89,26 +84,19 @@ pub struct Partners {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Partners {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.partners"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.partners", &["id", "billing"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "billing"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.billing])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.billing], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.billing], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Partners {
@@ -187,44 +175,48 @@ pub struct PrintUsageByPrinter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintUsageByPrinter {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printUsageByPrinter"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printUsageByPrinter",
+            &[
+                "id",
+                "blackAndWhitePageCount",
+                "colorPageCount",
+                "completedBlackAndWhiteJobCount",
+                "completedColorJobCount",
+                "completedJobCount",
+                "doubleSidedSheetCount",
+                "incompleteJobCount",
+                "mediaSheetCount",
+                "pageCount",
+                "singleSidedSheetCount",
+                "usageDate",
+                "printerId",
+                "printerName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "blackAndWhitePageCount",
-            "colorPageCount",
-            "completedBlackAndWhiteJobCount",
-            "completedColorJobCount",
-            "completedJobCount",
-            "doubleSidedSheetCount",
-            "incompleteJobCount",
-            "mediaSheetCount",
-            "pageCount",
-            "singleSidedSheetCount",
-            "usageDate",
-            "printerId",
-            "printerName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.black_and_white_page_count,
-            &self.color_page_count,
-            &self.completed_black_and_white_job_count,
-            &self.completed_color_job_count,
-            &self.completed_job_count,
-            &self.double_sided_sheet_count,
-            &self.incomplete_job_count,
-            &self.media_sheet_count,
-            &self.page_count,
-            &self.single_sided_sheet_count,
-            &self.usage_date,
-            &self.printer_id,
-            &self.printer_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.black_and_white_page_count,
+                &self.color_page_count,
+                &self.completed_black_and_white_job_count,
+                &self.completed_color_job_count,
+                &self.completed_job_count,
+                &self.double_sided_sheet_count,
+                &self.incomplete_job_count,
+                &self.media_sheet_count,
+                &self.page_count,
+                &self.single_sided_sheet_count,
+                &self.usage_date,
+                &self.printer_id,
+                &self.printer_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -249,12 +241,6 @@ impl ::graph_model::rt::Struct for PrintUsageByPrinter {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrintUsageByPrinter {
@@ -331,42 +317,46 @@ pub struct PrintUsageByUser {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintUsageByUser {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printUsageByUser"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printUsageByUser",
+            &[
+                "id",
+                "blackAndWhitePageCount",
+                "colorPageCount",
+                "completedBlackAndWhiteJobCount",
+                "completedColorJobCount",
+                "completedJobCount",
+                "doubleSidedSheetCount",
+                "incompleteJobCount",
+                "mediaSheetCount",
+                "pageCount",
+                "singleSidedSheetCount",
+                "usageDate",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "blackAndWhitePageCount",
-            "colorPageCount",
-            "completedBlackAndWhiteJobCount",
-            "completedColorJobCount",
-            "completedJobCount",
-            "doubleSidedSheetCount",
-            "incompleteJobCount",
-            "mediaSheetCount",
-            "pageCount",
-            "singleSidedSheetCount",
-            "usageDate",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.black_and_white_page_count,
-            &self.color_page_count,
-            &self.completed_black_and_white_job_count,
-            &self.completed_color_job_count,
-            &self.completed_job_count,
-            &self.double_sided_sheet_count,
-            &self.incomplete_job_count,
-            &self.media_sheet_count,
-            &self.page_count,
-            &self.single_sided_sheet_count,
-            &self.usage_date,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.black_and_white_page_count,
+                &self.color_page_count,
+                &self.completed_black_and_white_job_count,
+                &self.completed_color_job_count,
+                &self.completed_job_count,
+                &self.double_sided_sheet_count,
+                &self.incomplete_job_count,
+                &self.media_sheet_count,
+                &self.page_count,
+                &self.single_sided_sheet_count,
+                &self.usage_date,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -390,12 +380,6 @@ impl ::graph_model::rt::Struct for PrintUsageByUser {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrintUsageByUser {
@@ -460,30 +444,34 @@ pub struct ReportRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ReportRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.reportRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.reportRoot",
+            &[
+                "authenticationMethods",
+                "dailyPrintUsageByPrinter",
+                "dailyPrintUsageByUser",
+                "monthlyPrintUsageByPrinter",
+                "monthlyPrintUsageByUser",
+                "partners",
+                "security",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "authenticationMethods",
-            "dailyPrintUsageByPrinter",
-            "dailyPrintUsageByUser",
-            "monthlyPrintUsageByPrinter",
-            "monthlyPrintUsageByUser",
-            "partners",
-            "security",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.authentication_methods,
-            &self.daily_print_usage_by_printer,
-            &self.daily_print_usage_by_user,
-            &self.monthly_print_usage_by_printer,
-            &self.monthly_print_usage_by_user,
-            &self.partners,
-            &self.security,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.authentication_methods,
+                &self.daily_print_usage_by_printer,
+                &self.daily_print_usage_by_user,
+                &self.monthly_print_usage_by_printer,
+                &self.monthly_print_usage_by_user,
+                &self.partners,
+                &self.security,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -501,12 +489,6 @@ impl ::graph_model::rt::Struct for ReportRoot {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ReportRoot {
@@ -559,26 +541,19 @@ pub struct SecurityReportsRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SecurityReportsRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.securityReportsRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.securityReportsRoot", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SecurityReportsRoot {
@@ -821,48 +796,52 @@ pub struct UserRegistrationDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserRegistrationDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userRegistrationDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userRegistrationDetails",
+            &[
+                "id",
+                "isAdmin",
+                "isMfaCapable",
+                "isMfaRegistered",
+                "isPasswordlessCapable",
+                "isSsprCapable",
+                "isSsprEnabled",
+                "isSsprRegistered",
+                "isSystemPreferredAuthenticationMethodEnabled",
+                "lastUpdatedDateTime",
+                "methodsRegistered",
+                "systemPreferredAuthenticationMethods",
+                "userDisplayName",
+                "userPreferredMethodForSecondaryAuthentication",
+                "userPrincipalName",
+                "userType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isAdmin",
-            "isMfaCapable",
-            "isMfaRegistered",
-            "isPasswordlessCapable",
-            "isSsprCapable",
-            "isSsprEnabled",
-            "isSsprRegistered",
-            "isSystemPreferredAuthenticationMethodEnabled",
-            "lastUpdatedDateTime",
-            "methodsRegistered",
-            "systemPreferredAuthenticationMethods",
-            "userDisplayName",
-            "userPreferredMethodForSecondaryAuthentication",
-            "userPrincipalName",
-            "userType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_admin,
-            &self.is_mfa_capable,
-            &self.is_mfa_registered,
-            &self.is_passwordless_capable,
-            &self.is_sspr_capable,
-            &self.is_sspr_enabled,
-            &self.is_sspr_registered,
-            &self.is_system_preferred_authentication_method_enabled,
-            &self.last_updated_date_time,
-            &self.methods_registered,
-            &self.system_preferred_authentication_methods,
-            &self.user_display_name,
-            &self.user_preferred_method_for_secondary_authentication,
-            &self.user_principal_name,
-            &self.user_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_admin,
+                &self.is_mfa_capable,
+                &self.is_mfa_registered,
+                &self.is_passwordless_capable,
+                &self.is_sspr_capable,
+                &self.is_sspr_enabled,
+                &self.is_sspr_registered,
+                &self.is_system_preferred_authentication_method_enabled,
+                &self.last_updated_date_time,
+                &self.methods_registered,
+                &self.system_preferred_authentication_methods,
+                &self.user_display_name,
+                &self.user_preferred_method_for_secondary_authentication,
+                &self.user_principal_name,
+                &self.user_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -889,12 +868,6 @@ impl ::graph_model::rt::Struct for UserRegistrationDetails {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserRegistrationDetails {

@@ -14,14 +14,15 @@ pub struct AppScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.appScope",
+            &["id", "displayName", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.display_name, &self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.display_name, &self.r#type], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -31,12 +32,6 @@ impl ::graph_model::rt::Struct for AppScope {
             &mut [&mut self.id, &mut self.display_name, &mut self.r#type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppScope {
@@ -113,36 +108,40 @@ pub struct RbacApplication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RbacApplication {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.rbacApplication"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.rbacApplication",
+            &[
+                "id",
+                "resourceNamespaces",
+                "roleAssignments",
+                "roleAssignmentScheduleInstances",
+                "roleAssignmentScheduleRequests",
+                "roleAssignmentSchedules",
+                "roleDefinitions",
+                "roleEligibilityScheduleInstances",
+                "roleEligibilityScheduleRequests",
+                "roleEligibilitySchedules",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "resourceNamespaces",
-            "roleAssignments",
-            "roleAssignmentScheduleInstances",
-            "roleAssignmentScheduleRequests",
-            "roleAssignmentSchedules",
-            "roleDefinitions",
-            "roleEligibilityScheduleInstances",
-            "roleEligibilityScheduleRequests",
-            "roleEligibilitySchedules",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.resource_namespaces,
-            &self.role_assignments,
-            &self.role_assignment_schedule_instances,
-            &self.role_assignment_schedule_requests,
-            &self.role_assignment_schedules,
-            &self.role_definitions,
-            &self.role_eligibility_schedule_instances,
-            &self.role_eligibility_schedule_requests,
-            &self.role_eligibility_schedules,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.resource_namespaces,
+                &self.role_assignments,
+                &self.role_assignment_schedule_instances,
+                &self.role_assignment_schedule_requests,
+                &self.role_assignment_schedules,
+                &self.role_definitions,
+                &self.role_eligibility_schedule_instances,
+                &self.role_eligibility_schedule_requests,
+                &self.role_eligibility_schedules,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -163,12 +162,6 @@ impl ::graph_model::rt::Struct for RbacApplication {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RbacApplication {
@@ -225,14 +218,18 @@ pub struct RoleManagement {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RoleManagement {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.roleManagement"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.roleManagement",
+            &["directory", "entitlementManagement"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["directory", "entitlementManagement"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.directory, &self.entitlement_management])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.directory, &self.entitlement_management],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -242,12 +239,6 @@ impl ::graph_model::rt::Struct for RoleManagement {
             &mut [&mut self.directory, &mut self.entitlement_management],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RoleManagement {
@@ -312,30 +303,34 @@ pub struct UnifiedRbacResourceAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRbacResourceAction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRbacResourceAction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRbacResourceAction",
+            &[
+                "id",
+                "actionVerb",
+                "authenticationContextId",
+                "description",
+                "isAuthenticationContextSettable",
+                "name",
+                "resourceScopeId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "actionVerb",
-            "authenticationContextId",
-            "description",
-            "isAuthenticationContextSettable",
-            "name",
-            "resourceScopeId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.action_verb,
-            &self.authentication_context_id,
-            &self.description,
-            &self.is_authentication_context_settable,
-            &self.name,
-            &self.resource_scope_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.action_verb,
+                &self.authentication_context_id,
+                &self.description,
+                &self.is_authentication_context_settable,
+                &self.name,
+                &self.resource_scope_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -353,12 +348,6 @@ impl ::graph_model::rt::Struct for UnifiedRbacResourceAction {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRbacResourceAction {
@@ -415,14 +404,15 @@ pub struct UnifiedRbacResourceNamespace {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRbacResourceNamespace {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRbacResourceNamespace"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRbacResourceNamespace",
+            &["id", "name", "resourceActions"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "name", "resourceActions"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.name, &self.resource_actions])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.name, &self.resource_actions], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -432,12 +422,6 @@ impl ::graph_model::rt::Struct for UnifiedRbacResourceNamespace {
             &mut [&mut self.id, &mut self.name, &mut self.resource_actions],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRbacResourceNamespace {
@@ -513,38 +497,42 @@ pub struct UnifiedRoleAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRoleAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRoleAssignment",
+            &[
+                "id",
+                "appScopeId",
+                "condition",
+                "directoryScopeId",
+                "principalId",
+                "principalOrganizationId",
+                "roleDefinitionId",
+                "appScope",
+                "directoryScope",
+                "principal",
+                "roleDefinition",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appScopeId",
-            "condition",
-            "directoryScopeId",
-            "principalId",
-            "principalOrganizationId",
-            "roleDefinitionId",
-            "appScope",
-            "directoryScope",
-            "principal",
-            "roleDefinition",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_scope_id,
-            &self.condition,
-            &self.directory_scope_id,
-            &self.principal_id,
-            &self.principal_organization_id,
-            &self.role_definition_id,
-            &self.app_scope,
-            &self.directory_scope,
-            &self.principal,
-            &self.role_definition,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_scope_id,
+                &self.condition,
+                &self.directory_scope_id,
+                &self.principal_id,
+                &self.principal_organization_id,
+                &self.role_definition_id,
+                &self.app_scope,
+                &self.directory_scope,
+                &self.principal,
+                &self.role_definition,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -566,12 +554,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleAssignment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleAssignment {
@@ -661,50 +643,54 @@ pub struct UnifiedRoleAssignmentSchedule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleAssignmentSchedule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRoleAssignmentSchedule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRoleAssignmentSchedule",
+            &[
+                "id",
+                "appScopeId",
+                "createdDateTime",
+                "createdUsing",
+                "directoryScopeId",
+                "modifiedDateTime",
+                "principalId",
+                "roleDefinitionId",
+                "status",
+                "assignmentType",
+                "memberType",
+                "scheduleInfo",
+                "appScope",
+                "directoryScope",
+                "principal",
+                "roleDefinition",
+                "activatedUsing",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appScopeId",
-            "createdDateTime",
-            "createdUsing",
-            "directoryScopeId",
-            "modifiedDateTime",
-            "principalId",
-            "roleDefinitionId",
-            "status",
-            "assignmentType",
-            "memberType",
-            "scheduleInfo",
-            "appScope",
-            "directoryScope",
-            "principal",
-            "roleDefinition",
-            "activatedUsing",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_scope_id,
-            &self.created_date_time,
-            &self.created_using,
-            &self.directory_scope_id,
-            &self.modified_date_time,
-            &self.principal_id,
-            &self.role_definition_id,
-            &self.status,
-            &self.assignment_type,
-            &self.member_type,
-            &self.schedule_info,
-            &self.app_scope,
-            &self.directory_scope,
-            &self.principal,
-            &self.role_definition,
-            &self.activated_using,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_scope_id,
+                &self.created_date_time,
+                &self.created_using,
+                &self.directory_scope_id,
+                &self.modified_date_time,
+                &self.principal_id,
+                &self.role_definition_id,
+                &self.status,
+                &self.assignment_type,
+                &self.member_type,
+                &self.schedule_info,
+                &self.app_scope,
+                &self.directory_scope,
+                &self.principal,
+                &self.role_definition,
+                &self.activated_using,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -732,12 +718,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleAssignmentSchedule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleAssignmentSchedule {
@@ -825,48 +805,52 @@ pub struct UnifiedRoleAssignmentScheduleInstance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleAssignmentScheduleInstance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRoleAssignmentScheduleInstance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRoleAssignmentScheduleInstance",
+            &[
+                "id",
+                "appScopeId",
+                "directoryScopeId",
+                "principalId",
+                "roleDefinitionId",
+                "assignmentType",
+                "endDateTime",
+                "memberType",
+                "roleAssignmentOriginId",
+                "roleAssignmentScheduleId",
+                "startDateTime",
+                "appScope",
+                "directoryScope",
+                "principal",
+                "roleDefinition",
+                "activatedUsing",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appScopeId",
-            "directoryScopeId",
-            "principalId",
-            "roleDefinitionId",
-            "assignmentType",
-            "endDateTime",
-            "memberType",
-            "roleAssignmentOriginId",
-            "roleAssignmentScheduleId",
-            "startDateTime",
-            "appScope",
-            "directoryScope",
-            "principal",
-            "roleDefinition",
-            "activatedUsing",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_scope_id,
-            &self.directory_scope_id,
-            &self.principal_id,
-            &self.role_definition_id,
-            &self.assignment_type,
-            &self.end_date_time,
-            &self.member_type,
-            &self.role_assignment_origin_id,
-            &self.role_assignment_schedule_id,
-            &self.start_date_time,
-            &self.app_scope,
-            &self.directory_scope,
-            &self.principal,
-            &self.role_definition,
-            &self.activated_using,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_scope_id,
+                &self.directory_scope_id,
+                &self.principal_id,
+                &self.role_definition_id,
+                &self.assignment_type,
+                &self.end_date_time,
+                &self.member_type,
+                &self.role_assignment_origin_id,
+                &self.role_assignment_schedule_id,
+                &self.start_date_time,
+                &self.app_scope,
+                &self.directory_scope,
+                &self.principal,
+                &self.role_definition,
+                &self.activated_using,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -893,12 +877,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleAssignmentScheduleInstance {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleAssignmentScheduleInstance {
@@ -1001,62 +979,66 @@ pub struct UnifiedRoleAssignmentScheduleRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleAssignmentScheduleRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRoleAssignmentScheduleRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRoleAssignmentScheduleRequest",
+            &[
+                "id",
+                "approvalId",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "customData",
+                "status",
+                "action",
+                "appScopeId",
+                "directoryScopeId",
+                "isValidationOnly",
+                "justification",
+                "principalId",
+                "roleDefinitionId",
+                "scheduleInfo",
+                "targetScheduleId",
+                "ticketInfo",
+                "activatedUsing",
+                "appScope",
+                "directoryScope",
+                "principal",
+                "roleDefinition",
+                "targetSchedule",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "approvalId",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "customData",
-            "status",
-            "action",
-            "appScopeId",
-            "directoryScopeId",
-            "isValidationOnly",
-            "justification",
-            "principalId",
-            "roleDefinitionId",
-            "scheduleInfo",
-            "targetScheduleId",
-            "ticketInfo",
-            "activatedUsing",
-            "appScope",
-            "directoryScope",
-            "principal",
-            "roleDefinition",
-            "targetSchedule",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.approval_id,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.custom_data,
-            &self.status,
-            &self.action,
-            &self.app_scope_id,
-            &self.directory_scope_id,
-            &self.is_validation_only,
-            &self.justification,
-            &self.principal_id,
-            &self.role_definition_id,
-            &self.schedule_info,
-            &self.target_schedule_id,
-            &self.ticket_info,
-            &self.activated_using,
-            &self.app_scope,
-            &self.directory_scope,
-            &self.principal,
-            &self.role_definition,
-            &self.target_schedule,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.approval_id,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.custom_data,
+                &self.status,
+                &self.action,
+                &self.app_scope_id,
+                &self.directory_scope_id,
+                &self.is_validation_only,
+                &self.justification,
+                &self.principal_id,
+                &self.role_definition_id,
+                &self.schedule_info,
+                &self.target_schedule_id,
+                &self.ticket_info,
+                &self.activated_using,
+                &self.app_scope,
+                &self.directory_scope,
+                &self.principal,
+                &self.role_definition,
+                &self.target_schedule,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1090,12 +1072,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleAssignmentScheduleRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleAssignmentScheduleRequest {
@@ -1166,36 +1142,40 @@ pub struct UnifiedRoleDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleDefinition {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRoleDefinition"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRoleDefinition",
+            &[
+                "id",
+                "description",
+                "displayName",
+                "isBuiltIn",
+                "isEnabled",
+                "resourceScopes",
+                "rolePermissions",
+                "templateId",
+                "version",
+                "inheritsPermissionsFrom",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "description",
-            "displayName",
-            "isBuiltIn",
-            "isEnabled",
-            "resourceScopes",
-            "rolePermissions",
-            "templateId",
-            "version",
-            "inheritsPermissionsFrom",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.is_built_in,
-            &self.is_enabled,
-            &self.resource_scopes,
-            &self.role_permissions,
-            &self.template_id,
-            &self.version,
-            &self.inherits_permissions_from,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.is_built_in,
+                &self.is_enabled,
+                &self.resource_scopes,
+                &self.role_permissions,
+                &self.template_id,
+                &self.version,
+                &self.inherits_permissions_from,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1216,12 +1196,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleDefinition {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleDefinition {
@@ -1306,46 +1280,50 @@ pub struct UnifiedRoleEligibilitySchedule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleEligibilitySchedule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRoleEligibilitySchedule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRoleEligibilitySchedule",
+            &[
+                "id",
+                "appScopeId",
+                "createdDateTime",
+                "createdUsing",
+                "directoryScopeId",
+                "modifiedDateTime",
+                "principalId",
+                "roleDefinitionId",
+                "status",
+                "memberType",
+                "scheduleInfo",
+                "appScope",
+                "directoryScope",
+                "principal",
+                "roleDefinition",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appScopeId",
-            "createdDateTime",
-            "createdUsing",
-            "directoryScopeId",
-            "modifiedDateTime",
-            "principalId",
-            "roleDefinitionId",
-            "status",
-            "memberType",
-            "scheduleInfo",
-            "appScope",
-            "directoryScope",
-            "principal",
-            "roleDefinition",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_scope_id,
-            &self.created_date_time,
-            &self.created_using,
-            &self.directory_scope_id,
-            &self.modified_date_time,
-            &self.principal_id,
-            &self.role_definition_id,
-            &self.status,
-            &self.member_type,
-            &self.schedule_info,
-            &self.app_scope,
-            &self.directory_scope,
-            &self.principal,
-            &self.role_definition,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_scope_id,
+                &self.created_date_time,
+                &self.created_using,
+                &self.directory_scope_id,
+                &self.modified_date_time,
+                &self.principal_id,
+                &self.role_definition_id,
+                &self.status,
+                &self.member_type,
+                &self.schedule_info,
+                &self.app_scope,
+                &self.directory_scope,
+                &self.principal,
+                &self.role_definition,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1371,12 +1349,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleEligibilitySchedule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleEligibilitySchedule {
@@ -1457,42 +1429,46 @@ pub struct UnifiedRoleEligibilityScheduleInstance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleEligibilityScheduleInstance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRoleEligibilityScheduleInstance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRoleEligibilityScheduleInstance",
+            &[
+                "id",
+                "appScopeId",
+                "directoryScopeId",
+                "principalId",
+                "roleDefinitionId",
+                "endDateTime",
+                "memberType",
+                "roleEligibilityScheduleId",
+                "startDateTime",
+                "appScope",
+                "directoryScope",
+                "principal",
+                "roleDefinition",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appScopeId",
-            "directoryScopeId",
-            "principalId",
-            "roleDefinitionId",
-            "endDateTime",
-            "memberType",
-            "roleEligibilityScheduleId",
-            "startDateTime",
-            "appScope",
-            "directoryScope",
-            "principal",
-            "roleDefinition",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_scope_id,
-            &self.directory_scope_id,
-            &self.principal_id,
-            &self.role_definition_id,
-            &self.end_date_time,
-            &self.member_type,
-            &self.role_eligibility_schedule_id,
-            &self.start_date_time,
-            &self.app_scope,
-            &self.directory_scope,
-            &self.principal,
-            &self.role_definition,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_scope_id,
+                &self.directory_scope_id,
+                &self.principal_id,
+                &self.role_definition_id,
+                &self.end_date_time,
+                &self.member_type,
+                &self.role_eligibility_schedule_id,
+                &self.start_date_time,
+                &self.app_scope,
+                &self.directory_scope,
+                &self.principal,
+                &self.role_definition,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1516,12 +1492,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleEligibilityScheduleInstance {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleEligibilityScheduleInstance {
@@ -1621,60 +1591,64 @@ pub struct UnifiedRoleEligibilityScheduleRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRoleEligibilityScheduleRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRoleEligibilityScheduleRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRoleEligibilityScheduleRequest",
+            &[
+                "id",
+                "approvalId",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "customData",
+                "status",
+                "action",
+                "appScopeId",
+                "directoryScopeId",
+                "isValidationOnly",
+                "justification",
+                "principalId",
+                "roleDefinitionId",
+                "scheduleInfo",
+                "targetScheduleId",
+                "ticketInfo",
+                "appScope",
+                "directoryScope",
+                "principal",
+                "roleDefinition",
+                "targetSchedule",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "approvalId",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "customData",
-            "status",
-            "action",
-            "appScopeId",
-            "directoryScopeId",
-            "isValidationOnly",
-            "justification",
-            "principalId",
-            "roleDefinitionId",
-            "scheduleInfo",
-            "targetScheduleId",
-            "ticketInfo",
-            "appScope",
-            "directoryScope",
-            "principal",
-            "roleDefinition",
-            "targetSchedule",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.approval_id,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.custom_data,
-            &self.status,
-            &self.action,
-            &self.app_scope_id,
-            &self.directory_scope_id,
-            &self.is_validation_only,
-            &self.justification,
-            &self.principal_id,
-            &self.role_definition_id,
-            &self.schedule_info,
-            &self.target_schedule_id,
-            &self.ticket_info,
-            &self.app_scope,
-            &self.directory_scope,
-            &self.principal,
-            &self.role_definition,
-            &self.target_schedule,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.approval_id,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.custom_data,
+                &self.status,
+                &self.action,
+                &self.app_scope_id,
+                &self.directory_scope_id,
+                &self.is_validation_only,
+                &self.justification,
+                &self.principal_id,
+                &self.role_definition_id,
+                &self.schedule_info,
+                &self.target_schedule_id,
+                &self.ticket_info,
+                &self.app_scope,
+                &self.directory_scope,
+                &self.principal,
+                &self.role_definition,
+                &self.target_schedule,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1707,12 +1681,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleEligibilityScheduleRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleEligibilityScheduleRequest {
@@ -1769,22 +1737,26 @@ pub struct UnifiedRolePermission {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRolePermission {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRolePermission"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedRolePermission",
+            &[
+                "allowedResourceActions",
+                "condition",
+                "excludedResourceActions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "allowedResourceActions",
-            "condition",
-            "excludedResourceActions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allowed_resource_actions,
-            &self.condition,
-            &self.excluded_resource_actions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allowed_resource_actions,
+                &self.condition,
+                &self.excluded_resource_actions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1798,12 +1770,6 @@ impl ::graph_model::rt::Struct for UnifiedRolePermission {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRolePermission {

@@ -12,26 +12,21 @@ pub struct ExtensionSchemaProperty {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExtensionSchemaProperty {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.extensionSchemaProperty"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.extensionSchemaProperty",
+            &["name", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.name, &self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.name, &self.r#type], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.name, &mut self.r#type], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExtensionSchemaProperty {
@@ -94,28 +89,32 @@ pub struct SchemaExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SchemaExtension {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.schemaExtension"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.schemaExtension",
+            &[
+                "id",
+                "description",
+                "owner",
+                "properties",
+                "status",
+                "targetTypes",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "description",
-            "owner",
-            "properties",
-            "status",
-            "targetTypes",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.owner,
-            &self.properties,
-            &self.status,
-            &self.target_types,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.owner,
+                &self.properties,
+                &self.status,
+                &self.target_types,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -132,12 +131,6 @@ impl ::graph_model::rt::Struct for SchemaExtension {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SchemaExtension {

@@ -165,14 +165,18 @@ pub struct SearchEntity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SearchEntity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.searchEntity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.searchEntity",
+            &["id", "acronyms", "bookmarks", "qnas"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "acronyms", "bookmarks", "qnas"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.acronyms, &self.bookmarks, &self.qnas])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.acronyms, &self.bookmarks, &self.qnas],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -187,12 +191,6 @@ impl ::graph_model::rt::Struct for SearchEntity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SearchEntity {

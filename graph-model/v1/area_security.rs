@@ -11,26 +11,19 @@ pub struct AccountTargetContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccountTargetContent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accountTargetContent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.accountTargetContent", &["type"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.r#type], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.r#type], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccountTargetContent {
@@ -276,14 +269,15 @@ pub struct AddressBookAccountTargetContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AddressBookAccountTargetContent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.addressBookAccountTargetContent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.addressBookAccountTargetContent",
+            &["type", "accountTargetEmails"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["type", "accountTargetEmails"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.r#type, &self.account_target_emails])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.r#type, &self.account_target_emails], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -293,12 +287,6 @@ impl ::graph_model::rt::Struct for AddressBookAccountTargetContent {
             &mut [&mut self.r#type, &mut self.account_target_emails],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AddressBookAccountTargetContent {
@@ -435,96 +423,100 @@ pub struct Alert {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for Alert {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.alert"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.alert",
+            &[
+                "id",
+                "activityGroupName",
+                "alertDetections",
+                "assignedTo",
+                "azureSubscriptionId",
+                "azureTenantId",
+                "category",
+                "closedDateTime",
+                "cloudAppStates",
+                "comments",
+                "confidence",
+                "createdDateTime",
+                "description",
+                "detectionIds",
+                "eventDateTime",
+                "feedback",
+                "fileStates",
+                "historyStates",
+                "hostStates",
+                "incidentIds",
+                "investigationSecurityStates",
+                "lastEventDateTime",
+                "lastModifiedDateTime",
+                "malwareStates",
+                "messageSecurityStates",
+                "networkConnections",
+                "processes",
+                "recommendedActions",
+                "registryKeyStates",
+                "securityResources",
+                "severity",
+                "sourceMaterials",
+                "status",
+                "tags",
+                "title",
+                "triggers",
+                "uriClickSecurityStates",
+                "userStates",
+                "vendorInformation",
+                "vulnerabilityStates",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activityGroupName",
-            "alertDetections",
-            "assignedTo",
-            "azureSubscriptionId",
-            "azureTenantId",
-            "category",
-            "closedDateTime",
-            "cloudAppStates",
-            "comments",
-            "confidence",
-            "createdDateTime",
-            "description",
-            "detectionIds",
-            "eventDateTime",
-            "feedback",
-            "fileStates",
-            "historyStates",
-            "hostStates",
-            "incidentIds",
-            "investigationSecurityStates",
-            "lastEventDateTime",
-            "lastModifiedDateTime",
-            "malwareStates",
-            "messageSecurityStates",
-            "networkConnections",
-            "processes",
-            "recommendedActions",
-            "registryKeyStates",
-            "securityResources",
-            "severity",
-            "sourceMaterials",
-            "status",
-            "tags",
-            "title",
-            "triggers",
-            "uriClickSecurityStates",
-            "userStates",
-            "vendorInformation",
-            "vulnerabilityStates",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.activity_group_name,
-            &self.alert_detections,
-            &self.assigned_to,
-            &self.azure_subscription_id,
-            &self.azure_tenant_id,
-            &self.category,
-            &self.closed_date_time,
-            &self.cloud_app_states,
-            &self.comments,
-            &self.confidence,
-            &self.created_date_time,
-            &self.description,
-            &self.detection_ids,
-            &self.event_date_time,
-            &self.feedback,
-            &self.file_states,
-            &self.history_states,
-            &self.host_states,
-            &self.incident_ids,
-            &self.investigation_security_states,
-            &self.last_event_date_time,
-            &self.last_modified_date_time,
-            &self.malware_states,
-            &self.message_security_states,
-            &self.network_connections,
-            &self.processes,
-            &self.recommended_actions,
-            &self.registry_key_states,
-            &self.security_resources,
-            &self.severity,
-            &self.source_materials,
-            &self.status,
-            &self.tags,
-            &self.title,
-            &self.triggers,
-            &self.uri_click_security_states,
-            &self.user_states,
-            &self.vendor_information,
-            &self.vulnerability_states,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.activity_group_name,
+                &self.alert_detections,
+                &self.assigned_to,
+                &self.azure_subscription_id,
+                &self.azure_tenant_id,
+                &self.category,
+                &self.closed_date_time,
+                &self.cloud_app_states,
+                &self.comments,
+                &self.confidence,
+                &self.created_date_time,
+                &self.description,
+                &self.detection_ids,
+                &self.event_date_time,
+                &self.feedback,
+                &self.file_states,
+                &self.history_states,
+                &self.host_states,
+                &self.incident_ids,
+                &self.investigation_security_states,
+                &self.last_event_date_time,
+                &self.last_modified_date_time,
+                &self.malware_states,
+                &self.message_security_states,
+                &self.network_connections,
+                &self.processes,
+                &self.recommended_actions,
+                &self.registry_key_states,
+                &self.security_resources,
+                &self.severity,
+                &self.source_materials,
+                &self.status,
+                &self.tags,
+                &self.title,
+                &self.triggers,
+                &self.uri_click_security_states,
+                &self.user_states,
+                &self.vendor_information,
+                &self.vulnerability_states,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -575,12 +567,6 @@ impl ::graph_model::rt::Struct for Alert {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -649,14 +635,18 @@ pub struct AlertDetection {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for AlertDetection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.alertDetection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.alertDetection",
+            &["detectionType", "method", "name"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["detectionType", "method", "name"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.detection_type, &self.method, &self.name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.detection_type, &self.method, &self.name],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -666,12 +656,6 @@ impl ::graph_model::rt::Struct for AlertDetection {
             &mut [&mut self.detection_type, &mut self.method, &mut self.name],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -835,30 +819,34 @@ pub struct AlertHistoryState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for AlertHistoryState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.alertHistoryState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.alertHistoryState",
+            &[
+                "appId",
+                "assignedTo",
+                "comments",
+                "feedback",
+                "status",
+                "updatedDateTime",
+                "user",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "appId",
-            "assignedTo",
-            "comments",
-            "feedback",
-            "status",
-            "updatedDateTime",
-            "user",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.app_id,
-            &self.assigned_to,
-            &self.comments,
-            &self.feedback,
-            &self.status,
-            &self.updated_date_time,
-            &self.user,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.app_id,
+                &self.assigned_to,
+                &self.comments,
+                &self.feedback,
+                &self.status,
+                &self.updated_date_time,
+                &self.user,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -876,12 +864,6 @@ impl ::graph_model::rt::Struct for AlertHistoryState {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -1134,14 +1116,15 @@ pub struct AlertTrigger {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for AlertTrigger {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.alertTrigger"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.alertTrigger",
+            &["name", "type", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name", "type", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.name, &self.r#type, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.name, &self.r#type, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1151,12 +1134,6 @@ impl ::graph_model::rt::Struct for AlertTrigger {
             &mut [&mut self.name, &mut self.r#type, &mut self.value],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -1220,18 +1197,22 @@ pub struct AssignedTrainingInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AssignedTrainingInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.assignedTrainingInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.assignedTrainingInfo",
+            &["assignedUserCount", "completedUserCount", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["assignedUserCount", "completedUserCount", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.assigned_user_count,
-            &self.completed_user_count,
-            &self.display_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.assigned_user_count,
+                &self.completed_user_count,
+                &self.display_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1245,12 +1226,6 @@ impl ::graph_model::rt::Struct for AssignedTrainingInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AssignedTrainingInfo {
@@ -1320,34 +1295,38 @@ pub struct AttackSimulationRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttackSimulationRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attackSimulationRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attackSimulationRoot",
+            &[
+                "id",
+                "endUserNotifications",
+                "landingPages",
+                "loginPages",
+                "operations",
+                "payloads",
+                "simulationAutomations",
+                "simulations",
+                "trainings",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "endUserNotifications",
-            "landingPages",
-            "loginPages",
-            "operations",
-            "payloads",
-            "simulationAutomations",
-            "simulations",
-            "trainings",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.end_user_notifications,
-            &self.landing_pages,
-            &self.login_pages,
-            &self.operations,
-            &self.payloads,
-            &self.simulation_automations,
-            &self.simulations,
-            &self.trainings,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.end_user_notifications,
+                &self.landing_pages,
+                &self.login_pages,
+                &self.operations,
+                &self.payloads,
+                &self.simulation_automations,
+                &self.simulations,
+                &self.trainings,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1367,12 +1346,6 @@ impl ::graph_model::rt::Struct for AttackSimulationRoot {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttackSimulationRoot {
@@ -1530,14 +1503,18 @@ pub struct AttackSimulationUser {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttackSimulationUser {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attackSimulationUser"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attackSimulationUser",
+            &["displayName", "email", "userId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "email", "userId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.email, &self.user_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.display_name, &self.email, &self.user_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1547,12 +1524,6 @@ impl ::graph_model::rt::Struct for AttackSimulationUser {
             &mut [&mut self.display_name, &mut self.email, &mut self.user_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttackSimulationUser {
@@ -1607,14 +1578,15 @@ pub struct AverageComparativeScore {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AverageComparativeScore {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.averageComparativeScore"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.averageComparativeScore",
+            &["averageScore", "basis"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["averageScore", "basis"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.average_score, &self.basis])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.average_score, &self.basis], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1624,12 +1596,6 @@ impl ::graph_model::rt::Struct for AverageComparativeScore {
             &mut [&mut self.average_score, &mut self.basis],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AverageComparativeScore {
@@ -1685,14 +1651,18 @@ pub struct BaseEndUserNotification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BaseEndUserNotification {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.baseEndUserNotification"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.baseEndUserNotification",
+            &["defaultLanguage", "endUserNotification"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["defaultLanguage", "endUserNotification"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.default_language, &self.end_user_notification])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.default_language, &self.end_user_notification],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1702,12 +1672,6 @@ impl ::graph_model::rt::Struct for BaseEndUserNotification {
             &mut [&mut self.default_language, &mut self.end_user_notification],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BaseEndUserNotification {
@@ -1892,26 +1856,19 @@ pub struct CertificationControl {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CertificationControl {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.certificationControl"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.certificationControl", &["name", "url"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name", "url"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.name, &self.url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.name, &self.url], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.name, &mut self.url], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CertificationControl {
@@ -2043,22 +2000,26 @@ pub struct CloudAppSecurityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for CloudAppSecurityState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudAppSecurityState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudAppSecurityState",
+            &[
+                "destinationServiceIp",
+                "destinationServiceName",
+                "riskScore",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "destinationServiceIp",
-            "destinationServiceName",
-            "riskScore",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.destination_service_ip,
-            &self.destination_service_name,
-            &self.risk_score,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.destination_service_ip,
+                &self.destination_service_name,
+                &self.risk_score,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2072,12 +2033,6 @@ impl ::graph_model::rt::Struct for CloudAppSecurityState {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -2141,14 +2096,15 @@ pub struct CoachmarkLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CoachmarkLocation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.coachmarkLocation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.coachmarkLocation",
+            &["length", "offset", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["length", "offset", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.length, &self.offset, &self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.length, &self.offset, &self.r#type], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2158,12 +2114,6 @@ impl ::graph_model::rt::Struct for CoachmarkLocation {
             &mut [&mut self.length, &mut self.offset, &mut self.r#type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CoachmarkLocation {
@@ -2307,14 +2257,18 @@ pub struct ComplianceInformation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceInformation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.complianceInformation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.complianceInformation",
+            &["certificationControls", "certificationName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["certificationControls", "certificationName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.certification_controls, &self.certification_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.certification_controls, &self.certification_name],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2327,12 +2281,6 @@ impl ::graph_model::rt::Struct for ComplianceInformation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceInformation {
@@ -2561,19 +2509,23 @@ pub struct ControlScore {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ControlScore {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.controlScore"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.controlScore",
+            &["controlCategory", "controlName", "description", "score"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["controlCategory", "controlName", "description", "score"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.control_category,
-            &self.control_name,
-            &self.description,
-            &self.score,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.control_category,
+                &self.control_name,
+                &self.description,
+                &self.score,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2588,12 +2540,6 @@ impl ::graph_model::rt::Struct for ControlScore {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ControlScore {
@@ -2656,28 +2602,32 @@ pub struct CustomTrainingSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomTrainingSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customTrainingSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customTrainingSetting",
+            &[
+                "settingType",
+                "assignedTo",
+                "description",
+                "displayName",
+                "durationInMinutes",
+                "url",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "settingType",
-            "assignedTo",
-            "description",
-            "displayName",
-            "durationInMinutes",
-            "url",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.setting_type,
-            &self.assigned_to,
-            &self.description,
-            &self.display_name,
-            &self.duration_in_minutes,
-            &self.url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.setting_type,
+                &self.assigned_to,
+                &self.description,
+                &self.display_name,
+                &self.duration_in_minutes,
+                &self.url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2694,12 +2644,6 @@ impl ::graph_model::rt::Struct for CustomTrainingSetting {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomTrainingSetting {
@@ -2764,30 +2708,34 @@ pub struct EmailPayloadDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmailPayloadDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.emailPayloadDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.emailPayloadDetail",
+            &[
+                "coachmarks",
+                "content",
+                "phishingUrl",
+                "fromEmail",
+                "fromName",
+                "isExternalSender",
+                "subject",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "coachmarks",
-            "content",
-            "phishingUrl",
-            "fromEmail",
-            "fromName",
-            "isExternalSender",
-            "subject",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.coachmarks,
-            &self.content,
-            &self.phishing_url,
-            &self.from_email,
-            &self.from_name,
-            &self.is_external_sender,
-            &self.subject,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.coachmarks,
+                &self.content,
+                &self.phishing_url,
+                &self.from_email,
+                &self.from_name,
+                &self.is_external_sender,
+                &self.subject,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2805,12 +2753,6 @@ impl ::graph_model::rt::Struct for EmailPayloadDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EmailPayloadDetail {
@@ -2963,40 +2905,44 @@ pub struct EndUserNotification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EndUserNotification {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.endUserNotification"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.endUserNotification",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "notificationType",
+                "source",
+                "status",
+                "supportedLocales",
+                "details",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "notificationType",
-            "source",
-            "status",
-            "supportedLocales",
-            "details",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.notification_type,
-            &self.source,
-            &self.status,
-            &self.supported_locales,
-            &self.details,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.notification_type,
+                &self.source,
+                &self.status,
+                &self.supported_locales,
+                &self.details,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3019,12 +2965,6 @@ impl ::graph_model::rt::Struct for EndUserNotification {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EndUserNotification {
@@ -3089,30 +3029,34 @@ pub struct EndUserNotificationDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EndUserNotificationDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.endUserNotificationDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.endUserNotificationDetail",
+            &[
+                "id",
+                "emailContent",
+                "isDefaultLangauge",
+                "language",
+                "locale",
+                "sentFrom",
+                "subject",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "emailContent",
-            "isDefaultLangauge",
-            "language",
-            "locale",
-            "sentFrom",
-            "subject",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.email_content,
-            &self.is_default_langauge,
-            &self.language,
-            &self.locale,
-            &self.sent_from,
-            &self.subject,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.email_content,
+                &self.is_default_langauge,
+                &self.language,
+                &self.locale,
+                &self.sent_from,
+                &self.subject,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3130,12 +3074,6 @@ impl ::graph_model::rt::Struct for EndUserNotificationDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EndUserNotificationDetail {
@@ -3263,22 +3201,26 @@ pub struct EndUserNotificationSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EndUserNotificationSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.endUserNotificationSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.endUserNotificationSetting",
+            &[
+                "notificationPreference",
+                "positiveReinforcement",
+                "settingType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "notificationPreference",
-            "positiveReinforcement",
-            "settingType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.notification_preference,
-            &self.positive_reinforcement,
-            &self.setting_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.notification_preference,
+                &self.positive_reinforcement,
+                &self.setting_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3292,12 +3234,6 @@ impl ::graph_model::rt::Struct for EndUserNotificationSetting {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EndUserNotificationSetting {
@@ -3641,14 +3577,13 @@ pub struct FileHash {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for FileHash {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fileHash"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.fileHash", &["hashType", "hashValue"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["hashType", "hashValue"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.hash_type, &self.hash_value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.hash_type, &self.hash_value], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -3658,12 +3593,6 @@ impl ::graph_model::rt::Struct for FileHash {
             &mut [&mut self.hash_type, &mut self.hash_value],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -3836,14 +3765,18 @@ pub struct FileSecurityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for FileSecurityState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fileSecurityState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fileSecurityState",
+            &["fileHash", "name", "path", "riskScore"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["fileHash", "name", "path", "riskScore"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.file_hash, &self.name, &self.path, &self.risk_score])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.file_hash, &self.name, &self.path, &self.risk_score],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3858,12 +3791,6 @@ impl ::graph_model::rt::Struct for FileSecurityState {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -3944,34 +3871,38 @@ pub struct HostSecurityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for HostSecurityState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.hostSecurityState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.hostSecurityState",
+            &[
+                "fqdn",
+                "isAzureAdJoined",
+                "isAzureAdRegistered",
+                "isHybridAzureDomainJoined",
+                "netBiosName",
+                "os",
+                "privateIpAddress",
+                "publicIpAddress",
+                "riskScore",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "fqdn",
-            "isAzureAdJoined",
-            "isAzureAdRegistered",
-            "isHybridAzureDomainJoined",
-            "netBiosName",
-            "os",
-            "privateIpAddress",
-            "publicIpAddress",
-            "riskScore",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.fqdn,
-            &self.is_azure_ad_joined,
-            &self.is_azure_ad_registered,
-            &self.is_hybrid_azure_domain_joined,
-            &self.net_bios_name,
-            &self.os,
-            &self.private_ip_address,
-            &self.public_ip_address,
-            &self.risk_score,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.fqdn,
+                &self.is_azure_ad_joined,
+                &self.is_azure_ad_registered,
+                &self.is_hybrid_azure_domain_joined,
+                &self.net_bios_name,
+                &self.os,
+                &self.private_ip_address,
+                &self.public_ip_address,
+                &self.risk_score,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3991,12 +3922,6 @@ impl ::graph_model::rt::Struct for HostSecurityState {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -4056,26 +3981,21 @@ pub struct IncludeAllAccountTargetContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IncludeAllAccountTargetContent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.includeAllAccountTargetContent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.includeAllAccountTargetContent",
+            &["type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.r#type], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.r#type], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IncludeAllAccountTargetContent {
@@ -4135,26 +4055,21 @@ pub struct InvestigationSecurityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for InvestigationSecurityState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.investigationSecurityState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.investigationSecurityState",
+            &["name", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.name, &self.status])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.name, &self.status], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.name, &mut self.status], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -4236,40 +4151,44 @@ pub struct LandingPage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LandingPage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.landingPage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.landingPage",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "locale",
+                "source",
+                "status",
+                "supportedLocales",
+                "details",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "locale",
-            "source",
-            "status",
-            "supportedLocales",
-            "details",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.locale,
-            &self.source,
-            &self.status,
-            &self.supported_locales,
-            &self.details,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.locale,
+                &self.source,
+                &self.status,
+                &self.supported_locales,
+                &self.details,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4292,12 +4211,6 @@ impl ::graph_model::rt::Struct for LandingPage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LandingPage {
@@ -4356,19 +4269,23 @@ pub struct LandingPageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LandingPageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.landingPageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.landingPageDetail",
+            &["id", "content", "isDefaultLangauge", "language"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "content", "isDefaultLangauge", "language"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.content,
-            &self.is_default_langauge,
-            &self.language,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.content,
+                &self.is_default_langauge,
+                &self.language,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4383,12 +4300,6 @@ impl ::graph_model::rt::Struct for LandingPageDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LandingPageDetail {
@@ -4461,38 +4372,42 @@ pub struct LoginPage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LoginPage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.loginPage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.loginPage",
+            &[
+                "id",
+                "content",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "language",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "source",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "content",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "language",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "source",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.content,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.language,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.source,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.content,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.language,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.source,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4514,12 +4429,6 @@ impl ::graph_model::rt::Struct for LoginPage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LoginPage {
@@ -4682,20 +4591,24 @@ pub struct MalwareState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for MalwareState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.malwareState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.malwareState",
+            &["category", "family", "name", "severity", "wasRunning"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["category", "family", "name", "severity", "wasRunning"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.category,
-            &self.family,
-            &self.name,
-            &self.severity,
-            &self.was_running,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.category,
+                &self.family,
+                &self.name,
+                &self.severity,
+                &self.was_running,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4711,12 +4624,6 @@ impl ::graph_model::rt::Struct for MalwareState {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -4797,34 +4704,38 @@ pub struct MessageSecurityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for MessageSecurityState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.messageSecurityState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.messageSecurityState",
+            &[
+                "connectingIP",
+                "deliveryAction",
+                "deliveryLocation",
+                "directionality",
+                "internetMessageId",
+                "messageFingerprint",
+                "messageReceivedDateTime",
+                "messageSubject",
+                "networkMessageId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "connectingIP",
-            "deliveryAction",
-            "deliveryLocation",
-            "directionality",
-            "internetMessageId",
-            "messageFingerprint",
-            "messageReceivedDateTime",
-            "messageSubject",
-            "networkMessageId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.connecting_ip,
-            &self.delivery_action,
-            &self.delivery_location,
-            &self.directionality,
-            &self.internet_message_id,
-            &self.message_fingerprint,
-            &self.message_received_date_time,
-            &self.message_subject,
-            &self.network_message_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.connecting_ip,
+                &self.delivery_action,
+                &self.delivery_location,
+                &self.directionality,
+                &self.internet_message_id,
+                &self.message_fingerprint,
+                &self.message_received_date_time,
+                &self.message_subject,
+                &self.network_message_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4844,12 +4755,6 @@ impl ::graph_model::rt::Struct for MessageSecurityState {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -4916,24 +4821,28 @@ pub struct MicrosoftCustomTrainingSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftCustomTrainingSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.microsoftCustomTrainingSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.microsoftCustomTrainingSetting",
+            &[
+                "settingType",
+                "completionDateTime",
+                "trainingAssignmentMappings",
+                "trainingCompletionDuration",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "settingType",
-            "completionDateTime",
-            "trainingAssignmentMappings",
-            "trainingCompletionDuration",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.setting_type,
-            &self.completion_date_time,
-            &self.training_assignment_mappings,
-            &self.training_completion_duration,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.setting_type,
+                &self.completion_date_time,
+                &self.training_assignment_mappings,
+                &self.training_completion_duration,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4948,12 +4857,6 @@ impl ::graph_model::rt::Struct for MicrosoftCustomTrainingSetting {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftCustomTrainingSetting {
@@ -5010,22 +4913,26 @@ pub struct MicrosoftManagedTrainingSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftManagedTrainingSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.microsoftManagedTrainingSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.microsoftManagedTrainingSetting",
+            &[
+                "settingType",
+                "completionDateTime",
+                "trainingCompletionDuration",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "settingType",
-            "completionDateTime",
-            "trainingCompletionDuration",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.setting_type,
-            &self.completion_date_time,
-            &self.training_completion_duration,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.setting_type,
+                &self.completion_date_time,
+                &self.training_completion_duration,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5039,12 +4946,6 @@ impl ::graph_model::rt::Struct for MicrosoftManagedTrainingSetting {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftManagedTrainingSetting {
@@ -5102,14 +5003,18 @@ pub struct MicrosoftTrainingAssignmentMapping {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftTrainingAssignmentMapping {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.microsoftTrainingAssignmentMapping"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.microsoftTrainingAssignmentMapping",
+            &["settingType", "assignedTo", "training"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["settingType", "assignedTo", "training"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.setting_type, &self.assigned_to, &self.training])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.setting_type, &self.assigned_to, &self.training],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5123,12 +5028,6 @@ impl ::graph_model::rt::Struct for MicrosoftTrainingAssignmentMapping {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftTrainingAssignmentMapping {
@@ -5224,56 +5123,60 @@ pub struct NetworkConnection {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for NetworkConnection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.networkConnection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.networkConnection",
+            &[
+                "applicationName",
+                "destinationAddress",
+                "destinationDomain",
+                "destinationLocation",
+                "destinationPort",
+                "destinationUrl",
+                "direction",
+                "domainRegisteredDateTime",
+                "localDnsName",
+                "natDestinationAddress",
+                "natDestinationPort",
+                "natSourceAddress",
+                "natSourcePort",
+                "protocol",
+                "riskScore",
+                "sourceAddress",
+                "sourceLocation",
+                "sourcePort",
+                "status",
+                "urlParameters",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "applicationName",
-            "destinationAddress",
-            "destinationDomain",
-            "destinationLocation",
-            "destinationPort",
-            "destinationUrl",
-            "direction",
-            "domainRegisteredDateTime",
-            "localDnsName",
-            "natDestinationAddress",
-            "natDestinationPort",
-            "natSourceAddress",
-            "natSourcePort",
-            "protocol",
-            "riskScore",
-            "sourceAddress",
-            "sourceLocation",
-            "sourcePort",
-            "status",
-            "urlParameters",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.application_name,
-            &self.destination_address,
-            &self.destination_domain,
-            &self.destination_location,
-            &self.destination_port,
-            &self.destination_url,
-            &self.direction,
-            &self.domain_registered_date_time,
-            &self.local_dns_name,
-            &self.nat_destination_address,
-            &self.nat_destination_port,
-            &self.nat_source_address,
-            &self.nat_source_port,
-            &self.protocol,
-            &self.risk_score,
-            &self.source_address,
-            &self.source_location,
-            &self.source_port,
-            &self.status,
-            &self.url_parameters,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.application_name,
+                &self.destination_address,
+                &self.destination_domain,
+                &self.destination_location,
+                &self.destination_port,
+                &self.destination_url,
+                &self.direction,
+                &self.domain_registered_date_time,
+                &self.local_dns_name,
+                &self.nat_destination_address,
+                &self.nat_destination_port,
+                &self.nat_source_address,
+                &self.nat_source_port,
+                &self.protocol,
+                &self.risk_score,
+                &self.source_address,
+                &self.source_location,
+                &self.source_port,
+                &self.status,
+                &self.url_parameters,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5304,12 +5207,6 @@ impl ::graph_model::rt::Struct for NetworkConnection {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -5375,24 +5272,28 @@ pub struct NoTrainingNotificationSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NoTrainingNotificationSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.noTrainingNotificationSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.noTrainingNotificationSetting",
+            &[
+                "notificationPreference",
+                "positiveReinforcement",
+                "settingType",
+                "simulationNotification",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "notificationPreference",
-            "positiveReinforcement",
-            "settingType",
-            "simulationNotification",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.notification_preference,
-            &self.positive_reinforcement,
-            &self.setting_type,
-            &self.simulation_notification,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.notification_preference,
+                &self.positive_reinforcement,
+                &self.setting_type,
+                &self.simulation_notification,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5407,12 +5308,6 @@ impl ::graph_model::rt::Struct for NoTrainingNotificationSetting {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for NoTrainingNotificationSetting {
@@ -5465,26 +5360,19 @@ pub struct NoTrainingSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NoTrainingSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.noTrainingSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.noTrainingSetting", &["settingType"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["settingType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.setting_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.setting_type], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.setting_type], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for NoTrainingSetting {
@@ -5784,14 +5672,18 @@ pub struct OAuthConsentAppDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OAuthConsentAppDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.oAuthConsentAppDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.oAuthConsentAppDetail",
+            &["appScope", "displayLogo", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["appScope", "displayLogo", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.app_scope, &self.display_logo, &self.display_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.app_scope, &self.display_logo, &self.display_name],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5805,12 +5697,6 @@ impl ::graph_model::rt::Struct for OAuthConsentAppDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OAuthConsentAppDetail {
@@ -5907,62 +5793,66 @@ pub struct Payload {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Payload {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.payload"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.payload",
+            &[
+                "id",
+                "brand",
+                "complexity",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "detail",
+                "displayName",
+                "industry",
+                "isAutomated",
+                "isControversial",
+                "isCurrentEvent",
+                "language",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "payloadTags",
+                "platform",
+                "predictedCompromiseRate",
+                "simulationAttackType",
+                "source",
+                "status",
+                "technique",
+                "theme",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "brand",
-            "complexity",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "detail",
-            "displayName",
-            "industry",
-            "isAutomated",
-            "isControversial",
-            "isCurrentEvent",
-            "language",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "payloadTags",
-            "platform",
-            "predictedCompromiseRate",
-            "simulationAttackType",
-            "source",
-            "status",
-            "technique",
-            "theme",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.brand,
-            &self.complexity,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.detail,
-            &self.display_name,
-            &self.industry,
-            &self.is_automated,
-            &self.is_controversial,
-            &self.is_current_event,
-            &self.language,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.payload_tags,
-            &self.platform,
-            &self.predicted_compromise_rate,
-            &self.simulation_attack_type,
-            &self.source,
-            &self.status,
-            &self.technique,
-            &self.theme,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.brand,
+                &self.complexity,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.detail,
+                &self.display_name,
+                &self.industry,
+                &self.is_automated,
+                &self.is_controversial,
+                &self.is_current_event,
+                &self.language,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.payload_tags,
+                &self.platform,
+                &self.predicted_compromise_rate,
+                &self.simulation_attack_type,
+                &self.source,
+                &self.status,
+                &self.technique,
+                &self.theme,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5996,12 +5886,6 @@ impl ::graph_model::rt::Struct for Payload {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Payload {
@@ -6226,28 +6110,32 @@ pub struct PayloadCoachmark {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PayloadCoachmark {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.payloadCoachmark"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.payloadCoachmark",
+            &[
+                "coachmarkLocation",
+                "description",
+                "indicator",
+                "isValid",
+                "language",
+                "order",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "coachmarkLocation",
-            "description",
-            "indicator",
-            "isValid",
-            "language",
-            "order",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.coachmark_location,
-            &self.description,
-            &self.indicator,
-            &self.is_valid,
-            &self.language,
-            &self.order,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.coachmark_location,
+                &self.description,
+                &self.indicator,
+                &self.is_valid,
+                &self.language,
+                &self.order,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6264,12 +6152,6 @@ impl ::graph_model::rt::Struct for PayloadCoachmark {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PayloadCoachmark {
@@ -6475,14 +6357,18 @@ pub struct PayloadDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PayloadDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.payloadDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.payloadDetail",
+            &["coachmarks", "content", "phishingUrl"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["coachmarks", "content", "phishingUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.coachmarks, &self.content, &self.phishing_url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.coachmarks, &self.content, &self.phishing_url],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6496,12 +6382,6 @@ impl ::graph_model::rt::Struct for PayloadDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PayloadDetail {
@@ -7052,22 +6932,26 @@ pub struct PositiveReinforcementNotification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PositiveReinforcementNotification {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.positiveReinforcementNotification"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.positiveReinforcementNotification",
+            &[
+                "defaultLanguage",
+                "deliveryPreference",
+                "endUserNotification",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "defaultLanguage",
-            "deliveryPreference",
-            "endUserNotification",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.default_language,
-            &self.delivery_preference,
-            &self.end_user_notification,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.default_language,
+                &self.delivery_preference,
+                &self.end_user_notification,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7081,12 +6965,6 @@ impl ::graph_model::rt::Struct for PositiveReinforcementNotification {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PositiveReinforcementNotification {
@@ -7167,40 +7045,44 @@ pub struct Process {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for Process {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.process"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.process",
+            &[
+                "accountName",
+                "commandLine",
+                "createdDateTime",
+                "fileHash",
+                "integrityLevel",
+                "isElevated",
+                "name",
+                "parentProcessCreatedDateTime",
+                "parentProcessId",
+                "parentProcessName",
+                "path",
+                "processId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "accountName",
-            "commandLine",
-            "createdDateTime",
-            "fileHash",
-            "integrityLevel",
-            "isElevated",
-            "name",
-            "parentProcessCreatedDateTime",
-            "parentProcessId",
-            "parentProcessName",
-            "path",
-            "processId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.account_name,
-            &self.command_line,
-            &self.created_date_time,
-            &self.file_hash,
-            &self.integrity_level,
-            &self.is_elevated,
-            &self.name,
-            &self.parent_process_created_date_time,
-            &self.parent_process_id,
-            &self.parent_process_name,
-            &self.path,
-            &self.process_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.account_name,
+                &self.command_line,
+                &self.created_date_time,
+                &self.file_hash,
+                &self.integrity_level,
+                &self.is_elevated,
+                &self.name,
+                &self.parent_process_created_date_time,
+                &self.parent_process_id,
+                &self.parent_process_name,
+                &self.path,
+                &self.process_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7223,12 +7105,6 @@ impl ::graph_model::rt::Struct for Process {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -7389,18 +7265,22 @@ pub struct RecommendedAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecommendedAction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.recommendedAction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.recommendedAction",
+            &["actionWebUrl", "potentialScoreImpact", "title"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["actionWebUrl", "potentialScoreImpact", "title"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.action_web_url,
-            &self.potential_score_impact,
-            &self.title,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.action_web_url,
+                &self.potential_score_impact,
+                &self.title,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7414,12 +7294,6 @@ impl ::graph_model::rt::Struct for RecommendedAction {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RecommendedAction {
@@ -7602,36 +7476,40 @@ pub struct RegistryKeyState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for RegistryKeyState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.registryKeyState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.registryKeyState",
+            &[
+                "hive",
+                "key",
+                "oldKey",
+                "oldValueData",
+                "oldValueName",
+                "operation",
+                "processId",
+                "valueData",
+                "valueName",
+                "valueType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "hive",
-            "key",
-            "oldKey",
-            "oldValueData",
-            "oldValueName",
-            "operation",
-            "processId",
-            "valueData",
-            "valueName",
-            "valueType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.hive,
-            &self.key,
-            &self.old_key,
-            &self.old_value_data,
-            &self.old_value_name,
-            &self.operation,
-            &self.process_id,
-            &self.value_data,
-            &self.value_name,
-            &self.value_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.hive,
+                &self.key,
+                &self.old_key,
+                &self.old_value_data,
+                &self.old_value_name,
+                &self.operation,
+                &self.process_id,
+                &self.value_data,
+                &self.value_name,
+                &self.value_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7652,12 +7530,6 @@ impl ::graph_model::rt::Struct for RegistryKeyState {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -7953,38 +7825,42 @@ pub struct SecureScore {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SecureScore {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.secureScore"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.secureScore",
+            &[
+                "id",
+                "activeUserCount",
+                "averageComparativeScores",
+                "azureTenantId",
+                "controlScores",
+                "createdDateTime",
+                "currentScore",
+                "enabledServices",
+                "licensedUserCount",
+                "maxScore",
+                "vendorInformation",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activeUserCount",
-            "averageComparativeScores",
-            "azureTenantId",
-            "controlScores",
-            "createdDateTime",
-            "currentScore",
-            "enabledServices",
-            "licensedUserCount",
-            "maxScore",
-            "vendorInformation",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.active_user_count,
-            &self.average_comparative_scores,
-            &self.azure_tenant_id,
-            &self.control_scores,
-            &self.created_date_time,
-            &self.current_score,
-            &self.enabled_services,
-            &self.licensed_user_count,
-            &self.max_score,
-            &self.vendor_information,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.active_user_count,
+                &self.average_comparative_scores,
+                &self.azure_tenant_id,
+                &self.control_scores,
+                &self.created_date_time,
+                &self.current_score,
+                &self.enabled_services,
+                &self.licensed_user_count,
+                &self.max_score,
+                &self.vendor_information,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8006,12 +7882,6 @@ impl ::graph_model::rt::Struct for SecureScore {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SecureScore {
@@ -8102,56 +7972,60 @@ pub struct SecureScoreControlProfile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SecureScoreControlProfile {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.secureScoreControlProfile"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.secureScoreControlProfile",
+            &[
+                "id",
+                "actionType",
+                "actionUrl",
+                "azureTenantId",
+                "complianceInformation",
+                "controlCategory",
+                "controlStateUpdates",
+                "deprecated",
+                "implementationCost",
+                "lastModifiedDateTime",
+                "maxScore",
+                "rank",
+                "remediation",
+                "remediationImpact",
+                "service",
+                "threats",
+                "tier",
+                "title",
+                "userImpact",
+                "vendorInformation",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "actionType",
-            "actionUrl",
-            "azureTenantId",
-            "complianceInformation",
-            "controlCategory",
-            "controlStateUpdates",
-            "deprecated",
-            "implementationCost",
-            "lastModifiedDateTime",
-            "maxScore",
-            "rank",
-            "remediation",
-            "remediationImpact",
-            "service",
-            "threats",
-            "tier",
-            "title",
-            "userImpact",
-            "vendorInformation",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.action_type,
-            &self.action_url,
-            &self.azure_tenant_id,
-            &self.compliance_information,
-            &self.control_category,
-            &self.control_state_updates,
-            &self.deprecated,
-            &self.implementation_cost,
-            &self.last_modified_date_time,
-            &self.max_score,
-            &self.rank,
-            &self.remediation,
-            &self.remediation_impact,
-            &self.service,
-            &self.threats,
-            &self.tier,
-            &self.title,
-            &self.user_impact,
-            &self.vendor_information,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.action_type,
+                &self.action_url,
+                &self.azure_tenant_id,
+                &self.compliance_information,
+                &self.control_category,
+                &self.control_state_updates,
+                &self.deprecated,
+                &self.implementation_cost,
+                &self.last_modified_date_time,
+                &self.max_score,
+                &self.rank,
+                &self.remediation,
+                &self.remediation_impact,
+                &self.service,
+                &self.threats,
+                &self.tier,
+                &self.title,
+                &self.user_impact,
+                &self.vendor_information,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8182,12 +8056,6 @@ impl ::graph_model::rt::Struct for SecureScoreControlProfile {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SecureScoreControlProfile {
@@ -8248,26 +8116,30 @@ pub struct SecureScoreControlStateUpdate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SecureScoreControlStateUpdate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.secureScoreControlStateUpdate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.secureScoreControlStateUpdate",
+            &[
+                "assignedTo",
+                "comment",
+                "state",
+                "updatedBy",
+                "updatedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "assignedTo",
-            "comment",
-            "state",
-            "updatedBy",
-            "updatedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.assigned_to,
-            &self.comment,
-            &self.state,
-            &self.updated_by,
-            &self.updated_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.assigned_to,
+                &self.comment,
+                &self.state,
+                &self.updated_by,
+                &self.updated_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8283,12 +8155,6 @@ impl ::graph_model::rt::Struct for SecureScoreControlStateUpdate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SecureScoreControlStateUpdate {
@@ -8377,48 +8243,52 @@ pub struct Security {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for Security {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security",
+            &[
+                "alerts",
+                "alerts_v2",
+                "attackSimulation",
+                "auditLog",
+                "cases",
+                "collaboration",
+                "dataSecurityAndGovernance",
+                "identities",
+                "incidents",
+                "labels",
+                "secureScoreControlProfiles",
+                "secureScores",
+                "subjectRightsRequests",
+                "threatIntelligence",
+                "triggers",
+                "triggerTypes",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "alerts",
-            "alerts_v2",
-            "attackSimulation",
-            "auditLog",
-            "cases",
-            "collaboration",
-            "dataSecurityAndGovernance",
-            "identities",
-            "incidents",
-            "labels",
-            "secureScoreControlProfiles",
-            "secureScores",
-            "subjectRightsRequests",
-            "threatIntelligence",
-            "triggers",
-            "triggerTypes",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.alerts,
-            &self.alerts_v2,
-            &self.attack_simulation,
-            &self.audit_log,
-            &self.cases,
-            &self.collaboration,
-            &self.data_security_and_governance,
-            &self.identities,
-            &self.incidents,
-            &self.labels,
-            &self.secure_score_control_profiles,
-            &self.secure_scores,
-            &self.subject_rights_requests,
-            &self.threat_intelligence,
-            &self.triggers,
-            &self.trigger_types,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.alerts,
+                &self.alerts_v2,
+                &self.attack_simulation,
+                &self.audit_log,
+                &self.cases,
+                &self.collaboration,
+                &self.data_security_and_governance,
+                &self.identities,
+                &self.incidents,
+                &self.labels,
+                &self.secure_score_control_profiles,
+                &self.secure_scores,
+                &self.subject_rights_requests,
+                &self.threat_intelligence,
+                &self.triggers,
+                &self.trigger_types,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8445,12 +8315,6 @@ impl ::graph_model::rt::Struct for Security {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -8702,14 +8566,15 @@ pub struct SecurityResource {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for SecurityResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.securityResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.securityResource",
+            &["resource", "resourceType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["resource", "resourceType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.resource, &self.resource_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.resource, &self.resource_type], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -8719,12 +8584,6 @@ impl ::graph_model::rt::Struct for SecurityResource {
             &mut [&mut self.resource, &mut self.resource_type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -8868,19 +8727,23 @@ pub struct SecurityVendorInformation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SecurityVendorInformation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.securityVendorInformation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.securityVendorInformation",
+            &["provider", "providerVersion", "subProvider", "vendor"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["provider", "providerVersion", "subProvider", "vendor"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.provider,
-            &self.provider_version,
-            &self.sub_provider,
-            &self.vendor,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.provider,
+                &self.provider_version,
+                &self.sub_provider,
+                &self.vendor,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8895,12 +8758,6 @@ impl ::graph_model::rt::Struct for SecurityVendorInformation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SecurityVendorInformation {
@@ -9005,66 +8862,70 @@ pub struct Simulation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Simulation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.simulation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.simulation",
+            &[
+                "id",
+                "attackTechnique",
+                "attackType",
+                "automationId",
+                "completionDateTime",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "durationInDays",
+                "endUserNotificationSetting",
+                "excludedAccountTarget",
+                "includedAccountTarget",
+                "isAutomated",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "launchDateTime",
+                "oAuthConsentAppDetail",
+                "payloadDeliveryPlatform",
+                "report",
+                "status",
+                "trainingSetting",
+                "landingPage",
+                "loginPage",
+                "payload",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "attackTechnique",
-            "attackType",
-            "automationId",
-            "completionDateTime",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "durationInDays",
-            "endUserNotificationSetting",
-            "excludedAccountTarget",
-            "includedAccountTarget",
-            "isAutomated",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "launchDateTime",
-            "oAuthConsentAppDetail",
-            "payloadDeliveryPlatform",
-            "report",
-            "status",
-            "trainingSetting",
-            "landingPage",
-            "loginPage",
-            "payload",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.attack_technique,
-            &self.attack_type,
-            &self.automation_id,
-            &self.completion_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.duration_in_days,
-            &self.end_user_notification_setting,
-            &self.excluded_account_target,
-            &self.included_account_target,
-            &self.is_automated,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.launch_date_time,
-            &self.o_auth_consent_app_detail,
-            &self.payload_delivery_platform,
-            &self.report,
-            &self.status,
-            &self.training_setting,
-            &self.landing_page,
-            &self.login_page,
-            &self.payload,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.attack_technique,
+                &self.attack_type,
+                &self.automation_id,
+                &self.completion_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.duration_in_days,
+                &self.end_user_notification_setting,
+                &self.excluded_account_target,
+                &self.included_account_target,
+                &self.is_automated,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.launch_date_time,
+                &self.o_auth_consent_app_detail,
+                &self.payload_delivery_platform,
+                &self.report,
+                &self.status,
+                &self.training_setting,
+                &self.landing_page,
+                &self.login_page,
+                &self.payload,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9100,12 +8961,6 @@ impl ::graph_model::rt::Struct for Simulation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Simulation {
@@ -9346,38 +9201,42 @@ pub struct SimulationAutomation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SimulationAutomation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.simulationAutomation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.simulationAutomation",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "lastRunDateTime",
+                "nextRunDateTime",
+                "status",
+                "runs",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "lastRunDateTime",
-            "nextRunDateTime",
-            "status",
-            "runs",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.last_run_date_time,
-            &self.next_run_date_time,
-            &self.status,
-            &self.runs,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.last_run_date_time,
+                &self.next_run_date_time,
+                &self.status,
+                &self.runs,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9399,12 +9258,6 @@ impl ::graph_model::rt::Struct for SimulationAutomation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SimulationAutomation {
@@ -9465,26 +9318,30 @@ pub struct SimulationAutomationRun {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SimulationAutomationRun {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.simulationAutomationRun"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.simulationAutomationRun",
+            &[
+                "id",
+                "endDateTime",
+                "simulationId",
+                "startDateTime",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "endDateTime",
-            "simulationId",
-            "startDateTime",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.end_date_time,
-            &self.simulation_id,
-            &self.start_date_time,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.end_date_time,
+                &self.simulation_id,
+                &self.start_date_time,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9500,12 +9357,6 @@ impl ::graph_model::rt::Struct for SimulationAutomationRun {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SimulationAutomationRun {
@@ -9881,14 +9732,15 @@ pub struct SimulationEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SimulationEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.simulationEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.simulationEvent",
+            &["count", "eventName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["count", "eventName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.count, &self.event_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.count, &self.event_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -9898,12 +9750,6 @@ impl ::graph_model::rt::Struct for SimulationEvent {
             &mut [&mut self.count, &mut self.event_name],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SimulationEvent {
@@ -9958,14 +9804,15 @@ pub struct SimulationEventsContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SimulationEventsContent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.simulationEventsContent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.simulationEventsContent",
+            &["compromisedRate", "events"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["compromisedRate", "events"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.compromised_rate, &self.events])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.compromised_rate, &self.events], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -9975,12 +9822,6 @@ impl ::graph_model::rt::Struct for SimulationEventsContent {
             &mut [&mut self.compromised_rate, &mut self.events],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SimulationEventsContent {
@@ -10038,22 +9879,26 @@ pub struct SimulationNotification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SimulationNotification {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.simulationNotification"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.simulationNotification",
+            &[
+                "defaultLanguage",
+                "targettedUserType",
+                "endUserNotification",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "defaultLanguage",
-            "targettedUserType",
-            "endUserNotification",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.default_language,
-            &self.targetted_user_type,
-            &self.end_user_notification,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.default_language,
+                &self.targetted_user_type,
+                &self.end_user_notification,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10067,12 +9912,6 @@ impl ::graph_model::rt::Struct for SimulationNotification {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SimulationNotification {
@@ -10127,14 +9966,15 @@ pub struct SimulationReport {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SimulationReport {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.simulationReport"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.simulationReport",
+            &["overview", "simulationUsers"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["overview", "simulationUsers"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.overview, &self.simulation_users])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.overview, &self.simulation_users], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -10144,12 +9984,6 @@ impl ::graph_model::rt::Struct for SimulationReport {
             &mut [&mut self.overview, &mut self.simulation_users],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SimulationReport {
@@ -10208,24 +10042,28 @@ pub struct SimulationReportOverview {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SimulationReportOverview {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.simulationReportOverview"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.simulationReportOverview",
+            &[
+                "recommendedActions",
+                "resolvedTargetsCount",
+                "simulationEventsContent",
+                "trainingEventsContent",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "recommendedActions",
-            "resolvedTargetsCount",
-            "simulationEventsContent",
-            "trainingEventsContent",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.recommended_actions,
-            &self.resolved_targets_count,
-            &self.simulation_events_content,
-            &self.training_events_content,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.recommended_actions,
+                &self.resolved_targets_count,
+                &self.simulation_events_content,
+                &self.training_events_content,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10240,12 +10078,6 @@ impl ::graph_model::rt::Struct for SimulationReportOverview {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SimulationReportOverview {
@@ -10480,14 +10312,18 @@ pub struct TenantDataSecurityAndGovernance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TenantDataSecurityAndGovernance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.tenantDataSecurityAndGovernance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.tenantDataSecurityAndGovernance",
+            &["id", "sensitivityLabels", "protectionScopes"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "sensitivityLabels", "protectionScopes"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.sensitivity_labels, &self.protection_scopes])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.sensitivity_labels, &self.protection_scopes],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10501,12 +10337,6 @@ impl ::graph_model::rt::Struct for TenantDataSecurityAndGovernance {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TenantDataSecurityAndGovernance {
@@ -10559,26 +10389,21 @@ pub struct TenantProtectionScopeContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TenantProtectionScopeContainer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.tenantProtectionScopeContainer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.tenantProtectionScopeContainer",
+            &["id"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TenantProtectionScopeContainer {
@@ -10659,46 +10484,50 @@ pub struct Training {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Training {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.training"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.training",
+            &[
+                "id",
+                "availabilityStatus",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "durationInMinutes",
+                "hasEvaluation",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "source",
+                "supportedLocales",
+                "tags",
+                "type",
+                "languageDetails",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "availabilityStatus",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "durationInMinutes",
-            "hasEvaluation",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "source",
-            "supportedLocales",
-            "tags",
-            "type",
-            "languageDetails",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.availability_status,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.duration_in_minutes,
-            &self.has_evaluation,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.source,
-            &self.supported_locales,
-            &self.tags,
-            &self.r#type,
-            &self.language_details,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.availability_status,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.duration_in_minutes,
+                &self.has_evaluation,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.source,
+                &self.supported_locales,
+                &self.tags,
+                &self.r#type,
+                &self.language_details,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10724,12 +10553,6 @@ impl ::graph_model::rt::Struct for Training {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Training {
@@ -11031,17 +10854,21 @@ pub struct TrainingEventsContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TrainingEventsContent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.trainingEventsContent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.trainingEventsContent",
+            &["assignedTrainingsInfos", "trainingsAssignedUserCount"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["assignedTrainingsInfos", "trainingsAssignedUserCount"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.assigned_trainings_infos,
-            &self.trainings_assigned_user_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.assigned_trainings_infos,
+                &self.trainings_assigned_user_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11054,12 +10881,6 @@ impl ::graph_model::rt::Struct for TrainingEventsContent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TrainingEventsContent {
@@ -11130,36 +10951,40 @@ pub struct TrainingLanguageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TrainingLanguageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.trainingLanguageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.trainingLanguageDetail",
+            &[
+                "id",
+                "content",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "isDefaultLangauge",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "locale",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "content",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "isDefaultLangauge",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "locale",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.content,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.is_default_langauge,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.locale,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.content,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.is_default_langauge,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.locale,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11180,12 +11005,6 @@ impl ::graph_model::rt::Struct for TrainingLanguageDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TrainingLanguageDetail {
@@ -11246,26 +11065,30 @@ pub struct TrainingNotificationSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TrainingNotificationSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.trainingNotificationSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.trainingNotificationSetting",
+            &[
+                "notificationPreference",
+                "positiveReinforcement",
+                "settingType",
+                "trainingAssignment",
+                "trainingReminder",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "notificationPreference",
-            "positiveReinforcement",
-            "settingType",
-            "trainingAssignment",
-            "trainingReminder",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.notification_preference,
-            &self.positive_reinforcement,
-            &self.setting_type,
-            &self.training_assignment,
-            &self.training_reminder,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.notification_preference,
+                &self.positive_reinforcement,
+                &self.setting_type,
+                &self.training_assignment,
+                &self.training_reminder,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11281,12 +11104,6 @@ impl ::graph_model::rt::Struct for TrainingNotificationSetting {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TrainingNotificationSetting {
@@ -11344,22 +11161,26 @@ pub struct TrainingReminderNotification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TrainingReminderNotification {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.trainingReminderNotification"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.trainingReminderNotification",
+            &[
+                "defaultLanguage",
+                "deliveryFrequency",
+                "endUserNotification",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "defaultLanguage",
-            "deliveryFrequency",
-            "endUserNotification",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.default_language,
-            &self.delivery_frequency,
-            &self.end_user_notification,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.default_language,
+                &self.delivery_frequency,
+                &self.end_user_notification,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11373,12 +11194,6 @@ impl ::graph_model::rt::Struct for TrainingReminderNotification {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TrainingReminderNotification {
@@ -11432,26 +11247,19 @@ pub struct TrainingSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TrainingSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.trainingSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.trainingSetting", &["settingType"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["settingType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.setting_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.setting_type], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.setting_type], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TrainingSetting {
@@ -11892,28 +11700,32 @@ pub struct UriClickSecurityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for UriClickSecurityState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.uriClickSecurityState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.uriClickSecurityState",
+            &[
+                "clickAction",
+                "clickDateTime",
+                "id",
+                "sourceId",
+                "uriDomain",
+                "verdict",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "clickAction",
-            "clickDateTime",
-            "id",
-            "sourceId",
-            "uriDomain",
-            "verdict",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.click_action,
-            &self.click_date_time,
-            &self.id,
-            &self.source_id,
-            &self.uri_domain,
-            &self.verdict,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.click_action,
+                &self.click_date_time,
+                &self.id,
+                &self.source_id,
+                &self.uri_domain,
+                &self.verdict,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11930,12 +11742,6 @@ impl ::graph_model::rt::Struct for UriClickSecurityState {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -12113,44 +11919,48 @@ pub struct UserSecurityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for UserSecurityState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userSecurityState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userSecurityState",
+            &[
+                "aadUserId",
+                "accountName",
+                "domainName",
+                "emailRole",
+                "isVpn",
+                "logonDateTime",
+                "logonId",
+                "logonIp",
+                "logonLocation",
+                "logonType",
+                "onPremisesSecurityIdentifier",
+                "riskScore",
+                "userAccountType",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "aadUserId",
-            "accountName",
-            "domainName",
-            "emailRole",
-            "isVpn",
-            "logonDateTime",
-            "logonId",
-            "logonIp",
-            "logonLocation",
-            "logonType",
-            "onPremisesSecurityIdentifier",
-            "riskScore",
-            "userAccountType",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.aad_user_id,
-            &self.account_name,
-            &self.domain_name,
-            &self.email_role,
-            &self.is_vpn,
-            &self.logon_date_time,
-            &self.logon_id,
-            &self.logon_ip,
-            &self.logon_location,
-            &self.logon_type,
-            &self.on_premises_security_identifier,
-            &self.risk_score,
-            &self.user_account_type,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.aad_user_id,
+                &self.account_name,
+                &self.domain_name,
+                &self.email_role,
+                &self.is_vpn,
+                &self.logon_date_time,
+                &self.logon_id,
+                &self.logon_ip,
+                &self.logon_location,
+                &self.logon_type,
+                &self.on_premises_security_identifier,
+                &self.risk_score,
+                &self.user_account_type,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12175,12 +11985,6 @@ impl ::graph_model::rt::Struct for UserSecurityState {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -12256,34 +12060,38 @@ pub struct UserSimulationDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserSimulationDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userSimulationDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userSimulationDetails",
+            &[
+                "assignedTrainingsCount",
+                "completedTrainingsCount",
+                "compromisedDateTime",
+                "inProgressTrainingsCount",
+                "isCompromised",
+                "reportedPhishDateTime",
+                "simulationEvents",
+                "simulationUser",
+                "trainingEvents",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "assignedTrainingsCount",
-            "completedTrainingsCount",
-            "compromisedDateTime",
-            "inProgressTrainingsCount",
-            "isCompromised",
-            "reportedPhishDateTime",
-            "simulationEvents",
-            "simulationUser",
-            "trainingEvents",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.assigned_trainings_count,
-            &self.completed_trainings_count,
-            &self.compromised_date_time,
-            &self.in_progress_trainings_count,
-            &self.is_compromised,
-            &self.reported_phish_date_time,
-            &self.simulation_events,
-            &self.simulation_user,
-            &self.training_events,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.assigned_trainings_count,
+                &self.completed_trainings_count,
+                &self.compromised_date_time,
+                &self.in_progress_trainings_count,
+                &self.is_compromised,
+                &self.reported_phish_date_time,
+                &self.simulation_events,
+                &self.simulation_user,
+                &self.training_events,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12303,12 +12111,6 @@ impl ::graph_model::rt::Struct for UserSimulationDetails {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserSimulationDetails {
@@ -12371,28 +12173,32 @@ pub struct UserSimulationEventInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserSimulationEventInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userSimulationEventInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userSimulationEventInfo",
+            &[
+                "browser",
+                "clickSource",
+                "eventDateTime",
+                "eventName",
+                "ipAddress",
+                "osPlatformDeviceDetails",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "browser",
-            "clickSource",
-            "eventDateTime",
-            "eventName",
-            "ipAddress",
-            "osPlatformDeviceDetails",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.browser,
-            &self.click_source,
-            &self.event_date_time,
-            &self.event_name,
-            &self.ip_address,
-            &self.os_platform_device_details,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.browser,
+                &self.click_source,
+                &self.event_date_time,
+                &self.event_name,
+                &self.ip_address,
+                &self.os_platform_device_details,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12409,12 +12215,6 @@ impl ::graph_model::rt::Struct for UserSimulationEventInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserSimulationEventInfo {
@@ -12475,26 +12275,30 @@ pub struct UserTrainingContentEventInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserTrainingContentEventInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userTrainingContentEventInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userTrainingContentEventInfo",
+            &[
+                "browser",
+                "contentDateTime",
+                "ipAddress",
+                "osPlatformDeviceDetails",
+                "potentialScoreImpact",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "browser",
-            "contentDateTime",
-            "ipAddress",
-            "osPlatformDeviceDetails",
-            "potentialScoreImpact",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.browser,
-            &self.content_date_time,
-            &self.ip_address,
-            &self.os_platform_device_details,
-            &self.potential_score_impact,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.browser,
+                &self.content_date_time,
+                &self.ip_address,
+                &self.os_platform_device_details,
+                &self.potential_score_impact,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12510,12 +12314,6 @@ impl ::graph_model::rt::Struct for UserTrainingContentEventInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserTrainingContentEventInfo {
@@ -12576,26 +12374,30 @@ pub struct UserTrainingEventInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserTrainingEventInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userTrainingEventInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userTrainingEventInfo",
+            &[
+                "displayName",
+                "latestTrainingStatus",
+                "trainingAssignedProperties",
+                "trainingCompletedProperties",
+                "trainingUpdatedProperties",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "displayName",
-            "latestTrainingStatus",
-            "trainingAssignedProperties",
-            "trainingCompletedProperties",
-            "trainingUpdatedProperties",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.display_name,
-            &self.latest_training_status,
-            &self.training_assigned_properties,
-            &self.training_completed_properties,
-            &self.training_updated_properties,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.display_name,
+                &self.latest_training_status,
+                &self.training_assigned_properties,
+                &self.training_completed_properties,
+                &self.training_updated_properties,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12611,12 +12413,6 @@ impl ::graph_model::rt::Struct for UserTrainingEventInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserTrainingEventInfo {
@@ -12678,14 +12474,15 @@ pub struct VulnerabilityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for VulnerabilityState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.vulnerabilityState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.vulnerabilityState",
+            &["cve", "severity", "wasRunning"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["cve", "severity", "wasRunning"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.cve, &self.severity, &self.was_running])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.cve, &self.severity, &self.was_running], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -12695,12 +12492,6 @@ impl ::graph_model::rt::Struct for VulnerabilityState {
             &mut [&mut self.cve, &mut self.severity, &mut self.was_running],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]

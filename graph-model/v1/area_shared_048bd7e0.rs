@@ -36,44 +36,48 @@ pub struct AgreementAcceptance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AgreementAcceptance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.agreementAcceptance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.agreementAcceptance",
+            &[
+                "id",
+                "agreementFileId",
+                "agreementId",
+                "deviceDisplayName",
+                "deviceId",
+                "deviceOSType",
+                "deviceOSVersion",
+                "expirationDateTime",
+                "recordedDateTime",
+                "state",
+                "userDisplayName",
+                "userEmail",
+                "userId",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "agreementFileId",
-            "agreementId",
-            "deviceDisplayName",
-            "deviceId",
-            "deviceOSType",
-            "deviceOSVersion",
-            "expirationDateTime",
-            "recordedDateTime",
-            "state",
-            "userDisplayName",
-            "userEmail",
-            "userId",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.agreement_file_id,
-            &self.agreement_id,
-            &self.device_display_name,
-            &self.device_id,
-            &self.device_os_type,
-            &self.device_os_version,
-            &self.expiration_date_time,
-            &self.recorded_date_time,
-            &self.state,
-            &self.user_display_name,
-            &self.user_email,
-            &self.user_id,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.agreement_file_id,
+                &self.agreement_id,
+                &self.device_display_name,
+                &self.device_id,
+                &self.device_os_type,
+                &self.device_os_version,
+                &self.expiration_date_time,
+                &self.recorded_date_time,
+                &self.state,
+                &self.user_display_name,
+                &self.user_email,
+                &self.user_id,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -98,12 +102,6 @@ impl ::graph_model::rt::Struct for AgreementAcceptance {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AgreementAcceptance {

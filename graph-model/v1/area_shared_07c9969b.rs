@@ -18,26 +18,30 @@ pub struct GroupSettingTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GroupSettingTemplate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.groupSettingTemplate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.groupSettingTemplate",
+            &[
+                "id",
+                "deletedDateTime",
+                "description",
+                "displayName",
+                "values",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "description",
-            "displayName",
-            "values",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.description,
-            &self.display_name,
-            &self.values,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.description,
+                &self.display_name,
+                &self.values,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -53,12 +57,6 @@ impl ::graph_model::rt::Struct for GroupSettingTemplate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for GroupSettingTemplate {
@@ -117,19 +115,23 @@ pub struct SettingTemplateValue {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SettingTemplateValue {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.settingTemplateValue"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.settingTemplateValue",
+            &["defaultValue", "description", "name", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["defaultValue", "description", "name", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.default_value,
-            &self.description,
-            &self.name,
-            &self.r#type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.default_value,
+                &self.description,
+                &self.name,
+                &self.r#type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -144,12 +146,6 @@ impl ::graph_model::rt::Struct for SettingTemplateValue {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SettingTemplateValue {

@@ -16,24 +16,28 @@ pub struct ContentCustomization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContentCustomization {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.contentCustomization"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.contentCustomization",
+            &[
+                "attributeCollection",
+                "attributeCollectionRelativeUrl",
+                "registrationCampaign",
+                "registrationCampaignRelativeUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "attributeCollection",
-            "attributeCollectionRelativeUrl",
-            "registrationCampaign",
-            "registrationCampaignRelativeUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.attribute_collection,
-            &self.attribute_collection_relative_url,
-            &self.registration_campaign,
-            &self.registration_campaign_relative_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.attribute_collection,
+                &self.attribute_collection_relative_url,
+                &self.registration_campaign,
+                &self.registration_campaign_relative_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -48,12 +52,6 @@ impl ::graph_model::rt::Struct for ContentCustomization {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ContentCustomization {
@@ -175,18 +173,22 @@ pub struct LoginPageLayoutConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LoginPageLayoutConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.loginPageLayoutConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.loginPageLayoutConfiguration",
+            &["isFooterShown", "isHeaderShown", "layoutTemplateType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isFooterShown", "isHeaderShown", "layoutTemplateType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.is_footer_shown,
-            &self.is_header_shown,
-            &self.layout_template_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.is_footer_shown,
+                &self.is_header_shown,
+                &self.layout_template_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -200,12 +202,6 @@ impl ::graph_model::rt::Struct for LoginPageLayoutConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LoginPageLayoutConfiguration {
@@ -268,28 +264,32 @@ pub struct LoginPageTextVisibilitySettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LoginPageTextVisibilitySettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.loginPageTextVisibilitySettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.loginPageTextVisibilitySettings",
+            &[
+                "hideAccountResetCredentials",
+                "hideCannotAccessYourAccount",
+                "hideForgotMyPassword",
+                "hidePrivacyAndCookies",
+                "hideResetItNow",
+                "hideTermsOfUse",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "hideAccountResetCredentials",
-            "hideCannotAccessYourAccount",
-            "hideForgotMyPassword",
-            "hidePrivacyAndCookies",
-            "hideResetItNow",
-            "hideTermsOfUse",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.hide_account_reset_credentials,
-            &self.hide_cannot_access_your_account,
-            &self.hide_forgot_my_password,
-            &self.hide_privacy_and_cookies,
-            &self.hide_reset_it_now,
-            &self.hide_terms_of_use,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.hide_account_reset_credentials,
+                &self.hide_cannot_access_your_account,
+                &self.hide_forgot_my_password,
+                &self.hide_privacy_and_cookies,
+                &self.hide_reset_it_now,
+                &self.hide_terms_of_use,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -306,12 +306,6 @@ impl ::graph_model::rt::Struct for LoginPageTextVisibilitySettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LoginPageTextVisibilitySettings {
@@ -502,74 +496,78 @@ pub struct Organization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Organization {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.organization"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.organization",
+            &[
+                "id",
+                "deletedDateTime",
+                "assignedPlans",
+                "businessPhones",
+                "city",
+                "country",
+                "countryLetterCode",
+                "createdDateTime",
+                "defaultUsageLocation",
+                "displayName",
+                "marketingNotificationEmails",
+                "mobileDeviceManagementAuthority",
+                "onPremisesLastSyncDateTime",
+                "onPremisesSyncEnabled",
+                "partnerTenantType",
+                "postalCode",
+                "preferredLanguage",
+                "privacyProfile",
+                "provisionedPlans",
+                "securityComplianceNotificationMails",
+                "securityComplianceNotificationPhones",
+                "state",
+                "street",
+                "technicalNotificationMails",
+                "tenantType",
+                "verifiedDomains",
+                "branding",
+                "certificateBasedAuthConfiguration",
+                "extensions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "assignedPlans",
-            "businessPhones",
-            "city",
-            "country",
-            "countryLetterCode",
-            "createdDateTime",
-            "defaultUsageLocation",
-            "displayName",
-            "marketingNotificationEmails",
-            "mobileDeviceManagementAuthority",
-            "onPremisesLastSyncDateTime",
-            "onPremisesSyncEnabled",
-            "partnerTenantType",
-            "postalCode",
-            "preferredLanguage",
-            "privacyProfile",
-            "provisionedPlans",
-            "securityComplianceNotificationMails",
-            "securityComplianceNotificationPhones",
-            "state",
-            "street",
-            "technicalNotificationMails",
-            "tenantType",
-            "verifiedDomains",
-            "branding",
-            "certificateBasedAuthConfiguration",
-            "extensions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.assigned_plans,
-            &self.business_phones,
-            &self.city,
-            &self.country,
-            &self.country_letter_code,
-            &self.created_date_time,
-            &self.default_usage_location,
-            &self.display_name,
-            &self.marketing_notification_emails,
-            &self.mobile_device_management_authority,
-            &self.on_premises_last_sync_date_time,
-            &self.on_premises_sync_enabled,
-            &self.partner_tenant_type,
-            &self.postal_code,
-            &self.preferred_language,
-            &self.privacy_profile,
-            &self.provisioned_plans,
-            &self.security_compliance_notification_mails,
-            &self.security_compliance_notification_phones,
-            &self.state,
-            &self.street,
-            &self.technical_notification_mails,
-            &self.tenant_type,
-            &self.verified_domains,
-            &self.branding,
-            &self.certificate_based_auth_configuration,
-            &self.extensions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.assigned_plans,
+                &self.business_phones,
+                &self.city,
+                &self.country,
+                &self.country_letter_code,
+                &self.created_date_time,
+                &self.default_usage_location,
+                &self.display_name,
+                &self.marketing_notification_emails,
+                &self.mobile_device_management_authority,
+                &self.on_premises_last_sync_date_time,
+                &self.on_premises_sync_enabled,
+                &self.partner_tenant_type,
+                &self.postal_code,
+                &self.preferred_language,
+                &self.privacy_profile,
+                &self.provisioned_plans,
+                &self.security_compliance_notification_mails,
+                &self.security_compliance_notification_phones,
+                &self.state,
+                &self.street,
+                &self.technical_notification_mails,
+                &self.tenant_type,
+                &self.verified_domains,
+                &self.branding,
+                &self.certificate_based_auth_configuration,
+                &self.extensions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -609,12 +607,6 @@ impl ::graph_model::rt::Struct for Organization {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Organization {
@@ -733,82 +725,86 @@ pub struct OrganizationalBranding {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OrganizationalBranding {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.organizationalBranding"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.organizationalBranding",
+            &[
+                "id",
+                "backgroundColor",
+                "backgroundImage",
+                "backgroundImageRelativeUrl",
+                "bannerLogo",
+                "bannerLogoRelativeUrl",
+                "cdnList",
+                "contentCustomization",
+                "customAccountResetCredentialsUrl",
+                "customCannotAccessYourAccountText",
+                "customCannotAccessYourAccountUrl",
+                "customCSS",
+                "customCSSRelativeUrl",
+                "customForgotMyPasswordText",
+                "customPrivacyAndCookiesText",
+                "customPrivacyAndCookiesUrl",
+                "customResetItNowText",
+                "customTermsOfUseText",
+                "customTermsOfUseUrl",
+                "favicon",
+                "faviconRelativeUrl",
+                "headerBackgroundColor",
+                "headerLogo",
+                "headerLogoRelativeUrl",
+                "loginPageLayoutConfiguration",
+                "loginPageTextVisibilitySettings",
+                "signInPageText",
+                "squareLogo",
+                "squareLogoDark",
+                "squareLogoDarkRelativeUrl",
+                "squareLogoRelativeUrl",
+                "usernameHintText",
+                "localizations",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "backgroundColor",
-            "backgroundImage",
-            "backgroundImageRelativeUrl",
-            "bannerLogo",
-            "bannerLogoRelativeUrl",
-            "cdnList",
-            "contentCustomization",
-            "customAccountResetCredentialsUrl",
-            "customCannotAccessYourAccountText",
-            "customCannotAccessYourAccountUrl",
-            "customCSS",
-            "customCSSRelativeUrl",
-            "customForgotMyPasswordText",
-            "customPrivacyAndCookiesText",
-            "customPrivacyAndCookiesUrl",
-            "customResetItNowText",
-            "customTermsOfUseText",
-            "customTermsOfUseUrl",
-            "favicon",
-            "faviconRelativeUrl",
-            "headerBackgroundColor",
-            "headerLogo",
-            "headerLogoRelativeUrl",
-            "loginPageLayoutConfiguration",
-            "loginPageTextVisibilitySettings",
-            "signInPageText",
-            "squareLogo",
-            "squareLogoDark",
-            "squareLogoDarkRelativeUrl",
-            "squareLogoRelativeUrl",
-            "usernameHintText",
-            "localizations",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.background_color,
-            &self.background_image,
-            &self.background_image_relative_url,
-            &self.banner_logo,
-            &self.banner_logo_relative_url,
-            &self.cdn_list,
-            &self.content_customization,
-            &self.custom_account_reset_credentials_url,
-            &self.custom_cannot_access_your_account_text,
-            &self.custom_cannot_access_your_account_url,
-            &self.custom_css,
-            &self.custom_css_relative_url,
-            &self.custom_forgot_my_password_text,
-            &self.custom_privacy_and_cookies_text,
-            &self.custom_privacy_and_cookies_url,
-            &self.custom_reset_it_now_text,
-            &self.custom_terms_of_use_text,
-            &self.custom_terms_of_use_url,
-            &self.favicon,
-            &self.favicon_relative_url,
-            &self.header_background_color,
-            &self.header_logo,
-            &self.header_logo_relative_url,
-            &self.login_page_layout_configuration,
-            &self.login_page_text_visibility_settings,
-            &self.sign_in_page_text,
-            &self.square_logo,
-            &self.square_logo_dark,
-            &self.square_logo_dark_relative_url,
-            &self.square_logo_relative_url,
-            &self.username_hint_text,
-            &self.localizations,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.background_color,
+                &self.background_image,
+                &self.background_image_relative_url,
+                &self.banner_logo,
+                &self.banner_logo_relative_url,
+                &self.cdn_list,
+                &self.content_customization,
+                &self.custom_account_reset_credentials_url,
+                &self.custom_cannot_access_your_account_text,
+                &self.custom_cannot_access_your_account_url,
+                &self.custom_css,
+                &self.custom_css_relative_url,
+                &self.custom_forgot_my_password_text,
+                &self.custom_privacy_and_cookies_text,
+                &self.custom_privacy_and_cookies_url,
+                &self.custom_reset_it_now_text,
+                &self.custom_terms_of_use_text,
+                &self.custom_terms_of_use_url,
+                &self.favicon,
+                &self.favicon_relative_url,
+                &self.header_background_color,
+                &self.header_logo,
+                &self.header_logo_relative_url,
+                &self.login_page_layout_configuration,
+                &self.login_page_text_visibility_settings,
+                &self.sign_in_page_text,
+                &self.square_logo,
+                &self.square_logo_dark,
+                &self.square_logo_dark_relative_url,
+                &self.square_logo_relative_url,
+                &self.username_hint_text,
+                &self.localizations,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -852,12 +848,6 @@ impl ::graph_model::rt::Struct for OrganizationalBranding {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OrganizationalBranding {
@@ -974,80 +964,84 @@ pub struct OrganizationalBrandingLocalization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OrganizationalBrandingLocalization {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.organizationalBrandingLocalization"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.organizationalBrandingLocalization",
+            &[
+                "id",
+                "backgroundColor",
+                "backgroundImage",
+                "backgroundImageRelativeUrl",
+                "bannerLogo",
+                "bannerLogoRelativeUrl",
+                "cdnList",
+                "contentCustomization",
+                "customAccountResetCredentialsUrl",
+                "customCannotAccessYourAccountText",
+                "customCannotAccessYourAccountUrl",
+                "customCSS",
+                "customCSSRelativeUrl",
+                "customForgotMyPasswordText",
+                "customPrivacyAndCookiesText",
+                "customPrivacyAndCookiesUrl",
+                "customResetItNowText",
+                "customTermsOfUseText",
+                "customTermsOfUseUrl",
+                "favicon",
+                "faviconRelativeUrl",
+                "headerBackgroundColor",
+                "headerLogo",
+                "headerLogoRelativeUrl",
+                "loginPageLayoutConfiguration",
+                "loginPageTextVisibilitySettings",
+                "signInPageText",
+                "squareLogo",
+                "squareLogoDark",
+                "squareLogoDarkRelativeUrl",
+                "squareLogoRelativeUrl",
+                "usernameHintText",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "backgroundColor",
-            "backgroundImage",
-            "backgroundImageRelativeUrl",
-            "bannerLogo",
-            "bannerLogoRelativeUrl",
-            "cdnList",
-            "contentCustomization",
-            "customAccountResetCredentialsUrl",
-            "customCannotAccessYourAccountText",
-            "customCannotAccessYourAccountUrl",
-            "customCSS",
-            "customCSSRelativeUrl",
-            "customForgotMyPasswordText",
-            "customPrivacyAndCookiesText",
-            "customPrivacyAndCookiesUrl",
-            "customResetItNowText",
-            "customTermsOfUseText",
-            "customTermsOfUseUrl",
-            "favicon",
-            "faviconRelativeUrl",
-            "headerBackgroundColor",
-            "headerLogo",
-            "headerLogoRelativeUrl",
-            "loginPageLayoutConfiguration",
-            "loginPageTextVisibilitySettings",
-            "signInPageText",
-            "squareLogo",
-            "squareLogoDark",
-            "squareLogoDarkRelativeUrl",
-            "squareLogoRelativeUrl",
-            "usernameHintText",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.background_color,
-            &self.background_image,
-            &self.background_image_relative_url,
-            &self.banner_logo,
-            &self.banner_logo_relative_url,
-            &self.cdn_list,
-            &self.content_customization,
-            &self.custom_account_reset_credentials_url,
-            &self.custom_cannot_access_your_account_text,
-            &self.custom_cannot_access_your_account_url,
-            &self.custom_css,
-            &self.custom_css_relative_url,
-            &self.custom_forgot_my_password_text,
-            &self.custom_privacy_and_cookies_text,
-            &self.custom_privacy_and_cookies_url,
-            &self.custom_reset_it_now_text,
-            &self.custom_terms_of_use_text,
-            &self.custom_terms_of_use_url,
-            &self.favicon,
-            &self.favicon_relative_url,
-            &self.header_background_color,
-            &self.header_logo,
-            &self.header_logo_relative_url,
-            &self.login_page_layout_configuration,
-            &self.login_page_text_visibility_settings,
-            &self.sign_in_page_text,
-            &self.square_logo,
-            &self.square_logo_dark,
-            &self.square_logo_dark_relative_url,
-            &self.square_logo_relative_url,
-            &self.username_hint_text,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.background_color,
+                &self.background_image,
+                &self.background_image_relative_url,
+                &self.banner_logo,
+                &self.banner_logo_relative_url,
+                &self.cdn_list,
+                &self.content_customization,
+                &self.custom_account_reset_credentials_url,
+                &self.custom_cannot_access_your_account_text,
+                &self.custom_cannot_access_your_account_url,
+                &self.custom_css,
+                &self.custom_css_relative_url,
+                &self.custom_forgot_my_password_text,
+                &self.custom_privacy_and_cookies_text,
+                &self.custom_privacy_and_cookies_url,
+                &self.custom_reset_it_now_text,
+                &self.custom_terms_of_use_text,
+                &self.custom_terms_of_use_url,
+                &self.favicon,
+                &self.favicon_relative_url,
+                &self.header_background_color,
+                &self.header_logo,
+                &self.header_logo_relative_url,
+                &self.login_page_layout_configuration,
+                &self.login_page_text_visibility_settings,
+                &self.sign_in_page_text,
+                &self.square_logo,
+                &self.square_logo_dark,
+                &self.square_logo_dark_relative_url,
+                &self.square_logo_relative_url,
+                &self.username_hint_text,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1090,12 +1084,6 @@ impl ::graph_model::rt::Struct for OrganizationalBrandingLocalization {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OrganizationalBrandingLocalization {
@@ -1239,14 +1227,15 @@ pub struct PrivacyProfile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivacyProfile {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.privacyProfile"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.privacyProfile",
+            &["contactEmail", "statementUrl"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["contactEmail", "statementUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.contact_email, &self.statement_url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.contact_email, &self.statement_url], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1256,12 +1245,6 @@ impl ::graph_model::rt::Struct for PrivacyProfile {
             &mut [&mut self.contact_email, &mut self.statement_url],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrivacyProfile {
@@ -1322,20 +1305,24 @@ pub struct VerifiedDomain {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VerifiedDomain {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.verifiedDomain"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.verifiedDomain",
+            &["capabilities", "isDefault", "isInitial", "name", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["capabilities", "isDefault", "isInitial", "name", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.capabilities,
-            &self.is_default,
-            &self.is_initial,
-            &self.name,
-            &self.r#type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.capabilities,
+                &self.is_default,
+                &self.is_initial,
+                &self.name,
+                &self.r#type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1351,12 +1338,6 @@ impl ::graph_model::rt::Struct for VerifiedDomain {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VerifiedDomain {

@@ -20,28 +20,32 @@ pub struct Contract {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Contract {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.contract"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.contract",
+            &[
+                "id",
+                "deletedDateTime",
+                "contractType",
+                "customerId",
+                "defaultDomainName",
+                "displayName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "contractType",
-            "customerId",
-            "defaultDomainName",
-            "displayName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.contract_type,
-            &self.customer_id,
-            &self.default_domain_name,
-            &self.display_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.contract_type,
+                &self.customer_id,
+                &self.default_domain_name,
+                &self.display_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -58,12 +62,6 @@ impl ::graph_model::rt::Struct for Contract {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Contract {

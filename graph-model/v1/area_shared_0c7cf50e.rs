@@ -85,14 +85,15 @@ pub struct AuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationMethodConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationMethodConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationMethodConfiguration",
+            &["id", "excludeTargets", "state"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "excludeTargets", "state"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.exclude_targets, &self.state])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.exclude_targets, &self.state], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -102,12 +103,6 @@ impl ::graph_model::rt::Struct for AuthenticationMethodConfiguration {
             &mut [&mut self.id, &mut self.exclude_targets, &mut self.state],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationMethodConfiguration {
@@ -399,14 +394,18 @@ pub struct AuthenticationMethodFeatureConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationMethodFeatureConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationMethodFeatureConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationMethodFeatureConfiguration",
+            &["excludeTarget", "includeTarget", "state"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["excludeTarget", "includeTarget", "state"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.exclude_target, &self.include_target, &self.state])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.exclude_target, &self.include_target, &self.state],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -420,12 +419,6 @@ impl ::graph_model::rt::Struct for AuthenticationMethodFeatureConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationMethodFeatureConfiguration {
@@ -542,14 +535,18 @@ pub struct AuthenticationMethodTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationMethodTarget {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationMethodTarget"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationMethodTarget",
+            &["id", "isRegistrationRequired", "targetType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "isRegistrationRequired", "targetType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.is_registration_required, &self.target_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.is_registration_required, &self.target_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -563,12 +560,6 @@ impl ::graph_model::rt::Struct for AuthenticationMethodTarget {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationMethodTarget {
@@ -843,26 +834,30 @@ pub struct EmailAuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmailAuthenticationMethodConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.emailAuthenticationMethodConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.emailAuthenticationMethodConfiguration",
+            &[
+                "id",
+                "excludeTargets",
+                "state",
+                "allowExternalIdToUseEmailOtp",
+                "includeTargets",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "excludeTargets",
-            "state",
-            "allowExternalIdToUseEmailOtp",
-            "includeTargets",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.exclude_targets,
-            &self.state,
-            &self.allow_external_id_to_use_email_otp,
-            &self.include_targets,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.exclude_targets,
+                &self.state,
+                &self.allow_external_id_to_use_email_otp,
+                &self.include_targets,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -878,12 +873,6 @@ impl ::graph_model::rt::Struct for EmailAuthenticationMethodConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EmailAuthenticationMethodConfiguration {
@@ -938,26 +927,19 @@ pub struct ExcludeTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExcludeTarget {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.excludeTarget"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.excludeTarget", &["id", "targetType"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "targetType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.target_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.target_type], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.target_type], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExcludeTarget {
@@ -1022,30 +1004,34 @@ pub struct ExternalAuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalAuthenticationMethodConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalAuthenticationMethodConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalAuthenticationMethodConfiguration",
+            &[
+                "id",
+                "excludeTargets",
+                "state",
+                "appId",
+                "displayName",
+                "openIdConnectSetting",
+                "includeTargets",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "excludeTargets",
-            "state",
-            "appId",
-            "displayName",
-            "openIdConnectSetting",
-            "includeTargets",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.exclude_targets,
-            &self.state,
-            &self.app_id,
-            &self.display_name,
-            &self.open_id_connect_setting,
-            &self.include_targets,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.exclude_targets,
+                &self.state,
+                &self.app_id,
+                &self.display_name,
+                &self.open_id_connect_setting,
+                &self.include_targets,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1063,12 +1049,6 @@ impl ::graph_model::rt::Struct for ExternalAuthenticationMethodConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExternalAuthenticationMethodConfiguration {
@@ -1193,26 +1173,19 @@ pub struct FeatureTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FeatureTarget {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.featureTarget"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.featureTarget", &["id", "targetType"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "targetType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.target_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.target_type], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.target_type], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FeatureTarget {
@@ -1359,34 +1332,38 @@ pub struct Fido2AuthenticationMethodConfiguration {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for Fido2AuthenticationMethodConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fido2AuthenticationMethodConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fido2AuthenticationMethodConfiguration",
+            &[
+                "id",
+                "excludeTargets",
+                "state",
+                "defaultPasskeyProfile",
+                "isAttestationEnforced",
+                "isSelfServiceRegistrationAllowed",
+                "keyRestrictions",
+                "includeTargets",
+                "passkeyProfiles",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "excludeTargets",
-            "state",
-            "defaultPasskeyProfile",
-            "isAttestationEnforced",
-            "isSelfServiceRegistrationAllowed",
-            "keyRestrictions",
-            "includeTargets",
-            "passkeyProfiles",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.exclude_targets,
-            &self.state,
-            &self.default_passkey_profile,
-            &self.is_attestation_enforced,
-            &self.is_self_service_registration_allowed,
-            &self.key_restrictions,
-            &self.include_targets,
-            &self.passkey_profiles,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.exclude_targets,
+                &self.state,
+                &self.default_passkey_profile,
+                &self.is_attestation_enforced,
+                &self.is_self_service_registration_allowed,
+                &self.key_restrictions,
+                &self.include_targets,
+                &self.passkey_profiles,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1406,12 +1383,6 @@ impl ::graph_model::rt::Struct for Fido2AuthenticationMethodConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -1475,14 +1446,18 @@ pub struct Fido2KeyRestrictions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Fido2KeyRestrictions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fido2KeyRestrictions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fido2KeyRestrictions",
+            &["aaGuids", "enforcementType", "isEnforced"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["aaGuids", "enforcementType", "isEnforced"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.aa_guids, &self.enforcement_type, &self.is_enforced])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.aa_guids, &self.enforcement_type, &self.is_enforced],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1496,12 +1471,6 @@ impl ::graph_model::rt::Struct for Fido2KeyRestrictions {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Fido2KeyRestrictions {
@@ -1621,26 +1590,19 @@ pub struct IncludeTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IncludeTarget {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.includeTarget"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.includeTarget", &["id", "targetType"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "targetType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.target_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.target_type], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.target_type], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IncludeTarget {
@@ -1704,28 +1666,32 @@ pub struct MicrosoftAuthenticatorAuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftAuthenticatorAuthenticationMethodConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.microsoftAuthenticatorAuthenticationMethodConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.microsoftAuthenticatorAuthenticationMethodConfiguration",
+            &[
+                "id",
+                "excludeTargets",
+                "state",
+                "featureSettings",
+                "isSoftwareOathEnabled",
+                "includeTargets",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "excludeTargets",
-            "state",
-            "featureSettings",
-            "isSoftwareOathEnabled",
-            "includeTargets",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.exclude_targets,
-            &self.state,
-            &self.feature_settings,
-            &self.is_software_oath_enabled,
-            &self.include_targets,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.exclude_targets,
+                &self.state,
+                &self.feature_settings,
+                &self.is_software_oath_enabled,
+                &self.include_targets,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1742,12 +1708,6 @@ impl ::graph_model::rt::Struct for MicrosoftAuthenticatorAuthenticationMethodCon
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftAuthenticatorAuthenticationMethodConfiguration {
@@ -1811,24 +1771,28 @@ pub struct MicrosoftAuthenticatorAuthenticationMethodTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftAuthenticatorAuthenticationMethodTarget {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.microsoftAuthenticatorAuthenticationMethodTarget"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.microsoftAuthenticatorAuthenticationMethodTarget",
+            &[
+                "id",
+                "isRegistrationRequired",
+                "targetType",
+                "authenticationMode",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isRegistrationRequired",
-            "targetType",
-            "authenticationMode",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_registration_required,
-            &self.target_type,
-            &self.authentication_mode,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_registration_required,
+                &self.target_type,
+                &self.authentication_mode,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1843,12 +1807,6 @@ impl ::graph_model::rt::Struct for MicrosoftAuthenticatorAuthenticationMethodTar
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftAuthenticatorAuthenticationMethodTarget {
@@ -1972,20 +1930,24 @@ pub struct MicrosoftAuthenticatorFeatureSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftAuthenticatorFeatureSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.microsoftAuthenticatorFeatureSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.microsoftAuthenticatorFeatureSettings",
+            &[
+                "displayAppInformationRequiredState",
+                "displayLocationInformationRequiredState",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "displayAppInformationRequiredState",
-            "displayLocationInformationRequiredState",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.display_app_information_required_state,
-            &self.display_location_information_required_state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.display_app_information_required_state,
+                &self.display_location_information_required_state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1998,12 +1960,6 @@ impl ::graph_model::rt::Struct for MicrosoftAuthenticatorFeatureSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftAuthenticatorFeatureSettings {
@@ -2058,14 +2014,15 @@ pub struct OpenIdConnectSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OpenIdConnectSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.openIdConnectSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.openIdConnectSetting",
+            &["clientId", "discoveryUrl"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["clientId", "discoveryUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.client_id, &self.discovery_url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.client_id, &self.discovery_url], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2075,12 +2032,6 @@ impl ::graph_model::rt::Struct for OpenIdConnectSetting {
             &mut [&mut self.client_id, &mut self.discovery_url],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OpenIdConnectSetting {
@@ -2139,24 +2090,28 @@ pub struct PasskeyAuthenticationMethodTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PasskeyAuthenticationMethodTarget {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.passkeyAuthenticationMethodTarget"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.passkeyAuthenticationMethodTarget",
+            &[
+                "id",
+                "isRegistrationRequired",
+                "targetType",
+                "allowedPasskeyProfiles",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isRegistrationRequired",
-            "targetType",
-            "allowedPasskeyProfiles",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_registration_required,
-            &self.target_type,
-            &self.allowed_passkey_profiles,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_registration_required,
+                &self.target_type,
+                &self.allowed_passkey_profiles,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2171,12 +2126,6 @@ impl ::graph_model::rt::Struct for PasskeyAuthenticationMethodTarget {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PasskeyAuthenticationMethodTarget {
@@ -2239,28 +2188,32 @@ pub struct QrCodePinAuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for QrCodePinAuthenticationMethodConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.qrCodePinAuthenticationMethodConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.qrCodePinAuthenticationMethodConfiguration",
+            &[
+                "id",
+                "excludeTargets",
+                "state",
+                "pinLength",
+                "standardQRCodeLifetimeInDays",
+                "includeTargets",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "excludeTargets",
-            "state",
-            "pinLength",
-            "standardQRCodeLifetimeInDays",
-            "includeTargets",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.exclude_targets,
-            &self.state,
-            &self.pin_length,
-            &self.standard_qr_code_lifetime_in_days,
-            &self.include_targets,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.exclude_targets,
+                &self.state,
+                &self.pin_length,
+                &self.standard_qr_code_lifetime_in_days,
+                &self.include_targets,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2277,12 +2230,6 @@ impl ::graph_model::rt::Struct for QrCodePinAuthenticationMethodConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for QrCodePinAuthenticationMethodConfiguration {
@@ -2343,19 +2290,23 @@ pub struct SmsAuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SmsAuthenticationMethodConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.smsAuthenticationMethodConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.smsAuthenticationMethodConfiguration",
+            &["id", "excludeTargets", "state", "includeTargets"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "excludeTargets", "state", "includeTargets"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.exclude_targets,
-            &self.state,
-            &self.include_targets,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.exclude_targets,
+                &self.state,
+                &self.include_targets,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2370,12 +2321,6 @@ impl ::graph_model::rt::Struct for SmsAuthenticationMethodConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SmsAuthenticationMethodConfiguration {
@@ -2434,24 +2379,28 @@ pub struct SmsAuthenticationMethodTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SmsAuthenticationMethodTarget {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.smsAuthenticationMethodTarget"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.smsAuthenticationMethodTarget",
+            &[
+                "id",
+                "isRegistrationRequired",
+                "targetType",
+                "isUsableForSignIn",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isRegistrationRequired",
-            "targetType",
-            "isUsableForSignIn",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_registration_required,
-            &self.target_type,
-            &self.is_usable_for_sign_in,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_registration_required,
+                &self.target_type,
+                &self.is_usable_for_sign_in,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2466,12 +2415,6 @@ impl ::graph_model::rt::Struct for SmsAuthenticationMethodTarget {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SmsAuthenticationMethodTarget {
@@ -2530,19 +2473,23 @@ pub struct SoftwareOathAuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SoftwareOathAuthenticationMethodConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.softwareOathAuthenticationMethodConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.softwareOathAuthenticationMethodConfiguration",
+            &["id", "excludeTargets", "state", "includeTargets"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "excludeTargets", "state", "includeTargets"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.exclude_targets,
-            &self.state,
-            &self.include_targets,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.exclude_targets,
+                &self.state,
+                &self.include_targets,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2557,12 +2504,6 @@ impl ::graph_model::rt::Struct for SoftwareOathAuthenticationMethodConfiguration
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SoftwareOathAuthenticationMethodConfiguration {
@@ -2633,34 +2574,38 @@ pub struct TemporaryAccessPassAuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TemporaryAccessPassAuthenticationMethodConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration",
+            &[
+                "id",
+                "excludeTargets",
+                "state",
+                "defaultLength",
+                "defaultLifetimeInMinutes",
+                "isUsableOnce",
+                "maximumLifetimeInMinutes",
+                "minimumLifetimeInMinutes",
+                "includeTargets",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "excludeTargets",
-            "state",
-            "defaultLength",
-            "defaultLifetimeInMinutes",
-            "isUsableOnce",
-            "maximumLifetimeInMinutes",
-            "minimumLifetimeInMinutes",
-            "includeTargets",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.exclude_targets,
-            &self.state,
-            &self.default_length,
-            &self.default_lifetime_in_minutes,
-            &self.is_usable_once,
-            &self.maximum_lifetime_in_minutes,
-            &self.minimum_lifetime_in_minutes,
-            &self.include_targets,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.exclude_targets,
+                &self.state,
+                &self.default_length,
+                &self.default_lifetime_in_minutes,
+                &self.is_usable_once,
+                &self.maximum_lifetime_in_minutes,
+                &self.minimum_lifetime_in_minutes,
+                &self.include_targets,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2680,12 +2625,6 @@ impl ::graph_model::rt::Struct for TemporaryAccessPassAuthenticationMethodConfig
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TemporaryAccessPassAuthenticationMethodConfiguration {
@@ -2747,24 +2686,28 @@ pub struct VerifiableCredentialAuthenticationMethodTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VerifiableCredentialAuthenticationMethodTarget {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.verifiableCredentialAuthenticationMethodTarget"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.verifiableCredentialAuthenticationMethodTarget",
+            &[
+                "id",
+                "isRegistrationRequired",
+                "targetType",
+                "verifiedIdProfiles",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isRegistrationRequired",
-            "targetType",
-            "verifiedIdProfiles",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_registration_required,
-            &self.target_type,
-            &self.verified_id_profiles,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_registration_required,
+                &self.target_type,
+                &self.verified_id_profiles,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2779,12 +2722,6 @@ impl ::graph_model::rt::Struct for VerifiableCredentialAuthenticationMethodTarge
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VerifiableCredentialAuthenticationMethodTarget {
@@ -2847,19 +2784,23 @@ pub struct VerifiableCredentialsAuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VerifiableCredentialsAuthenticationMethodConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.verifiableCredentialsAuthenticationMethodConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.verifiableCredentialsAuthenticationMethodConfiguration",
+            &["id", "excludeTargets", "state", "includeTargets"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "excludeTargets", "state", "includeTargets"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.exclude_targets,
-            &self.state,
-            &self.include_targets,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.exclude_targets,
+                &self.state,
+                &self.include_targets,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2874,12 +2815,6 @@ impl ::graph_model::rt::Struct for VerifiableCredentialsAuthenticationMethodConf
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VerifiableCredentialsAuthenticationMethodConfiguration {
@@ -2945,26 +2880,30 @@ pub struct VoiceAuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VoiceAuthenticationMethodConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.voiceAuthenticationMethodConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.voiceAuthenticationMethodConfiguration",
+            &[
+                "id",
+                "excludeTargets",
+                "state",
+                "isOfficePhoneAllowed",
+                "includeTargets",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "excludeTargets",
-            "state",
-            "isOfficePhoneAllowed",
-            "includeTargets",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.exclude_targets,
-            &self.state,
-            &self.is_office_phone_allowed,
-            &self.include_targets,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.exclude_targets,
+                &self.state,
+                &self.is_office_phone_allowed,
+                &self.include_targets,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2980,12 +2919,6 @@ impl ::graph_model::rt::Struct for VoiceAuthenticationMethodConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VoiceAuthenticationMethodConfiguration {
@@ -3122,34 +3055,38 @@ pub struct X509CertificateAuthenticationMethodConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for X509CertificateAuthenticationMethodConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.x509CertificateAuthenticationMethodConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.x509CertificateAuthenticationMethodConfiguration",
+            &[
+                "id",
+                "excludeTargets",
+                "state",
+                "authenticationModeConfiguration",
+                "certificateAuthorityScopes",
+                "certificateUserBindings",
+                "crlValidationConfiguration",
+                "issuerHintsConfiguration",
+                "includeTargets",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "excludeTargets",
-            "state",
-            "authenticationModeConfiguration",
-            "certificateAuthorityScopes",
-            "certificateUserBindings",
-            "crlValidationConfiguration",
-            "issuerHintsConfiguration",
-            "includeTargets",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.exclude_targets,
-            &self.state,
-            &self.authentication_mode_configuration,
-            &self.certificate_authority_scopes,
-            &self.certificate_user_bindings,
-            &self.crl_validation_configuration,
-            &self.issuer_hints_configuration,
-            &self.include_targets,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.exclude_targets,
+                &self.state,
+                &self.authentication_mode_configuration,
+                &self.certificate_authority_scopes,
+                &self.certificate_user_bindings,
+                &self.crl_validation_configuration,
+                &self.issuer_hints_configuration,
+                &self.include_targets,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3169,12 +3106,6 @@ impl ::graph_model::rt::Struct for X509CertificateAuthenticationMethodConfigurat
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for X509CertificateAuthenticationMethodConfiguration {
@@ -3305,22 +3236,26 @@ pub struct X509CertificateAuthenticationModeConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for X509CertificateAuthenticationModeConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.x509CertificateAuthenticationModeConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.x509CertificateAuthenticationModeConfiguration",
+            &[
+                "rules",
+                "x509CertificateAuthenticationDefaultMode",
+                "x509CertificateDefaultRequiredAffinityLevel",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "rules",
-            "x509CertificateAuthenticationDefaultMode",
-            "x509CertificateDefaultRequiredAffinityLevel",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.rules,
-            &self.x509_certificate_authentication_default_mode,
-            &self.x509_certificate_default_required_affinity_level,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.rules,
+                &self.x509_certificate_authentication_default_mode,
+                &self.x509_certificate_default_required_affinity_level,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3334,12 +3269,6 @@ impl ::graph_model::rt::Struct for X509CertificateAuthenticationModeConfiguratio
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for X509CertificateAuthenticationModeConfiguration {
@@ -3399,22 +3328,26 @@ pub struct X509CertificateAuthorityScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for X509CertificateAuthorityScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.x509CertificateAuthorityScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.x509CertificateAuthorityScope",
+            &[
+                "includeTargets",
+                "publicKeyInfrastructureIdentifier",
+                "subjectKeyIdentifier",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "includeTargets",
-            "publicKeyInfrastructureIdentifier",
-            "subjectKeyIdentifier",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.include_targets,
-            &self.public_key_infrastructure_identifier,
-            &self.subject_key_identifier,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.include_targets,
+                &self.public_key_infrastructure_identifier,
+                &self.subject_key_identifier,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3428,12 +3361,6 @@ impl ::graph_model::rt::Struct for X509CertificateAuthorityScope {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for X509CertificateAuthorityScope {
@@ -3489,20 +3416,24 @@ pub struct X509CertificateCRLValidationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for X509CertificateCRLValidationConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.x509CertificateCRLValidationConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.x509CertificateCRLValidationConfiguration",
+            &[
+                "exemptedCertificateAuthoritiesSubjectKeyIdentifiers",
+                "state",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "exemptedCertificateAuthoritiesSubjectKeyIdentifiers",
-            "state",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.exempted_certificate_authorities_subject_key_identifiers,
-            &self.state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.exempted_certificate_authorities_subject_key_identifiers,
+                &self.state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3515,12 +3446,6 @@ impl ::graph_model::rt::Struct for X509CertificateCRLValidationConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for X509CertificateCRLValidationConfiguration {
@@ -3641,26 +3566,21 @@ pub struct X509CertificateIssuerHintsConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for X509CertificateIssuerHintsConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.x509CertificateIssuerHintsConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.x509CertificateIssuerHintsConfiguration",
+            &["state"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["state"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.state])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.state], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.state], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for X509CertificateIssuerHintsConfiguration {
@@ -3790,28 +3710,32 @@ pub struct X509CertificateRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for X509CertificateRule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.x509CertificateRule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.x509CertificateRule",
+            &[
+                "identifier",
+                "issuerSubjectIdentifier",
+                "policyOidIdentifier",
+                "x509CertificateAuthenticationMode",
+                "x509CertificateRequiredAffinityLevel",
+                "x509CertificateRuleType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "identifier",
-            "issuerSubjectIdentifier",
-            "policyOidIdentifier",
-            "x509CertificateAuthenticationMode",
-            "x509CertificateRequiredAffinityLevel",
-            "x509CertificateRuleType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.identifier,
-            &self.issuer_subject_identifier,
-            &self.policy_oid_identifier,
-            &self.x509_certificate_authentication_mode,
-            &self.x509_certificate_required_affinity_level,
-            &self.x509_certificate_rule_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.identifier,
+                &self.issuer_subject_identifier,
+                &self.policy_oid_identifier,
+                &self.x509_certificate_authentication_mode,
+                &self.x509_certificate_required_affinity_level,
+                &self.x509_certificate_rule_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3828,12 +3752,6 @@ impl ::graph_model::rt::Struct for X509CertificateRule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for X509CertificateRule {
@@ -3967,24 +3885,28 @@ pub struct X509CertificateUserBinding {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for X509CertificateUserBinding {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.x509CertificateUserBinding"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.x509CertificateUserBinding",
+            &[
+                "priority",
+                "trustAffinityLevel",
+                "userProperty",
+                "x509CertificateField",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "priority",
-            "trustAffinityLevel",
-            "userProperty",
-            "x509CertificateField",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.priority,
-            &self.trust_affinity_level,
-            &self.user_property,
-            &self.x509_certificate_field,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.priority,
+                &self.trust_affinity_level,
+                &self.user_property,
+                &self.x509_certificate_field,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3999,12 +3921,6 @@ impl ::graph_model::rt::Struct for X509CertificateUserBinding {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for X509CertificateUserBinding {

@@ -10,26 +10,19 @@ pub struct IPv4CidrRange {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IPv4CidrRange {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iPv4CidrRange"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.iPv4CidrRange", &["cidrAddress"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["cidrAddress"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.cidr_address])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.cidr_address], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.cidr_address], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IPv4CidrRange {
@@ -90,14 +83,15 @@ pub struct IPv4Range {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IPv4Range {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iPv4Range"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iPv4Range",
+            &["lowerAddress", "upperAddress"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["lowerAddress", "upperAddress"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.lower_address, &self.upper_address])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.lower_address, &self.upper_address], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -107,12 +101,6 @@ impl ::graph_model::rt::Struct for IPv4Range {
             &mut [&mut self.lower_address, &mut self.upper_address],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IPv4Range {
@@ -165,26 +153,19 @@ pub struct IPv6CidrRange {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IPv6CidrRange {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iPv6CidrRange"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.iPv6CidrRange", &["cidrAddress"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["cidrAddress"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.cidr_address])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.cidr_address], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.cidr_address], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IPv6CidrRange {
@@ -245,14 +226,15 @@ pub struct IPv6Range {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IPv6Range {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.iPv6Range"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.iPv6Range",
+            &["lowerAddress", "upperAddress"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["lowerAddress", "upperAddress"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.lower_address, &self.upper_address])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.lower_address, &self.upper_address], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -262,12 +244,6 @@ impl ::graph_model::rt::Struct for IPv6Range {
             &mut [&mut self.lower_address, &mut self.upper_address],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IPv6Range {
@@ -319,26 +295,19 @@ pub struct IpRange {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IpRange {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.ipRange"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.ipRange", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IpRange {

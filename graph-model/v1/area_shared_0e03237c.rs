@@ -26,34 +26,38 @@ pub struct AppRoleAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppRoleAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appRoleAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.appRoleAssignment",
+            &[
+                "id",
+                "deletedDateTime",
+                "appRoleId",
+                "createdDateTime",
+                "principalDisplayName",
+                "principalId",
+                "principalType",
+                "resourceDisplayName",
+                "resourceId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "appRoleId",
-            "createdDateTime",
-            "principalDisplayName",
-            "principalId",
-            "principalType",
-            "resourceDisplayName",
-            "resourceId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.app_role_id,
-            &self.created_date_time,
-            &self.principal_display_name,
-            &self.principal_id,
-            &self.principal_type,
-            &self.resource_display_name,
-            &self.resource_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.app_role_id,
+                &self.created_date_time,
+                &self.principal_display_name,
+                &self.principal_id,
+                &self.principal_type,
+                &self.resource_display_name,
+                &self.resource_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -73,12 +77,6 @@ impl ::graph_model::rt::Struct for AppRoleAssignment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppRoleAssignment {

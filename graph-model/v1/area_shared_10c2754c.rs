@@ -14,14 +14,18 @@ pub struct AlternativeSecurityId {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AlternativeSecurityId {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.alternativeSecurityId"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.alternativeSecurityId",
+            &["identityProvider", "key", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["identityProvider", "key", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.identity_provider, &self.key, &self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.identity_provider, &self.key, &self.r#type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -31,12 +35,6 @@ impl ::graph_model::rt::Struct for AlternativeSecurityId {
             &mut [&mut self.identity_provider, &mut self.key, &mut self.r#type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AlternativeSecurityId {
@@ -168,90 +166,94 @@ pub struct Device {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Device {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.device"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.device",
+            &[
+                "id",
+                "deletedDateTime",
+                "accountEnabled",
+                "alternativeSecurityIds",
+                "approximateLastSignInDateTime",
+                "complianceExpirationDateTime",
+                "deviceCategory",
+                "deviceId",
+                "deviceMetadata",
+                "deviceOwnership",
+                "deviceVersion",
+                "displayName",
+                "enrollmentProfileName",
+                "enrollmentType",
+                "isCompliant",
+                "isManaged",
+                "isManagementRestricted",
+                "isRooted",
+                "managementType",
+                "manufacturer",
+                "mdmAppId",
+                "model",
+                "onPremisesLastSyncDateTime",
+                "onPremisesSecurityIdentifier",
+                "onPremisesSyncEnabled",
+                "operatingSystem",
+                "operatingSystemVersion",
+                "physicalIds",
+                "profileType",
+                "registrationDateTime",
+                "systemLabels",
+                "trustType",
+                "extensions",
+                "memberOf",
+                "registeredOwners",
+                "registeredUsers",
+                "transitiveMemberOf",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "accountEnabled",
-            "alternativeSecurityIds",
-            "approximateLastSignInDateTime",
-            "complianceExpirationDateTime",
-            "deviceCategory",
-            "deviceId",
-            "deviceMetadata",
-            "deviceOwnership",
-            "deviceVersion",
-            "displayName",
-            "enrollmentProfileName",
-            "enrollmentType",
-            "isCompliant",
-            "isManaged",
-            "isManagementRestricted",
-            "isRooted",
-            "managementType",
-            "manufacturer",
-            "mdmAppId",
-            "model",
-            "onPremisesLastSyncDateTime",
-            "onPremisesSecurityIdentifier",
-            "onPremisesSyncEnabled",
-            "operatingSystem",
-            "operatingSystemVersion",
-            "physicalIds",
-            "profileType",
-            "registrationDateTime",
-            "systemLabels",
-            "trustType",
-            "extensions",
-            "memberOf",
-            "registeredOwners",
-            "registeredUsers",
-            "transitiveMemberOf",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.account_enabled,
-            &self.alternative_security_ids,
-            &self.approximate_last_sign_in_date_time,
-            &self.compliance_expiration_date_time,
-            &self.device_category,
-            &self.device_id,
-            &self.device_metadata,
-            &self.device_ownership,
-            &self.device_version,
-            &self.display_name,
-            &self.enrollment_profile_name,
-            &self.enrollment_type,
-            &self.is_compliant,
-            &self.is_managed,
-            &self.is_management_restricted,
-            &self.is_rooted,
-            &self.management_type,
-            &self.manufacturer,
-            &self.mdm_app_id,
-            &self.model,
-            &self.on_premises_last_sync_date_time,
-            &self.on_premises_security_identifier,
-            &self.on_premises_sync_enabled,
-            &self.operating_system,
-            &self.operating_system_version,
-            &self.physical_ids,
-            &self.profile_type,
-            &self.registration_date_time,
-            &self.system_labels,
-            &self.trust_type,
-            &self.extensions,
-            &self.member_of,
-            &self.registered_owners,
-            &self.registered_users,
-            &self.transitive_member_of,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.account_enabled,
+                &self.alternative_security_ids,
+                &self.approximate_last_sign_in_date_time,
+                &self.compliance_expiration_date_time,
+                &self.device_category,
+                &self.device_id,
+                &self.device_metadata,
+                &self.device_ownership,
+                &self.device_version,
+                &self.display_name,
+                &self.enrollment_profile_name,
+                &self.enrollment_type,
+                &self.is_compliant,
+                &self.is_managed,
+                &self.is_management_restricted,
+                &self.is_rooted,
+                &self.management_type,
+                &self.manufacturer,
+                &self.mdm_app_id,
+                &self.model,
+                &self.on_premises_last_sync_date_time,
+                &self.on_premises_security_identifier,
+                &self.on_premises_sync_enabled,
+                &self.operating_system,
+                &self.operating_system_version,
+                &self.physical_ids,
+                &self.profile_type,
+                &self.registration_date_time,
+                &self.system_labels,
+                &self.trust_type,
+                &self.extensions,
+                &self.member_of,
+                &self.registered_owners,
+                &self.registered_users,
+                &self.transitive_member_of,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -299,12 +301,6 @@ impl ::graph_model::rt::Struct for Device {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Device {

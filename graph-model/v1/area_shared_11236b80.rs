@@ -12,14 +12,15 @@ pub struct ActivitiesContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActivitiesContainer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.activitiesContainer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.activitiesContainer",
+            &["id", "contentActivities"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "contentActivities"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.content_activities])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.content_activities], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -29,12 +30,6 @@ impl ::graph_model::rt::Struct for ActivitiesContainer {
             &mut [&mut self.id, &mut self.content_activities],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ActivitiesContainer {
@@ -106,36 +101,40 @@ pub struct ActivityHistoryItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActivityHistoryItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.activityHistoryItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.activityHistoryItem",
+            &[
+                "id",
+                "activeDurationSeconds",
+                "createdDateTime",
+                "expirationDateTime",
+                "lastActiveDateTime",
+                "lastModifiedDateTime",
+                "startedDateTime",
+                "status",
+                "userTimezone",
+                "activity",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activeDurationSeconds",
-            "createdDateTime",
-            "expirationDateTime",
-            "lastActiveDateTime",
-            "lastModifiedDateTime",
-            "startedDateTime",
-            "status",
-            "userTimezone",
-            "activity",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.active_duration_seconds,
-            &self.created_date_time,
-            &self.expiration_date_time,
-            &self.last_active_date_time,
-            &self.last_modified_date_time,
-            &self.started_date_time,
-            &self.status,
-            &self.user_timezone,
-            &self.activity,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.active_duration_seconds,
+                &self.created_date_time,
+                &self.expiration_date_time,
+                &self.last_active_date_time,
+                &self.last_modified_date_time,
+                &self.started_date_time,
+                &self.status,
+                &self.user_timezone,
+                &self.activity,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -156,12 +155,6 @@ impl ::graph_model::rt::Struct for ActivityHistoryItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ActivityHistoryItem {
@@ -214,26 +207,19 @@ pub struct ActivityMetadata {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActivityMetadata {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.activityMetadata"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.activityMetadata", &["activity"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["activity"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.activity])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.activity], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.activity], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ActivityMetadata {
@@ -587,290 +573,294 @@ pub struct AgentUser {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AgentUser {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.agentUser"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.agentUser",
+            &[
+                "id",
+                "deletedDateTime",
+                "aboutMe",
+                "accountEnabled",
+                "ageGroup",
+                "assignedLicenses",
+                "assignedPlans",
+                "authorizationInfo",
+                "birthday",
+                "businessPhones",
+                "city",
+                "companyName",
+                "consentProvidedForMinor",
+                "country",
+                "createdDateTime",
+                "creationType",
+                "customSecurityAttributes",
+                "department",
+                "deviceEnrollmentLimit",
+                "displayName",
+                "employeeHireDate",
+                "employeeId",
+                "employeeLeaveDateTime",
+                "employeeOrgData",
+                "employeeType",
+                "externalUserState",
+                "externalUserStateChangeDateTime",
+                "faxNumber",
+                "givenName",
+                "hireDate",
+                "identities",
+                "identityParentId",
+                "imAddresses",
+                "interests",
+                "isManagementRestricted",
+                "isResourceAccount",
+                "jobTitle",
+                "lastPasswordChangeDateTime",
+                "legalAgeGroupClassification",
+                "licenseAssignmentStates",
+                "mail",
+                "mailboxSettings",
+                "mailNickname",
+                "mobilePhone",
+                "mySite",
+                "officeLocation",
+                "onPremisesDistinguishedName",
+                "onPremisesDomainName",
+                "onPremisesExtensionAttributes",
+                "onPremisesImmutableId",
+                "onPremisesLastSyncDateTime",
+                "onPremisesProvisioningErrors",
+                "onPremisesSamAccountName",
+                "onPremisesSecurityIdentifier",
+                "onPremisesSyncEnabled",
+                "onPremisesUserPrincipalName",
+                "otherMails",
+                "passwordPolicies",
+                "passwordProfile",
+                "pastProjects",
+                "postalCode",
+                "preferredDataLocation",
+                "preferredLanguage",
+                "preferredName",
+                "print",
+                "provisionedPlans",
+                "proxyAddresses",
+                "responsibilities",
+                "schools",
+                "securityIdentifier",
+                "serviceProvisioningErrors",
+                "showInAddressList",
+                "signInActivity",
+                "signInSessionsValidFromDateTime",
+                "skills",
+                "state",
+                "streetAddress",
+                "surname",
+                "usageLocation",
+                "userPrincipalName",
+                "userType",
+                "activities",
+                "adhocCalls",
+                "agreementAcceptances",
+                "appRoleAssignments",
+                "authentication",
+                "calendar",
+                "calendarGroups",
+                "calendars",
+                "calendarView",
+                "chats",
+                "cloudClipboard",
+                "cloudPCs",
+                "contactFolders",
+                "contacts",
+                "createdObjects",
+                "dataSecurityAndGovernance",
+                "deviceManagementTroubleshootingEvents",
+                "directReports",
+                "drive",
+                "drives",
+                "employeeExperience",
+                "events",
+                "extensions",
+                "followedSites",
+                "inferenceClassification",
+                "insights",
+                "joinedTeams",
+                "licenseDetails",
+                "mailFolders",
+                "managedAppRegistrations",
+                "managedDevices",
+                "manager",
+                "memberOf",
+                "messages",
+                "oauth2PermissionGrants",
+                "onenote",
+                "onlineMeetings",
+                "onPremisesSyncBehavior",
+                "outlook",
+                "ownedDevices",
+                "ownedObjects",
+                "people",
+                "permissionGrants",
+                "photo",
+                "photos",
+                "planner",
+                "presence",
+                "registeredDevices",
+                "scopedRoleMemberOf",
+                "settings",
+                "solutions",
+                "sponsorOf",
+                "sponsors",
+                "teamwork",
+                "todo",
+                "transitiveMemberOf",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "aboutMe",
-            "accountEnabled",
-            "ageGroup",
-            "assignedLicenses",
-            "assignedPlans",
-            "authorizationInfo",
-            "birthday",
-            "businessPhones",
-            "city",
-            "companyName",
-            "consentProvidedForMinor",
-            "country",
-            "createdDateTime",
-            "creationType",
-            "customSecurityAttributes",
-            "department",
-            "deviceEnrollmentLimit",
-            "displayName",
-            "employeeHireDate",
-            "employeeId",
-            "employeeLeaveDateTime",
-            "employeeOrgData",
-            "employeeType",
-            "externalUserState",
-            "externalUserStateChangeDateTime",
-            "faxNumber",
-            "givenName",
-            "hireDate",
-            "identities",
-            "identityParentId",
-            "imAddresses",
-            "interests",
-            "isManagementRestricted",
-            "isResourceAccount",
-            "jobTitle",
-            "lastPasswordChangeDateTime",
-            "legalAgeGroupClassification",
-            "licenseAssignmentStates",
-            "mail",
-            "mailboxSettings",
-            "mailNickname",
-            "mobilePhone",
-            "mySite",
-            "officeLocation",
-            "onPremisesDistinguishedName",
-            "onPremisesDomainName",
-            "onPremisesExtensionAttributes",
-            "onPremisesImmutableId",
-            "onPremisesLastSyncDateTime",
-            "onPremisesProvisioningErrors",
-            "onPremisesSamAccountName",
-            "onPremisesSecurityIdentifier",
-            "onPremisesSyncEnabled",
-            "onPremisesUserPrincipalName",
-            "otherMails",
-            "passwordPolicies",
-            "passwordProfile",
-            "pastProjects",
-            "postalCode",
-            "preferredDataLocation",
-            "preferredLanguage",
-            "preferredName",
-            "print",
-            "provisionedPlans",
-            "proxyAddresses",
-            "responsibilities",
-            "schools",
-            "securityIdentifier",
-            "serviceProvisioningErrors",
-            "showInAddressList",
-            "signInActivity",
-            "signInSessionsValidFromDateTime",
-            "skills",
-            "state",
-            "streetAddress",
-            "surname",
-            "usageLocation",
-            "userPrincipalName",
-            "userType",
-            "activities",
-            "adhocCalls",
-            "agreementAcceptances",
-            "appRoleAssignments",
-            "authentication",
-            "calendar",
-            "calendarGroups",
-            "calendars",
-            "calendarView",
-            "chats",
-            "cloudClipboard",
-            "cloudPCs",
-            "contactFolders",
-            "contacts",
-            "createdObjects",
-            "dataSecurityAndGovernance",
-            "deviceManagementTroubleshootingEvents",
-            "directReports",
-            "drive",
-            "drives",
-            "employeeExperience",
-            "events",
-            "extensions",
-            "followedSites",
-            "inferenceClassification",
-            "insights",
-            "joinedTeams",
-            "licenseDetails",
-            "mailFolders",
-            "managedAppRegistrations",
-            "managedDevices",
-            "manager",
-            "memberOf",
-            "messages",
-            "oauth2PermissionGrants",
-            "onenote",
-            "onlineMeetings",
-            "onPremisesSyncBehavior",
-            "outlook",
-            "ownedDevices",
-            "ownedObjects",
-            "people",
-            "permissionGrants",
-            "photo",
-            "photos",
-            "planner",
-            "presence",
-            "registeredDevices",
-            "scopedRoleMemberOf",
-            "settings",
-            "solutions",
-            "sponsorOf",
-            "sponsors",
-            "teamwork",
-            "todo",
-            "transitiveMemberOf",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.about_me,
-            &self.account_enabled,
-            &self.age_group,
-            &self.assigned_licenses,
-            &self.assigned_plans,
-            &self.authorization_info,
-            &self.birthday,
-            &self.business_phones,
-            &self.city,
-            &self.company_name,
-            &self.consent_provided_for_minor,
-            &self.country,
-            &self.created_date_time,
-            &self.creation_type,
-            &self.custom_security_attributes,
-            &self.department,
-            &self.device_enrollment_limit,
-            &self.display_name,
-            &self.employee_hire_date,
-            &self.employee_id,
-            &self.employee_leave_date_time,
-            &self.employee_org_data,
-            &self.employee_type,
-            &self.external_user_state,
-            &self.external_user_state_change_date_time,
-            &self.fax_number,
-            &self.given_name,
-            &self.hire_date,
-            &self.identities,
-            &self.identity_parent_id,
-            &self.im_addresses,
-            &self.interests,
-            &self.is_management_restricted,
-            &self.is_resource_account,
-            &self.job_title,
-            &self.last_password_change_date_time,
-            &self.legal_age_group_classification,
-            &self.license_assignment_states,
-            &self.mail,
-            &self.mailbox_settings,
-            &self.mail_nickname,
-            &self.mobile_phone,
-            &self.my_site,
-            &self.office_location,
-            &self.on_premises_distinguished_name,
-            &self.on_premises_domain_name,
-            &self.on_premises_extension_attributes,
-            &self.on_premises_immutable_id,
-            &self.on_premises_last_sync_date_time,
-            &self.on_premises_provisioning_errors,
-            &self.on_premises_sam_account_name,
-            &self.on_premises_security_identifier,
-            &self.on_premises_sync_enabled,
-            &self.on_premises_user_principal_name,
-            &self.other_mails,
-            &self.password_policies,
-            &self.password_profile,
-            &self.past_projects,
-            &self.postal_code,
-            &self.preferred_data_location,
-            &self.preferred_language,
-            &self.preferred_name,
-            &self.print,
-            &self.provisioned_plans,
-            &self.proxy_addresses,
-            &self.responsibilities,
-            &self.schools,
-            &self.security_identifier,
-            &self.service_provisioning_errors,
-            &self.show_in_address_list,
-            &self.sign_in_activity,
-            &self.sign_in_sessions_valid_from_date_time,
-            &self.skills,
-            &self.state,
-            &self.street_address,
-            &self.surname,
-            &self.usage_location,
-            &self.user_principal_name,
-            &self.user_type,
-            &self.activities,
-            &self.adhoc_calls,
-            &self.agreement_acceptances,
-            &self.app_role_assignments,
-            &self.authentication,
-            &self.calendar,
-            &self.calendar_groups,
-            &self.calendars,
-            &self.calendar_view,
-            &self.chats,
-            &self.cloud_clipboard,
-            &self.cloud_p_cs,
-            &self.contact_folders,
-            &self.contacts,
-            &self.created_objects,
-            &self.data_security_and_governance,
-            &self.device_management_troubleshooting_events,
-            &self.direct_reports,
-            &self.drive,
-            &self.drives,
-            &self.employee_experience,
-            &self.events,
-            &self.extensions,
-            &self.followed_sites,
-            &self.inference_classification,
-            &self.insights,
-            &self.joined_teams,
-            &self.license_details,
-            &self.mail_folders,
-            &self.managed_app_registrations,
-            &self.managed_devices,
-            &self.manager,
-            &self.member_of,
-            &self.messages,
-            &self.oauth2_permission_grants,
-            &self.onenote,
-            &self.online_meetings,
-            &self.on_premises_sync_behavior,
-            &self.outlook,
-            &self.owned_devices,
-            &self.owned_objects,
-            &self.people,
-            &self.permission_grants,
-            &self.photo,
-            &self.photos,
-            &self.planner,
-            &self.presence,
-            &self.registered_devices,
-            &self.scoped_role_member_of,
-            &self.settings,
-            &self.solutions,
-            &self.sponsor_of,
-            &self.sponsors,
-            &self.teamwork,
-            &self.todo,
-            &self.transitive_member_of,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.about_me,
+                &self.account_enabled,
+                &self.age_group,
+                &self.assigned_licenses,
+                &self.assigned_plans,
+                &self.authorization_info,
+                &self.birthday,
+                &self.business_phones,
+                &self.city,
+                &self.company_name,
+                &self.consent_provided_for_minor,
+                &self.country,
+                &self.created_date_time,
+                &self.creation_type,
+                &self.custom_security_attributes,
+                &self.department,
+                &self.device_enrollment_limit,
+                &self.display_name,
+                &self.employee_hire_date,
+                &self.employee_id,
+                &self.employee_leave_date_time,
+                &self.employee_org_data,
+                &self.employee_type,
+                &self.external_user_state,
+                &self.external_user_state_change_date_time,
+                &self.fax_number,
+                &self.given_name,
+                &self.hire_date,
+                &self.identities,
+                &self.identity_parent_id,
+                &self.im_addresses,
+                &self.interests,
+                &self.is_management_restricted,
+                &self.is_resource_account,
+                &self.job_title,
+                &self.last_password_change_date_time,
+                &self.legal_age_group_classification,
+                &self.license_assignment_states,
+                &self.mail,
+                &self.mailbox_settings,
+                &self.mail_nickname,
+                &self.mobile_phone,
+                &self.my_site,
+                &self.office_location,
+                &self.on_premises_distinguished_name,
+                &self.on_premises_domain_name,
+                &self.on_premises_extension_attributes,
+                &self.on_premises_immutable_id,
+                &self.on_premises_last_sync_date_time,
+                &self.on_premises_provisioning_errors,
+                &self.on_premises_sam_account_name,
+                &self.on_premises_security_identifier,
+                &self.on_premises_sync_enabled,
+                &self.on_premises_user_principal_name,
+                &self.other_mails,
+                &self.password_policies,
+                &self.password_profile,
+                &self.past_projects,
+                &self.postal_code,
+                &self.preferred_data_location,
+                &self.preferred_language,
+                &self.preferred_name,
+                &self.print,
+                &self.provisioned_plans,
+                &self.proxy_addresses,
+                &self.responsibilities,
+                &self.schools,
+                &self.security_identifier,
+                &self.service_provisioning_errors,
+                &self.show_in_address_list,
+                &self.sign_in_activity,
+                &self.sign_in_sessions_valid_from_date_time,
+                &self.skills,
+                &self.state,
+                &self.street_address,
+                &self.surname,
+                &self.usage_location,
+                &self.user_principal_name,
+                &self.user_type,
+                &self.activities,
+                &self.adhoc_calls,
+                &self.agreement_acceptances,
+                &self.app_role_assignments,
+                &self.authentication,
+                &self.calendar,
+                &self.calendar_groups,
+                &self.calendars,
+                &self.calendar_view,
+                &self.chats,
+                &self.cloud_clipboard,
+                &self.cloud_p_cs,
+                &self.contact_folders,
+                &self.contacts,
+                &self.created_objects,
+                &self.data_security_and_governance,
+                &self.device_management_troubleshooting_events,
+                &self.direct_reports,
+                &self.drive,
+                &self.drives,
+                &self.employee_experience,
+                &self.events,
+                &self.extensions,
+                &self.followed_sites,
+                &self.inference_classification,
+                &self.insights,
+                &self.joined_teams,
+                &self.license_details,
+                &self.mail_folders,
+                &self.managed_app_registrations,
+                &self.managed_devices,
+                &self.manager,
+                &self.member_of,
+                &self.messages,
+                &self.oauth2_permission_grants,
+                &self.onenote,
+                &self.online_meetings,
+                &self.on_premises_sync_behavior,
+                &self.outlook,
+                &self.owned_devices,
+                &self.owned_objects,
+                &self.people,
+                &self.permission_grants,
+                &self.photo,
+                &self.photos,
+                &self.planner,
+                &self.presence,
+                &self.registered_devices,
+                &self.scoped_role_member_of,
+                &self.settings,
+                &self.solutions,
+                &self.sponsor_of,
+                &self.sponsors,
+                &self.teamwork,
+                &self.todo,
+                &self.transitive_member_of,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1019,12 +1009,6 @@ impl ::graph_model::rt::Struct for AgentUser {
             &mut self.extra,
         )
     }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
-    }
 }
 impl ::graph_model::rt::Value for AgentUser {
     #[inline(never)]
@@ -1082,19 +1066,23 @@ pub struct AiAgentInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiAgentInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.aiAgentInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.aiAgentInfo",
+            &["identifier", "name", "version", "blueprintId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["identifier", "name", "version", "blueprintId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.identifier,
-            &self.name,
-            &self.version,
-            &self.blueprint_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.identifier,
+                &self.name,
+                &self.version,
+                &self.blueprint_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1109,12 +1097,6 @@ impl ::graph_model::rt::Struct for AiAgentInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AiAgentInfo {
@@ -1171,14 +1153,15 @@ pub struct AiInteractionPlugin {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiInteractionPlugin {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.aiInteractionPlugin"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.aiInteractionPlugin",
+            &["identifier", "name", "version"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["identifier", "name", "version"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.identifier, &self.name, &self.version])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.identifier, &self.name, &self.version], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1188,12 +1171,6 @@ impl ::graph_model::rt::Struct for AiInteractionPlugin {
             &mut [&mut self.identifier, &mut self.name, &mut self.version],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AiInteractionPlugin {
@@ -1253,14 +1230,18 @@ pub struct AssociatedTeamInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AssociatedTeamInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.associatedTeamInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.associatedTeamInfo",
+            &["id", "displayName", "tenantId", "team"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "tenantId", "team"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.display_name, &self.tenant_id, &self.team])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.display_name, &self.tenant_id, &self.team],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1275,12 +1256,6 @@ impl ::graph_model::rt::Struct for AssociatedTeamInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AssociatedTeamInfo {
@@ -1344,28 +1319,32 @@ pub struct Attachment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Attachment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attachment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attachment",
+            &[
+                "id",
+                "contentType",
+                "isInline",
+                "lastModifiedDateTime",
+                "name",
+                "size",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "contentType",
-            "isInline",
-            "lastModifiedDateTime",
-            "name",
-            "size",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.content_type,
-            &self.is_inline,
-            &self.last_modified_date_time,
-            &self.name,
-            &self.size,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.content_type,
+                &self.is_inline,
+                &self.last_modified_date_time,
+                &self.name,
+                &self.size,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1382,12 +1361,6 @@ impl ::graph_model::rt::Struct for Attachment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Attachment {
@@ -1571,20 +1544,24 @@ pub struct AttachmentBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttachmentBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attachmentBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attachmentBase",
+            &["id", "contentType", "lastModifiedDateTime", "name", "size"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "contentType", "lastModifiedDateTime", "name", "size"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.content_type,
-            &self.last_modified_date_time,
-            &self.name,
-            &self.size,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.content_type,
+                &self.last_modified_date_time,
+                &self.name,
+                &self.size,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1600,12 +1577,6 @@ impl ::graph_model::rt::Struct for AttachmentBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttachmentBase {
@@ -1772,19 +1743,23 @@ pub struct AttachmentSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttachmentSession {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attachmentSession"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attachmentSession",
+            &["id", "content", "expirationDateTime", "nextExpectedRanges"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "content", "expirationDateTime", "nextExpectedRanges"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.content,
-            &self.expiration_date_time,
-            &self.next_expected_ranges,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.content,
+                &self.expiration_date_time,
+                &self.next_expected_ranges,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1799,12 +1774,6 @@ impl ::graph_model::rt::Struct for AttachmentSession {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttachmentSession {
@@ -1952,42 +1921,46 @@ pub struct Authentication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Authentication {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authentication"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authentication",
+            &[
+                "id",
+                "emailMethods",
+                "externalAuthenticationMethods",
+                "fido2Methods",
+                "methods",
+                "microsoftAuthenticatorMethods",
+                "operations",
+                "passwordMethods",
+                "phoneMethods",
+                "platformCredentialMethods",
+                "softwareOathMethods",
+                "temporaryAccessPassMethods",
+                "windowsHelloForBusinessMethods",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "emailMethods",
-            "externalAuthenticationMethods",
-            "fido2Methods",
-            "methods",
-            "microsoftAuthenticatorMethods",
-            "operations",
-            "passwordMethods",
-            "phoneMethods",
-            "platformCredentialMethods",
-            "softwareOathMethods",
-            "temporaryAccessPassMethods",
-            "windowsHelloForBusinessMethods",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.email_methods,
-            &self.external_authentication_methods,
-            &self.fido2_methods,
-            &self.methods,
-            &self.microsoft_authenticator_methods,
-            &self.operations,
-            &self.password_methods,
-            &self.phone_methods,
-            &self.platform_credential_methods,
-            &self.software_oath_methods,
-            &self.temporary_access_pass_methods,
-            &self.windows_hello_for_business_methods,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.email_methods,
+                &self.external_authentication_methods,
+                &self.fido2_methods,
+                &self.methods,
+                &self.microsoft_authenticator_methods,
+                &self.operations,
+                &self.password_methods,
+                &self.phone_methods,
+                &self.platform_credential_methods,
+                &self.software_oath_methods,
+                &self.temporary_access_pass_methods,
+                &self.windows_hello_for_business_methods,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2011,12 +1984,6 @@ impl ::graph_model::rt::Struct for Authentication {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Authentication {
@@ -2072,14 +2039,15 @@ pub struct AuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationMethod {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationMethod"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationMethod",
+            &["id", "createdDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.created_date_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.created_date_time], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2089,12 +2057,6 @@ impl ::graph_model::rt::Struct for AuthenticationMethod {
             &mut [&mut self.id, &mut self.created_date_time],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationMethod {
@@ -2673,26 +2635,21 @@ pub struct AuthorizationInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthorizationInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authorizationInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authorizationInfo",
+            &["certificateUserIds"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["certificateUserIds"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.certificate_user_ids])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.certificate_user_ids], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.certificate_user_ids], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthorizationInfo {
@@ -2755,28 +2712,32 @@ pub struct AutomaticRepliesSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AutomaticRepliesSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.automaticRepliesSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.automaticRepliesSetting",
+            &[
+                "externalAudience",
+                "externalReplyMessage",
+                "internalReplyMessage",
+                "scheduledEndDateTime",
+                "scheduledStartDateTime",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "externalAudience",
-            "externalReplyMessage",
-            "internalReplyMessage",
-            "scheduledEndDateTime",
-            "scheduledStartDateTime",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.external_audience,
-            &self.external_reply_message,
-            &self.internal_reply_message,
-            &self.scheduled_end_date_time,
-            &self.scheduled_start_date_time,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.external_audience,
+                &self.external_reply_message,
+                &self.internal_reply_message,
+                &self.scheduled_end_date_time,
+                &self.scheduled_start_date_time,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2793,12 +2754,6 @@ impl ::graph_model::rt::Struct for AutomaticRepliesSetting {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AutomaticRepliesSetting {
@@ -2915,26 +2870,19 @@ pub struct BinaryContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BinaryContent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.binaryContent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.binaryContent", &["data"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["data"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.data])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.data], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.data], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BinaryContent {
@@ -3026,54 +2974,58 @@ pub struct Calendar {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Calendar {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.calendar"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.calendar",
+            &[
+                "id",
+                "allowedOnlineMeetingProviders",
+                "canEdit",
+                "canShare",
+                "canViewPrivateItems",
+                "changeKey",
+                "color",
+                "defaultOnlineMeetingProvider",
+                "hexColor",
+                "isDefaultCalendar",
+                "isRemovable",
+                "isTallyingResponses",
+                "name",
+                "owner",
+                "calendarPermissions",
+                "calendarView",
+                "events",
+                "multiValueExtendedProperties",
+                "singleValueExtendedProperties",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "allowedOnlineMeetingProviders",
-            "canEdit",
-            "canShare",
-            "canViewPrivateItems",
-            "changeKey",
-            "color",
-            "defaultOnlineMeetingProvider",
-            "hexColor",
-            "isDefaultCalendar",
-            "isRemovable",
-            "isTallyingResponses",
-            "name",
-            "owner",
-            "calendarPermissions",
-            "calendarView",
-            "events",
-            "multiValueExtendedProperties",
-            "singleValueExtendedProperties",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.allowed_online_meeting_providers,
-            &self.can_edit,
-            &self.can_share,
-            &self.can_view_private_items,
-            &self.change_key,
-            &self.color,
-            &self.default_online_meeting_provider,
-            &self.hex_color,
-            &self.is_default_calendar,
-            &self.is_removable,
-            &self.is_tallying_responses,
-            &self.name,
-            &self.owner,
-            &self.calendar_permissions,
-            &self.calendar_view,
-            &self.events,
-            &self.multi_value_extended_properties,
-            &self.single_value_extended_properties,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.allowed_online_meeting_providers,
+                &self.can_edit,
+                &self.can_share,
+                &self.can_view_private_items,
+                &self.change_key,
+                &self.color,
+                &self.default_online_meeting_provider,
+                &self.hex_color,
+                &self.is_default_calendar,
+                &self.is_removable,
+                &self.is_tallying_responses,
+                &self.name,
+                &self.owner,
+                &self.calendar_permissions,
+                &self.calendar_view,
+                &self.events,
+                &self.multi_value_extended_properties,
+                &self.single_value_extended_properties,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3103,12 +3055,6 @@ impl ::graph_model::rt::Struct for Calendar {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Calendar {
@@ -3279,20 +3225,24 @@ pub struct CalendarGroup {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CalendarGroup {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.calendarGroup"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.calendarGroup",
+            &["id", "changeKey", "classId", "name", "calendars"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "changeKey", "classId", "name", "calendars"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.change_key,
-            &self.class_id,
-            &self.name,
-            &self.calendars,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.change_key,
+                &self.class_id,
+                &self.name,
+                &self.calendars,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3308,12 +3258,6 @@ impl ::graph_model::rt::Struct for CalendarGroup {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CalendarGroup {
@@ -3376,28 +3320,32 @@ pub struct CalendarPermission {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CalendarPermission {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.calendarPermission"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.calendarPermission",
+            &[
+                "id",
+                "allowedRoles",
+                "emailAddress",
+                "isInsideOrganization",
+                "isRemovable",
+                "role",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "allowedRoles",
-            "emailAddress",
-            "isInsideOrganization",
-            "isRemovable",
-            "role",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.allowed_roles,
-            &self.email_address,
-            &self.is_inside_organization,
-            &self.is_removable,
-            &self.role,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.allowed_roles,
+                &self.email_address,
+                &self.is_inside_organization,
+                &self.is_removable,
+                &self.role,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3414,12 +3362,6 @@ impl ::graph_model::rt::Struct for CalendarPermission {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CalendarPermission {
@@ -3832,94 +3774,98 @@ pub struct CalendarSharingMessage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CalendarSharingMessage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.calendarSharingMessage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.calendarSharingMessage",
+            &[
+                "id",
+                "categories",
+                "changeKey",
+                "createdDateTime",
+                "lastModifiedDateTime",
+                "bccRecipients",
+                "body",
+                "bodyPreview",
+                "ccRecipients",
+                "conversationId",
+                "conversationIndex",
+                "flag",
+                "from",
+                "hasAttachments",
+                "importance",
+                "inferenceClassification",
+                "internetMessageHeaders",
+                "internetMessageId",
+                "isDeliveryReceiptRequested",
+                "isDraft",
+                "isRead",
+                "isReadReceiptRequested",
+                "parentFolderId",
+                "receivedDateTime",
+                "replyTo",
+                "sender",
+                "sentDateTime",
+                "subject",
+                "toRecipients",
+                "uniqueBody",
+                "webLink",
+                "canAccept",
+                "sharingMessageAction",
+                "sharingMessageActions",
+                "suggestedCalendarName",
+                "attachments",
+                "extensions",
+                "multiValueExtendedProperties",
+                "singleValueExtendedProperties",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "categories",
-            "changeKey",
-            "createdDateTime",
-            "lastModifiedDateTime",
-            "bccRecipients",
-            "body",
-            "bodyPreview",
-            "ccRecipients",
-            "conversationId",
-            "conversationIndex",
-            "flag",
-            "from",
-            "hasAttachments",
-            "importance",
-            "inferenceClassification",
-            "internetMessageHeaders",
-            "internetMessageId",
-            "isDeliveryReceiptRequested",
-            "isDraft",
-            "isRead",
-            "isReadReceiptRequested",
-            "parentFolderId",
-            "receivedDateTime",
-            "replyTo",
-            "sender",
-            "sentDateTime",
-            "subject",
-            "toRecipients",
-            "uniqueBody",
-            "webLink",
-            "canAccept",
-            "sharingMessageAction",
-            "sharingMessageActions",
-            "suggestedCalendarName",
-            "attachments",
-            "extensions",
-            "multiValueExtendedProperties",
-            "singleValueExtendedProperties",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.categories,
-            &self.change_key,
-            &self.created_date_time,
-            &self.last_modified_date_time,
-            &self.bcc_recipients,
-            &self.body,
-            &self.body_preview,
-            &self.cc_recipients,
-            &self.conversation_id,
-            &self.conversation_index,
-            &self.flag,
-            &self.from,
-            &self.has_attachments,
-            &self.importance,
-            &self.inference_classification,
-            &self.internet_message_headers,
-            &self.internet_message_id,
-            &self.is_delivery_receipt_requested,
-            &self.is_draft,
-            &self.is_read,
-            &self.is_read_receipt_requested,
-            &self.parent_folder_id,
-            &self.received_date_time,
-            &self.reply_to,
-            &self.sender,
-            &self.sent_date_time,
-            &self.subject,
-            &self.to_recipients,
-            &self.unique_body,
-            &self.web_link,
-            &self.can_accept,
-            &self.sharing_message_action,
-            &self.sharing_message_actions,
-            &self.suggested_calendar_name,
-            &self.attachments,
-            &self.extensions,
-            &self.multi_value_extended_properties,
-            &self.single_value_extended_properties,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.categories,
+                &self.change_key,
+                &self.created_date_time,
+                &self.last_modified_date_time,
+                &self.bcc_recipients,
+                &self.body,
+                &self.body_preview,
+                &self.cc_recipients,
+                &self.conversation_id,
+                &self.conversation_index,
+                &self.flag,
+                &self.from,
+                &self.has_attachments,
+                &self.importance,
+                &self.inference_classification,
+                &self.internet_message_headers,
+                &self.internet_message_id,
+                &self.is_delivery_receipt_requested,
+                &self.is_draft,
+                &self.is_read,
+                &self.is_read_receipt_requested,
+                &self.parent_folder_id,
+                &self.received_date_time,
+                &self.reply_to,
+                &self.sender,
+                &self.sent_date_time,
+                &self.subject,
+                &self.to_recipients,
+                &self.unique_body,
+                &self.web_link,
+                &self.can_accept,
+                &self.sharing_message_action,
+                &self.sharing_message_actions,
+                &self.suggested_calendar_name,
+                &self.attachments,
+                &self.extensions,
+                &self.multi_value_extended_properties,
+                &self.single_value_extended_properties,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3969,12 +3915,6 @@ impl ::graph_model::rt::Struct for CalendarSharingMessage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CalendarSharingMessage {
@@ -4031,14 +3971,18 @@ pub struct CalendarSharingMessageAction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CalendarSharingMessageAction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.calendarSharingMessageAction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.calendarSharingMessageAction",
+            &["action", "actionType", "importance"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["action", "actionType", "importance"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.action, &self.action_type, &self.importance])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.action, &self.action_type, &self.importance],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4052,12 +3996,6 @@ impl ::graph_model::rt::Struct for CalendarSharingMessageAction {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CalendarSharingMessageAction {
@@ -4282,26 +4220,30 @@ pub struct ChecklistItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChecklistItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.checklistItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.checklistItem",
+            &[
+                "id",
+                "checkedDateTime",
+                "createdDateTime",
+                "displayName",
+                "isChecked",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "checkedDateTime",
-            "createdDateTime",
-            "displayName",
-            "isChecked",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.checked_date_time,
-            &self.created_date_time,
-            &self.display_name,
-            &self.is_checked,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.checked_date_time,
+                &self.created_date_time,
+                &self.display_name,
+                &self.is_checked,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4317,12 +4259,6 @@ impl ::graph_model::rt::Struct for ChecklistItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChecklistItem {
@@ -4383,26 +4319,30 @@ pub struct CloudClipboardItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudClipboardItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudClipboardItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudClipboardItem",
+            &[
+                "id",
+                "createdDateTime",
+                "expirationDateTime",
+                "lastModifiedDateTime",
+                "payloads",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "expirationDateTime",
-            "lastModifiedDateTime",
-            "payloads",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.expiration_date_time,
-            &self.last_modified_date_time,
-            &self.payloads,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.expiration_date_time,
+                &self.last_modified_date_time,
+                &self.payloads,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4418,12 +4358,6 @@ impl ::graph_model::rt::Struct for CloudClipboardItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudClipboardItem {
@@ -4478,14 +4412,15 @@ pub struct CloudClipboardItemPayload {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudClipboardItemPayload {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudClipboardItemPayload"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudClipboardItemPayload",
+            &["content", "formatName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["content", "formatName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.content, &self.format_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.content, &self.format_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -4495,12 +4430,6 @@ impl ::graph_model::rt::Struct for CloudClipboardItemPayload {
             &mut [&mut self.content, &mut self.format_name],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudClipboardItemPayload {
@@ -4555,26 +4484,19 @@ pub struct CloudClipboardRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudClipboardRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudClipboardRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.cloudClipboardRoot", &["id", "items"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "items"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.items])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.items], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.items], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudClipboardRoot {
@@ -4717,106 +4639,110 @@ pub struct Contact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Contact {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.contact"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.contact",
+            &[
+                "id",
+                "categories",
+                "changeKey",
+                "createdDateTime",
+                "lastModifiedDateTime",
+                "assistantName",
+                "birthday",
+                "businessAddress",
+                "businessHomePage",
+                "businessPhones",
+                "children",
+                "companyName",
+                "department",
+                "displayName",
+                "emailAddresses",
+                "fileAs",
+                "generation",
+                "givenName",
+                "homeAddress",
+                "homePhones",
+                "imAddresses",
+                "initials",
+                "jobTitle",
+                "manager",
+                "middleName",
+                "mobilePhone",
+                "nickName",
+                "officeLocation",
+                "otherAddress",
+                "parentFolderId",
+                "personalNotes",
+                "primaryEmailAddress",
+                "profession",
+                "secondaryEmailAddress",
+                "spouseName",
+                "surname",
+                "tertiaryEmailAddress",
+                "title",
+                "yomiCompanyName",
+                "yomiGivenName",
+                "yomiSurname",
+                "extensions",
+                "multiValueExtendedProperties",
+                "photo",
+                "singleValueExtendedProperties",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "categories",
-            "changeKey",
-            "createdDateTime",
-            "lastModifiedDateTime",
-            "assistantName",
-            "birthday",
-            "businessAddress",
-            "businessHomePage",
-            "businessPhones",
-            "children",
-            "companyName",
-            "department",
-            "displayName",
-            "emailAddresses",
-            "fileAs",
-            "generation",
-            "givenName",
-            "homeAddress",
-            "homePhones",
-            "imAddresses",
-            "initials",
-            "jobTitle",
-            "manager",
-            "middleName",
-            "mobilePhone",
-            "nickName",
-            "officeLocation",
-            "otherAddress",
-            "parentFolderId",
-            "personalNotes",
-            "primaryEmailAddress",
-            "profession",
-            "secondaryEmailAddress",
-            "spouseName",
-            "surname",
-            "tertiaryEmailAddress",
-            "title",
-            "yomiCompanyName",
-            "yomiGivenName",
-            "yomiSurname",
-            "extensions",
-            "multiValueExtendedProperties",
-            "photo",
-            "singleValueExtendedProperties",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.categories,
-            &self.change_key,
-            &self.created_date_time,
-            &self.last_modified_date_time,
-            &self.assistant_name,
-            &self.birthday,
-            &self.business_address,
-            &self.business_home_page,
-            &self.business_phones,
-            &self.children,
-            &self.company_name,
-            &self.department,
-            &self.display_name,
-            &self.email_addresses,
-            &self.file_as,
-            &self.generation,
-            &self.given_name,
-            &self.home_address,
-            &self.home_phones,
-            &self.im_addresses,
-            &self.initials,
-            &self.job_title,
-            &self.manager,
-            &self.middle_name,
-            &self.mobile_phone,
-            &self.nick_name,
-            &self.office_location,
-            &self.other_address,
-            &self.parent_folder_id,
-            &self.personal_notes,
-            &self.primary_email_address,
-            &self.profession,
-            &self.secondary_email_address,
-            &self.spouse_name,
-            &self.surname,
-            &self.tertiary_email_address,
-            &self.title,
-            &self.yomi_company_name,
-            &self.yomi_given_name,
-            &self.yomi_surname,
-            &self.extensions,
-            &self.multi_value_extended_properties,
-            &self.photo,
-            &self.single_value_extended_properties,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.categories,
+                &self.change_key,
+                &self.created_date_time,
+                &self.last_modified_date_time,
+                &self.assistant_name,
+                &self.birthday,
+                &self.business_address,
+                &self.business_home_page,
+                &self.business_phones,
+                &self.children,
+                &self.company_name,
+                &self.department,
+                &self.display_name,
+                &self.email_addresses,
+                &self.file_as,
+                &self.generation,
+                &self.given_name,
+                &self.home_address,
+                &self.home_phones,
+                &self.im_addresses,
+                &self.initials,
+                &self.job_title,
+                &self.manager,
+                &self.middle_name,
+                &self.mobile_phone,
+                &self.nick_name,
+                &self.office_location,
+                &self.other_address,
+                &self.parent_folder_id,
+                &self.personal_notes,
+                &self.primary_email_address,
+                &self.profession,
+                &self.secondary_email_address,
+                &self.spouse_name,
+                &self.surname,
+                &self.tertiary_email_address,
+                &self.title,
+                &self.yomi_company_name,
+                &self.yomi_given_name,
+                &self.yomi_surname,
+                &self.extensions,
+                &self.multi_value_extended_properties,
+                &self.photo,
+                &self.single_value_extended_properties,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4872,12 +4798,6 @@ impl ::graph_model::rt::Struct for Contact {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Contact {
@@ -4944,30 +4864,34 @@ pub struct ContactFolder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContactFolder {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.contactFolder"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.contactFolder",
+            &[
+                "id",
+                "displayName",
+                "parentFolderId",
+                "childFolders",
+                "contacts",
+                "multiValueExtendedProperties",
+                "singleValueExtendedProperties",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "parentFolderId",
-            "childFolders",
-            "contacts",
-            "multiValueExtendedProperties",
-            "singleValueExtendedProperties",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.parent_folder_id,
-            &self.child_folders,
-            &self.contacts,
-            &self.multi_value_extended_properties,
-            &self.single_value_extended_properties,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.parent_folder_id,
+                &self.child_folders,
+                &self.contacts,
+                &self.multi_value_extended_properties,
+                &self.single_value_extended_properties,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4985,12 +4909,6 @@ impl ::graph_model::rt::Struct for ContactFolder {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ContactFolder {
@@ -5049,19 +4967,23 @@ pub struct ContentActivity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContentActivity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.contentActivity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.contentActivity",
+            &["id", "contentMetadata", "scopeIdentifier", "userId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "contentMetadata", "scopeIdentifier", "userId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.content_metadata,
-            &self.scope_identifier,
-            &self.user_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.content_metadata,
+                &self.scope_identifier,
+                &self.user_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5076,12 +4998,6 @@ impl ::graph_model::rt::Struct for ContentActivity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ContentActivity {
@@ -5133,26 +5049,19 @@ pub struct ContentBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContentBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.contentBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.contentBase", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ContentBase {
@@ -5383,26 +5292,19 @@ pub struct CustomMetadataDictionary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomMetadataDictionary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customMetadataDictionary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.customMetadataDictionary", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomMetadataDictionary {
@@ -5461,19 +5363,23 @@ pub struct CustomTimeZone {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomTimeZone {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customTimeZone"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customTimeZone",
+            &["name", "bias", "daylightOffset", "standardOffset"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name", "bias", "daylightOffset", "standardOffset"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.name,
-            &self.bias,
-            &self.daylight_offset,
-            &self.standard_offset,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.name,
+                &self.bias,
+                &self.daylight_offset,
+                &self.standard_offset,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5488,12 +5394,6 @@ impl ::graph_model::rt::Struct for CustomTimeZone {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomTimeZone {
@@ -5556,28 +5456,32 @@ pub struct DaylightTimeZoneOffset {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DaylightTimeZoneOffset {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.daylightTimeZoneOffset"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.daylightTimeZoneOffset",
+            &[
+                "dayOccurrence",
+                "dayOfWeek",
+                "month",
+                "time",
+                "year",
+                "daylightBias",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "dayOccurrence",
-            "dayOfWeek",
-            "month",
-            "time",
-            "year",
-            "daylightBias",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.day_occurrence,
-            &self.day_of_week,
-            &self.month,
-            &self.time,
-            &self.year,
-            &self.daylight_bias,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.day_occurrence,
+                &self.day_of_week,
+                &self.month,
+                &self.time,
+                &self.year,
+                &self.daylight_bias,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5594,12 +5498,6 @@ impl ::graph_model::rt::Struct for DaylightTimeZoneOffset {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DaylightTimeZoneOffset {
@@ -5725,18 +5623,22 @@ pub struct DeviceMetadata {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceMetadata {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceMetadata"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceMetadata",
+            &["deviceType", "ipAddress", "operatingSystemSpecifications"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["deviceType", "ipAddress", "operatingSystemSpecifications"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.device_type,
-            &self.ip_address,
-            &self.operating_system_specifications,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.device_type,
+                &self.ip_address,
+                &self.operating_system_specifications,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5750,12 +5652,6 @@ impl ::graph_model::rt::Struct for DeviceMetadata {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceMetadata {
@@ -5812,14 +5708,18 @@ pub struct EmailAuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmailAuthenticationMethod {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.emailAuthenticationMethod"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.emailAuthenticationMethod",
+            &["id", "createdDateTime", "emailAddress"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdDateTime", "emailAddress"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.created_date_time, &self.email_address])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.created_date_time, &self.email_address],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5833,12 +5733,6 @@ impl ::graph_model::rt::Struct for EmailAuthenticationMethod {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EmailAuthenticationMethod {
@@ -5898,18 +5792,22 @@ pub struct EmployeeExperienceUser {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmployeeExperienceUser {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.employeeExperienceUser"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.employeeExperienceUser",
+            &["id", "assignedRoles", "learningCourseActivities"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "assignedRoles", "learningCourseActivities"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.assigned_roles,
-            &self.learning_course_activities,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.assigned_roles,
+                &self.learning_course_activities,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5923,12 +5821,6 @@ impl ::graph_model::rt::Struct for EmployeeExperienceUser {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EmployeeExperienceUser {
@@ -5983,14 +5875,15 @@ pub struct EmployeeOrgData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmployeeOrgData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.employeeOrgData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.employeeOrgData",
+            &["costCenter", "division"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["costCenter", "division"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.cost_center, &self.division])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.cost_center, &self.division], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -6000,12 +5893,6 @@ impl ::graph_model::rt::Struct for EmployeeOrgData {
             &mut [&mut self.cost_center, &mut self.division],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EmployeeOrgData {
@@ -6229,114 +6116,118 @@ pub struct Event {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Event {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.event"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.event",
+            &[
+                "id",
+                "categories",
+                "changeKey",
+                "createdDateTime",
+                "lastModifiedDateTime",
+                "allowNewTimeProposals",
+                "attendees",
+                "body",
+                "bodyPreview",
+                "cancelledOccurrences",
+                "end",
+                "hasAttachments",
+                "hideAttendees",
+                "iCalUId",
+                "importance",
+                "isAllDay",
+                "isCancelled",
+                "isDraft",
+                "isOnlineMeeting",
+                "isOrganizer",
+                "isReminderOn",
+                "location",
+                "locations",
+                "onlineMeeting",
+                "onlineMeetingProvider",
+                "onlineMeetingUrl",
+                "organizer",
+                "originalEndTimeZone",
+                "originalStart",
+                "originalStartTimeZone",
+                "recurrence",
+                "reminderMinutesBeforeStart",
+                "responseRequested",
+                "responseStatus",
+                "sensitivity",
+                "seriesMasterId",
+                "showAs",
+                "start",
+                "subject",
+                "transactionId",
+                "type",
+                "webLink",
+                "attachments",
+                "calendar",
+                "exceptionOccurrences",
+                "extensions",
+                "instances",
+                "multiValueExtendedProperties",
+                "singleValueExtendedProperties",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "categories",
-            "changeKey",
-            "createdDateTime",
-            "lastModifiedDateTime",
-            "allowNewTimeProposals",
-            "attendees",
-            "body",
-            "bodyPreview",
-            "cancelledOccurrences",
-            "end",
-            "hasAttachments",
-            "hideAttendees",
-            "iCalUId",
-            "importance",
-            "isAllDay",
-            "isCancelled",
-            "isDraft",
-            "isOnlineMeeting",
-            "isOrganizer",
-            "isReminderOn",
-            "location",
-            "locations",
-            "onlineMeeting",
-            "onlineMeetingProvider",
-            "onlineMeetingUrl",
-            "organizer",
-            "originalEndTimeZone",
-            "originalStart",
-            "originalStartTimeZone",
-            "recurrence",
-            "reminderMinutesBeforeStart",
-            "responseRequested",
-            "responseStatus",
-            "sensitivity",
-            "seriesMasterId",
-            "showAs",
-            "start",
-            "subject",
-            "transactionId",
-            "type",
-            "webLink",
-            "attachments",
-            "calendar",
-            "exceptionOccurrences",
-            "extensions",
-            "instances",
-            "multiValueExtendedProperties",
-            "singleValueExtendedProperties",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.categories,
-            &self.change_key,
-            &self.created_date_time,
-            &self.last_modified_date_time,
-            &self.allow_new_time_proposals,
-            &self.attendees,
-            &self.body,
-            &self.body_preview,
-            &self.cancelled_occurrences,
-            &self.end,
-            &self.has_attachments,
-            &self.hide_attendees,
-            &self.i_cal_u_id,
-            &self.importance,
-            &self.is_all_day,
-            &self.is_cancelled,
-            &self.is_draft,
-            &self.is_online_meeting,
-            &self.is_organizer,
-            &self.is_reminder_on,
-            &self.location,
-            &self.locations,
-            &self.online_meeting,
-            &self.online_meeting_provider,
-            &self.online_meeting_url,
-            &self.organizer,
-            &self.original_end_time_zone,
-            &self.original_start,
-            &self.original_start_time_zone,
-            &self.recurrence,
-            &self.reminder_minutes_before_start,
-            &self.response_requested,
-            &self.response_status,
-            &self.sensitivity,
-            &self.series_master_id,
-            &self.show_as,
-            &self.start,
-            &self.subject,
-            &self.transaction_id,
-            &self.r#type,
-            &self.web_link,
-            &self.attachments,
-            &self.calendar,
-            &self.exception_occurrences,
-            &self.extensions,
-            &self.instances,
-            &self.multi_value_extended_properties,
-            &self.single_value_extended_properties,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.categories,
+                &self.change_key,
+                &self.created_date_time,
+                &self.last_modified_date_time,
+                &self.allow_new_time_proposals,
+                &self.attendees,
+                &self.body,
+                &self.body_preview,
+                &self.cancelled_occurrences,
+                &self.end,
+                &self.has_attachments,
+                &self.hide_attendees,
+                &self.i_cal_u_id,
+                &self.importance,
+                &self.is_all_day,
+                &self.is_cancelled,
+                &self.is_draft,
+                &self.is_online_meeting,
+                &self.is_organizer,
+                &self.is_reminder_on,
+                &self.location,
+                &self.locations,
+                &self.online_meeting,
+                &self.online_meeting_provider,
+                &self.online_meeting_url,
+                &self.organizer,
+                &self.original_end_time_zone,
+                &self.original_start,
+                &self.original_start_time_zone,
+                &self.recurrence,
+                &self.reminder_minutes_before_start,
+                &self.response_requested,
+                &self.response_status,
+                &self.sensitivity,
+                &self.series_master_id,
+                &self.show_as,
+                &self.start,
+                &self.subject,
+                &self.transaction_id,
+                &self.r#type,
+                &self.web_link,
+                &self.attachments,
+                &self.calendar,
+                &self.exception_occurrences,
+                &self.extensions,
+                &self.instances,
+                &self.multi_value_extended_properties,
+                &self.single_value_extended_properties,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6396,12 +6287,6 @@ impl ::graph_model::rt::Struct for Event {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Event {
@@ -6544,106 +6429,110 @@ pub struct EventMessage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EventMessage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.eventMessage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.eventMessage",
+            &[
+                "id",
+                "categories",
+                "changeKey",
+                "createdDateTime",
+                "lastModifiedDateTime",
+                "bccRecipients",
+                "body",
+                "bodyPreview",
+                "ccRecipients",
+                "conversationId",
+                "conversationIndex",
+                "flag",
+                "from",
+                "hasAttachments",
+                "importance",
+                "inferenceClassification",
+                "internetMessageHeaders",
+                "internetMessageId",
+                "isDeliveryReceiptRequested",
+                "isDraft",
+                "isRead",
+                "isReadReceiptRequested",
+                "parentFolderId",
+                "receivedDateTime",
+                "replyTo",
+                "sender",
+                "sentDateTime",
+                "subject",
+                "toRecipients",
+                "uniqueBody",
+                "webLink",
+                "endDateTime",
+                "isAllDay",
+                "isDelegated",
+                "isOutOfDate",
+                "location",
+                "meetingMessageType",
+                "recurrence",
+                "startDateTime",
+                "type",
+                "attachments",
+                "extensions",
+                "multiValueExtendedProperties",
+                "singleValueExtendedProperties",
+                "event",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "categories",
-            "changeKey",
-            "createdDateTime",
-            "lastModifiedDateTime",
-            "bccRecipients",
-            "body",
-            "bodyPreview",
-            "ccRecipients",
-            "conversationId",
-            "conversationIndex",
-            "flag",
-            "from",
-            "hasAttachments",
-            "importance",
-            "inferenceClassification",
-            "internetMessageHeaders",
-            "internetMessageId",
-            "isDeliveryReceiptRequested",
-            "isDraft",
-            "isRead",
-            "isReadReceiptRequested",
-            "parentFolderId",
-            "receivedDateTime",
-            "replyTo",
-            "sender",
-            "sentDateTime",
-            "subject",
-            "toRecipients",
-            "uniqueBody",
-            "webLink",
-            "endDateTime",
-            "isAllDay",
-            "isDelegated",
-            "isOutOfDate",
-            "location",
-            "meetingMessageType",
-            "recurrence",
-            "startDateTime",
-            "type",
-            "attachments",
-            "extensions",
-            "multiValueExtendedProperties",
-            "singleValueExtendedProperties",
-            "event",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.categories,
-            &self.change_key,
-            &self.created_date_time,
-            &self.last_modified_date_time,
-            &self.bcc_recipients,
-            &self.body,
-            &self.body_preview,
-            &self.cc_recipients,
-            &self.conversation_id,
-            &self.conversation_index,
-            &self.flag,
-            &self.from,
-            &self.has_attachments,
-            &self.importance,
-            &self.inference_classification,
-            &self.internet_message_headers,
-            &self.internet_message_id,
-            &self.is_delivery_receipt_requested,
-            &self.is_draft,
-            &self.is_read,
-            &self.is_read_receipt_requested,
-            &self.parent_folder_id,
-            &self.received_date_time,
-            &self.reply_to,
-            &self.sender,
-            &self.sent_date_time,
-            &self.subject,
-            &self.to_recipients,
-            &self.unique_body,
-            &self.web_link,
-            &self.end_date_time,
-            &self.is_all_day,
-            &self.is_delegated,
-            &self.is_out_of_date,
-            &self.location,
-            &self.meeting_message_type,
-            &self.recurrence,
-            &self.start_date_time,
-            &self.r#type,
-            &self.attachments,
-            &self.extensions,
-            &self.multi_value_extended_properties,
-            &self.single_value_extended_properties,
-            &self.event,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.categories,
+                &self.change_key,
+                &self.created_date_time,
+                &self.last_modified_date_time,
+                &self.bcc_recipients,
+                &self.body,
+                &self.body_preview,
+                &self.cc_recipients,
+                &self.conversation_id,
+                &self.conversation_index,
+                &self.flag,
+                &self.from,
+                &self.has_attachments,
+                &self.importance,
+                &self.inference_classification,
+                &self.internet_message_headers,
+                &self.internet_message_id,
+                &self.is_delivery_receipt_requested,
+                &self.is_draft,
+                &self.is_read,
+                &self.is_read_receipt_requested,
+                &self.parent_folder_id,
+                &self.received_date_time,
+                &self.reply_to,
+                &self.sender,
+                &self.sent_date_time,
+                &self.subject,
+                &self.to_recipients,
+                &self.unique_body,
+                &self.web_link,
+                &self.end_date_time,
+                &self.is_all_day,
+                &self.is_delegated,
+                &self.is_out_of_date,
+                &self.location,
+                &self.meeting_message_type,
+                &self.recurrence,
+                &self.start_date_time,
+                &self.r#type,
+                &self.attachments,
+                &self.extensions,
+                &self.multi_value_extended_properties,
+                &self.single_value_extended_properties,
+                &self.event,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6699,12 +6588,6 @@ impl ::graph_model::rt::Struct for EventMessage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EventMessage {
@@ -6974,118 +6857,122 @@ pub struct EventMessageRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EventMessageRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.eventMessageRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.eventMessageRequest",
+            &[
+                "id",
+                "categories",
+                "changeKey",
+                "createdDateTime",
+                "lastModifiedDateTime",
+                "bccRecipients",
+                "body",
+                "bodyPreview",
+                "ccRecipients",
+                "conversationId",
+                "conversationIndex",
+                "flag",
+                "from",
+                "hasAttachments",
+                "importance",
+                "inferenceClassification",
+                "internetMessageHeaders",
+                "internetMessageId",
+                "isDeliveryReceiptRequested",
+                "isDraft",
+                "isRead",
+                "isReadReceiptRequested",
+                "parentFolderId",
+                "receivedDateTime",
+                "replyTo",
+                "sender",
+                "sentDateTime",
+                "subject",
+                "toRecipients",
+                "uniqueBody",
+                "webLink",
+                "endDateTime",
+                "isAllDay",
+                "isDelegated",
+                "isOutOfDate",
+                "location",
+                "meetingMessageType",
+                "recurrence",
+                "startDateTime",
+                "type",
+                "allowNewTimeProposals",
+                "meetingRequestType",
+                "previousEndDateTime",
+                "previousLocation",
+                "previousStartDateTime",
+                "responseRequested",
+                "attachments",
+                "extensions",
+                "multiValueExtendedProperties",
+                "singleValueExtendedProperties",
+                "event",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "categories",
-            "changeKey",
-            "createdDateTime",
-            "lastModifiedDateTime",
-            "bccRecipients",
-            "body",
-            "bodyPreview",
-            "ccRecipients",
-            "conversationId",
-            "conversationIndex",
-            "flag",
-            "from",
-            "hasAttachments",
-            "importance",
-            "inferenceClassification",
-            "internetMessageHeaders",
-            "internetMessageId",
-            "isDeliveryReceiptRequested",
-            "isDraft",
-            "isRead",
-            "isReadReceiptRequested",
-            "parentFolderId",
-            "receivedDateTime",
-            "replyTo",
-            "sender",
-            "sentDateTime",
-            "subject",
-            "toRecipients",
-            "uniqueBody",
-            "webLink",
-            "endDateTime",
-            "isAllDay",
-            "isDelegated",
-            "isOutOfDate",
-            "location",
-            "meetingMessageType",
-            "recurrence",
-            "startDateTime",
-            "type",
-            "allowNewTimeProposals",
-            "meetingRequestType",
-            "previousEndDateTime",
-            "previousLocation",
-            "previousStartDateTime",
-            "responseRequested",
-            "attachments",
-            "extensions",
-            "multiValueExtendedProperties",
-            "singleValueExtendedProperties",
-            "event",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.categories,
-            &self.change_key,
-            &self.created_date_time,
-            &self.last_modified_date_time,
-            &self.bcc_recipients,
-            &self.body,
-            &self.body_preview,
-            &self.cc_recipients,
-            &self.conversation_id,
-            &self.conversation_index,
-            &self.flag,
-            &self.from,
-            &self.has_attachments,
-            &self.importance,
-            &self.inference_classification,
-            &self.internet_message_headers,
-            &self.internet_message_id,
-            &self.is_delivery_receipt_requested,
-            &self.is_draft,
-            &self.is_read,
-            &self.is_read_receipt_requested,
-            &self.parent_folder_id,
-            &self.received_date_time,
-            &self.reply_to,
-            &self.sender,
-            &self.sent_date_time,
-            &self.subject,
-            &self.to_recipients,
-            &self.unique_body,
-            &self.web_link,
-            &self.end_date_time,
-            &self.is_all_day,
-            &self.is_delegated,
-            &self.is_out_of_date,
-            &self.location,
-            &self.meeting_message_type,
-            &self.recurrence,
-            &self.start_date_time,
-            &self.r#type,
-            &self.allow_new_time_proposals,
-            &self.meeting_request_type,
-            &self.previous_end_date_time,
-            &self.previous_location,
-            &self.previous_start_date_time,
-            &self.response_requested,
-            &self.attachments,
-            &self.extensions,
-            &self.multi_value_extended_properties,
-            &self.single_value_extended_properties,
-            &self.event,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.categories,
+                &self.change_key,
+                &self.created_date_time,
+                &self.last_modified_date_time,
+                &self.bcc_recipients,
+                &self.body,
+                &self.body_preview,
+                &self.cc_recipients,
+                &self.conversation_id,
+                &self.conversation_index,
+                &self.flag,
+                &self.from,
+                &self.has_attachments,
+                &self.importance,
+                &self.inference_classification,
+                &self.internet_message_headers,
+                &self.internet_message_id,
+                &self.is_delivery_receipt_requested,
+                &self.is_draft,
+                &self.is_read,
+                &self.is_read_receipt_requested,
+                &self.parent_folder_id,
+                &self.received_date_time,
+                &self.reply_to,
+                &self.sender,
+                &self.sent_date_time,
+                &self.subject,
+                &self.to_recipients,
+                &self.unique_body,
+                &self.web_link,
+                &self.end_date_time,
+                &self.is_all_day,
+                &self.is_delegated,
+                &self.is_out_of_date,
+                &self.location,
+                &self.meeting_message_type,
+                &self.recurrence,
+                &self.start_date_time,
+                &self.r#type,
+                &self.allow_new_time_proposals,
+                &self.meeting_request_type,
+                &self.previous_end_date_time,
+                &self.previous_location,
+                &self.previous_start_date_time,
+                &self.response_requested,
+                &self.attachments,
+                &self.extensions,
+                &self.multi_value_extended_properties,
+                &self.single_value_extended_properties,
+                &self.event,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7147,12 +7034,6 @@ impl ::graph_model::rt::Struct for EventMessageRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EventMessageRequest {
@@ -7299,110 +7180,114 @@ pub struct EventMessageResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EventMessageResponse {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.eventMessageResponse"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.eventMessageResponse",
+            &[
+                "id",
+                "categories",
+                "changeKey",
+                "createdDateTime",
+                "lastModifiedDateTime",
+                "bccRecipients",
+                "body",
+                "bodyPreview",
+                "ccRecipients",
+                "conversationId",
+                "conversationIndex",
+                "flag",
+                "from",
+                "hasAttachments",
+                "importance",
+                "inferenceClassification",
+                "internetMessageHeaders",
+                "internetMessageId",
+                "isDeliveryReceiptRequested",
+                "isDraft",
+                "isRead",
+                "isReadReceiptRequested",
+                "parentFolderId",
+                "receivedDateTime",
+                "replyTo",
+                "sender",
+                "sentDateTime",
+                "subject",
+                "toRecipients",
+                "uniqueBody",
+                "webLink",
+                "endDateTime",
+                "isAllDay",
+                "isDelegated",
+                "isOutOfDate",
+                "location",
+                "meetingMessageType",
+                "recurrence",
+                "startDateTime",
+                "type",
+                "proposedNewTime",
+                "responseType",
+                "attachments",
+                "extensions",
+                "multiValueExtendedProperties",
+                "singleValueExtendedProperties",
+                "event",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "categories",
-            "changeKey",
-            "createdDateTime",
-            "lastModifiedDateTime",
-            "bccRecipients",
-            "body",
-            "bodyPreview",
-            "ccRecipients",
-            "conversationId",
-            "conversationIndex",
-            "flag",
-            "from",
-            "hasAttachments",
-            "importance",
-            "inferenceClassification",
-            "internetMessageHeaders",
-            "internetMessageId",
-            "isDeliveryReceiptRequested",
-            "isDraft",
-            "isRead",
-            "isReadReceiptRequested",
-            "parentFolderId",
-            "receivedDateTime",
-            "replyTo",
-            "sender",
-            "sentDateTime",
-            "subject",
-            "toRecipients",
-            "uniqueBody",
-            "webLink",
-            "endDateTime",
-            "isAllDay",
-            "isDelegated",
-            "isOutOfDate",
-            "location",
-            "meetingMessageType",
-            "recurrence",
-            "startDateTime",
-            "type",
-            "proposedNewTime",
-            "responseType",
-            "attachments",
-            "extensions",
-            "multiValueExtendedProperties",
-            "singleValueExtendedProperties",
-            "event",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.categories,
-            &self.change_key,
-            &self.created_date_time,
-            &self.last_modified_date_time,
-            &self.bcc_recipients,
-            &self.body,
-            &self.body_preview,
-            &self.cc_recipients,
-            &self.conversation_id,
-            &self.conversation_index,
-            &self.flag,
-            &self.from,
-            &self.has_attachments,
-            &self.importance,
-            &self.inference_classification,
-            &self.internet_message_headers,
-            &self.internet_message_id,
-            &self.is_delivery_receipt_requested,
-            &self.is_draft,
-            &self.is_read,
-            &self.is_read_receipt_requested,
-            &self.parent_folder_id,
-            &self.received_date_time,
-            &self.reply_to,
-            &self.sender,
-            &self.sent_date_time,
-            &self.subject,
-            &self.to_recipients,
-            &self.unique_body,
-            &self.web_link,
-            &self.end_date_time,
-            &self.is_all_day,
-            &self.is_delegated,
-            &self.is_out_of_date,
-            &self.location,
-            &self.meeting_message_type,
-            &self.recurrence,
-            &self.start_date_time,
-            &self.r#type,
-            &self.proposed_new_time,
-            &self.response_type,
-            &self.attachments,
-            &self.extensions,
-            &self.multi_value_extended_properties,
-            &self.single_value_extended_properties,
-            &self.event,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.categories,
+                &self.change_key,
+                &self.created_date_time,
+                &self.last_modified_date_time,
+                &self.bcc_recipients,
+                &self.body,
+                &self.body_preview,
+                &self.cc_recipients,
+                &self.conversation_id,
+                &self.conversation_index,
+                &self.flag,
+                &self.from,
+                &self.has_attachments,
+                &self.importance,
+                &self.inference_classification,
+                &self.internet_message_headers,
+                &self.internet_message_id,
+                &self.is_delivery_receipt_requested,
+                &self.is_draft,
+                &self.is_read,
+                &self.is_read_receipt_requested,
+                &self.parent_folder_id,
+                &self.received_date_time,
+                &self.reply_to,
+                &self.sender,
+                &self.sent_date_time,
+                &self.subject,
+                &self.to_recipients,
+                &self.unique_body,
+                &self.web_link,
+                &self.end_date_time,
+                &self.is_all_day,
+                &self.is_delegated,
+                &self.is_out_of_date,
+                &self.location,
+                &self.meeting_message_type,
+                &self.recurrence,
+                &self.start_date_time,
+                &self.r#type,
+                &self.proposed_new_time,
+                &self.response_type,
+                &self.attachments,
+                &self.extensions,
+                &self.multi_value_extended_properties,
+                &self.single_value_extended_properties,
+                &self.event,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7460,12 +7345,6 @@ impl ::graph_model::rt::Struct for EventMessageResponse {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EventMessageResponse {
@@ -7589,14 +7468,15 @@ pub struct ExchangeSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExchangeSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.exchangeSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.exchangeSettings",
+            &["id", "primaryMailboxId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "primaryMailboxId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.primary_mailbox_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.primary_mailbox_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -7606,12 +7486,6 @@ impl ::graph_model::rt::Struct for ExchangeSettings {
             &mut [&mut self.id, &mut self.primary_mailbox_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExchangeSettings {
@@ -7734,19 +7608,23 @@ pub struct ExternalAuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalAuthenticationMethod {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalAuthenticationMethod"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalAuthenticationMethod",
+            &["id", "createdDateTime", "configurationId", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdDateTime", "configurationId", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.configuration_id,
-            &self.display_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.configuration_id,
+                &self.display_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7761,12 +7639,6 @@ impl ::graph_model::rt::Struct for ExternalAuthenticationMethod {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExternalAuthenticationMethod {
@@ -7835,34 +7707,38 @@ pub struct Fido2AuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Fido2AuthenticationMethod {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fido2AuthenticationMethod"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fido2AuthenticationMethod",
+            &[
+                "id",
+                "createdDateTime",
+                "aaGuid",
+                "attestationCertificates",
+                "attestationLevel",
+                "displayName",
+                "model",
+                "passkeyType",
+                "publicKeyCredential",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "aaGuid",
-            "attestationCertificates",
-            "attestationLevel",
-            "displayName",
-            "model",
-            "passkeyType",
-            "publicKeyCredential",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.aa_guid,
-            &self.attestation_certificates,
-            &self.attestation_level,
-            &self.display_name,
-            &self.model,
-            &self.passkey_type,
-            &self.public_key_credential,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.aa_guid,
+                &self.attestation_certificates,
+                &self.attestation_level,
+                &self.display_name,
+                &self.model,
+                &self.passkey_type,
+                &self.public_key_credential,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7882,12 +7758,6 @@ impl ::graph_model::rt::Struct for Fido2AuthenticationMethod {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Fido2AuthenticationMethod {
@@ -7956,34 +7826,38 @@ pub struct FileAttachment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileAttachment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fileAttachment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fileAttachment",
+            &[
+                "id",
+                "contentType",
+                "isInline",
+                "lastModifiedDateTime",
+                "name",
+                "size",
+                "contentBytes",
+                "contentId",
+                "contentLocation",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "contentType",
-            "isInline",
-            "lastModifiedDateTime",
-            "name",
-            "size",
-            "contentBytes",
-            "contentId",
-            "contentLocation",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.content_type,
-            &self.is_inline,
-            &self.last_modified_date_time,
-            &self.name,
-            &self.size,
-            &self.content_bytes,
-            &self.content_id,
-            &self.content_location,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.content_type,
+                &self.is_inline,
+                &self.last_modified_date_time,
+                &self.name,
+                &self.size,
+                &self.content_bytes,
+                &self.content_id,
+                &self.content_location,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8003,12 +7877,6 @@ impl ::graph_model::rt::Struct for FileAttachment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FileAttachment {
@@ -8067,24 +7935,28 @@ pub struct FollowupFlag {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FollowupFlag {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.followupFlag"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.followupFlag",
+            &[
+                "completedDateTime",
+                "dueDateTime",
+                "flagStatus",
+                "startDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "completedDateTime",
-            "dueDateTime",
-            "flagStatus",
-            "startDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.completed_date_time,
-            &self.due_date_time,
-            &self.flag_status,
-            &self.start_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.completed_date_time,
+                &self.due_date_time,
+                &self.flag_status,
+                &self.start_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8099,12 +7971,6 @@ impl ::graph_model::rt::Struct for FollowupFlag {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FollowupFlag {
@@ -8310,24 +8176,28 @@ pub struct ImageInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ImageInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.imageInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.imageInfo",
+            &[
+                "addImageQuery",
+                "alternateText",
+                "alternativeText",
+                "iconUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "addImageQuery",
-            "alternateText",
-            "alternativeText",
-            "iconUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.add_image_query,
-            &self.alternate_text,
-            &self.alternative_text,
-            &self.icon_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.add_image_query,
+                &self.alternate_text,
+                &self.alternative_text,
+                &self.icon_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8342,12 +8212,6 @@ impl ::graph_model::rt::Struct for ImageInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ImageInfo {
@@ -8466,26 +8330,21 @@ pub struct InferenceClassification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InferenceClassification {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.inferenceClassification"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.inferenceClassification",
+            &["id", "overrides"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "overrides"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.overrides])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.overrides], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.overrides], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InferenceClassification {
@@ -8542,14 +8401,18 @@ pub struct InferenceClassificationOverride {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InferenceClassificationOverride {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.inferenceClassificationOverride"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.inferenceClassificationOverride",
+            &["id", "classifyAs", "senderEmailAddress"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "classifyAs", "senderEmailAddress"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.classify_as, &self.sender_email_address])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.classify_as, &self.sender_email_address],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8563,12 +8426,6 @@ impl ::graph_model::rt::Struct for InferenceClassificationOverride {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InferenceClassificationOverride {
@@ -8685,14 +8542,15 @@ pub struct InsightIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InsightIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.insightIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.insightIdentity",
+            &["address", "displayName", "id"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["address", "displayName", "id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.address, &self.display_name, &self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.address, &self.display_name, &self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -8702,12 +8560,6 @@ impl ::graph_model::rt::Struct for InsightIdentity {
             &mut [&mut self.address, &mut self.display_name, &mut self.id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InsightIdentity {
@@ -8762,26 +8614,21 @@ pub struct IntegratedApplicationMetadata {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IntegratedApplicationMetadata {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.integratedApplicationMetadata"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.integratedApplicationMetadata",
+            &["name", "version"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name", "version"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.name, &self.version])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.name, &self.version], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.name, &mut self.version], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IntegratedApplicationMetadata {
@@ -8947,26 +8794,21 @@ pub struct InternetMessageHeader {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InternetMessageHeader {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.internetMessageHeader"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.internetMessageHeader",
+            &["name", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.name, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.name, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.name, &mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InternetMessageHeader {
@@ -9031,30 +8873,34 @@ pub struct ItemAttachment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ItemAttachment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.itemAttachment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.itemAttachment",
+            &[
+                "id",
+                "contentType",
+                "isInline",
+                "lastModifiedDateTime",
+                "name",
+                "size",
+                "item",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "contentType",
-            "isInline",
-            "lastModifiedDateTime",
-            "name",
-            "size",
-            "item",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.content_type,
-            &self.is_inline,
-            &self.last_modified_date_time,
-            &self.name,
-            &self.size,
-            &self.item,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.content_type,
+                &self.is_inline,
+                &self.last_modified_date_time,
+                &self.name,
+                &self.size,
+                &self.item,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9072,12 +8918,6 @@ impl ::graph_model::rt::Struct for ItemAttachment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ItemAttachment {
@@ -9138,14 +8978,18 @@ pub struct ItemInsights {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for ItemInsights {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.itemInsights"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.itemInsights",
+            &["id", "shared", "trending", "used"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "shared", "trending", "used"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.shared, &self.trending, &self.used])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.shared, &self.trending, &self.used],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9160,12 +9004,6 @@ impl ::graph_model::rt::Struct for ItemInsights {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -9235,28 +9073,32 @@ pub struct LicenseAssignmentState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LicenseAssignmentState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.licenseAssignmentState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.licenseAssignmentState",
+            &[
+                "assignedByGroup",
+                "disabledPlans",
+                "error",
+                "lastUpdatedDateTime",
+                "skuId",
+                "state",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "assignedByGroup",
-            "disabledPlans",
-            "error",
-            "lastUpdatedDateTime",
-            "skuId",
-            "state",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.assigned_by_group,
-            &self.disabled_plans,
-            &self.error,
-            &self.last_updated_date_time,
-            &self.sku_id,
-            &self.state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.assigned_by_group,
+                &self.disabled_plans,
+                &self.error,
+                &self.last_updated_date_time,
+                &self.sku_id,
+                &self.state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9273,12 +9115,6 @@ impl ::graph_model::rt::Struct for LicenseAssignmentState {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LicenseAssignmentState {
@@ -9337,19 +9173,23 @@ pub struct LicenseDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LicenseDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.licenseDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.licenseDetails",
+            &["id", "servicePlans", "skuId", "skuPartNumber"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "servicePlans", "skuId", "skuPartNumber"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.service_plans,
-            &self.sku_id,
-            &self.sku_part_number,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.service_plans,
+                &self.sku_id,
+                &self.sku_part_number,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9364,12 +9204,6 @@ impl ::graph_model::rt::Struct for LicenseDetails {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LicenseDetails {
@@ -9430,26 +9264,30 @@ pub struct LinkedResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LinkedResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.linkedResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.linkedResource",
+            &[
+                "id",
+                "applicationName",
+                "displayName",
+                "externalId",
+                "webUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "applicationName",
-            "displayName",
-            "externalId",
-            "webUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.application_name,
-            &self.display_name,
-            &self.external_id,
-            &self.web_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.application_name,
+                &self.display_name,
+                &self.external_id,
+                &self.web_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9465,12 +9303,6 @@ impl ::graph_model::rt::Struct for LinkedResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LinkedResource {
@@ -9525,14 +9357,13 @@ pub struct LocaleInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LocaleInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.localeInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.localeInfo", &["displayName", "locale"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "locale"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.locale])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.locale], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -9542,12 +9373,6 @@ impl ::graph_model::rt::Struct for LocaleInfo {
             &mut [&mut self.display_name, &mut self.locale],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LocaleInfo {
@@ -9612,28 +9437,32 @@ pub struct LongRunningOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LongRunningOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.longRunningOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.longRunningOperation",
+            &[
+                "id",
+                "createdDateTime",
+                "lastActionDateTime",
+                "resourceLocation",
+                "status",
+                "statusDetail",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "lastActionDateTime",
-            "resourceLocation",
-            "status",
-            "statusDetail",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.last_action_date_time,
-            &self.resource_location,
-            &self.status,
-            &self.status_detail,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.last_action_date_time,
+                &self.resource_location,
+                &self.status,
+                &self.status_detail,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9650,12 +9479,6 @@ impl ::graph_model::rt::Struct for LongRunningOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LongRunningOperation {
@@ -9860,40 +9683,44 @@ pub struct MailFolder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailFolder {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mailFolder"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mailFolder",
+            &[
+                "id",
+                "childFolderCount",
+                "displayName",
+                "isHidden",
+                "parentFolderId",
+                "totalItemCount",
+                "unreadItemCount",
+                "childFolders",
+                "messageRules",
+                "messages",
+                "multiValueExtendedProperties",
+                "singleValueExtendedProperties",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "childFolderCount",
-            "displayName",
-            "isHidden",
-            "parentFolderId",
-            "totalItemCount",
-            "unreadItemCount",
-            "childFolders",
-            "messageRules",
-            "messages",
-            "multiValueExtendedProperties",
-            "singleValueExtendedProperties",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.child_folder_count,
-            &self.display_name,
-            &self.is_hidden,
-            &self.parent_folder_id,
-            &self.total_item_count,
-            &self.unread_item_count,
-            &self.child_folders,
-            &self.message_rules,
-            &self.messages,
-            &self.multi_value_extended_properties,
-            &self.single_value_extended_properties,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.child_folder_count,
+                &self.display_name,
+                &self.is_hidden,
+                &self.parent_folder_id,
+                &self.total_item_count,
+                &self.unread_item_count,
+                &self.child_folders,
+                &self.message_rules,
+                &self.messages,
+                &self.multi_value_extended_properties,
+                &self.single_value_extended_properties,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9916,12 +9743,6 @@ impl ::graph_model::rt::Struct for MailFolder {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MailFolder {
@@ -10114,48 +9935,52 @@ pub struct MailSearchFolder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailSearchFolder {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mailSearchFolder"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mailSearchFolder",
+            &[
+                "id",
+                "childFolderCount",
+                "displayName",
+                "isHidden",
+                "parentFolderId",
+                "totalItemCount",
+                "unreadItemCount",
+                "filterQuery",
+                "includeNestedFolders",
+                "isSupported",
+                "sourceFolderIds",
+                "childFolders",
+                "messageRules",
+                "messages",
+                "multiValueExtendedProperties",
+                "singleValueExtendedProperties",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "childFolderCount",
-            "displayName",
-            "isHidden",
-            "parentFolderId",
-            "totalItemCount",
-            "unreadItemCount",
-            "filterQuery",
-            "includeNestedFolders",
-            "isSupported",
-            "sourceFolderIds",
-            "childFolders",
-            "messageRules",
-            "messages",
-            "multiValueExtendedProperties",
-            "singleValueExtendedProperties",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.child_folder_count,
-            &self.display_name,
-            &self.is_hidden,
-            &self.parent_folder_id,
-            &self.total_item_count,
-            &self.unread_item_count,
-            &self.filter_query,
-            &self.include_nested_folders,
-            &self.is_supported,
-            &self.source_folder_ids,
-            &self.child_folders,
-            &self.message_rules,
-            &self.messages,
-            &self.multi_value_extended_properties,
-            &self.single_value_extended_properties,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.child_folder_count,
+                &self.display_name,
+                &self.is_hidden,
+                &self.parent_folder_id,
+                &self.total_item_count,
+                &self.unread_item_count,
+                &self.filter_query,
+                &self.include_nested_folders,
+                &self.is_supported,
+                &self.source_folder_ids,
+                &self.child_folders,
+                &self.message_rules,
+                &self.messages,
+                &self.multi_value_extended_properties,
+                &self.single_value_extended_properties,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10182,12 +10007,6 @@ impl ::graph_model::rt::Struct for MailSearchFolder {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MailSearchFolder {
@@ -10257,34 +10076,38 @@ pub struct MailboxSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailboxSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mailboxSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mailboxSettings",
+            &[
+                "archiveFolder",
+                "automaticRepliesSetting",
+                "dateFormat",
+                "delegateMeetingMessageDeliveryOptions",
+                "language",
+                "timeFormat",
+                "timeZone",
+                "userPurpose",
+                "workingHours",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "archiveFolder",
-            "automaticRepliesSetting",
-            "dateFormat",
-            "delegateMeetingMessageDeliveryOptions",
-            "language",
-            "timeFormat",
-            "timeZone",
-            "userPurpose",
-            "workingHours",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.archive_folder,
-            &self.automatic_replies_setting,
-            &self.date_format,
-            &self.delegate_meeting_message_delivery_options,
-            &self.language,
-            &self.time_format,
-            &self.time_zone,
-            &self.user_purpose,
-            &self.working_hours,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.archive_folder,
+                &self.automatic_replies_setting,
+                &self.date_format,
+                &self.delegate_meeting_message_delivery_options,
+                &self.language,
+                &self.time_format,
+                &self.time_zone,
+                &self.user_purpose,
+                &self.working_hours,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10304,12 +10127,6 @@ impl ::graph_model::rt::Struct for MailboxSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MailboxSettings {
@@ -10684,86 +10501,90 @@ pub struct Message {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Message {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.message"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.message",
+            &[
+                "id",
+                "categories",
+                "changeKey",
+                "createdDateTime",
+                "lastModifiedDateTime",
+                "bccRecipients",
+                "body",
+                "bodyPreview",
+                "ccRecipients",
+                "conversationId",
+                "conversationIndex",
+                "flag",
+                "from",
+                "hasAttachments",
+                "importance",
+                "inferenceClassification",
+                "internetMessageHeaders",
+                "internetMessageId",
+                "isDeliveryReceiptRequested",
+                "isDraft",
+                "isRead",
+                "isReadReceiptRequested",
+                "parentFolderId",
+                "receivedDateTime",
+                "replyTo",
+                "sender",
+                "sentDateTime",
+                "subject",
+                "toRecipients",
+                "uniqueBody",
+                "webLink",
+                "attachments",
+                "extensions",
+                "multiValueExtendedProperties",
+                "singleValueExtendedProperties",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "categories",
-            "changeKey",
-            "createdDateTime",
-            "lastModifiedDateTime",
-            "bccRecipients",
-            "body",
-            "bodyPreview",
-            "ccRecipients",
-            "conversationId",
-            "conversationIndex",
-            "flag",
-            "from",
-            "hasAttachments",
-            "importance",
-            "inferenceClassification",
-            "internetMessageHeaders",
-            "internetMessageId",
-            "isDeliveryReceiptRequested",
-            "isDraft",
-            "isRead",
-            "isReadReceiptRequested",
-            "parentFolderId",
-            "receivedDateTime",
-            "replyTo",
-            "sender",
-            "sentDateTime",
-            "subject",
-            "toRecipients",
-            "uniqueBody",
-            "webLink",
-            "attachments",
-            "extensions",
-            "multiValueExtendedProperties",
-            "singleValueExtendedProperties",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.categories,
-            &self.change_key,
-            &self.created_date_time,
-            &self.last_modified_date_time,
-            &self.bcc_recipients,
-            &self.body,
-            &self.body_preview,
-            &self.cc_recipients,
-            &self.conversation_id,
-            &self.conversation_index,
-            &self.flag,
-            &self.from,
-            &self.has_attachments,
-            &self.importance,
-            &self.inference_classification,
-            &self.internet_message_headers,
-            &self.internet_message_id,
-            &self.is_delivery_receipt_requested,
-            &self.is_draft,
-            &self.is_read,
-            &self.is_read_receipt_requested,
-            &self.parent_folder_id,
-            &self.received_date_time,
-            &self.reply_to,
-            &self.sender,
-            &self.sent_date_time,
-            &self.subject,
-            &self.to_recipients,
-            &self.unique_body,
-            &self.web_link,
-            &self.attachments,
-            &self.extensions,
-            &self.multi_value_extended_properties,
-            &self.single_value_extended_properties,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.categories,
+                &self.change_key,
+                &self.created_date_time,
+                &self.last_modified_date_time,
+                &self.bcc_recipients,
+                &self.body,
+                &self.body_preview,
+                &self.cc_recipients,
+                &self.conversation_id,
+                &self.conversation_index,
+                &self.flag,
+                &self.from,
+                &self.has_attachments,
+                &self.importance,
+                &self.inference_classification,
+                &self.internet_message_headers,
+                &self.internet_message_id,
+                &self.is_delivery_receipt_requested,
+                &self.is_draft,
+                &self.is_read,
+                &self.is_read_receipt_requested,
+                &self.parent_folder_id,
+                &self.received_date_time,
+                &self.reply_to,
+                &self.sender,
+                &self.sent_date_time,
+                &self.subject,
+                &self.to_recipients,
+                &self.unique_body,
+                &self.web_link,
+                &self.attachments,
+                &self.extensions,
+                &self.multi_value_extended_properties,
+                &self.single_value_extended_properties,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10809,12 +10630,6 @@ impl ::graph_model::rt::Struct for Message {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Message {
@@ -11124,34 +10939,38 @@ pub struct MessageRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MessageRule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.messageRule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.messageRule",
+            &[
+                "id",
+                "actions",
+                "conditions",
+                "displayName",
+                "exceptions",
+                "hasError",
+                "isEnabled",
+                "isReadOnly",
+                "sequence",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "actions",
-            "conditions",
-            "displayName",
-            "exceptions",
-            "hasError",
-            "isEnabled",
-            "isReadOnly",
-            "sequence",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.actions,
-            &self.conditions,
-            &self.display_name,
-            &self.exceptions,
-            &self.has_error,
-            &self.is_enabled,
-            &self.is_read_only,
-            &self.sequence,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.actions,
+                &self.conditions,
+                &self.display_name,
+                &self.exceptions,
+                &self.has_error,
+                &self.is_enabled,
+                &self.is_read_only,
+                &self.sequence,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11171,12 +10990,6 @@ impl ::graph_model::rt::Struct for MessageRule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MessageRule {
@@ -11249,38 +11062,42 @@ pub struct MessageRuleActions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MessageRuleActions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.messageRuleActions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.messageRuleActions",
+            &[
+                "assignCategories",
+                "copyToFolder",
+                "delete",
+                "forwardAsAttachmentTo",
+                "forwardTo",
+                "markAsRead",
+                "markImportance",
+                "moveToFolder",
+                "permanentDelete",
+                "redirectTo",
+                "stopProcessingRules",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "assignCategories",
-            "copyToFolder",
-            "delete",
-            "forwardAsAttachmentTo",
-            "forwardTo",
-            "markAsRead",
-            "markImportance",
-            "moveToFolder",
-            "permanentDelete",
-            "redirectTo",
-            "stopProcessingRules",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.assign_categories,
-            &self.copy_to_folder,
-            &self.delete,
-            &self.forward_as_attachment_to,
-            &self.forward_to,
-            &self.mark_as_read,
-            &self.mark_importance,
-            &self.move_to_folder,
-            &self.permanent_delete,
-            &self.redirect_to,
-            &self.stop_processing_rules,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.assign_categories,
+                &self.copy_to_folder,
+                &self.delete,
+                &self.forward_as_attachment_to,
+                &self.forward_to,
+                &self.mark_as_read,
+                &self.mark_importance,
+                &self.move_to_folder,
+                &self.permanent_delete,
+                &self.redirect_to,
+                &self.stop_processing_rules,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11302,12 +11119,6 @@ impl ::graph_model::rt::Struct for MessageRuleActions {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MessageRuleActions {
@@ -11418,76 +11229,80 @@ pub struct MessageRulePredicates {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MessageRulePredicates {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.messageRulePredicates"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.messageRulePredicates",
+            &[
+                "bodyContains",
+                "bodyOrSubjectContains",
+                "categories",
+                "fromAddresses",
+                "hasAttachments",
+                "headerContains",
+                "importance",
+                "isApprovalRequest",
+                "isAutomaticForward",
+                "isAutomaticReply",
+                "isEncrypted",
+                "isMeetingRequest",
+                "isMeetingResponse",
+                "isNonDeliveryReport",
+                "isPermissionControlled",
+                "isReadReceipt",
+                "isSigned",
+                "isVoicemail",
+                "messageActionFlag",
+                "notSentToMe",
+                "recipientContains",
+                "senderContains",
+                "sensitivity",
+                "sentCcMe",
+                "sentOnlyToMe",
+                "sentToAddresses",
+                "sentToMe",
+                "sentToOrCcMe",
+                "subjectContains",
+                "withinSizeRange",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "bodyContains",
-            "bodyOrSubjectContains",
-            "categories",
-            "fromAddresses",
-            "hasAttachments",
-            "headerContains",
-            "importance",
-            "isApprovalRequest",
-            "isAutomaticForward",
-            "isAutomaticReply",
-            "isEncrypted",
-            "isMeetingRequest",
-            "isMeetingResponse",
-            "isNonDeliveryReport",
-            "isPermissionControlled",
-            "isReadReceipt",
-            "isSigned",
-            "isVoicemail",
-            "messageActionFlag",
-            "notSentToMe",
-            "recipientContains",
-            "senderContains",
-            "sensitivity",
-            "sentCcMe",
-            "sentOnlyToMe",
-            "sentToAddresses",
-            "sentToMe",
-            "sentToOrCcMe",
-            "subjectContains",
-            "withinSizeRange",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.body_contains,
-            &self.body_or_subject_contains,
-            &self.categories,
-            &self.from_addresses,
-            &self.has_attachments,
-            &self.header_contains,
-            &self.importance,
-            &self.is_approval_request,
-            &self.is_automatic_forward,
-            &self.is_automatic_reply,
-            &self.is_encrypted,
-            &self.is_meeting_request,
-            &self.is_meeting_response,
-            &self.is_non_delivery_report,
-            &self.is_permission_controlled,
-            &self.is_read_receipt,
-            &self.is_signed,
-            &self.is_voicemail,
-            &self.message_action_flag,
-            &self.not_sent_to_me,
-            &self.recipient_contains,
-            &self.sender_contains,
-            &self.sensitivity,
-            &self.sent_cc_me,
-            &self.sent_only_to_me,
-            &self.sent_to_addresses,
-            &self.sent_to_me,
-            &self.sent_to_or_cc_me,
-            &self.subject_contains,
-            &self.within_size_range,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.body_contains,
+                &self.body_or_subject_contains,
+                &self.categories,
+                &self.from_addresses,
+                &self.has_attachments,
+                &self.header_contains,
+                &self.importance,
+                &self.is_approval_request,
+                &self.is_automatic_forward,
+                &self.is_automatic_reply,
+                &self.is_encrypted,
+                &self.is_meeting_request,
+                &self.is_meeting_response,
+                &self.is_non_delivery_report,
+                &self.is_permission_controlled,
+                &self.is_read_receipt,
+                &self.is_signed,
+                &self.is_voicemail,
+                &self.message_action_flag,
+                &self.not_sent_to_me,
+                &self.recipient_contains,
+                &self.sender_contains,
+                &self.sensitivity,
+                &self.sent_cc_me,
+                &self.sent_only_to_me,
+                &self.sent_to_addresses,
+                &self.sent_to_me,
+                &self.sent_to_or_cc_me,
+                &self.subject_contains,
+                &self.within_size_range,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11528,12 +11343,6 @@ impl ::graph_model::rt::Struct for MessageRulePredicates {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MessageRulePredicates {
@@ -11597,28 +11406,32 @@ pub struct MicrosoftAuthenticatorAuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftAuthenticatorAuthenticationMethod {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.microsoftAuthenticatorAuthenticationMethod"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.microsoftAuthenticatorAuthenticationMethod",
+            &[
+                "id",
+                "createdDateTime",
+                "deviceTag",
+                "displayName",
+                "phoneAppVersion",
+                "device",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "deviceTag",
-            "displayName",
-            "phoneAppVersion",
-            "device",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.device_tag,
-            &self.display_name,
-            &self.phone_app_version,
-            &self.device,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.device_tag,
+                &self.display_name,
+                &self.phone_app_version,
+                &self.device,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11635,12 +11448,6 @@ impl ::graph_model::rt::Struct for MicrosoftAuthenticatorAuthenticationMethod {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftAuthenticatorAuthenticationMethod {
@@ -11699,14 +11506,18 @@ pub struct ObjectIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ObjectIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.objectIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.objectIdentity",
+            &["issuer", "issuerAssignedId", "signInType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["issuer", "issuerAssignedId", "signInType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.issuer, &self.issuer_assigned_id, &self.sign_in_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.issuer, &self.issuer_assigned_id, &self.sign_in_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11720,12 +11531,6 @@ impl ::graph_model::rt::Struct for ObjectIdentity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ObjectIdentity {
@@ -11806,46 +11611,50 @@ pub struct OnPremisesExtensionAttributes {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPremisesExtensionAttributes {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onPremisesExtensionAttributes"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onPremisesExtensionAttributes",
+            &[
+                "extensionAttribute1",
+                "extensionAttribute10",
+                "extensionAttribute11",
+                "extensionAttribute12",
+                "extensionAttribute13",
+                "extensionAttribute14",
+                "extensionAttribute15",
+                "extensionAttribute2",
+                "extensionAttribute3",
+                "extensionAttribute4",
+                "extensionAttribute5",
+                "extensionAttribute6",
+                "extensionAttribute7",
+                "extensionAttribute8",
+                "extensionAttribute9",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "extensionAttribute1",
-            "extensionAttribute10",
-            "extensionAttribute11",
-            "extensionAttribute12",
-            "extensionAttribute13",
-            "extensionAttribute14",
-            "extensionAttribute15",
-            "extensionAttribute2",
-            "extensionAttribute3",
-            "extensionAttribute4",
-            "extensionAttribute5",
-            "extensionAttribute6",
-            "extensionAttribute7",
-            "extensionAttribute8",
-            "extensionAttribute9",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.extension_attribute1,
-            &self.extension_attribute10,
-            &self.extension_attribute11,
-            &self.extension_attribute12,
-            &self.extension_attribute13,
-            &self.extension_attribute14,
-            &self.extension_attribute15,
-            &self.extension_attribute2,
-            &self.extension_attribute3,
-            &self.extension_attribute4,
-            &self.extension_attribute5,
-            &self.extension_attribute6,
-            &self.extension_attribute7,
-            &self.extension_attribute8,
-            &self.extension_attribute9,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.extension_attribute1,
+                &self.extension_attribute10,
+                &self.extension_attribute11,
+                &self.extension_attribute12,
+                &self.extension_attribute13,
+                &self.extension_attribute14,
+                &self.extension_attribute15,
+                &self.extension_attribute2,
+                &self.extension_attribute3,
+                &self.extension_attribute4,
+                &self.extension_attribute5,
+                &self.extension_attribute6,
+                &self.extension_attribute7,
+                &self.extension_attribute8,
+                &self.extension_attribute9,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11871,12 +11680,6 @@ impl ::graph_model::rt::Struct for OnPremisesExtensionAttributes {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnPremisesExtensionAttributes {
@@ -11939,28 +11742,32 @@ pub struct OnlineMeetingInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnlineMeetingInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onlineMeetingInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onlineMeetingInfo",
+            &[
+                "conferenceId",
+                "joinUrl",
+                "phones",
+                "quickDial",
+                "tollFreeNumbers",
+                "tollNumber",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "conferenceId",
-            "joinUrl",
-            "phones",
-            "quickDial",
-            "tollFreeNumbers",
-            "tollNumber",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.conference_id,
-            &self.join_url,
-            &self.phones,
-            &self.quick_dial,
-            &self.toll_free_numbers,
-            &self.toll_number,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.conference_id,
+                &self.join_url,
+                &self.phones,
+                &self.quick_dial,
+                &self.toll_free_numbers,
+                &self.toll_number,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11977,12 +11784,6 @@ impl ::graph_model::rt::Struct for OnlineMeetingInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnlineMeetingInfo {
@@ -12110,17 +11911,21 @@ pub struct OperatingSystemSpecifications {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OperatingSystemSpecifications {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.operatingSystemSpecifications"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.operatingSystemSpecifications",
+            &["operatingSystemPlatform", "operatingSystemVersion"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["operatingSystemPlatform", "operatingSystemVersion"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.operating_system_platform,
-            &self.operating_system_version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.operating_system_platform,
+                &self.operating_system_version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12133,12 +11938,6 @@ impl ::graph_model::rt::Struct for OperatingSystemSpecifications {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OperatingSystemSpecifications {
@@ -12195,14 +11994,15 @@ pub struct OutlookCategory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OutlookCategory {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.outlookCategory"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.outlookCategory",
+            &["id", "color", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "color", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.color, &self.display_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.color, &self.display_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -12212,12 +12012,6 @@ impl ::graph_model::rt::Struct for OutlookCategory {
             &mut [&mut self.id, &mut self.color, &mut self.display_name],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OutlookCategory {
@@ -12279,26 +12073,30 @@ pub struct OutlookItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OutlookItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.outlookItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.outlookItem",
+            &[
+                "id",
+                "categories",
+                "changeKey",
+                "createdDateTime",
+                "lastModifiedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "categories",
-            "changeKey",
-            "createdDateTime",
-            "lastModifiedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.categories,
-            &self.change_key,
-            &self.created_date_time,
-            &self.last_modified_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.categories,
+                &self.change_key,
+                &self.created_date_time,
+                &self.last_modified_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12314,12 +12112,6 @@ impl ::graph_model::rt::Struct for OutlookItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OutlookItem {
@@ -12532,14 +12324,15 @@ pub struct OutlookUser {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OutlookUser {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.outlookUser"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.outlookUser",
+            &["id", "masterCategories"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "masterCategories"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.master_categories])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.master_categories], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -12549,12 +12342,6 @@ impl ::graph_model::rt::Struct for OutlookUser {
             &mut [&mut self.id, &mut self.master_categories],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OutlookUser {
@@ -12676,14 +12463,18 @@ pub struct PasswordAuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PasswordAuthenticationMethod {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.passwordAuthenticationMethod"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.passwordAuthenticationMethod",
+            &["id", "createdDateTime", "password"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdDateTime", "password"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.created_date_time, &self.password])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.created_date_time, &self.password],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12697,12 +12488,6 @@ impl ::graph_model::rt::Struct for PasswordAuthenticationMethod {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PasswordAuthenticationMethod {
@@ -12793,56 +12578,60 @@ pub struct Person {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Person {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.person"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.person",
+            &[
+                "id",
+                "birthday",
+                "companyName",
+                "department",
+                "displayName",
+                "givenName",
+                "imAddress",
+                "isFavorite",
+                "jobTitle",
+                "officeLocation",
+                "personNotes",
+                "personType",
+                "phones",
+                "postalAddresses",
+                "profession",
+                "scoredEmailAddresses",
+                "surname",
+                "userPrincipalName",
+                "websites",
+                "yomiCompany",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "birthday",
-            "companyName",
-            "department",
-            "displayName",
-            "givenName",
-            "imAddress",
-            "isFavorite",
-            "jobTitle",
-            "officeLocation",
-            "personNotes",
-            "personType",
-            "phones",
-            "postalAddresses",
-            "profession",
-            "scoredEmailAddresses",
-            "surname",
-            "userPrincipalName",
-            "websites",
-            "yomiCompany",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.birthday,
-            &self.company_name,
-            &self.department,
-            &self.display_name,
-            &self.given_name,
-            &self.im_address,
-            &self.is_favorite,
-            &self.job_title,
-            &self.office_location,
-            &self.person_notes,
-            &self.person_type,
-            &self.phones,
-            &self.postal_addresses,
-            &self.profession,
-            &self.scored_email_addresses,
-            &self.surname,
-            &self.user_principal_name,
-            &self.websites,
-            &self.yomi_company,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.birthday,
+                &self.company_name,
+                &self.department,
+                &self.display_name,
+                &self.given_name,
+                &self.im_address,
+                &self.is_favorite,
+                &self.job_title,
+                &self.office_location,
+                &self.person_notes,
+                &self.person_type,
+                &self.phones,
+                &self.postal_addresses,
+                &self.profession,
+                &self.scored_email_addresses,
+                &self.surname,
+                &self.user_principal_name,
+                &self.websites,
+                &self.yomi_company,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12873,12 +12662,6 @@ impl ::graph_model::rt::Struct for Person {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Person {
@@ -12933,26 +12716,19 @@ pub struct PersonType {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PersonType {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.personType"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.personType", &["class", "subclass"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["class", "subclass"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.class, &self.subclass])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.class, &self.subclass], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.class, &mut self.subclass], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PersonType {
@@ -13013,26 +12789,30 @@ pub struct PhoneAuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PhoneAuthenticationMethod {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.phoneAuthenticationMethod"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.phoneAuthenticationMethod",
+            &[
+                "id",
+                "createdDateTime",
+                "phoneNumber",
+                "phoneType",
+                "smsSignInState",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "phoneNumber",
-            "phoneType",
-            "smsSignInState",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.phone_number,
-            &self.phone_type,
-            &self.sms_sign_in_state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.phone_number,
+                &self.phone_type,
+                &self.sms_sign_in_state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13048,12 +12828,6 @@ impl ::graph_model::rt::Struct for PhoneAuthenticationMethod {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PhoneAuthenticationMethod {
@@ -13112,14 +12886,13 @@ pub struct PlannerUser {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerUser {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.plannerUser"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.plannerUser", &["id", "plans", "tasks"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "plans", "tasks"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.plans, &self.tasks])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.plans, &self.tasks], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -13129,12 +12902,6 @@ impl ::graph_model::rt::Struct for PlannerUser {
             &mut [&mut self.id, &mut self.plans, &mut self.tasks],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerUser {
@@ -13198,28 +12965,32 @@ pub struct PlatformCredentialAuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlatformCredentialAuthenticationMethod {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.platformCredentialAuthenticationMethod"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.platformCredentialAuthenticationMethod",
+            &[
+                "id",
+                "createdDateTime",
+                "displayName",
+                "keyStrength",
+                "platform",
+                "device",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "displayName",
-            "keyStrength",
-            "platform",
-            "device",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.display_name,
-            &self.key_strength,
-            &self.platform,
-            &self.device,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.display_name,
+                &self.key_strength,
+                &self.platform,
+                &self.device,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13236,12 +13007,6 @@ impl ::graph_model::rt::Struct for PlatformCredentialAuthenticationMethod {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlatformCredentialAuthenticationMethod {
@@ -13295,26 +13060,19 @@ pub struct PolicyLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyLocation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.policyLocation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.policyLocation", &["value"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PolicyLocation {
@@ -13491,26 +13249,19 @@ pub struct PolicyLocationApplication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyLocationApplication {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.policyLocationApplication"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.policyLocationApplication", &["value"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PolicyLocationApplication {
@@ -13563,26 +13314,19 @@ pub struct PolicyLocationDomain {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyLocationDomain {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.policyLocationDomain"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.policyLocationDomain", &["value"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PolicyLocationDomain {
@@ -13635,26 +13379,19 @@ pub struct PolicyLocationUrl {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyLocationUrl {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.policyLocationUrl"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.policyLocationUrl", &["value"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PolicyLocationUrl {
@@ -13743,52 +13480,56 @@ pub struct Post {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Post {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.post"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.post",
+            &[
+                "id",
+                "categories",
+                "changeKey",
+                "createdDateTime",
+                "lastModifiedDateTime",
+                "body",
+                "conversationId",
+                "conversationThreadId",
+                "from",
+                "hasAttachments",
+                "newParticipants",
+                "receivedDateTime",
+                "sender",
+                "attachments",
+                "extensions",
+                "inReplyTo",
+                "multiValueExtendedProperties",
+                "singleValueExtendedProperties",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "categories",
-            "changeKey",
-            "createdDateTime",
-            "lastModifiedDateTime",
-            "body",
-            "conversationId",
-            "conversationThreadId",
-            "from",
-            "hasAttachments",
-            "newParticipants",
-            "receivedDateTime",
-            "sender",
-            "attachments",
-            "extensions",
-            "inReplyTo",
-            "multiValueExtendedProperties",
-            "singleValueExtendedProperties",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.categories,
-            &self.change_key,
-            &self.created_date_time,
-            &self.last_modified_date_time,
-            &self.body,
-            &self.conversation_id,
-            &self.conversation_thread_id,
-            &self.from,
-            &self.has_attachments,
-            &self.new_participants,
-            &self.received_date_time,
-            &self.sender,
-            &self.attachments,
-            &self.extensions,
-            &self.in_reply_to,
-            &self.multi_value_extended_properties,
-            &self.single_value_extended_properties,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.categories,
+                &self.change_key,
+                &self.created_date_time,
+                &self.last_modified_date_time,
+                &self.body,
+                &self.conversation_id,
+                &self.conversation_thread_id,
+                &self.from,
+                &self.has_attachments,
+                &self.new_participants,
+                &self.received_date_time,
+                &self.sender,
+                &self.attachments,
+                &self.extensions,
+                &self.in_reply_to,
+                &self.multi_value_extended_properties,
+                &self.single_value_extended_properties,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13817,12 +13558,6 @@ impl ::graph_model::rt::Struct for Post {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Post {
@@ -13894,36 +13629,40 @@ pub struct ProcessContentMetadataBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProcessContentMetadataBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.processContentMetadataBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.processContentMetadataBase",
+            &[
+                "content",
+                "contentCategory",
+                "correlationId",
+                "createdDateTime",
+                "identifier",
+                "isTruncated",
+                "length",
+                "modifiedDateTime",
+                "name",
+                "sequenceNumber",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "content",
-            "contentCategory",
-            "correlationId",
-            "createdDateTime",
-            "identifier",
-            "isTruncated",
-            "length",
-            "modifiedDateTime",
-            "name",
-            "sequenceNumber",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.content,
-            &self.content_category,
-            &self.correlation_id,
-            &self.created_date_time,
-            &self.identifier,
-            &self.is_truncated,
-            &self.length,
-            &self.modified_date_time,
-            &self.name,
-            &self.sequence_number,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.content,
+                &self.content_category,
+                &self.correlation_id,
+                &self.created_date_time,
+                &self.identifier,
+                &self.is_truncated,
+                &self.length,
+                &self.modified_date_time,
+                &self.name,
+                &self.sequence_number,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13944,12 +13683,6 @@ impl ::graph_model::rt::Struct for ProcessContentMetadataBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProcessContentMetadataBase {
@@ -14128,26 +13861,30 @@ pub struct ProcessContentRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProcessContentRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.processContentRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.processContentRequest",
+            &[
+                "activityMetadata",
+                "contentEntries",
+                "deviceMetadata",
+                "integratedAppMetadata",
+                "protectedAppMetadata",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "activityMetadata",
-            "contentEntries",
-            "deviceMetadata",
-            "integratedAppMetadata",
-            "protectedAppMetadata",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.activity_metadata,
-            &self.content_entries,
-            &self.device_metadata,
-            &self.integrated_app_metadata,
-            &self.protected_app_metadata,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.activity_metadata,
+                &self.content_entries,
+                &self.device_metadata,
+                &self.integrated_app_metadata,
+                &self.protected_app_metadata,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14163,12 +13900,6 @@ impl ::graph_model::rt::Struct for ProcessContentRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProcessContentRequest {
@@ -14253,46 +13984,50 @@ pub struct ProcessConversationMetadata {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for ProcessConversationMetadata {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.processConversationMetadata"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.processConversationMetadata",
+            &[
+                "content",
+                "contentCategory",
+                "correlationId",
+                "createdDateTime",
+                "identifier",
+                "isTruncated",
+                "length",
+                "modifiedDateTime",
+                "name",
+                "sequenceNumber",
+                "accessedResources",
+                "accessedResources_v2",
+                "agents",
+                "parentMessageId",
+                "plugins",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "content",
-            "contentCategory",
-            "correlationId",
-            "createdDateTime",
-            "identifier",
-            "isTruncated",
-            "length",
-            "modifiedDateTime",
-            "name",
-            "sequenceNumber",
-            "accessedResources",
-            "accessedResources_v2",
-            "agents",
-            "parentMessageId",
-            "plugins",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.content,
-            &self.content_category,
-            &self.correlation_id,
-            &self.created_date_time,
-            &self.identifier,
-            &self.is_truncated,
-            &self.length,
-            &self.modified_date_time,
-            &self.name,
-            &self.sequence_number,
-            &self.accessed_resources,
-            &self.accessed_resources_v2,
-            &self.agents,
-            &self.parent_message_id,
-            &self.plugins,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.content,
+                &self.content_category,
+                &self.correlation_id,
+                &self.created_date_time,
+                &self.identifier,
+                &self.is_truncated,
+                &self.length,
+                &self.modified_date_time,
+                &self.name,
+                &self.sequence_number,
+                &self.accessed_resources,
+                &self.accessed_resources_v2,
+                &self.agents,
+                &self.parent_message_id,
+                &self.plugins,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14318,12 +14053,6 @@ impl ::graph_model::rt::Struct for ProcessConversationMetadata {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -14405,40 +14134,44 @@ pub struct ProcessFileMetadata {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProcessFileMetadata {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.processFileMetadata"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.processFileMetadata",
+            &[
+                "content",
+                "contentCategory",
+                "correlationId",
+                "createdDateTime",
+                "identifier",
+                "isTruncated",
+                "length",
+                "modifiedDateTime",
+                "name",
+                "sequenceNumber",
+                "customProperties",
+                "ownerId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "content",
-            "contentCategory",
-            "correlationId",
-            "createdDateTime",
-            "identifier",
-            "isTruncated",
-            "length",
-            "modifiedDateTime",
-            "name",
-            "sequenceNumber",
-            "customProperties",
-            "ownerId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.content,
-            &self.content_category,
-            &self.correlation_id,
-            &self.created_date_time,
-            &self.identifier,
-            &self.is_truncated,
-            &self.length,
-            &self.modified_date_time,
-            &self.name,
-            &self.sequence_number,
-            &self.custom_properties,
-            &self.owner_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.content,
+                &self.content_category,
+                &self.correlation_id,
+                &self.created_date_time,
+                &self.identifier,
+                &self.is_truncated,
+                &self.length,
+                &self.modified_date_time,
+                &self.name,
+                &self.sequence_number,
+                &self.custom_properties,
+                &self.owner_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14461,12 +14194,6 @@ impl ::graph_model::rt::Struct for ProcessFileMetadata {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProcessFileMetadata {
@@ -14523,14 +14250,18 @@ pub struct ProtectedApplicationMetadata {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProtectedApplicationMetadata {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.protectedApplicationMetadata"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.protectedApplicationMetadata",
+            &["name", "version", "applicationLocation"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name", "version", "applicationLocation"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.name, &self.version, &self.application_location])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.name, &self.version, &self.application_location],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14544,12 +14275,6 @@ impl ::graph_model::rt::Struct for ProtectedApplicationMetadata {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProtectedApplicationMetadata {
@@ -14612,28 +14337,32 @@ pub struct QrCode {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for QrCode {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.qrCode"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.qrCode",
+            &[
+                "id",
+                "createdDateTime",
+                "expireDateTime",
+                "image",
+                "lastUsedDateTime",
+                "startDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "expireDateTime",
-            "image",
-            "lastUsedDateTime",
-            "startDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.expire_date_time,
-            &self.image,
-            &self.last_used_date_time,
-            &self.start_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.expire_date_time,
+                &self.image,
+                &self.last_used_date_time,
+                &self.start_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14650,12 +14379,6 @@ impl ::graph_model::rt::Struct for QrCode {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for QrCode {
@@ -14714,24 +14437,28 @@ pub struct QrCodeImageDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for QrCodeImageDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.qrCodeImageDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.qrCodeImageDetails",
+            &[
+                "binaryValue",
+                "errorCorrectionLevel",
+                "rawContent",
+                "version",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "binaryValue",
-            "errorCorrectionLevel",
-            "rawContent",
-            "version",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.binary_value,
-            &self.error_correction_level,
-            &self.raw_content,
-            &self.version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.binary_value,
+                &self.error_correction_level,
+                &self.raw_content,
+                &self.version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14746,12 +14473,6 @@ impl ::graph_model::rt::Struct for QrCodeImageDetails {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for QrCodeImageDetails {
@@ -14812,26 +14533,30 @@ pub struct QrCodePinAuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for QrCodePinAuthenticationMethod {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.qrCodePinAuthenticationMethod"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.qrCodePinAuthenticationMethod",
+            &[
+                "id",
+                "createdDateTime",
+                "pin",
+                "standardQRCode",
+                "temporaryQRCode",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "pin",
-            "standardQRCode",
-            "temporaryQRCode",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.pin,
-            &self.standard_qr_code,
-            &self.temporary_qr_code,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.pin,
+                &self.standard_qr_code,
+                &self.temporary_qr_code,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14847,12 +14572,6 @@ impl ::graph_model::rt::Struct for QrCodePinAuthenticationMethod {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for QrCodePinAuthenticationMethod {
@@ -14913,26 +14632,30 @@ pub struct QrPin {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for QrPin {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.qrPin"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.qrPin",
+            &[
+                "id",
+                "code",
+                "createdDateTime",
+                "forceChangePinNextSignIn",
+                "updatedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "code",
-            "createdDateTime",
-            "forceChangePinNextSignIn",
-            "updatedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.code,
-            &self.created_date_time,
-            &self.force_change_pin_next_sign_in,
-            &self.updated_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.code,
+                &self.created_date_time,
+                &self.force_change_pin_next_sign_in,
+                &self.updated_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14948,12 +14671,6 @@ impl ::graph_model::rt::Struct for QrPin {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for QrPin {
@@ -15016,28 +14733,32 @@ pub struct ReferenceAttachment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ReferenceAttachment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.referenceAttachment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.referenceAttachment",
+            &[
+                "id",
+                "contentType",
+                "isInline",
+                "lastModifiedDateTime",
+                "name",
+                "size",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "contentType",
-            "isInline",
-            "lastModifiedDateTime",
-            "name",
-            "size",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.content_type,
-            &self.is_inline,
-            &self.last_modified_date_time,
-            &self.name,
-            &self.size,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.content_type,
+                &self.is_inline,
+                &self.last_modified_date_time,
+                &self.name,
+                &self.size,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -15054,12 +14775,6 @@ impl ::graph_model::rt::Struct for ReferenceAttachment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ReferenceAttachment {
@@ -15126,32 +14841,36 @@ pub struct ResourceAccessDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResourceAccessDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.resourceAccessDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.resourceAccessDetail",
+            &[
+                "accessType",
+                "identifier",
+                "isCrossPromptInjectionDetected",
+                "labelId",
+                "name",
+                "status",
+                "storageId",
+                "url",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "accessType",
-            "identifier",
-            "isCrossPromptInjectionDetected",
-            "labelId",
-            "name",
-            "status",
-            "storageId",
-            "url",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.access_type,
-            &self.identifier,
-            &self.is_cross_prompt_injection_detected,
-            &self.label_id,
-            &self.name,
-            &self.status,
-            &self.storage_id,
-            &self.url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.access_type,
+                &self.identifier,
+                &self.is_cross_prompt_injection_detected,
+                &self.label_id,
+                &self.name,
+                &self.status,
+                &self.storage_id,
+                &self.url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -15170,12 +14889,6 @@ impl ::graph_model::rt::Struct for ResourceAccessDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ResourceAccessDetail {
@@ -15375,14 +15088,15 @@ pub struct ResourceReference {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResourceReference {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.resourceReference"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.resourceReference",
+            &["id", "type", "webUrl"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "type", "webUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.r#type, &self.web_url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.r#type, &self.web_url], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -15392,12 +15106,6 @@ impl ::graph_model::rt::Struct for ResourceReference {
             &mut [&mut self.id, &mut self.r#type, &mut self.web_url],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ResourceReference {
@@ -15464,32 +15172,36 @@ pub struct ResourceVisualization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResourceVisualization {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.resourceVisualization"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.resourceVisualization",
+            &[
+                "containerDisplayName",
+                "containerType",
+                "containerWebUrl",
+                "mediaType",
+                "previewImageUrl",
+                "previewText",
+                "title",
+                "type",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "containerDisplayName",
-            "containerType",
-            "containerWebUrl",
-            "mediaType",
-            "previewImageUrl",
-            "previewText",
-            "title",
-            "type",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.container_display_name,
-            &self.container_type,
-            &self.container_web_url,
-            &self.media_type,
-            &self.preview_image_url,
-            &self.preview_text,
-            &self.title,
-            &self.r#type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.container_display_name,
+                &self.container_type,
+                &self.container_web_url,
+                &self.media_type,
+                &self.preview_image_url,
+                &self.preview_text,
+                &self.title,
+                &self.r#type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -15508,12 +15220,6 @@ impl ::graph_model::rt::Struct for ResourceVisualization {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ResourceVisualization {
@@ -15572,19 +15278,23 @@ pub struct ScoredEmailAddress {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ScoredEmailAddress {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.scoredEmailAddress"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.scoredEmailAddress",
+            &["address", "itemId", "relevanceScore", "selectionLikelihood"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["address", "itemId", "relevanceScore", "selectionLikelihood"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.address,
-            &self.item_id,
-            &self.relevance_score,
-            &self.selection_likelihood,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.address,
+                &self.item_id,
+                &self.relevance_score,
+                &self.selection_likelihood,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -15599,12 +15309,6 @@ impl ::graph_model::rt::Struct for ScoredEmailAddress {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ScoredEmailAddress {
@@ -15804,30 +15508,34 @@ pub struct SharedInsight {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for SharedInsight {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharedInsight"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharedInsight",
+            &[
+                "id",
+                "lastShared",
+                "resourceReference",
+                "resourceVisualization",
+                "sharingHistory",
+                "lastSharedMethod",
+                "resource",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "lastShared",
-            "resourceReference",
-            "resourceVisualization",
-            "sharingHistory",
-            "lastSharedMethod",
-            "resource",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.last_shared,
-            &self.resource_reference,
-            &self.resource_visualization,
-            &self.sharing_history,
-            &self.last_shared_method,
-            &self.resource,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.last_shared,
+                &self.resource_reference,
+                &self.resource_visualization,
+                &self.sharing_history,
+                &self.last_shared_method,
+                &self.resource,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -15845,12 +15553,6 @@ impl ::graph_model::rt::Struct for SharedInsight {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -15918,26 +15620,30 @@ pub struct SharingDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharingDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharingDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharingDetail",
+            &[
+                "sharedBy",
+                "sharedDateTime",
+                "sharingReference",
+                "sharingSubject",
+                "sharingType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "sharedBy",
-            "sharedDateTime",
-            "sharingReference",
-            "sharingSubject",
-            "sharingType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.shared_by,
-            &self.shared_date_time,
-            &self.sharing_reference,
-            &self.sharing_subject,
-            &self.sharing_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.shared_by,
+                &self.shared_date_time,
+                &self.sharing_reference,
+                &self.sharing_subject,
+                &self.sharing_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -15953,12 +15659,6 @@ impl ::graph_model::rt::Struct for SharingDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharingDetail {
@@ -16015,14 +15715,18 @@ pub struct ShiftAvailability {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ShiftAvailability {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.shiftAvailability"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.shiftAvailability",
+            &["recurrence", "timeSlots", "timeZone"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["recurrence", "timeSlots", "timeZone"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.recurrence, &self.time_slots, &self.time_zone])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.recurrence, &self.time_slots, &self.time_zone],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -16036,12 +15740,6 @@ impl ::graph_model::rt::Struct for ShiftAvailability {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ShiftAvailability {
@@ -16104,28 +15802,32 @@ pub struct ShiftPreferences {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ShiftPreferences {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.shiftPreferences"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.shiftPreferences",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "availability",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "availability",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.availability,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.availability,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -16142,12 +15844,6 @@ impl ::graph_model::rt::Struct for ShiftPreferences {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ShiftPreferences {
@@ -16212,28 +15908,32 @@ pub struct SignInActivity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SignInActivity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.signInActivity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.signInActivity",
+            &[
+                "lastNonInteractiveSignInDateTime",
+                "lastNonInteractiveSignInRequestId",
+                "lastSignInDateTime",
+                "lastSignInRequestId",
+                "lastSuccessfulSignInDateTime",
+                "lastSuccessfulSignInRequestId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "lastNonInteractiveSignInDateTime",
-            "lastNonInteractiveSignInRequestId",
-            "lastSignInDateTime",
-            "lastSignInRequestId",
-            "lastSuccessfulSignInDateTime",
-            "lastSuccessfulSignInRequestId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.last_non_interactive_sign_in_date_time,
-            &self.last_non_interactive_sign_in_request_id,
-            &self.last_sign_in_date_time,
-            &self.last_sign_in_request_id,
-            &self.last_successful_sign_in_date_time,
-            &self.last_successful_sign_in_request_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.last_non_interactive_sign_in_date_time,
+                &self.last_non_interactive_sign_in_request_id,
+                &self.last_sign_in_date_time,
+                &self.last_sign_in_request_id,
+                &self.last_successful_sign_in_date_time,
+                &self.last_successful_sign_in_request_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -16250,12 +15950,6 @@ impl ::graph_model::rt::Struct for SignInActivity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SignInActivity {
@@ -16310,14 +16004,15 @@ pub struct SizeRange {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SizeRange {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sizeRange"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sizeRange",
+            &["maximumSize", "minimumSize"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["maximumSize", "minimumSize"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.maximum_size, &self.minimum_size])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.maximum_size, &self.minimum_size], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -16327,12 +16022,6 @@ impl ::graph_model::rt::Struct for SizeRange {
             &mut [&mut self.maximum_size, &mut self.minimum_size],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SizeRange {
@@ -16389,14 +16078,18 @@ pub struct SoftwareOathAuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SoftwareOathAuthenticationMethod {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.softwareOathAuthenticationMethod"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.softwareOathAuthenticationMethod",
+            &["id", "createdDateTime", "secretKey"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdDateTime", "secretKey"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.created_date_time, &self.secret_key])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.created_date_time, &self.secret_key],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -16410,12 +16103,6 @@ impl ::graph_model::rt::Struct for SoftwareOathAuthenticationMethod {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SoftwareOathAuthenticationMethod {
@@ -16476,20 +16163,24 @@ pub struct StandardTimeZoneOffset {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StandardTimeZoneOffset {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.standardTimeZoneOffset"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.standardTimeZoneOffset",
+            &["dayOccurrence", "dayOfWeek", "month", "time", "year"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dayOccurrence", "dayOfWeek", "month", "time", "year"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.day_occurrence,
-            &self.day_of_week,
-            &self.month,
-            &self.time,
-            &self.year,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.day_occurrence,
+                &self.day_of_week,
+                &self.month,
+                &self.time,
+                &self.year,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -16505,12 +16196,6 @@ impl ::graph_model::rt::Struct for StandardTimeZoneOffset {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for StandardTimeZoneOffset {
@@ -16762,28 +16447,32 @@ pub struct TaskFileAttachment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TaskFileAttachment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.taskFileAttachment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.taskFileAttachment",
+            &[
+                "id",
+                "contentType",
+                "lastModifiedDateTime",
+                "name",
+                "size",
+                "contentBytes",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "contentType",
-            "lastModifiedDateTime",
-            "name",
-            "size",
-            "contentBytes",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.content_type,
-            &self.last_modified_date_time,
-            &self.name,
-            &self.size,
-            &self.content_bytes,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.content_type,
+                &self.last_modified_date_time,
+                &self.name,
+                &self.size,
+                &self.content_bytes,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -16800,12 +16489,6 @@ impl ::graph_model::rt::Struct for TaskFileAttachment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TaskFileAttachment {
@@ -16950,32 +16633,36 @@ pub struct TemporaryAccessPassAuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TemporaryAccessPassAuthenticationMethod {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.temporaryAccessPassAuthenticationMethod"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.temporaryAccessPassAuthenticationMethod",
+            &[
+                "id",
+                "createdDateTime",
+                "isUsable",
+                "isUsableOnce",
+                "lifetimeInMinutes",
+                "methodUsabilityReason",
+                "startDateTime",
+                "temporaryAccessPass",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "isUsable",
-            "isUsableOnce",
-            "lifetimeInMinutes",
-            "methodUsabilityReason",
-            "startDateTime",
-            "temporaryAccessPass",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.is_usable,
-            &self.is_usable_once,
-            &self.lifetime_in_minutes,
-            &self.method_usability_reason,
-            &self.start_date_time,
-            &self.temporary_access_pass,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.is_usable,
+                &self.is_usable_once,
+                &self.lifetime_in_minutes,
+                &self.method_usability_reason,
+                &self.start_date_time,
+                &self.temporary_access_pass,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -16994,12 +16681,6 @@ impl ::graph_model::rt::Struct for TemporaryAccessPassAuthenticationMethod {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TemporaryAccessPassAuthenticationMethod {
@@ -17052,26 +16733,19 @@ pub struct TextContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TextContent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.textContent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.textContent", &["data"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["data"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.data])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.data], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.data], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TextContent {
@@ -17126,14 +16800,15 @@ pub struct TimeOffDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeOffDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.timeOffDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.timeOffDetails",
+            &["isAllDay", "subject"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isAllDay", "subject"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_all_day, &self.subject])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.is_all_day, &self.subject], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -17143,12 +16818,6 @@ impl ::graph_model::rt::Struct for TimeOffDetails {
             &mut [&mut self.is_all_day, &mut self.subject],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TimeOffDetails {
@@ -17203,14 +16872,13 @@ pub struct TimeRange {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeRange {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.timeRange"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.timeRange", &["endTime", "startTime"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["endTime", "startTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.end_time, &self.start_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.end_time, &self.start_time], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -17220,12 +16888,6 @@ impl ::graph_model::rt::Struct for TimeRange {
             &mut [&mut self.end_time, &mut self.start_time],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TimeRange {
@@ -17278,26 +16940,19 @@ pub struct TimeZoneBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeZoneBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.timeZoneBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.timeZoneBase", &["name"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TimeZoneBase {
@@ -17460,26 +17115,19 @@ pub struct Todo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Todo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.todo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.todo", &["id", "lists"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "lists"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.lists])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.lists], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.lists], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Todo {
@@ -17572,58 +17220,62 @@ pub struct TodoTask {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TodoTask {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.todoTask"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.todoTask",
+            &[
+                "id",
+                "body",
+                "bodyLastModifiedDateTime",
+                "categories",
+                "completedDateTime",
+                "createdDateTime",
+                "dueDateTime",
+                "hasAttachments",
+                "importance",
+                "isReminderOn",
+                "lastModifiedDateTime",
+                "recurrence",
+                "reminderDateTime",
+                "startDateTime",
+                "status",
+                "title",
+                "attachments",
+                "attachmentSessions",
+                "checklistItems",
+                "extensions",
+                "linkedResources",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "body",
-            "bodyLastModifiedDateTime",
-            "categories",
-            "completedDateTime",
-            "createdDateTime",
-            "dueDateTime",
-            "hasAttachments",
-            "importance",
-            "isReminderOn",
-            "lastModifiedDateTime",
-            "recurrence",
-            "reminderDateTime",
-            "startDateTime",
-            "status",
-            "title",
-            "attachments",
-            "attachmentSessions",
-            "checklistItems",
-            "extensions",
-            "linkedResources",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.body,
-            &self.body_last_modified_date_time,
-            &self.categories,
-            &self.completed_date_time,
-            &self.created_date_time,
-            &self.due_date_time,
-            &self.has_attachments,
-            &self.importance,
-            &self.is_reminder_on,
-            &self.last_modified_date_time,
-            &self.recurrence,
-            &self.reminder_date_time,
-            &self.start_date_time,
-            &self.status,
-            &self.title,
-            &self.attachments,
-            &self.attachment_sessions,
-            &self.checklist_items,
-            &self.extensions,
-            &self.linked_resources,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.body,
+                &self.body_last_modified_date_time,
+                &self.categories,
+                &self.completed_date_time,
+                &self.created_date_time,
+                &self.due_date_time,
+                &self.has_attachments,
+                &self.importance,
+                &self.is_reminder_on,
+                &self.last_modified_date_time,
+                &self.recurrence,
+                &self.reminder_date_time,
+                &self.start_date_time,
+                &self.status,
+                &self.title,
+                &self.attachments,
+                &self.attachment_sessions,
+                &self.checklist_items,
+                &self.extensions,
+                &self.linked_resources,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -17655,12 +17307,6 @@ impl ::graph_model::rt::Struct for TodoTask {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TodoTask {
@@ -17725,30 +17371,34 @@ pub struct TodoTaskList {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TodoTaskList {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.todoTaskList"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.todoTaskList",
+            &[
+                "id",
+                "displayName",
+                "isOwner",
+                "isShared",
+                "wellknownListName",
+                "extensions",
+                "tasks",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "isOwner",
-            "isShared",
-            "wellknownListName",
-            "extensions",
-            "tasks",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.is_owner,
-            &self.is_shared,
-            &self.wellknown_list_name,
-            &self.extensions,
-            &self.tasks,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.is_owner,
+                &self.is_shared,
+                &self.wellknown_list_name,
+                &self.extensions,
+                &self.tasks,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -17766,12 +17416,6 @@ impl ::graph_model::rt::Struct for TodoTaskList {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TodoTaskList {
@@ -17835,28 +17479,32 @@ pub struct Trending {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Trending {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.trending"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.trending",
+            &[
+                "id",
+                "lastModifiedDateTime",
+                "resourceReference",
+                "resourceVisualization",
+                "weight",
+                "resource",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "lastModifiedDateTime",
-            "resourceReference",
-            "resourceVisualization",
-            "weight",
-            "resource",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.last_modified_date_time,
-            &self.resource_reference,
-            &self.resource_visualization,
-            &self.weight,
-            &self.resource,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.last_modified_date_time,
+                &self.resource_reference,
+                &self.resource_visualization,
+                &self.weight,
+                &self.resource,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -17873,12 +17521,6 @@ impl ::graph_model::rt::Struct for Trending {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Trending {
@@ -17933,14 +17575,18 @@ pub struct UsageDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UsageDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.usageDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.usageDetails",
+            &["lastAccessedDateTime", "lastModifiedDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["lastAccessedDateTime", "lastModifiedDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.last_accessed_date_time, &self.last_modified_date_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.last_accessed_date_time, &self.last_modified_date_time],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -17953,12 +17599,6 @@ impl ::graph_model::rt::Struct for UsageDetails {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UsageDetails {
@@ -18025,26 +17665,30 @@ pub struct UsedInsight {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for UsedInsight {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.usedInsight"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.usedInsight",
+            &[
+                "id",
+                "lastUsed",
+                "resourceReference",
+                "resourceVisualization",
+                "resource",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "lastUsed",
-            "resourceReference",
-            "resourceVisualization",
-            "resource",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.last_used,
-            &self.resource_reference,
-            &self.resource_visualization,
-            &self.resource,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.last_used,
+                &self.resource_reference,
+                &self.resource_visualization,
+                &self.resource,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -18060,12 +17704,6 @@ impl ::graph_model::rt::Struct for UsedInsight {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -18426,290 +18064,294 @@ pub struct User {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for User {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.user"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.user",
+            &[
+                "id",
+                "deletedDateTime",
+                "aboutMe",
+                "accountEnabled",
+                "ageGroup",
+                "assignedLicenses",
+                "assignedPlans",
+                "authorizationInfo",
+                "birthday",
+                "businessPhones",
+                "city",
+                "companyName",
+                "consentProvidedForMinor",
+                "country",
+                "createdDateTime",
+                "creationType",
+                "customSecurityAttributes",
+                "department",
+                "deviceEnrollmentLimit",
+                "displayName",
+                "employeeHireDate",
+                "employeeId",
+                "employeeLeaveDateTime",
+                "employeeOrgData",
+                "employeeType",
+                "externalUserState",
+                "externalUserStateChangeDateTime",
+                "faxNumber",
+                "givenName",
+                "hireDate",
+                "identities",
+                "identityParentId",
+                "imAddresses",
+                "interests",
+                "isManagementRestricted",
+                "isResourceAccount",
+                "jobTitle",
+                "lastPasswordChangeDateTime",
+                "legalAgeGroupClassification",
+                "licenseAssignmentStates",
+                "mail",
+                "mailboxSettings",
+                "mailNickname",
+                "mobilePhone",
+                "mySite",
+                "officeLocation",
+                "onPremisesDistinguishedName",
+                "onPremisesDomainName",
+                "onPremisesExtensionAttributes",
+                "onPremisesImmutableId",
+                "onPremisesLastSyncDateTime",
+                "onPremisesProvisioningErrors",
+                "onPremisesSamAccountName",
+                "onPremisesSecurityIdentifier",
+                "onPremisesSyncEnabled",
+                "onPremisesUserPrincipalName",
+                "otherMails",
+                "passwordPolicies",
+                "passwordProfile",
+                "pastProjects",
+                "postalCode",
+                "preferredDataLocation",
+                "preferredLanguage",
+                "preferredName",
+                "print",
+                "provisionedPlans",
+                "proxyAddresses",
+                "responsibilities",
+                "schools",
+                "securityIdentifier",
+                "serviceProvisioningErrors",
+                "showInAddressList",
+                "signInActivity",
+                "signInSessionsValidFromDateTime",
+                "skills",
+                "state",
+                "streetAddress",
+                "surname",
+                "usageLocation",
+                "userPrincipalName",
+                "userType",
+                "activities",
+                "adhocCalls",
+                "agreementAcceptances",
+                "appRoleAssignments",
+                "authentication",
+                "calendar",
+                "calendarGroups",
+                "calendars",
+                "calendarView",
+                "chats",
+                "cloudClipboard",
+                "cloudPCs",
+                "contactFolders",
+                "contacts",
+                "createdObjects",
+                "dataSecurityAndGovernance",
+                "deviceManagementTroubleshootingEvents",
+                "directReports",
+                "drive",
+                "drives",
+                "employeeExperience",
+                "events",
+                "extensions",
+                "followedSites",
+                "inferenceClassification",
+                "insights",
+                "joinedTeams",
+                "licenseDetails",
+                "mailFolders",
+                "managedAppRegistrations",
+                "managedDevices",
+                "manager",
+                "memberOf",
+                "messages",
+                "oauth2PermissionGrants",
+                "onenote",
+                "onlineMeetings",
+                "onPremisesSyncBehavior",
+                "outlook",
+                "ownedDevices",
+                "ownedObjects",
+                "people",
+                "permissionGrants",
+                "photo",
+                "photos",
+                "planner",
+                "presence",
+                "registeredDevices",
+                "scopedRoleMemberOf",
+                "settings",
+                "solutions",
+                "sponsorOf",
+                "sponsors",
+                "teamwork",
+                "todo",
+                "transitiveMemberOf",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "aboutMe",
-            "accountEnabled",
-            "ageGroup",
-            "assignedLicenses",
-            "assignedPlans",
-            "authorizationInfo",
-            "birthday",
-            "businessPhones",
-            "city",
-            "companyName",
-            "consentProvidedForMinor",
-            "country",
-            "createdDateTime",
-            "creationType",
-            "customSecurityAttributes",
-            "department",
-            "deviceEnrollmentLimit",
-            "displayName",
-            "employeeHireDate",
-            "employeeId",
-            "employeeLeaveDateTime",
-            "employeeOrgData",
-            "employeeType",
-            "externalUserState",
-            "externalUserStateChangeDateTime",
-            "faxNumber",
-            "givenName",
-            "hireDate",
-            "identities",
-            "identityParentId",
-            "imAddresses",
-            "interests",
-            "isManagementRestricted",
-            "isResourceAccount",
-            "jobTitle",
-            "lastPasswordChangeDateTime",
-            "legalAgeGroupClassification",
-            "licenseAssignmentStates",
-            "mail",
-            "mailboxSettings",
-            "mailNickname",
-            "mobilePhone",
-            "mySite",
-            "officeLocation",
-            "onPremisesDistinguishedName",
-            "onPremisesDomainName",
-            "onPremisesExtensionAttributes",
-            "onPremisesImmutableId",
-            "onPremisesLastSyncDateTime",
-            "onPremisesProvisioningErrors",
-            "onPremisesSamAccountName",
-            "onPremisesSecurityIdentifier",
-            "onPremisesSyncEnabled",
-            "onPremisesUserPrincipalName",
-            "otherMails",
-            "passwordPolicies",
-            "passwordProfile",
-            "pastProjects",
-            "postalCode",
-            "preferredDataLocation",
-            "preferredLanguage",
-            "preferredName",
-            "print",
-            "provisionedPlans",
-            "proxyAddresses",
-            "responsibilities",
-            "schools",
-            "securityIdentifier",
-            "serviceProvisioningErrors",
-            "showInAddressList",
-            "signInActivity",
-            "signInSessionsValidFromDateTime",
-            "skills",
-            "state",
-            "streetAddress",
-            "surname",
-            "usageLocation",
-            "userPrincipalName",
-            "userType",
-            "activities",
-            "adhocCalls",
-            "agreementAcceptances",
-            "appRoleAssignments",
-            "authentication",
-            "calendar",
-            "calendarGroups",
-            "calendars",
-            "calendarView",
-            "chats",
-            "cloudClipboard",
-            "cloudPCs",
-            "contactFolders",
-            "contacts",
-            "createdObjects",
-            "dataSecurityAndGovernance",
-            "deviceManagementTroubleshootingEvents",
-            "directReports",
-            "drive",
-            "drives",
-            "employeeExperience",
-            "events",
-            "extensions",
-            "followedSites",
-            "inferenceClassification",
-            "insights",
-            "joinedTeams",
-            "licenseDetails",
-            "mailFolders",
-            "managedAppRegistrations",
-            "managedDevices",
-            "manager",
-            "memberOf",
-            "messages",
-            "oauth2PermissionGrants",
-            "onenote",
-            "onlineMeetings",
-            "onPremisesSyncBehavior",
-            "outlook",
-            "ownedDevices",
-            "ownedObjects",
-            "people",
-            "permissionGrants",
-            "photo",
-            "photos",
-            "planner",
-            "presence",
-            "registeredDevices",
-            "scopedRoleMemberOf",
-            "settings",
-            "solutions",
-            "sponsorOf",
-            "sponsors",
-            "teamwork",
-            "todo",
-            "transitiveMemberOf",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.about_me,
-            &self.account_enabled,
-            &self.age_group,
-            &self.assigned_licenses,
-            &self.assigned_plans,
-            &self.authorization_info,
-            &self.birthday,
-            &self.business_phones,
-            &self.city,
-            &self.company_name,
-            &self.consent_provided_for_minor,
-            &self.country,
-            &self.created_date_time,
-            &self.creation_type,
-            &self.custom_security_attributes,
-            &self.department,
-            &self.device_enrollment_limit,
-            &self.display_name,
-            &self.employee_hire_date,
-            &self.employee_id,
-            &self.employee_leave_date_time,
-            &self.employee_org_data,
-            &self.employee_type,
-            &self.external_user_state,
-            &self.external_user_state_change_date_time,
-            &self.fax_number,
-            &self.given_name,
-            &self.hire_date,
-            &self.identities,
-            &self.identity_parent_id,
-            &self.im_addresses,
-            &self.interests,
-            &self.is_management_restricted,
-            &self.is_resource_account,
-            &self.job_title,
-            &self.last_password_change_date_time,
-            &self.legal_age_group_classification,
-            &self.license_assignment_states,
-            &self.mail,
-            &self.mailbox_settings,
-            &self.mail_nickname,
-            &self.mobile_phone,
-            &self.my_site,
-            &self.office_location,
-            &self.on_premises_distinguished_name,
-            &self.on_premises_domain_name,
-            &self.on_premises_extension_attributes,
-            &self.on_premises_immutable_id,
-            &self.on_premises_last_sync_date_time,
-            &self.on_premises_provisioning_errors,
-            &self.on_premises_sam_account_name,
-            &self.on_premises_security_identifier,
-            &self.on_premises_sync_enabled,
-            &self.on_premises_user_principal_name,
-            &self.other_mails,
-            &self.password_policies,
-            &self.password_profile,
-            &self.past_projects,
-            &self.postal_code,
-            &self.preferred_data_location,
-            &self.preferred_language,
-            &self.preferred_name,
-            &self.print,
-            &self.provisioned_plans,
-            &self.proxy_addresses,
-            &self.responsibilities,
-            &self.schools,
-            &self.security_identifier,
-            &self.service_provisioning_errors,
-            &self.show_in_address_list,
-            &self.sign_in_activity,
-            &self.sign_in_sessions_valid_from_date_time,
-            &self.skills,
-            &self.state,
-            &self.street_address,
-            &self.surname,
-            &self.usage_location,
-            &self.user_principal_name,
-            &self.user_type,
-            &self.activities,
-            &self.adhoc_calls,
-            &self.agreement_acceptances,
-            &self.app_role_assignments,
-            &self.authentication,
-            &self.calendar,
-            &self.calendar_groups,
-            &self.calendars,
-            &self.calendar_view,
-            &self.chats,
-            &self.cloud_clipboard,
-            &self.cloud_p_cs,
-            &self.contact_folders,
-            &self.contacts,
-            &self.created_objects,
-            &self.data_security_and_governance,
-            &self.device_management_troubleshooting_events,
-            &self.direct_reports,
-            &self.drive,
-            &self.drives,
-            &self.employee_experience,
-            &self.events,
-            &self.extensions,
-            &self.followed_sites,
-            &self.inference_classification,
-            &self.insights,
-            &self.joined_teams,
-            &self.license_details,
-            &self.mail_folders,
-            &self.managed_app_registrations,
-            &self.managed_devices,
-            &self.manager,
-            &self.member_of,
-            &self.messages,
-            &self.oauth2_permission_grants,
-            &self.onenote,
-            &self.online_meetings,
-            &self.on_premises_sync_behavior,
-            &self.outlook,
-            &self.owned_devices,
-            &self.owned_objects,
-            &self.people,
-            &self.permission_grants,
-            &self.photo,
-            &self.photos,
-            &self.planner,
-            &self.presence,
-            &self.registered_devices,
-            &self.scoped_role_member_of,
-            &self.settings,
-            &self.solutions,
-            &self.sponsor_of,
-            &self.sponsors,
-            &self.teamwork,
-            &self.todo,
-            &self.transitive_member_of,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.about_me,
+                &self.account_enabled,
+                &self.age_group,
+                &self.assigned_licenses,
+                &self.assigned_plans,
+                &self.authorization_info,
+                &self.birthday,
+                &self.business_phones,
+                &self.city,
+                &self.company_name,
+                &self.consent_provided_for_minor,
+                &self.country,
+                &self.created_date_time,
+                &self.creation_type,
+                &self.custom_security_attributes,
+                &self.department,
+                &self.device_enrollment_limit,
+                &self.display_name,
+                &self.employee_hire_date,
+                &self.employee_id,
+                &self.employee_leave_date_time,
+                &self.employee_org_data,
+                &self.employee_type,
+                &self.external_user_state,
+                &self.external_user_state_change_date_time,
+                &self.fax_number,
+                &self.given_name,
+                &self.hire_date,
+                &self.identities,
+                &self.identity_parent_id,
+                &self.im_addresses,
+                &self.interests,
+                &self.is_management_restricted,
+                &self.is_resource_account,
+                &self.job_title,
+                &self.last_password_change_date_time,
+                &self.legal_age_group_classification,
+                &self.license_assignment_states,
+                &self.mail,
+                &self.mailbox_settings,
+                &self.mail_nickname,
+                &self.mobile_phone,
+                &self.my_site,
+                &self.office_location,
+                &self.on_premises_distinguished_name,
+                &self.on_premises_domain_name,
+                &self.on_premises_extension_attributes,
+                &self.on_premises_immutable_id,
+                &self.on_premises_last_sync_date_time,
+                &self.on_premises_provisioning_errors,
+                &self.on_premises_sam_account_name,
+                &self.on_premises_security_identifier,
+                &self.on_premises_sync_enabled,
+                &self.on_premises_user_principal_name,
+                &self.other_mails,
+                &self.password_policies,
+                &self.password_profile,
+                &self.past_projects,
+                &self.postal_code,
+                &self.preferred_data_location,
+                &self.preferred_language,
+                &self.preferred_name,
+                &self.print,
+                &self.provisioned_plans,
+                &self.proxy_addresses,
+                &self.responsibilities,
+                &self.schools,
+                &self.security_identifier,
+                &self.service_provisioning_errors,
+                &self.show_in_address_list,
+                &self.sign_in_activity,
+                &self.sign_in_sessions_valid_from_date_time,
+                &self.skills,
+                &self.state,
+                &self.street_address,
+                &self.surname,
+                &self.usage_location,
+                &self.user_principal_name,
+                &self.user_type,
+                &self.activities,
+                &self.adhoc_calls,
+                &self.agreement_acceptances,
+                &self.app_role_assignments,
+                &self.authentication,
+                &self.calendar,
+                &self.calendar_groups,
+                &self.calendars,
+                &self.calendar_view,
+                &self.chats,
+                &self.cloud_clipboard,
+                &self.cloud_p_cs,
+                &self.contact_folders,
+                &self.contacts,
+                &self.created_objects,
+                &self.data_security_and_governance,
+                &self.device_management_troubleshooting_events,
+                &self.direct_reports,
+                &self.drive,
+                &self.drives,
+                &self.employee_experience,
+                &self.events,
+                &self.extensions,
+                &self.followed_sites,
+                &self.inference_classification,
+                &self.insights,
+                &self.joined_teams,
+                &self.license_details,
+                &self.mail_folders,
+                &self.managed_app_registrations,
+                &self.managed_devices,
+                &self.manager,
+                &self.member_of,
+                &self.messages,
+                &self.oauth2_permission_grants,
+                &self.onenote,
+                &self.online_meetings,
+                &self.on_premises_sync_behavior,
+                &self.outlook,
+                &self.owned_devices,
+                &self.owned_objects,
+                &self.people,
+                &self.permission_grants,
+                &self.photo,
+                &self.photos,
+                &self.planner,
+                &self.presence,
+                &self.registered_devices,
+                &self.scoped_role_member_of,
+                &self.settings,
+                &self.solutions,
+                &self.sponsor_of,
+                &self.sponsors,
+                &self.teamwork,
+                &self.todo,
+                &self.transitive_member_of,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -18858,12 +18500,6 @@ impl ::graph_model::rt::Struct for User {
             &mut self.extra,
         )
     }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
-    }
 }
 impl ::graph_model::rt::Value for User {
     #[inline(never)]
@@ -18943,46 +18579,50 @@ pub struct UserActivity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserActivity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userActivity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userActivity",
+            &[
+                "id",
+                "activationUrl",
+                "activitySourceHost",
+                "appActivityId",
+                "appDisplayName",
+                "contentInfo",
+                "contentUrl",
+                "createdDateTime",
+                "expirationDateTime",
+                "fallbackUrl",
+                "lastModifiedDateTime",
+                "status",
+                "userTimezone",
+                "visualElements",
+                "historyItems",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activationUrl",
-            "activitySourceHost",
-            "appActivityId",
-            "appDisplayName",
-            "contentInfo",
-            "contentUrl",
-            "createdDateTime",
-            "expirationDateTime",
-            "fallbackUrl",
-            "lastModifiedDateTime",
-            "status",
-            "userTimezone",
-            "visualElements",
-            "historyItems",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.activation_url,
-            &self.activity_source_host,
-            &self.app_activity_id,
-            &self.app_display_name,
-            &self.content_info,
-            &self.content_url,
-            &self.created_date_time,
-            &self.expiration_date_time,
-            &self.fallback_url,
-            &self.last_modified_date_time,
-            &self.status,
-            &self.user_timezone,
-            &self.visual_elements,
-            &self.history_items,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.activation_url,
+                &self.activity_source_host,
+                &self.app_activity_id,
+                &self.app_display_name,
+                &self.content_info,
+                &self.content_url,
+                &self.created_date_time,
+                &self.expiration_date_time,
+                &self.fallback_url,
+                &self.last_modified_date_time,
+                &self.status,
+                &self.user_timezone,
+                &self.visual_elements,
+                &self.history_items,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -19008,12 +18648,6 @@ impl ::graph_model::rt::Struct for UserActivity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserActivity {
@@ -19283,19 +18917,23 @@ pub struct UserDataSecurityAndGovernance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserDataSecurityAndGovernance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userDataSecurityAndGovernance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userDataSecurityAndGovernance",
+            &["id", "sensitivityLabels", "activities", "protectionScopes"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "sensitivityLabels", "activities", "protectionScopes"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.sensitivity_labels,
-            &self.activities,
-            &self.protection_scopes,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.sensitivity_labels,
+                &self.activities,
+                &self.protection_scopes,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -19310,12 +18948,6 @@ impl ::graph_model::rt::Struct for UserDataSecurityAndGovernance {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserDataSecurityAndGovernance {
@@ -19370,26 +19002,21 @@ pub struct UserInsightsSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserInsightsSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userInsightsSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userInsightsSettings",
+            &["id", "isEnabled"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "isEnabled"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.is_enabled])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.is_enabled], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.is_enabled], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserInsightsSettings {
@@ -19442,26 +19069,19 @@ pub struct UserPrint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserPrint {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userPrint"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.userPrint", &["recentPrinterShares"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["recentPrinterShares"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.recent_printer_shares])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.recent_printer_shares], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.recent_printer_shares], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserPrint {
@@ -19514,26 +19134,19 @@ pub struct UserProtectionScopeContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserProtectionScopeContainer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userProtectionScopeContainer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.userProtectionScopeContainer", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserProtectionScopeContainer {
@@ -19691,34 +19304,38 @@ pub struct UserSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userSettings",
+            &[
+                "id",
+                "contributionToContentDiscoveryAsOrganizationDisabled",
+                "contributionToContentDiscoveryDisabled",
+                "exchange",
+                "itemInsights",
+                "shiftPreferences",
+                "storage",
+                "windows",
+                "workHoursAndLocations",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "contributionToContentDiscoveryAsOrganizationDisabled",
-            "contributionToContentDiscoveryDisabled",
-            "exchange",
-            "itemInsights",
-            "shiftPreferences",
-            "storage",
-            "windows",
-            "workHoursAndLocations",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.contribution_to_content_discovery_as_organization_disabled,
-            &self.contribution_to_content_discovery_disabled,
-            &self.exchange,
-            &self.item_insights,
-            &self.shift_preferences,
-            &self.storage,
-            &self.windows,
-            &self.work_hours_and_locations,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.contribution_to_content_discovery_as_organization_disabled,
+                &self.contribution_to_content_discovery_disabled,
+                &self.exchange,
+                &self.item_insights,
+                &self.shift_preferences,
+                &self.storage,
+                &self.windows,
+                &self.work_hours_and_locations,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -19738,12 +19355,6 @@ impl ::graph_model::rt::Struct for UserSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserSettings {
@@ -19798,14 +19409,15 @@ pub struct UserSolutionRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserSolutionRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userSolutionRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userSolutionRoot",
+            &["id", "workingTimeSchedule"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "workingTimeSchedule"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.working_time_schedule])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.working_time_schedule], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -19815,12 +19427,6 @@ impl ::graph_model::rt::Struct for UserSolutionRoot {
             &mut [&mut self.id, &mut self.working_time_schedule],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserSolutionRoot {
@@ -19875,26 +19481,19 @@ pub struct UserStorage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserStorage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userStorage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.userStorage", &["id", "quota"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "quota"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.quota])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.quota], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.quota], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserStorage {
@@ -19955,20 +19554,24 @@ pub struct UserTeamwork {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserTeamwork {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userTeamwork"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userTeamwork",
+            &["id", "locale", "region", "associatedTeams", "installedApps"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "locale", "region", "associatedTeams", "installedApps"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.locale,
-            &self.region,
-            &self.associated_teams,
-            &self.installed_apps,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.locale,
+                &self.region,
+                &self.associated_teams,
+                &self.installed_apps,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -19984,12 +19587,6 @@ impl ::graph_model::rt::Struct for UserTeamwork {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserTeamwork {
@@ -20050,26 +19647,30 @@ pub struct VisualInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VisualInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.visualInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.visualInfo",
+            &[
+                "attribution",
+                "backgroundColor",
+                "content",
+                "description",
+                "displayText",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "attribution",
-            "backgroundColor",
-            "content",
-            "description",
-            "displayText",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.attribution,
-            &self.background_color,
-            &self.content,
-            &self.description,
-            &self.display_text,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.attribution,
+                &self.background_color,
+                &self.content,
+                &self.description,
+                &self.display_text,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -20085,12 +19686,6 @@ impl ::graph_model::rt::Struct for VisualInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VisualInfo {
@@ -20141,26 +19736,21 @@ pub struct WebauthnAuthenticationExtensionsClientOutputs {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebauthnAuthenticationExtensionsClientOutputs {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.webauthnAuthenticationExtensionsClientOutputs"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.webauthnAuthenticationExtensionsClientOutputs",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebauthnAuthenticationExtensionsClientOutputs {
@@ -20217,14 +19807,18 @@ pub struct WebauthnAuthenticatorAttestationResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebauthnAuthenticatorAttestationResponse {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.webauthnAuthenticatorAttestationResponse"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.webauthnAuthenticatorAttestationResponse",
+            &["attestationObject", "clientDataJSON"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["attestationObject", "clientDataJSON"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.attestation_object, &self.client_data_json])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.attestation_object, &self.client_data_json],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -20234,12 +19828,6 @@ impl ::graph_model::rt::Struct for WebauthnAuthenticatorAttestationResponse {
             &mut [&mut self.attestation_object, &mut self.client_data_json],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebauthnAuthenticatorAttestationResponse {
@@ -20297,14 +19885,18 @@ pub struct WebauthnPublicKeyCredential {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebauthnPublicKeyCredential {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.webauthnPublicKeyCredential"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.webauthnPublicKeyCredential",
+            &["clientExtensionResults", "id", "response"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["clientExtensionResults", "id", "response"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.client_extension_results, &self.id, &self.response])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.client_extension_results, &self.id, &self.response],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -20318,12 +19910,6 @@ impl ::graph_model::rt::Struct for WebauthnPublicKeyCredential {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebauthnPublicKeyCredential {
@@ -20380,14 +19966,18 @@ pub struct Website {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Website {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.website"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.website",
+            &["address", "displayName", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["address", "displayName", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.address, &self.display_name, &self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.address, &self.display_name, &self.r#type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -20397,12 +19987,6 @@ impl ::graph_model::rt::Struct for Website {
             &mut [&mut self.address, &mut self.display_name, &mut self.r#type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Website {
@@ -20606,26 +20190,30 @@ pub struct WindowsHelloForBusinessAuthenticationMethod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsHelloForBusinessAuthenticationMethod {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsHelloForBusinessAuthenticationMethod"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsHelloForBusinessAuthenticationMethod",
+            &[
+                "id",
+                "createdDateTime",
+                "displayName",
+                "keyStrength",
+                "device",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "displayName",
-            "keyStrength",
-            "device",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.display_name,
-            &self.key_strength,
-            &self.device,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.display_name,
+                &self.key_strength,
+                &self.device,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -20641,12 +20229,6 @@ impl ::graph_model::rt::Struct for WindowsHelloForBusinessAuthenticationMethod {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsHelloForBusinessAuthenticationMethod {
@@ -20709,26 +20291,30 @@ pub struct WindowsSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsSetting",
+            &[
+                "id",
+                "payloadType",
+                "settingType",
+                "windowsDeviceId",
+                "instances",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "payloadType",
-            "settingType",
-            "windowsDeviceId",
-            "instances",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.payload_type,
-            &self.setting_type,
-            &self.windows_device_id,
-            &self.instances,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.payload_type,
+                &self.setting_type,
+                &self.windows_device_id,
+                &self.instances,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -20744,12 +20330,6 @@ impl ::graph_model::rt::Struct for WindowsSetting {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsSetting {
@@ -20810,26 +20390,30 @@ pub struct WindowsSettingInstance {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsSettingInstance {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsSettingInstance"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsSettingInstance",
+            &[
+                "id",
+                "createdDateTime",
+                "expirationDateTime",
+                "lastModifiedDateTime",
+                "payload",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "expirationDateTime",
-            "lastModifiedDateTime",
-            "payload",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.expiration_date_time,
-            &self.last_modified_date_time,
-            &self.payload,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.expiration_date_time,
+                &self.last_modified_date_time,
+                &self.payload,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -20845,12 +20429,6 @@ impl ::graph_model::rt::Struct for WindowsSettingInstance {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsSettingInstance {
@@ -20974,24 +20552,28 @@ pub struct WorkHoursAndLocationsSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkHoursAndLocationsSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workHoursAndLocationsSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workHoursAndLocationsSetting",
+            &[
+                "id",
+                "maxSharedWorkLocationDetails",
+                "occurrences",
+                "recurrences",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "maxSharedWorkLocationDetails",
-            "occurrences",
-            "recurrences",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.max_shared_work_location_details,
-            &self.occurrences,
-            &self.recurrences,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.max_shared_work_location_details,
+                &self.occurrences,
+                &self.recurrences,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -21006,12 +20588,6 @@ impl ::graph_model::rt::Struct for WorkHoursAndLocationsSetting {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkHoursAndLocationsSetting {
@@ -21076,30 +20652,34 @@ pub struct WorkPlanOccurrence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkPlanOccurrence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workPlanOccurrence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workPlanOccurrence",
+            &[
+                "id",
+                "end",
+                "placeId",
+                "recurrenceId",
+                "start",
+                "timeOffDetails",
+                "workLocationType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "end",
-            "placeId",
-            "recurrenceId",
-            "start",
-            "timeOffDetails",
-            "workLocationType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.end,
-            &self.place_id,
-            &self.recurrence_id,
-            &self.start,
-            &self.time_off_details,
-            &self.work_location_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.end,
+                &self.place_id,
+                &self.recurrence_id,
+                &self.start,
+                &self.time_off_details,
+                &self.work_location_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -21117,12 +20697,6 @@ impl ::graph_model::rt::Struct for WorkPlanOccurrence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkPlanOccurrence {
@@ -21185,28 +20759,32 @@ pub struct WorkPlanRecurrence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkPlanRecurrence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workPlanRecurrence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workPlanRecurrence",
+            &[
+                "id",
+                "end",
+                "placeId",
+                "recurrence",
+                "start",
+                "workLocationType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "end",
-            "placeId",
-            "recurrence",
-            "start",
-            "workLocationType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.end,
-            &self.place_id,
-            &self.recurrence,
-            &self.start,
-            &self.work_location_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.end,
+                &self.place_id,
+                &self.recurrence,
+                &self.start,
+                &self.work_location_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -21223,12 +20801,6 @@ impl ::graph_model::rt::Struct for WorkPlanRecurrence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkPlanRecurrence {
@@ -21287,19 +20859,23 @@ pub struct WorkingHours {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkingHours {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workingHours"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workingHours",
+            &["daysOfWeek", "endTime", "startTime", "timeZone"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["daysOfWeek", "endTime", "startTime", "timeZone"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.days_of_week,
-            &self.end_time,
-            &self.start_time,
-            &self.time_zone,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.days_of_week,
+                &self.end_time,
+                &self.start_time,
+                &self.time_zone,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -21314,12 +20890,6 @@ impl ::graph_model::rt::Struct for WorkingHours {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkingHours {
@@ -21372,26 +20942,19 @@ pub struct WorkingTimeSchedule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkingTimeSchedule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workingTimeSchedule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.workingTimeSchedule", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkingTimeSchedule {

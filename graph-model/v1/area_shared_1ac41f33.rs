@@ -16,19 +16,23 @@ pub struct Attendee {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Attendee {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attendee"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attendee",
+            &["emailAddress", "type", "proposedNewTime", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["emailAddress", "type", "proposedNewTime", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.email_address,
-            &self.r#type,
-            &self.proposed_new_time,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.email_address,
+                &self.r#type,
+                &self.proposed_new_time,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -43,12 +47,6 @@ impl ::graph_model::rt::Struct for Attendee {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Attendee {
@@ -103,14 +101,15 @@ pub struct AttendeeBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttendeeBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attendeeBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attendeeBase",
+            &["emailAddress", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["emailAddress", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.email_address, &self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.email_address, &self.r#type], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -120,12 +119,6 @@ impl ::graph_model::rt::Struct for AttendeeBase {
             &mut [&mut self.email_address, &mut self.r#type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttendeeBase {
@@ -352,26 +345,19 @@ pub struct EmailAddress {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmailAddress {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.emailAddress"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.emailAddress", &["address", "name"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["address", "name"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.address, &self.name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.address, &self.name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.address, &mut self.name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EmailAddress {
@@ -424,26 +410,19 @@ pub struct Recipient {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Recipient {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.recipient"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.recipient", &["emailAddress"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["emailAddress"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.email_address])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.email_address], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.email_address], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Recipient {
@@ -613,26 +592,19 @@ pub struct ResponseStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResponseStatus {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.responseStatus"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.responseStatus", &["response", "time"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["response", "time"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.response, &self.time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.response, &self.time], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.response, &mut self.time], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ResponseStatus {
@@ -770,26 +742,19 @@ pub struct TimeSlot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeSlot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.timeSlot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.timeSlot", &["end", "start"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["end", "start"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.end, &self.start])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.end, &self.start], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.end, &mut self.start], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TimeSlot {

@@ -12,26 +12,21 @@ pub struct PatternedRecurrence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PatternedRecurrence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.patternedRecurrence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.patternedRecurrence",
+            &["pattern", "range"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["pattern", "range"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.pattern, &self.range])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.pattern, &self.range], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.pattern, &mut self.range], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PatternedRecurrence {
@@ -96,30 +91,34 @@ pub struct RecurrencePattern {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecurrencePattern {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.recurrencePattern"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.recurrencePattern",
+            &[
+                "dayOfMonth",
+                "daysOfWeek",
+                "firstDayOfWeek",
+                "index",
+                "interval",
+                "month",
+                "type",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "dayOfMonth",
-            "daysOfWeek",
-            "firstDayOfWeek",
-            "index",
-            "interval",
-            "month",
-            "type",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.day_of_month,
-            &self.days_of_week,
-            &self.first_day_of_week,
-            &self.index,
-            &self.interval,
-            &self.month,
-            &self.r#type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.day_of_month,
+                &self.days_of_week,
+                &self.first_day_of_week,
+                &self.index,
+                &self.interval,
+                &self.month,
+                &self.r#type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -137,12 +136,6 @@ impl ::graph_model::rt::Struct for RecurrencePattern {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RecurrencePattern {
@@ -286,26 +279,30 @@ pub struct RecurrenceRange {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecurrenceRange {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.recurrenceRange"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.recurrenceRange",
+            &[
+                "endDate",
+                "numberOfOccurrences",
+                "recurrenceTimeZone",
+                "startDate",
+                "type",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "endDate",
-            "numberOfOccurrences",
-            "recurrenceTimeZone",
-            "startDate",
-            "type",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.end_date,
-            &self.number_of_occurrences,
-            &self.recurrence_time_zone,
-            &self.start_date,
-            &self.r#type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.end_date,
+                &self.number_of_occurrences,
+                &self.recurrence_time_zone,
+                &self.start_date,
+                &self.r#type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -321,12 +318,6 @@ impl ::graph_model::rt::Struct for RecurrenceRange {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RecurrenceRange {

@@ -178,46 +178,50 @@ pub struct InternalDomainFederation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InternalDomainFederation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.internalDomainFederation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.internalDomainFederation",
+            &[
+                "id",
+                "displayName",
+                "issuerUri",
+                "metadataExchangeUri",
+                "passiveSignInUri",
+                "preferredAuthenticationProtocol",
+                "signingCertificate",
+                "activeSignInUri",
+                "federatedIdpMfaBehavior",
+                "isSignedAuthenticationRequestRequired",
+                "nextSigningCertificate",
+                "passwordResetUri",
+                "promptLoginBehavior",
+                "signingCertificateUpdateStatus",
+                "signOutUri",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "issuerUri",
-            "metadataExchangeUri",
-            "passiveSignInUri",
-            "preferredAuthenticationProtocol",
-            "signingCertificate",
-            "activeSignInUri",
-            "federatedIdpMfaBehavior",
-            "isSignedAuthenticationRequestRequired",
-            "nextSigningCertificate",
-            "passwordResetUri",
-            "promptLoginBehavior",
-            "signingCertificateUpdateStatus",
-            "signOutUri",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.issuer_uri,
-            &self.metadata_exchange_uri,
-            &self.passive_sign_in_uri,
-            &self.preferred_authentication_protocol,
-            &self.signing_certificate,
-            &self.active_sign_in_uri,
-            &self.federated_idp_mfa_behavior,
-            &self.is_signed_authentication_request_required,
-            &self.next_signing_certificate,
-            &self.password_reset_uri,
-            &self.prompt_login_behavior,
-            &self.signing_certificate_update_status,
-            &self.sign_out_uri,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.issuer_uri,
+                &self.metadata_exchange_uri,
+                &self.passive_sign_in_uri,
+                &self.preferred_authentication_protocol,
+                &self.signing_certificate,
+                &self.active_sign_in_uri,
+                &self.federated_idp_mfa_behavior,
+                &self.is_signed_authentication_request_required,
+                &self.next_signing_certificate,
+                &self.password_reset_uri,
+                &self.prompt_login_behavior,
+                &self.signing_certificate_update_status,
+                &self.sign_out_uri,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -243,12 +247,6 @@ impl ::graph_model::rt::Struct for InternalDomainFederation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InternalDomainFederation {
@@ -377,14 +375,18 @@ pub struct SigningCertificateUpdateStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SigningCertificateUpdateStatus {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.signingCertificateUpdateStatus"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.signingCertificateUpdateStatus",
+            &["certificateUpdateResult", "lastRunDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["certificateUpdateResult", "lastRunDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.certificate_update_result, &self.last_run_date_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.certificate_update_result, &self.last_run_date_time],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -397,12 +399,6 @@ impl ::graph_model::rt::Struct for SigningCertificateUpdateStatus {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SigningCertificateUpdateStatus {

@@ -16,19 +16,23 @@ pub struct ServiceStorageQuotaBreakdown {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceStorageQuotaBreakdown {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.serviceStorageQuotaBreakdown"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.serviceStorageQuotaBreakdown",
+            &["id", "displayName", "manageWebUrl", "used"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "manageWebUrl", "used"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.manage_web_url,
-            &self.used,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.manage_web_url,
+                &self.used,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -43,12 +47,6 @@ impl ::graph_model::rt::Struct for ServiceStorageQuotaBreakdown {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServiceStorageQuotaBreakdown {
@@ -115,32 +113,36 @@ pub struct UnifiedStorageQuota {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedStorageQuota {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedStorageQuota"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.unifiedStorageQuota",
+            &[
+                "id",
+                "deleted",
+                "manageWebUrl",
+                "remaining",
+                "state",
+                "total",
+                "used",
+                "services",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deleted",
-            "manageWebUrl",
-            "remaining",
-            "state",
-            "total",
-            "used",
-            "services",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted,
-            &self.manage_web_url,
-            &self.remaining,
-            &self.state,
-            &self.total,
-            &self.used,
-            &self.services,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted,
+                &self.manage_web_url,
+                &self.remaining,
+                &self.state,
+                &self.total,
+                &self.used,
+                &self.services,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -159,12 +161,6 @@ impl ::graph_model::rt::Struct for UnifiedStorageQuota {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedStorageQuota {

@@ -129,126 +129,130 @@ pub struct AgentIdentityBlueprint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AgentIdentityBlueprint {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.agentIdentityBlueprint"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.agentIdentityBlueprint",
+            &[
+                "id",
+                "deletedDateTime",
+                "addIns",
+                "api",
+                "appId",
+                "applicationTemplateId",
+                "appRoles",
+                "authenticationBehaviors",
+                "certification",
+                "createdByAppId",
+                "createdDateTime",
+                "defaultRedirectUri",
+                "description",
+                "disabledByMicrosoftStatus",
+                "displayName",
+                "groupMembershipClaims",
+                "identifierUris",
+                "info",
+                "isDeviceOnlyAuthSupported",
+                "isDisabled",
+                "isFallbackPublicClient",
+                "keyCredentials",
+                "logo",
+                "managerApplications",
+                "nativeAuthenticationApisEnabled",
+                "notes",
+                "oauth2RequirePostResponse",
+                "optionalClaims",
+                "parentalControlSettings",
+                "passwordCredentials",
+                "publicClient",
+                "publisherDomain",
+                "requestSignatureVerification",
+                "requiredResourceAccess",
+                "samlMetadataUrl",
+                "serviceManagementReference",
+                "servicePrincipalLockConfiguration",
+                "signInAudience",
+                "spa",
+                "tags",
+                "tokenEncryptionKeyId",
+                "uniqueName",
+                "verifiedPublisher",
+                "web",
+                "appManagementPolicies",
+                "createdOnBehalfOf",
+                "extensionProperties",
+                "federatedIdentityCredentials",
+                "homeRealmDiscoveryPolicies",
+                "owners",
+                "synchronization",
+                "tokenIssuancePolicies",
+                "tokenLifetimePolicies",
+                "inheritablePermissions",
+                "sponsors",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "addIns",
-            "api",
-            "appId",
-            "applicationTemplateId",
-            "appRoles",
-            "authenticationBehaviors",
-            "certification",
-            "createdByAppId",
-            "createdDateTime",
-            "defaultRedirectUri",
-            "description",
-            "disabledByMicrosoftStatus",
-            "displayName",
-            "groupMembershipClaims",
-            "identifierUris",
-            "info",
-            "isDeviceOnlyAuthSupported",
-            "isDisabled",
-            "isFallbackPublicClient",
-            "keyCredentials",
-            "logo",
-            "managerApplications",
-            "nativeAuthenticationApisEnabled",
-            "notes",
-            "oauth2RequirePostResponse",
-            "optionalClaims",
-            "parentalControlSettings",
-            "passwordCredentials",
-            "publicClient",
-            "publisherDomain",
-            "requestSignatureVerification",
-            "requiredResourceAccess",
-            "samlMetadataUrl",
-            "serviceManagementReference",
-            "servicePrincipalLockConfiguration",
-            "signInAudience",
-            "spa",
-            "tags",
-            "tokenEncryptionKeyId",
-            "uniqueName",
-            "verifiedPublisher",
-            "web",
-            "appManagementPolicies",
-            "createdOnBehalfOf",
-            "extensionProperties",
-            "federatedIdentityCredentials",
-            "homeRealmDiscoveryPolicies",
-            "owners",
-            "synchronization",
-            "tokenIssuancePolicies",
-            "tokenLifetimePolicies",
-            "inheritablePermissions",
-            "sponsors",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.add_ins,
-            &self.api,
-            &self.app_id,
-            &self.application_template_id,
-            &self.app_roles,
-            &self.authentication_behaviors,
-            &self.certification,
-            &self.created_by_app_id,
-            &self.created_date_time,
-            &self.default_redirect_uri,
-            &self.description,
-            &self.disabled_by_microsoft_status,
-            &self.display_name,
-            &self.group_membership_claims,
-            &self.identifier_uris,
-            &self.info,
-            &self.is_device_only_auth_supported,
-            &self.is_disabled,
-            &self.is_fallback_public_client,
-            &self.key_credentials,
-            &self.logo,
-            &self.manager_applications,
-            &self.native_authentication_apis_enabled,
-            &self.notes,
-            &self.oauth2_require_post_response,
-            &self.optional_claims,
-            &self.parental_control_settings,
-            &self.password_credentials,
-            &self.public_client,
-            &self.publisher_domain,
-            &self.request_signature_verification,
-            &self.required_resource_access,
-            &self.saml_metadata_url,
-            &self.service_management_reference,
-            &self.service_principal_lock_configuration,
-            &self.sign_in_audience,
-            &self.spa,
-            &self.tags,
-            &self.token_encryption_key_id,
-            &self.unique_name,
-            &self.verified_publisher,
-            &self.web,
-            &self.app_management_policies,
-            &self.created_on_behalf_of,
-            &self.extension_properties,
-            &self.federated_identity_credentials,
-            &self.home_realm_discovery_policies,
-            &self.owners,
-            &self.synchronization,
-            &self.token_issuance_policies,
-            &self.token_lifetime_policies,
-            &self.inheritable_permissions,
-            &self.sponsors,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.add_ins,
+                &self.api,
+                &self.app_id,
+                &self.application_template_id,
+                &self.app_roles,
+                &self.authentication_behaviors,
+                &self.certification,
+                &self.created_by_app_id,
+                &self.created_date_time,
+                &self.default_redirect_uri,
+                &self.description,
+                &self.disabled_by_microsoft_status,
+                &self.display_name,
+                &self.group_membership_claims,
+                &self.identifier_uris,
+                &self.info,
+                &self.is_device_only_auth_supported,
+                &self.is_disabled,
+                &self.is_fallback_public_client,
+                &self.key_credentials,
+                &self.logo,
+                &self.manager_applications,
+                &self.native_authentication_apis_enabled,
+                &self.notes,
+                &self.oauth2_require_post_response,
+                &self.optional_claims,
+                &self.parental_control_settings,
+                &self.password_credentials,
+                &self.public_client,
+                &self.publisher_domain,
+                &self.request_signature_verification,
+                &self.required_resource_access,
+                &self.saml_metadata_url,
+                &self.service_management_reference,
+                &self.service_principal_lock_configuration,
+                &self.sign_in_audience,
+                &self.spa,
+                &self.tags,
+                &self.token_encryption_key_id,
+                &self.unique_name,
+                &self.verified_publisher,
+                &self.web,
+                &self.app_management_policies,
+                &self.created_on_behalf_of,
+                &self.extension_properties,
+                &self.federated_identity_credentials,
+                &self.home_realm_discovery_policies,
+                &self.owners,
+                &self.synchronization,
+                &self.token_issuance_policies,
+                &self.token_lifetime_policies,
+                &self.inheritable_permissions,
+                &self.sponsors,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -315,12 +319,6 @@ impl ::graph_model::rt::Struct for AgentIdentityBlueprint {
             &mut self.extra,
         )
     }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
-    }
 }
 impl ::graph_model::rt::Value for AgentIdentityBlueprint {
     #[inline(never)]
@@ -372,26 +370,19 @@ pub struct AllAllowedScopes {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AllAllowedScopes {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.allAllowedScopes"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.allAllowedScopes", &["kind"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["kind"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.kind])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.kind], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.kind], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AllAllowedScopes {
@@ -452,26 +443,30 @@ pub struct ApiApplication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApiApplication {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.apiApplication"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.apiApplication",
+            &[
+                "acceptMappedClaims",
+                "knownClientApplications",
+                "oauth2PermissionScopes",
+                "preAuthorizedApplications",
+                "requestedAccessTokenVersion",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "acceptMappedClaims",
-            "knownClientApplications",
-            "oauth2PermissionScopes",
-            "preAuthorizedApplications",
-            "requestedAccessTokenVersion",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.accept_mapped_claims,
-            &self.known_client_applications,
-            &self.oauth2_permission_scopes,
-            &self.pre_authorized_applications,
-            &self.requested_access_token_version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.accept_mapped_claims,
+                &self.known_client_applications,
+                &self.oauth2_permission_scopes,
+                &self.pre_authorized_applications,
+                &self.requested_access_token_version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -487,12 +482,6 @@ impl ::graph_model::rt::Struct for ApiApplication {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ApiApplication {
@@ -659,122 +648,126 @@ pub struct Application {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Application {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.application"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.application",
+            &[
+                "id",
+                "deletedDateTime",
+                "addIns",
+                "api",
+                "appId",
+                "applicationTemplateId",
+                "appRoles",
+                "authenticationBehaviors",
+                "certification",
+                "createdByAppId",
+                "createdDateTime",
+                "defaultRedirectUri",
+                "description",
+                "disabledByMicrosoftStatus",
+                "displayName",
+                "groupMembershipClaims",
+                "identifierUris",
+                "info",
+                "isDeviceOnlyAuthSupported",
+                "isDisabled",
+                "isFallbackPublicClient",
+                "keyCredentials",
+                "logo",
+                "managerApplications",
+                "nativeAuthenticationApisEnabled",
+                "notes",
+                "oauth2RequirePostResponse",
+                "optionalClaims",
+                "parentalControlSettings",
+                "passwordCredentials",
+                "publicClient",
+                "publisherDomain",
+                "requestSignatureVerification",
+                "requiredResourceAccess",
+                "samlMetadataUrl",
+                "serviceManagementReference",
+                "servicePrincipalLockConfiguration",
+                "signInAudience",
+                "spa",
+                "tags",
+                "tokenEncryptionKeyId",
+                "uniqueName",
+                "verifiedPublisher",
+                "web",
+                "appManagementPolicies",
+                "createdOnBehalfOf",
+                "extensionProperties",
+                "federatedIdentityCredentials",
+                "homeRealmDiscoveryPolicies",
+                "owners",
+                "synchronization",
+                "tokenIssuancePolicies",
+                "tokenLifetimePolicies",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "addIns",
-            "api",
-            "appId",
-            "applicationTemplateId",
-            "appRoles",
-            "authenticationBehaviors",
-            "certification",
-            "createdByAppId",
-            "createdDateTime",
-            "defaultRedirectUri",
-            "description",
-            "disabledByMicrosoftStatus",
-            "displayName",
-            "groupMembershipClaims",
-            "identifierUris",
-            "info",
-            "isDeviceOnlyAuthSupported",
-            "isDisabled",
-            "isFallbackPublicClient",
-            "keyCredentials",
-            "logo",
-            "managerApplications",
-            "nativeAuthenticationApisEnabled",
-            "notes",
-            "oauth2RequirePostResponse",
-            "optionalClaims",
-            "parentalControlSettings",
-            "passwordCredentials",
-            "publicClient",
-            "publisherDomain",
-            "requestSignatureVerification",
-            "requiredResourceAccess",
-            "samlMetadataUrl",
-            "serviceManagementReference",
-            "servicePrincipalLockConfiguration",
-            "signInAudience",
-            "spa",
-            "tags",
-            "tokenEncryptionKeyId",
-            "uniqueName",
-            "verifiedPublisher",
-            "web",
-            "appManagementPolicies",
-            "createdOnBehalfOf",
-            "extensionProperties",
-            "federatedIdentityCredentials",
-            "homeRealmDiscoveryPolicies",
-            "owners",
-            "synchronization",
-            "tokenIssuancePolicies",
-            "tokenLifetimePolicies",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.add_ins,
-            &self.api,
-            &self.app_id,
-            &self.application_template_id,
-            &self.app_roles,
-            &self.authentication_behaviors,
-            &self.certification,
-            &self.created_by_app_id,
-            &self.created_date_time,
-            &self.default_redirect_uri,
-            &self.description,
-            &self.disabled_by_microsoft_status,
-            &self.display_name,
-            &self.group_membership_claims,
-            &self.identifier_uris,
-            &self.info,
-            &self.is_device_only_auth_supported,
-            &self.is_disabled,
-            &self.is_fallback_public_client,
-            &self.key_credentials,
-            &self.logo,
-            &self.manager_applications,
-            &self.native_authentication_apis_enabled,
-            &self.notes,
-            &self.oauth2_require_post_response,
-            &self.optional_claims,
-            &self.parental_control_settings,
-            &self.password_credentials,
-            &self.public_client,
-            &self.publisher_domain,
-            &self.request_signature_verification,
-            &self.required_resource_access,
-            &self.saml_metadata_url,
-            &self.service_management_reference,
-            &self.service_principal_lock_configuration,
-            &self.sign_in_audience,
-            &self.spa,
-            &self.tags,
-            &self.token_encryption_key_id,
-            &self.unique_name,
-            &self.verified_publisher,
-            &self.web,
-            &self.app_management_policies,
-            &self.created_on_behalf_of,
-            &self.extension_properties,
-            &self.federated_identity_credentials,
-            &self.home_realm_discovery_policies,
-            &self.owners,
-            &self.synchronization,
-            &self.token_issuance_policies,
-            &self.token_lifetime_policies,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.add_ins,
+                &self.api,
+                &self.app_id,
+                &self.application_template_id,
+                &self.app_roles,
+                &self.authentication_behaviors,
+                &self.certification,
+                &self.created_by_app_id,
+                &self.created_date_time,
+                &self.default_redirect_uri,
+                &self.description,
+                &self.disabled_by_microsoft_status,
+                &self.display_name,
+                &self.group_membership_claims,
+                &self.identifier_uris,
+                &self.info,
+                &self.is_device_only_auth_supported,
+                &self.is_disabled,
+                &self.is_fallback_public_client,
+                &self.key_credentials,
+                &self.logo,
+                &self.manager_applications,
+                &self.native_authentication_apis_enabled,
+                &self.notes,
+                &self.oauth2_require_post_response,
+                &self.optional_claims,
+                &self.parental_control_settings,
+                &self.password_credentials,
+                &self.public_client,
+                &self.publisher_domain,
+                &self.request_signature_verification,
+                &self.required_resource_access,
+                &self.saml_metadata_url,
+                &self.service_management_reference,
+                &self.service_principal_lock_configuration,
+                &self.sign_in_audience,
+                &self.spa,
+                &self.tags,
+                &self.token_encryption_key_id,
+                &self.unique_name,
+                &self.verified_publisher,
+                &self.web,
+                &self.app_management_policies,
+                &self.created_on_behalf_of,
+                &self.extension_properties,
+                &self.federated_identity_credentials,
+                &self.home_realm_discovery_policies,
+                &self.owners,
+                &self.synchronization,
+                &self.token_issuance_policies,
+                &self.token_lifetime_policies,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -838,12 +831,6 @@ impl ::graph_model::rt::Struct for Application {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Application {
@@ -1010,22 +997,26 @@ pub struct AuthenticationBehaviors {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationBehaviors {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationBehaviors"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationBehaviors",
+            &[
+                "blockAzureADGraphAccess",
+                "removeUnverifiedEmailClaim",
+                "requireClientServicePrincipal",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "blockAzureADGraphAccess",
-            "removeUnverifiedEmailClaim",
-            "requireClientServicePrincipal",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.block_azure_ad_graph_access,
-            &self.remove_unverified_email_claim,
-            &self.require_client_service_principal,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.block_azure_ad_graph_access,
+                &self.remove_unverified_email_claim,
+                &self.require_client_service_principal,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1039,12 +1030,6 @@ impl ::graph_model::rt::Struct for AuthenticationBehaviors {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationBehaviors {
@@ -1106,26 +1091,30 @@ pub struct Certification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Certification {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.certification"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.certification",
+            &[
+                "certificationDetailsUrl",
+                "certificationExpirationDateTime",
+                "isCertifiedByMicrosoft",
+                "isPublisherAttested",
+                "lastCertificationDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "certificationDetailsUrl",
-            "certificationExpirationDateTime",
-            "isCertifiedByMicrosoft",
-            "isPublisherAttested",
-            "lastCertificationDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.certification_details_url,
-            &self.certification_expiration_date_time,
-            &self.is_certified_by_microsoft,
-            &self.is_publisher_attested,
-            &self.last_certification_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.certification_details_url,
+                &self.certification_expiration_date_time,
+                &self.is_certified_by_microsoft,
+                &self.is_publisher_attested,
+                &self.last_certification_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1141,12 +1130,6 @@ impl ::graph_model::rt::Struct for Certification {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Certification {
@@ -1201,26 +1184,19 @@ pub struct EnumeratedScopes {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EnumeratedScopes {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.enumeratedScopes"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.enumeratedScopes", &["kind", "scopes"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["kind", "scopes"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.kind, &self.scopes])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.kind, &self.scopes], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.kind, &mut self.scopes], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EnumeratedScopes {
@@ -1287,32 +1263,36 @@ pub struct ExtensionProperty {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExtensionProperty {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.extensionProperty"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.extensionProperty",
+            &[
+                "id",
+                "deletedDateTime",
+                "appDisplayName",
+                "dataType",
+                "isMultiValued",
+                "isSyncedFromOnPremises",
+                "name",
+                "targetObjects",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "appDisplayName",
-            "dataType",
-            "isMultiValued",
-            "isSyncedFromOnPremises",
-            "name",
-            "targetObjects",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.app_display_name,
-            &self.data_type,
-            &self.is_multi_valued,
-            &self.is_synced_from_on_premises,
-            &self.name,
-            &self.target_objects,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.app_display_name,
+                &self.data_type,
+                &self.is_multi_valued,
+                &self.is_synced_from_on_premises,
+                &self.name,
+                &self.target_objects,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1331,12 +1311,6 @@ impl ::graph_model::rt::Struct for ExtensionProperty {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExtensionProperty {
@@ -1391,17 +1365,21 @@ pub struct ImplicitGrantSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ImplicitGrantSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.implicitGrantSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.implicitGrantSettings",
+            &["enableAccessTokenIssuance", "enableIdTokenIssuance"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["enableAccessTokenIssuance", "enableIdTokenIssuance"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.enable_access_token_issuance,
-            &self.enable_id_token_issuance,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.enable_access_token_issuance,
+                &self.enable_id_token_issuance,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1414,12 +1392,6 @@ impl ::graph_model::rt::Struct for ImplicitGrantSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ImplicitGrantSettings {
@@ -1474,14 +1446,18 @@ pub struct InheritablePermission {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InheritablePermission {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.inheritablePermission"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.inheritablePermission",
+            &["inheritableScopes", "resourceAppId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["inheritableScopes", "resourceAppId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.inheritable_scopes, &self.resource_app_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.inheritable_scopes, &self.resource_app_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1491,12 +1467,6 @@ impl ::graph_model::rt::Struct for InheritablePermission {
             &mut [&mut self.inheritable_scopes, &mut self.resource_app_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InheritablePermission {
@@ -1550,26 +1520,19 @@ pub struct InheritableScopes {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InheritableScopes {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.inheritableScopes"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.inheritableScopes", &["kind"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["kind"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.kind])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.kind], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.kind], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InheritableScopes {
@@ -1809,26 +1772,19 @@ pub struct NoScopes {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NoScopes {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.noScopes"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.noScopes", &["kind"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["kind"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.kind])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.kind], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.kind], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for NoScopes {
@@ -1887,19 +1843,23 @@ pub struct OptionalClaim {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OptionalClaim {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.optionalClaim"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.optionalClaim",
+            &["additionalProperties", "essential", "name", "source"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["additionalProperties", "essential", "name", "source"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.additional_properties,
-            &self.essential,
-            &self.name,
-            &self.source,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.additional_properties,
+                &self.essential,
+                &self.name,
+                &self.source,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1914,12 +1874,6 @@ impl ::graph_model::rt::Struct for OptionalClaim {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OptionalClaim {
@@ -1976,14 +1930,18 @@ pub struct OptionalClaims {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OptionalClaims {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.optionalClaims"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.optionalClaims",
+            &["accessToken", "idToken", "saml2Token"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["accessToken", "idToken", "saml2Token"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.access_token, &self.id_token, &self.saml2_token])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.access_token, &self.id_token, &self.saml2_token],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1997,12 +1955,6 @@ impl ::graph_model::rt::Struct for OptionalClaims {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OptionalClaims {
@@ -2057,17 +2009,21 @@ pub struct ParentalControlSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ParentalControlSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.parentalControlSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.parentalControlSettings",
+            &["countriesBlockedForMinors", "legalAgeGroupRule"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["countriesBlockedForMinors", "legalAgeGroupRule"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.countries_blocked_for_minors,
-            &self.legal_age_group_rule,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.countries_blocked_for_minors,
+                &self.legal_age_group_rule,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2080,12 +2036,6 @@ impl ::graph_model::rt::Struct for ParentalControlSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ParentalControlSettings {
@@ -2140,14 +2090,15 @@ pub struct PreAuthorizedApplication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PreAuthorizedApplication {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.preAuthorizedApplication"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.preAuthorizedApplication",
+            &["appId", "delegatedPermissionIds"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["appId", "delegatedPermissionIds"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.app_id, &self.delegated_permission_ids])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.app_id, &self.delegated_permission_ids], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2157,12 +2108,6 @@ impl ::graph_model::rt::Struct for PreAuthorizedApplication {
             &mut [&mut self.app_id, &mut self.delegated_permission_ids],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PreAuthorizedApplication {
@@ -2215,26 +2160,21 @@ pub struct PublicClientApplication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PublicClientApplication {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.publicClientApplication"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.publicClientApplication",
+            &["redirectUris"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["redirectUris"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.redirect_uris])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.redirect_uris], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.redirect_uris], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PublicClientApplication {
@@ -2289,26 +2229,19 @@ pub struct RedirectUriSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RedirectUriSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.redirectUriSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.redirectUriSettings", &["index", "uri"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["index", "uri"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.index, &self.uri])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.index, &self.uri], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.index, &mut self.uri], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RedirectUriSettings {
@@ -2364,17 +2297,21 @@ pub struct RequestSignatureVerification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RequestSignatureVerification {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.requestSignatureVerification"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.requestSignatureVerification",
+            &["allowedWeakAlgorithms", "isSignedRequestRequired"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["allowedWeakAlgorithms", "isSignedRequestRequired"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allowed_weak_algorithms,
-            &self.is_signed_request_required,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allowed_weak_algorithms,
+                &self.is_signed_request_required,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2387,12 +2324,6 @@ impl ::graph_model::rt::Struct for RequestSignatureVerification {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RequestSignatureVerification {
@@ -2447,14 +2378,15 @@ pub struct RequiredResourceAccess {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RequiredResourceAccess {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.requiredResourceAccess"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.requiredResourceAccess",
+            &["resourceAccess", "resourceAppId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["resourceAccess", "resourceAppId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.resource_access, &self.resource_app_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.resource_access, &self.resource_app_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2464,12 +2396,6 @@ impl ::graph_model::rt::Struct for RequiredResourceAccess {
             &mut [&mut self.resource_access, &mut self.resource_app_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RequiredResourceAccess {
@@ -2524,26 +2450,19 @@ pub struct ResourceAccess {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResourceAccess {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.resourceAccess"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.resourceAccess", &["id", "type"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.r#type], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.r#type], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ResourceAccess {
@@ -2683,26 +2602,30 @@ pub struct ServicePrincipalLockConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServicePrincipalLockConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.servicePrincipalLockConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.servicePrincipalLockConfiguration",
+            &[
+                "allProperties",
+                "credentialsWithUsageSign",
+                "credentialsWithUsageVerify",
+                "isEnabled",
+                "tokenEncryptionKeyId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "allProperties",
-            "credentialsWithUsageSign",
-            "credentialsWithUsageVerify",
-            "isEnabled",
-            "tokenEncryptionKeyId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.all_properties,
-            &self.credentials_with_usage_sign,
-            &self.credentials_with_usage_verify,
-            &self.is_enabled,
-            &self.token_encryption_key_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.all_properties,
+                &self.credentials_with_usage_sign,
+                &self.credentials_with_usage_verify,
+                &self.is_enabled,
+                &self.token_encryption_key_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2718,12 +2641,6 @@ impl ::graph_model::rt::Struct for ServicePrincipalLockConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServicePrincipalLockConfiguration {
@@ -2776,26 +2693,19 @@ pub struct SpaApplication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SpaApplication {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.spaApplication"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.spaApplication", &["redirectUris"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["redirectUris"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.redirect_uris])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.redirect_uris], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.redirect_uris], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SpaApplication {
@@ -2917,26 +2827,30 @@ pub struct WebApplication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebApplication {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.webApplication"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.webApplication",
+            &[
+                "homePageUrl",
+                "implicitGrantSettings",
+                "logoutUrl",
+                "redirectUris",
+                "redirectUriSettings",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "homePageUrl",
-            "implicitGrantSettings",
-            "logoutUrl",
-            "redirectUris",
-            "redirectUriSettings",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.home_page_url,
-            &self.implicit_grant_settings,
-            &self.logout_url,
-            &self.redirect_uris,
-            &self.redirect_uri_settings,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.home_page_url,
+                &self.implicit_grant_settings,
+                &self.logout_url,
+                &self.redirect_uris,
+                &self.redirect_uri_settings,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2952,12 +2866,6 @@ impl ::graph_model::rt::Struct for WebApplication {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebApplication {

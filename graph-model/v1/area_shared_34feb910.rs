@@ -26,34 +26,38 @@ pub struct AttackSimulationOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttackSimulationOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attackSimulationOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attackSimulationOperation",
+            &[
+                "id",
+                "createdDateTime",
+                "lastActionDateTime",
+                "resourceLocation",
+                "status",
+                "statusDetail",
+                "percentageCompleted",
+                "tenantId",
+                "type",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "lastActionDateTime",
-            "resourceLocation",
-            "status",
-            "statusDetail",
-            "percentageCompleted",
-            "tenantId",
-            "type",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.last_action_date_time,
-            &self.resource_location,
-            &self.status,
-            &self.status_detail,
-            &self.percentage_completed,
-            &self.tenant_id,
-            &self.r#type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.last_action_date_time,
+                &self.resource_location,
+                &self.status,
+                &self.status_detail,
+                &self.percentage_completed,
+                &self.tenant_id,
+                &self.r#type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -73,12 +77,6 @@ impl ::graph_model::rt::Struct for AttackSimulationOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttackSimulationOperation {
@@ -308,46 +306,50 @@ pub struct SensitivityLabel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SensitivityLabel {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sensitivityLabel"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sensitivityLabel",
+            &[
+                "id",
+                "actionSource",
+                "autoTooltip",
+                "description",
+                "displayName",
+                "hasProtection",
+                "isDefault",
+                "isEndpointProtectionEnabled",
+                "isScopedToUser",
+                "locale",
+                "name",
+                "priority",
+                "toolTip",
+                "rights",
+                "sublabels",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "actionSource",
-            "autoTooltip",
-            "description",
-            "displayName",
-            "hasProtection",
-            "isDefault",
-            "isEndpointProtectionEnabled",
-            "isScopedToUser",
-            "locale",
-            "name",
-            "priority",
-            "toolTip",
-            "rights",
-            "sublabels",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.action_source,
-            &self.auto_tooltip,
-            &self.description,
-            &self.display_name,
-            &self.has_protection,
-            &self.is_default,
-            &self.is_endpoint_protection_enabled,
-            &self.is_scoped_to_user,
-            &self.locale,
-            &self.name,
-            &self.priority,
-            &self.tool_tip,
-            &self.rights,
-            &self.sublabels,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.action_source,
+                &self.auto_tooltip,
+                &self.description,
+                &self.display_name,
+                &self.has_protection,
+                &self.is_default,
+                &self.is_endpoint_protection_enabled,
+                &self.is_scoped_to_user,
+                &self.locale,
+                &self.name,
+                &self.priority,
+                &self.tool_tip,
+                &self.rights,
+                &self.sublabels,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -373,12 +375,6 @@ impl ::graph_model::rt::Struct for SensitivityLabel {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SensitivityLabel {

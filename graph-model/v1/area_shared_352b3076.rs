@@ -16,24 +16,28 @@ pub struct AppIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.appIdentity",
+            &[
+                "appId",
+                "displayName",
+                "servicePrincipalId",
+                "servicePrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "appId",
-            "displayName",
-            "servicePrincipalId",
-            "servicePrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.app_id,
-            &self.display_name,
-            &self.service_principal_id,
-            &self.service_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.app_id,
+                &self.display_name,
+                &self.service_principal_id,
+                &self.service_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -48,12 +52,6 @@ impl ::graph_model::rt::Struct for AppIdentity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppIdentity {

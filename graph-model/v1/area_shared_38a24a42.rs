@@ -12,14 +12,15 @@ pub struct AssignedLicense {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AssignedLicense {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.assignedLicense"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.assignedLicense",
+            &["disabledPlans", "skuId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["disabledPlans", "skuId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.disabled_plans, &self.sku_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.disabled_plans, &self.sku_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -29,12 +30,6 @@ impl ::graph_model::rt::Struct for AssignedLicense {
             &mut [&mut self.disabled_plans, &mut self.sku_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AssignedLicense {
@@ -91,22 +86,26 @@ pub struct PasswordProfile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PasswordProfile {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.passwordProfile"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.passwordProfile",
+            &[
+                "forceChangePasswordNextSignIn",
+                "forceChangePasswordNextSignInWithMfa",
+                "password",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "forceChangePasswordNextSignIn",
-            "forceChangePasswordNextSignInWithMfa",
-            "password",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.force_change_password_next_sign_in,
-            &self.force_change_password_next_sign_in_with_mfa,
-            &self.password,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.force_change_password_next_sign_in,
+                &self.force_change_password_next_sign_in_with_mfa,
+                &self.password,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -120,12 +119,6 @@ impl ::graph_model::rt::Struct for PasswordProfile {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PasswordProfile {

@@ -16,24 +16,28 @@ pub struct ServicePlanInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServicePlanInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.servicePlanInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.servicePlanInfo",
+            &[
+                "appliesTo",
+                "provisioningStatus",
+                "servicePlanId",
+                "servicePlanName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "appliesTo",
-            "provisioningStatus",
-            "servicePlanId",
-            "servicePlanName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.applies_to,
-            &self.provisioning_status,
-            &self.service_plan_id,
-            &self.service_plan_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.applies_to,
+                &self.provisioning_status,
+                &self.service_plan_id,
+                &self.service_plan_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -48,12 +52,6 @@ impl ::graph_model::rt::Struct for ServicePlanInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServicePlanInfo {

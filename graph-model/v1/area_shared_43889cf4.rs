@@ -38,46 +38,50 @@ pub struct Subscription {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Subscription {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.subscription"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.subscription",
+            &[
+                "id",
+                "applicationId",
+                "changeType",
+                "clientState",
+                "creatorId",
+                "encryptionCertificate",
+                "encryptionCertificateId",
+                "expirationDateTime",
+                "includeResourceData",
+                "latestSupportedTlsVersion",
+                "lifecycleNotificationUrl",
+                "notificationQueryOptions",
+                "notificationUrl",
+                "notificationUrlAppId",
+                "resource",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "applicationId",
-            "changeType",
-            "clientState",
-            "creatorId",
-            "encryptionCertificate",
-            "encryptionCertificateId",
-            "expirationDateTime",
-            "includeResourceData",
-            "latestSupportedTlsVersion",
-            "lifecycleNotificationUrl",
-            "notificationQueryOptions",
-            "notificationUrl",
-            "notificationUrlAppId",
-            "resource",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.application_id,
-            &self.change_type,
-            &self.client_state,
-            &self.creator_id,
-            &self.encryption_certificate,
-            &self.encryption_certificate_id,
-            &self.expiration_date_time,
-            &self.include_resource_data,
-            &self.latest_supported_tls_version,
-            &self.lifecycle_notification_url,
-            &self.notification_query_options,
-            &self.notification_url,
-            &self.notification_url_app_id,
-            &self.resource,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.application_id,
+                &self.change_type,
+                &self.client_state,
+                &self.creator_id,
+                &self.encryption_certificate,
+                &self.encryption_certificate_id,
+                &self.expiration_date_time,
+                &self.include_resource_data,
+                &self.latest_supported_tls_version,
+                &self.lifecycle_notification_url,
+                &self.notification_query_options,
+                &self.notification_url,
+                &self.notification_url_app_id,
+                &self.resource,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -103,12 +107,6 @@ impl ::graph_model::rt::Struct for Subscription {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Subscription {

@@ -29,36 +29,40 @@ pub struct MultiTenantOrganizationMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MultiTenantOrganizationMember {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.multiTenantOrganizationMember"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.multiTenantOrganizationMember",
+            &[
+                "id",
+                "deletedDateTime",
+                "addedByTenantId",
+                "addedDateTime",
+                "displayName",
+                "joinedDateTime",
+                "role",
+                "state",
+                "tenantId",
+                "transitionDetails",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "addedByTenantId",
-            "addedDateTime",
-            "displayName",
-            "joinedDateTime",
-            "role",
-            "state",
-            "tenantId",
-            "transitionDetails",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.added_by_tenant_id,
-            &self.added_date_time,
-            &self.display_name,
-            &self.joined_date_time,
-            &self.role,
-            &self.state,
-            &self.tenant_id,
-            &self.transition_details,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.added_by_tenant_id,
+                &self.added_date_time,
+                &self.display_name,
+                &self.joined_date_time,
+                &self.role,
+                &self.state,
+                &self.tenant_id,
+                &self.transition_details,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -79,12 +83,6 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationMember {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MultiTenantOrganizationMember {
@@ -359,19 +357,23 @@ pub struct MultiTenantOrganizationMemberTransitionDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MultiTenantOrganizationMemberTransitionDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.multiTenantOrganizationMemberTransitionDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.multiTenantOrganizationMemberTransitionDetails",
+            &["desiredRole", "desiredState", "details", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["desiredRole", "desiredState", "details", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.desired_role,
-            &self.desired_state,
-            &self.details,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.desired_role,
+                &self.desired_state,
+                &self.details,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -386,12 +388,6 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationMemberTransitionDetail
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MultiTenantOrganizationMemberTransitionDetails {

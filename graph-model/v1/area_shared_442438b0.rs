@@ -8,26 +8,19 @@ pub struct BooleanColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BooleanColumn {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.booleanColumn"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.booleanColumn", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BooleanColumn {
@@ -84,14 +77,18 @@ pub struct CalculatedColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CalculatedColumn {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.calculatedColumn"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.calculatedColumn",
+            &["format", "formula", "outputType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["format", "formula", "outputType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.format, &self.formula, &self.output_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.format, &self.formula, &self.output_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -101,12 +98,6 @@ impl ::graph_model::rt::Struct for CalculatedColumn {
             &mut [&mut self.format, &mut self.formula, &mut self.output_type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CalculatedColumn {
@@ -163,14 +154,18 @@ pub struct ChoiceColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChoiceColumn {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.choiceColumn"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.choiceColumn",
+            &["allowTextEntry", "choices", "displayAs"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["allowTextEntry", "choices", "displayAs"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.allow_text_entry, &self.choices, &self.display_as])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.allow_text_entry, &self.choices, &self.display_as],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -184,12 +179,6 @@ impl ::graph_model::rt::Struct for ChoiceColumn {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChoiceColumn {
@@ -307,82 +296,86 @@ pub struct ColumnDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ColumnDefinition {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.columnDefinition"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.columnDefinition",
+            &[
+                "id",
+                "boolean",
+                "calculated",
+                "choice",
+                "columnGroup",
+                "contentApprovalStatus",
+                "currency",
+                "dateTime",
+                "defaultValue",
+                "description",
+                "displayName",
+                "enforceUniqueValues",
+                "geolocation",
+                "hidden",
+                "hyperlinkOrPicture",
+                "indexed",
+                "isDeletable",
+                "isReorderable",
+                "isSealed",
+                "lookup",
+                "name",
+                "number",
+                "personOrGroup",
+                "propagateChanges",
+                "readOnly",
+                "required",
+                "sourceContentType",
+                "term",
+                "text",
+                "thumbnail",
+                "type",
+                "validation",
+                "sourceColumn",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "boolean",
-            "calculated",
-            "choice",
-            "columnGroup",
-            "contentApprovalStatus",
-            "currency",
-            "dateTime",
-            "defaultValue",
-            "description",
-            "displayName",
-            "enforceUniqueValues",
-            "geolocation",
-            "hidden",
-            "hyperlinkOrPicture",
-            "indexed",
-            "isDeletable",
-            "isReorderable",
-            "isSealed",
-            "lookup",
-            "name",
-            "number",
-            "personOrGroup",
-            "propagateChanges",
-            "readOnly",
-            "required",
-            "sourceContentType",
-            "term",
-            "text",
-            "thumbnail",
-            "type",
-            "validation",
-            "sourceColumn",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.boolean,
-            &self.calculated,
-            &self.choice,
-            &self.column_group,
-            &self.content_approval_status,
-            &self.currency,
-            &self.date_time,
-            &self.default_value,
-            &self.description,
-            &self.display_name,
-            &self.enforce_unique_values,
-            &self.geolocation,
-            &self.hidden,
-            &self.hyperlink_or_picture,
-            &self.indexed,
-            &self.is_deletable,
-            &self.is_reorderable,
-            &self.is_sealed,
-            &self.lookup,
-            &self.name,
-            &self.number,
-            &self.person_or_group,
-            &self.propagate_changes,
-            &self.read_only,
-            &self.required,
-            &self.source_content_type,
-            &self.term,
-            &self.text,
-            &self.thumbnail,
-            &self.r#type,
-            &self.validation,
-            &self.source_column,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.boolean,
+                &self.calculated,
+                &self.choice,
+                &self.column_group,
+                &self.content_approval_status,
+                &self.currency,
+                &self.date_time,
+                &self.default_value,
+                &self.description,
+                &self.display_name,
+                &self.enforce_unique_values,
+                &self.geolocation,
+                &self.hidden,
+                &self.hyperlink_or_picture,
+                &self.indexed,
+                &self.is_deletable,
+                &self.is_reorderable,
+                &self.is_sealed,
+                &self.lookup,
+                &self.name,
+                &self.number,
+                &self.person_or_group,
+                &self.propagate_changes,
+                &self.read_only,
+                &self.required,
+                &self.source_content_type,
+                &self.term,
+                &self.text,
+                &self.thumbnail,
+                &self.r#type,
+                &self.validation,
+                &self.source_column,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -426,12 +419,6 @@ impl ::graph_model::rt::Struct for ColumnDefinition {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ColumnDefinition {
@@ -486,26 +473,19 @@ pub struct ColumnLink {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ColumnLink {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.columnLink"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.columnLink", &["id", "name"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "name"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ColumnLink {
@@ -714,14 +694,18 @@ pub struct ColumnValidation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ColumnValidation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.columnValidation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.columnValidation",
+            &["defaultLanguage", "descriptions", "formula"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["defaultLanguage", "descriptions", "formula"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.default_language, &self.descriptions, &self.formula])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.default_language, &self.descriptions, &self.formula],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -735,12 +719,6 @@ impl ::graph_model::rt::Struct for ColumnValidation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ColumnValidation {
@@ -791,26 +769,19 @@ pub struct ContentApprovalStatusColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContentApprovalStatusColumn {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.contentApprovalStatusColumn"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.contentApprovalStatusColumn", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ContentApprovalStatusColumn {
@@ -904,56 +875,60 @@ pub struct ContentType {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContentType {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.contentType"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.contentType",
+            &[
+                "id",
+                "associatedHubsUrls",
+                "description",
+                "documentSet",
+                "documentTemplate",
+                "group",
+                "hidden",
+                "inheritedFrom",
+                "isBuiltIn",
+                "name",
+                "order",
+                "parentId",
+                "propagateChanges",
+                "readOnly",
+                "sealed",
+                "base",
+                "baseTypes",
+                "columnLinks",
+                "columnPositions",
+                "columns",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "associatedHubsUrls",
-            "description",
-            "documentSet",
-            "documentTemplate",
-            "group",
-            "hidden",
-            "inheritedFrom",
-            "isBuiltIn",
-            "name",
-            "order",
-            "parentId",
-            "propagateChanges",
-            "readOnly",
-            "sealed",
-            "base",
-            "baseTypes",
-            "columnLinks",
-            "columnPositions",
-            "columns",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.associated_hubs_urls,
-            &self.description,
-            &self.document_set,
-            &self.document_template,
-            &self.group,
-            &self.hidden,
-            &self.inherited_from,
-            &self.is_built_in,
-            &self.name,
-            &self.order,
-            &self.parent_id,
-            &self.propagate_changes,
-            &self.read_only,
-            &self.sealed,
-            &self.base,
-            &self.base_types,
-            &self.column_links,
-            &self.column_positions,
-            &self.columns,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.associated_hubs_urls,
+                &self.description,
+                &self.document_set,
+                &self.document_template,
+                &self.group,
+                &self.hidden,
+                &self.inherited_from,
+                &self.is_built_in,
+                &self.name,
+                &self.order,
+                &self.parent_id,
+                &self.propagate_changes,
+                &self.read_only,
+                &self.sealed,
+                &self.base,
+                &self.base_types,
+                &self.column_links,
+                &self.column_positions,
+                &self.columns,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -984,12 +959,6 @@ impl ::graph_model::rt::Struct for ContentType {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ContentType {
@@ -1044,14 +1013,15 @@ pub struct ContentTypeOrder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContentTypeOrder {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.contentTypeOrder"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.contentTypeOrder",
+            &["default", "position"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["default", "position"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.default, &self.position])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.default, &self.position], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1061,12 +1031,6 @@ impl ::graph_model::rt::Struct for ContentTypeOrder {
             &mut [&mut self.default, &mut self.position],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ContentTypeOrder {
@@ -1119,26 +1083,19 @@ pub struct CurrencyColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CurrencyColumn {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.currencyColumn"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.currencyColumn", &["locale"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["locale"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.locale])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.locale], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.locale], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CurrencyColumn {
@@ -1193,14 +1150,15 @@ pub struct DateTimeColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DateTimeColumn {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.dateTimeColumn"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.dateTimeColumn",
+            &["displayAs", "format"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayAs", "format"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_as, &self.format])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_as, &self.format], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1210,12 +1168,6 @@ impl ::graph_model::rt::Struct for DateTimeColumn {
             &mut [&mut self.display_as, &mut self.format],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DateTimeColumn {
@@ -1270,26 +1222,21 @@ pub struct DefaultColumnValue {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DefaultColumnValue {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.defaultColumnValue"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.defaultColumnValue",
+            &["formula", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["formula", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.formula, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.formula, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.formula, &mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DefaultColumnValue {
@@ -1356,30 +1303,34 @@ pub struct DocumentSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DocumentSet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.documentSet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.documentSet",
+            &[
+                "allowedContentTypes",
+                "defaultContents",
+                "propagateWelcomePageChanges",
+                "shouldPrefixNameToFile",
+                "welcomePageUrl",
+                "sharedColumns",
+                "welcomePageColumns",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "allowedContentTypes",
-            "defaultContents",
-            "propagateWelcomePageChanges",
-            "shouldPrefixNameToFile",
-            "welcomePageUrl",
-            "sharedColumns",
-            "welcomePageColumns",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allowed_content_types,
-            &self.default_contents,
-            &self.propagate_welcome_page_changes,
-            &self.should_prefix_name_to_file,
-            &self.welcome_page_url,
-            &self.shared_columns,
-            &self.welcome_page_columns,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allowed_content_types,
+                &self.default_contents,
+                &self.propagate_welcome_page_changes,
+                &self.should_prefix_name_to_file,
+                &self.welcome_page_url,
+                &self.shared_columns,
+                &self.welcome_page_columns,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1397,12 +1348,6 @@ impl ::graph_model::rt::Struct for DocumentSet {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DocumentSet {
@@ -1459,14 +1404,18 @@ pub struct DocumentSetContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DocumentSetContent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.documentSetContent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.documentSetContent",
+            &["contentType", "fileName", "folderName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["contentType", "fileName", "folderName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.content_type, &self.file_name, &self.folder_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.content_type, &self.file_name, &self.folder_name],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1480,12 +1429,6 @@ impl ::graph_model::rt::Struct for DocumentSetContent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DocumentSetContent {
@@ -1584,62 +1527,66 @@ pub struct Drive {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Drive {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.drive"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.drive",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "eTag",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "name",
+                "parentReference",
+                "webUrl",
+                "driveType",
+                "owner",
+                "quota",
+                "sharePointIds",
+                "system",
+                "createdByUser",
+                "lastModifiedByUser",
+                "bundles",
+                "following",
+                "items",
+                "list",
+                "root",
+                "special",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "eTag",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "name",
-            "parentReference",
-            "webUrl",
-            "driveType",
-            "owner",
-            "quota",
-            "sharePointIds",
-            "system",
-            "createdByUser",
-            "lastModifiedByUser",
-            "bundles",
-            "following",
-            "items",
-            "list",
-            "root",
-            "special",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.e_tag,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.name,
-            &self.parent_reference,
-            &self.web_url,
-            &self.drive_type,
-            &self.owner,
-            &self.quota,
-            &self.share_point_ids,
-            &self.system,
-            &self.created_by_user,
-            &self.last_modified_by_user,
-            &self.bundles,
-            &self.following,
-            &self.items,
-            &self.list,
-            &self.root,
-            &self.special,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.e_tag,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.name,
+                &self.parent_reference,
+                &self.web_url,
+                &self.drive_type,
+                &self.owner,
+                &self.quota,
+                &self.share_point_ids,
+                &self.system,
+                &self.created_by_user,
+                &self.last_modified_by_user,
+                &self.bundles,
+                &self.following,
+                &self.items,
+                &self.list,
+                &self.root,
+                &self.special,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1673,12 +1620,6 @@ impl ::graph_model::rt::Struct for Drive {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Drive {
@@ -1729,26 +1670,19 @@ pub struct GeolocationColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GeolocationColumn {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.geolocationColumn"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.geolocationColumn", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for GeolocationColumn {
@@ -1801,26 +1735,21 @@ pub struct HyperlinkOrPictureColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HyperlinkOrPictureColumn {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.hyperlinkOrPictureColumn"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.hyperlinkOrPictureColumn",
+            &["isPicture"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isPicture"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_picture])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.is_picture], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.is_picture], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HyperlinkOrPictureColumn {
@@ -1919,62 +1848,66 @@ pub struct List {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for List {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.list"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.list",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "eTag",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "name",
+                "parentReference",
+                "webUrl",
+                "displayName",
+                "list",
+                "sharepointIds",
+                "system",
+                "createdByUser",
+                "lastModifiedByUser",
+                "columns",
+                "contentTypes",
+                "drive",
+                "items",
+                "operations",
+                "permissions",
+                "subscriptions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "eTag",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "name",
-            "parentReference",
-            "webUrl",
-            "displayName",
-            "list",
-            "sharepointIds",
-            "system",
-            "createdByUser",
-            "lastModifiedByUser",
-            "columns",
-            "contentTypes",
-            "drive",
-            "items",
-            "operations",
-            "permissions",
-            "subscriptions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.e_tag,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.name,
-            &self.parent_reference,
-            &self.web_url,
-            &self.display_name,
-            &self.list,
-            &self.sharepoint_ids,
-            &self.system,
-            &self.created_by_user,
-            &self.last_modified_by_user,
-            &self.columns,
-            &self.content_types,
-            &self.drive,
-            &self.items,
-            &self.operations,
-            &self.permissions,
-            &self.subscriptions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.e_tag,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.name,
+                &self.parent_reference,
+                &self.web_url,
+                &self.display_name,
+                &self.list,
+                &self.sharepoint_ids,
+                &self.system,
+                &self.created_by_user,
+                &self.last_modified_by_user,
+                &self.columns,
+                &self.content_types,
+                &self.drive,
+                &self.items,
+                &self.operations,
+                &self.permissions,
+                &self.subscriptions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2008,12 +1941,6 @@ impl ::graph_model::rt::Struct for List {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for List {
@@ -2070,14 +1997,18 @@ pub struct ListInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ListInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.listInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.listInfo",
+            &["contentTypesEnabled", "hidden", "template"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["contentTypesEnabled", "hidden", "template"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.content_types_enabled, &self.hidden, &self.template])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.content_types_enabled, &self.hidden, &self.template],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2091,12 +2022,6 @@ impl ::graph_model::rt::Struct for ListInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ListInfo {
@@ -2157,26 +2082,30 @@ pub struct LookupColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LookupColumn {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.lookupColumn"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.lookupColumn",
+            &[
+                "allowMultipleValues",
+                "allowUnlimitedLength",
+                "columnName",
+                "listId",
+                "primaryLookupColumnId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "allowMultipleValues",
-            "allowUnlimitedLength",
-            "columnName",
-            "listId",
-            "primaryLookupColumnId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allow_multiple_values,
-            &self.allow_unlimited_length,
-            &self.column_name,
-            &self.list_id,
-            &self.primary_lookup_column_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allow_multiple_values,
+                &self.allow_unlimited_length,
+                &self.column_name,
+                &self.list_id,
+                &self.primary_lookup_column_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2192,12 +2121,6 @@ impl ::graph_model::rt::Struct for LookupColumn {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LookupColumn {
@@ -2256,19 +2179,23 @@ pub struct NumberColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NumberColumn {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.numberColumn"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.numberColumn",
+            &["decimalPlaces", "displayAs", "maximum", "minimum"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["decimalPlaces", "displayAs", "maximum", "minimum"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.decimal_places,
-            &self.display_as,
-            &self.maximum,
-            &self.minimum,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.decimal_places,
+                &self.display_as,
+                &self.maximum,
+                &self.minimum,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2283,12 +2210,6 @@ impl ::graph_model::rt::Struct for NumberColumn {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for NumberColumn {
@@ -2345,18 +2266,22 @@ pub struct PersonOrGroupColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PersonOrGroupColumn {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.personOrGroupColumn"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.personOrGroupColumn",
+            &["allowMultipleSelection", "chooseFromType", "displayAs"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["allowMultipleSelection", "chooseFromType", "displayAs"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allow_multiple_selection,
-            &self.choose_from_type,
-            &self.display_as,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allow_multiple_selection,
+                &self.choose_from_type,
+                &self.display_as,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2370,12 +2295,6 @@ impl ::graph_model::rt::Struct for PersonOrGroupColumn {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PersonOrGroupColumn {
@@ -2438,28 +2357,32 @@ pub struct Quota {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Quota {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.quota"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.quota",
+            &[
+                "deleted",
+                "remaining",
+                "state",
+                "storagePlanInformation",
+                "total",
+                "used",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "deleted",
-            "remaining",
-            "state",
-            "storagePlanInformation",
-            "total",
-            "used",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.deleted,
-            &self.remaining,
-            &self.state,
-            &self.storage_plan_information,
-            &self.total,
-            &self.used,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.deleted,
+                &self.remaining,
+                &self.state,
+                &self.storage_plan_information,
+                &self.total,
+                &self.used,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2476,12 +2399,6 @@ impl ::graph_model::rt::Struct for Quota {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Quota {
@@ -2552,36 +2469,40 @@ pub struct RichLongRunningOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RichLongRunningOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.richLongRunningOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.richLongRunningOperation",
+            &[
+                "id",
+                "createdDateTime",
+                "lastActionDateTime",
+                "resourceLocation",
+                "status",
+                "statusDetail",
+                "error",
+                "percentageComplete",
+                "resourceId",
+                "type",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "lastActionDateTime",
-            "resourceLocation",
-            "status",
-            "statusDetail",
-            "error",
-            "percentageComplete",
-            "resourceId",
-            "type",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.last_action_date_time,
-            &self.resource_location,
-            &self.status,
-            &self.status_detail,
-            &self.error,
-            &self.percentage_complete,
-            &self.resource_id,
-            &self.r#type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.last_action_date_time,
+                &self.resource_location,
+                &self.status,
+                &self.status_detail,
+                &self.error,
+                &self.percentage_complete,
+                &self.resource_id,
+                &self.r#type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2602,12 +2523,6 @@ impl ::graph_model::rt::Struct for RichLongRunningOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RichLongRunningOperation {
@@ -2660,26 +2575,21 @@ pub struct StoragePlanInformation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StoragePlanInformation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.storagePlanInformation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.storagePlanInformation",
+            &["upgradeAvailable"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["upgradeAvailable"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.upgrade_available])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.upgrade_available], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.upgrade_available], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for StoragePlanInformation {
@@ -2730,26 +2640,19 @@ pub struct SystemFacet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SystemFacet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.systemFacet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.systemFacet", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SystemFacet {
@@ -2810,24 +2713,28 @@ pub struct TermColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TermColumn {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.termColumn"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.termColumn",
+            &[
+                "allowMultipleValues",
+                "showFullyQualifiedName",
+                "parentTerm",
+                "termSet",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "allowMultipleValues",
-            "showFullyQualifiedName",
-            "parentTerm",
-            "termSet",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allow_multiple_values,
-            &self.show_fully_qualified_name,
-            &self.parent_term,
-            &self.term_set,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allow_multiple_values,
+                &self.show_fully_qualified_name,
+                &self.parent_term,
+                &self.term_set,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2842,12 +2749,6 @@ impl ::graph_model::rt::Struct for TermColumn {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TermColumn {
@@ -2908,26 +2809,30 @@ pub struct TextColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TextColumn {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.textColumn"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.textColumn",
+            &[
+                "allowMultipleLines",
+                "appendChangesToExistingText",
+                "linesForEditing",
+                "maxLength",
+                "textType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "allowMultipleLines",
-            "appendChangesToExistingText",
-            "linesForEditing",
-            "maxLength",
-            "textType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allow_multiple_lines,
-            &self.append_changes_to_existing_text,
-            &self.lines_for_editing,
-            &self.max_length,
-            &self.text_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allow_multiple_lines,
+                &self.append_changes_to_existing_text,
+                &self.lines_for_editing,
+                &self.max_length,
+                &self.text_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2943,12 +2848,6 @@ impl ::graph_model::rt::Struct for TextColumn {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TextColumn {
@@ -2999,26 +2898,19 @@ pub struct ThumbnailColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ThumbnailColumn {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.thumbnailColumn"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.thumbnailColumn", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ThumbnailColumn {

@@ -16,24 +16,28 @@ pub struct OnPremisesProvisioningError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPremisesProvisioningError {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onPremisesProvisioningError"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onPremisesProvisioningError",
+            &[
+                "category",
+                "occurredDateTime",
+                "propertyCausingError",
+                "value",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "category",
-            "occurredDateTime",
-            "propertyCausingError",
-            "value",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.category,
-            &self.occurred_date_time,
-            &self.property_causing_error,
-            &self.value,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.category,
+                &self.occurred_date_time,
+                &self.property_causing_error,
+                &self.value,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -48,12 +52,6 @@ impl ::graph_model::rt::Struct for OnPremisesProvisioningError {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnPremisesProvisioningError {
@@ -108,14 +106,15 @@ pub struct OnPremisesSyncBehavior {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPremisesSyncBehavior {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onPremisesSyncBehavior"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onPremisesSyncBehavior",
+            &["id", "isCloudManaged"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "isCloudManaged"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.is_cloud_managed])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.is_cloud_managed], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -125,12 +124,6 @@ impl ::graph_model::rt::Struct for OnPremisesSyncBehavior {
             &mut [&mut self.id, &mut self.is_cloud_managed],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnPremisesSyncBehavior {
@@ -188,18 +181,22 @@ pub struct ServiceProvisioningError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceProvisioningError {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.serviceProvisioningError"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.serviceProvisioningError",
+            &["createdDateTime", "isResolved", "serviceInstance"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["createdDateTime", "isResolved", "serviceInstance"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.is_resolved,
-            &self.service_instance,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.is_resolved,
+                &self.service_instance,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -213,12 +210,6 @@ impl ::graph_model::rt::Struct for ServiceProvisioningError {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServiceProvisioningError {
@@ -388,24 +379,28 @@ pub struct ServiceProvisioningXmlError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceProvisioningXmlError {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.serviceProvisioningXmlError"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.serviceProvisioningXmlError",
+            &[
+                "createdDateTime",
+                "isResolved",
+                "serviceInstance",
+                "errorDetail",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "isResolved",
-            "serviceInstance",
-            "errorDetail",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.is_resolved,
-            &self.service_instance,
-            &self.error_detail,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.is_resolved,
+                &self.service_instance,
+                &self.error_detail,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -420,12 +415,6 @@ impl ::graph_model::rt::Struct for ServiceProvisioningXmlError {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServiceProvisioningXmlError {

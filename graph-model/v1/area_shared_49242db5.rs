@@ -24,32 +24,36 @@ pub struct Location {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Location {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.location"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.location",
+            &[
+                "address",
+                "coordinates",
+                "displayName",
+                "locationEmailAddress",
+                "locationType",
+                "locationUri",
+                "uniqueId",
+                "uniqueIdType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "address",
-            "coordinates",
-            "displayName",
-            "locationEmailAddress",
-            "locationType",
-            "locationUri",
-            "uniqueId",
-            "uniqueIdType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.address,
-            &self.coordinates,
-            &self.display_name,
-            &self.location_email_address,
-            &self.location_type,
-            &self.location_uri,
-            &self.unique_id,
-            &self.unique_id_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.address,
+                &self.coordinates,
+                &self.display_name,
+                &self.location_email_address,
+                &self.location_type,
+                &self.location_uri,
+                &self.unique_id,
+                &self.unique_id_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -68,12 +72,6 @@ impl ::graph_model::rt::Struct for Location {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Location {
@@ -252,34 +250,38 @@ pub struct LocationConstraintItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LocationConstraintItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.locationConstraintItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.locationConstraintItem",
+            &[
+                "address",
+                "coordinates",
+                "displayName",
+                "locationEmailAddress",
+                "locationType",
+                "locationUri",
+                "uniqueId",
+                "uniqueIdType",
+                "resolveAvailability",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "address",
-            "coordinates",
-            "displayName",
-            "locationEmailAddress",
-            "locationType",
-            "locationUri",
-            "uniqueId",
-            "uniqueIdType",
-            "resolveAvailability",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.address,
-            &self.coordinates,
-            &self.display_name,
-            &self.location_email_address,
-            &self.location_type,
-            &self.location_uri,
-            &self.unique_id,
-            &self.unique_id_type,
-            &self.resolve_availability,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.address,
+                &self.coordinates,
+                &self.display_name,
+                &self.location_email_address,
+                &self.location_type,
+                &self.location_uri,
+                &self.unique_id,
+                &self.unique_id_type,
+                &self.resolve_availability,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -299,12 +301,6 @@ impl ::graph_model::rt::Struct for LocationConstraintItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LocationConstraintItem {

@@ -12,14 +12,15 @@ pub struct DateTimeTimeZone {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DateTimeTimeZone {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.dateTimeTimeZone"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.dateTimeTimeZone",
+            &["dateTime", "timeZone"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dateTime", "timeZone"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.date_time, &self.time_zone])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.date_time, &self.time_zone], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -29,12 +30,6 @@ impl ::graph_model::rt::Struct for DateTimeTimeZone {
             &mut [&mut self.date_time, &mut self.time_zone],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DateTimeTimeZone {

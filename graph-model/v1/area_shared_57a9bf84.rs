@@ -26,32 +26,36 @@ pub struct AadUserConversationMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AadUserConversationMember {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.aadUserConversationMember"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.aadUserConversationMember",
+            &[
+                "id",
+                "displayName",
+                "roles",
+                "visibleHistoryStartDateTime",
+                "email",
+                "tenantId",
+                "userId",
+                "user",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "roles",
-            "visibleHistoryStartDateTime",
-            "email",
-            "tenantId",
-            "userId",
-            "user",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.roles,
-            &self.visible_history_start_date_time,
-            &self.email,
-            &self.tenant_id,
-            &self.user_id,
-            &self.user,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.roles,
+                &self.visible_history_start_date_time,
+                &self.email,
+                &self.tenant_id,
+                &self.user_id,
+                &self.user,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -70,12 +74,6 @@ impl ::graph_model::rt::Struct for AadUserConversationMember {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AadUserConversationMember {
@@ -137,26 +135,30 @@ pub struct AnonymousGuestConversationMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AnonymousGuestConversationMember {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.anonymousGuestConversationMember"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.anonymousGuestConversationMember",
+            &[
+                "id",
+                "displayName",
+                "roles",
+                "visibleHistoryStartDateTime",
+                "anonymousGuestId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "roles",
-            "visibleHistoryStartDateTime",
-            "anonymousGuestId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.roles,
-            &self.visible_history_start_date_time,
-            &self.anonymous_guest_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.roles,
+                &self.visible_history_start_date_time,
+                &self.anonymous_guest_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -172,12 +174,6 @@ impl ::graph_model::rt::Struct for AnonymousGuestConversationMember {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AnonymousGuestConversationMember {
@@ -239,26 +235,30 @@ pub struct AzureCommunicationServicesUserConversationMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzureCommunicationServicesUserConversationMember {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.azureCommunicationServicesUserConversationMember"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.azureCommunicationServicesUserConversationMember",
+            &[
+                "id",
+                "displayName",
+                "roles",
+                "visibleHistoryStartDateTime",
+                "azureCommunicationServicesId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "roles",
-            "visibleHistoryStartDateTime",
-            "azureCommunicationServicesId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.roles,
-            &self.visible_history_start_date_time,
-            &self.azure_communication_services_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.roles,
+                &self.visible_history_start_date_time,
+                &self.azure_communication_services_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -274,12 +274,6 @@ impl ::graph_model::rt::Struct for AzureCommunicationServicesUserConversationMem
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AzureCommunicationServicesUserConversationMember {
@@ -343,26 +337,30 @@ pub struct CallEndedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallEndedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callEndedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callEndedEventMessageDetail",
+            &[
+                "callDuration",
+                "callEventType",
+                "callId",
+                "callParticipants",
+                "initiator",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "callDuration",
-            "callEventType",
-            "callId",
-            "callParticipants",
-            "initiator",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.call_duration,
-            &self.call_event_type,
-            &self.call_id,
-            &self.call_participants,
-            &self.initiator,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.call_duration,
+                &self.call_event_type,
+                &self.call_id,
+                &self.call_participants,
+                &self.initiator,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -378,12 +376,6 @@ impl ::graph_model::rt::Struct for CallEndedEventMessageDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CallEndedEventMessageDetail {
@@ -436,26 +428,19 @@ pub struct CallParticipantInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallParticipantInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callParticipantInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.callParticipantInfo", &["participant"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["participant"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.participant])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.participant], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.participant], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CallParticipantInfo {
@@ -520,30 +505,34 @@ pub struct CallRecordingEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallRecordingEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecordingEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecordingEventMessageDetail",
+            &[
+                "callId",
+                "callRecordingDisplayName",
+                "callRecordingDuration",
+                "callRecordingStatus",
+                "callRecordingUrl",
+                "initiator",
+                "meetingOrganizer",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "callId",
-            "callRecordingDisplayName",
-            "callRecordingDuration",
-            "callRecordingStatus",
-            "callRecordingUrl",
-            "initiator",
-            "meetingOrganizer",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.call_id,
-            &self.call_recording_display_name,
-            &self.call_recording_duration,
-            &self.call_recording_status,
-            &self.call_recording_url,
-            &self.initiator,
-            &self.meeting_organizer,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.call_id,
+                &self.call_recording_display_name,
+                &self.call_recording_duration,
+                &self.call_recording_status,
+                &self.call_recording_url,
+                &self.initiator,
+                &self.meeting_organizer,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -561,12 +550,6 @@ impl ::graph_model::rt::Struct for CallRecordingEventMessageDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CallRecordingEventMessageDetail {
@@ -702,14 +685,18 @@ pub struct CallStartedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallStartedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callStartedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callStartedEventMessageDetail",
+            &["callEventType", "callId", "initiator"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["callEventType", "callId", "initiator"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.call_event_type, &self.call_id, &self.initiator])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.call_event_type, &self.call_id, &self.initiator],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -723,12 +710,6 @@ impl ::graph_model::rt::Struct for CallStartedEventMessageDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CallStartedEventMessageDetail {
@@ -785,18 +766,22 @@ pub struct CallTranscriptEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallTranscriptEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callTranscriptEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callTranscriptEventMessageDetail",
+            &["callId", "callTranscriptICalUid", "meetingOrganizer"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["callId", "callTranscriptICalUid", "meetingOrganizer"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.call_id,
-            &self.call_transcript_i_cal_uid,
-            &self.meeting_organizer,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.call_id,
+                &self.call_transcript_i_cal_uid,
+                &self.meeting_organizer,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -810,12 +795,6 @@ impl ::graph_model::rt::Struct for CallTranscriptEventMessageDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CallTranscriptEventMessageDetail {
@@ -872,18 +851,22 @@ pub struct ChannelAddedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChannelAddedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.channelAddedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.channelAddedEventMessageDetail",
+            &["channelDisplayName", "channelId", "initiator"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["channelDisplayName", "channelId", "initiator"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.channel_display_name,
-            &self.channel_id,
-            &self.initiator,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.channel_display_name,
+                &self.channel_id,
+                &self.initiator,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -897,12 +880,6 @@ impl ::graph_model::rt::Struct for ChannelAddedEventMessageDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChannelAddedEventMessageDetail {
@@ -959,18 +936,22 @@ pub struct ChannelDeletedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChannelDeletedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.channelDeletedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.channelDeletedEventMessageDetail",
+            &["channelDisplayName", "channelId", "initiator"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["channelDisplayName", "channelId", "initiator"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.channel_display_name,
-            &self.channel_id,
-            &self.initiator,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.channel_display_name,
+                &self.channel_id,
+                &self.initiator,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -984,12 +965,6 @@ impl ::graph_model::rt::Struct for ChannelDeletedEventMessageDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChannelDeletedEventMessageDetail {
@@ -1046,14 +1021,18 @@ pub struct ChannelDescriptionUpdatedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChannelDescriptionUpdatedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.channelDescriptionUpdatedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.channelDescriptionUpdatedEventMessageDetail",
+            &["channelDescription", "channelId", "initiator"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["channelDescription", "channelId", "initiator"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.channel_description, &self.channel_id, &self.initiator])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.channel_description, &self.channel_id, &self.initiator],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1067,12 +1046,6 @@ impl ::graph_model::rt::Struct for ChannelDescriptionUpdatedEventMessageDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChannelDescriptionUpdatedEventMessageDetail {
@@ -1129,14 +1102,15 @@ pub struct ChannelIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChannelIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.channelIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.channelIdentity",
+            &["channelId", "teamId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["channelId", "teamId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.channel_id, &self.team_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.channel_id, &self.team_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1146,12 +1120,6 @@ impl ::graph_model::rt::Struct for ChannelIdentity {
             &mut [&mut self.channel_id, &mut self.team_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChannelIdentity {
@@ -1208,18 +1176,22 @@ pub struct ChannelRenamedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChannelRenamedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.channelRenamedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.channelRenamedEventMessageDetail",
+            &["channelDisplayName", "channelId", "initiator"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["channelDisplayName", "channelId", "initiator"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.channel_display_name,
-            &self.channel_id,
-            &self.initiator,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.channel_display_name,
+                &self.channel_id,
+                &self.initiator,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1233,12 +1205,6 @@ impl ::graph_model::rt::Struct for ChannelRenamedEventMessageDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChannelRenamedEventMessageDetail {
@@ -1293,14 +1259,15 @@ pub struct ChannelSetAsFavoriteByDefaultEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChannelSetAsFavoriteByDefaultEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.channelSetAsFavoriteByDefaultEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.channelSetAsFavoriteByDefaultEventMessageDetail",
+            &["channelId", "initiator"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["channelId", "initiator"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.channel_id, &self.initiator])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.channel_id, &self.initiator], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1310,12 +1277,6 @@ impl ::graph_model::rt::Struct for ChannelSetAsFavoriteByDefaultEventMessageDeta
             &mut [&mut self.channel_id, &mut self.initiator],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChannelSetAsFavoriteByDefaultEventMessageDetail {
@@ -1373,14 +1334,15 @@ pub struct ChannelUnsetAsFavoriteByDefaultEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChannelUnsetAsFavoriteByDefaultEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.channelUnsetAsFavoriteByDefaultEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.channelUnsetAsFavoriteByDefaultEventMessageDetail",
+            &["channelId", "initiator"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["channelId", "initiator"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.channel_id, &self.initiator])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.channel_id, &self.initiator], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1390,12 +1352,6 @@ impl ::graph_model::rt::Struct for ChannelUnsetAsFavoriteByDefaultEventMessageDe
             &mut [&mut self.channel_id, &mut self.initiator],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChannelUnsetAsFavoriteByDefaultEventMessageDetail {
@@ -1499,66 +1455,70 @@ pub struct ChatMessage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.chatMessage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.chatMessage",
+            &[
+                "id",
+                "attachments",
+                "body",
+                "channelIdentity",
+                "chatId",
+                "createdDateTime",
+                "deletedDateTime",
+                "etag",
+                "eventDetail",
+                "from",
+                "importance",
+                "lastEditedDateTime",
+                "lastModifiedDateTime",
+                "locale",
+                "mentions",
+                "messageHistory",
+                "messageType",
+                "policyViolation",
+                "reactions",
+                "replyToId",
+                "subject",
+                "summary",
+                "webUrl",
+                "hostedContents",
+                "replies",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "attachments",
-            "body",
-            "channelIdentity",
-            "chatId",
-            "createdDateTime",
-            "deletedDateTime",
-            "etag",
-            "eventDetail",
-            "from",
-            "importance",
-            "lastEditedDateTime",
-            "lastModifiedDateTime",
-            "locale",
-            "mentions",
-            "messageHistory",
-            "messageType",
-            "policyViolation",
-            "reactions",
-            "replyToId",
-            "subject",
-            "summary",
-            "webUrl",
-            "hostedContents",
-            "replies",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.attachments,
-            &self.body,
-            &self.channel_identity,
-            &self.chat_id,
-            &self.created_date_time,
-            &self.deleted_date_time,
-            &self.etag,
-            &self.event_detail,
-            &self.from,
-            &self.importance,
-            &self.last_edited_date_time,
-            &self.last_modified_date_time,
-            &self.locale,
-            &self.mentions,
-            &self.message_history,
-            &self.message_type,
-            &self.policy_violation,
-            &self.reactions,
-            &self.reply_to_id,
-            &self.subject,
-            &self.summary,
-            &self.web_url,
-            &self.hosted_contents,
-            &self.replies,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.attachments,
+                &self.body,
+                &self.channel_identity,
+                &self.chat_id,
+                &self.created_date_time,
+                &self.deleted_date_time,
+                &self.etag,
+                &self.event_detail,
+                &self.from,
+                &self.importance,
+                &self.last_edited_date_time,
+                &self.last_modified_date_time,
+                &self.locale,
+                &self.mentions,
+                &self.message_history,
+                &self.message_type,
+                &self.policy_violation,
+                &self.reactions,
+                &self.reply_to_id,
+                &self.subject,
+                &self.summary,
+                &self.web_url,
+                &self.hosted_contents,
+                &self.replies,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1594,12 +1554,6 @@ impl ::graph_model::rt::Struct for ChatMessage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChatMessage {
@@ -1846,30 +1800,34 @@ pub struct ChatMessageAttachment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessageAttachment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.chatMessageAttachment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.chatMessageAttachment",
+            &[
+                "content",
+                "contentType",
+                "contentUrl",
+                "id",
+                "name",
+                "teamsAppId",
+                "thumbnailUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "content",
-            "contentType",
-            "contentUrl",
-            "id",
-            "name",
-            "teamsAppId",
-            "thumbnailUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.content,
-            &self.content_type,
-            &self.content_url,
-            &self.id,
-            &self.name,
-            &self.teams_app_id,
-            &self.thumbnail_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.content,
+                &self.content_type,
+                &self.content_url,
+                &self.id,
+                &self.name,
+                &self.teams_app_id,
+                &self.thumbnail_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1887,12 +1845,6 @@ impl ::graph_model::rt::Struct for ChatMessageAttachment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChatMessageAttachment {
@@ -1949,14 +1901,18 @@ pub struct ChatMessageHistoryItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessageHistoryItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.chatMessageHistoryItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.chatMessageHistoryItem",
+            &["actions", "modifiedDateTime", "reaction"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["actions", "modifiedDateTime", "reaction"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.actions, &self.modified_date_time, &self.reaction])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.actions, &self.modified_date_time, &self.reaction],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1970,12 +1926,6 @@ impl ::graph_model::rt::Struct for ChatMessageHistoryItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChatMessageHistoryItem {
@@ -2032,14 +1982,18 @@ pub struct ChatMessageHostedContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessageHostedContent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.chatMessageHostedContent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.chatMessageHostedContent",
+            &["id", "contentBytes", "contentType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "contentBytes", "contentType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.content_bytes, &self.content_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.content_bytes, &self.content_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2053,12 +2007,6 @@ impl ::graph_model::rt::Struct for ChatMessageHostedContent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChatMessageHostedContent {
@@ -2184,14 +2132,18 @@ pub struct ChatMessageMention {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessageMention {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.chatMessageMention"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.chatMessageMention",
+            &["id", "mentioned", "mentionText"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "mentioned", "mentionText"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.mentioned, &self.mention_text])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.mentioned, &self.mention_text],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2201,12 +2153,6 @@ impl ::graph_model::rt::Struct for ChatMessageMention {
             &mut [&mut self.id, &mut self.mentioned, &mut self.mention_text],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChatMessageMention {
@@ -2273,26 +2219,30 @@ pub struct ChatMessagePolicyViolation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessagePolicyViolation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.chatMessagePolicyViolation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.chatMessagePolicyViolation",
+            &[
+                "dlpAction",
+                "justificationText",
+                "policyTip",
+                "userAction",
+                "verdictDetails",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "dlpAction",
-            "justificationText",
-            "policyTip",
-            "userAction",
-            "verdictDetails",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.dlp_action,
-            &self.justification_text,
-            &self.policy_tip,
-            &self.user_action,
-            &self.verdict_details,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.dlp_action,
+                &self.justification_text,
+                &self.policy_tip,
+                &self.user_action,
+                &self.verdict_details,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2308,12 +2258,6 @@ impl ::graph_model::rt::Struct for ChatMessagePolicyViolation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChatMessagePolicyViolation {
@@ -2439,22 +2383,26 @@ pub struct ChatMessagePolicyViolationPolicyTip {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessagePolicyViolationPolicyTip {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.chatMessagePolicyViolationPolicyTip"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.chatMessagePolicyViolationPolicyTip",
+            &[
+                "complianceUrl",
+                "generalText",
+                "matchedConditionDescriptions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "complianceUrl",
-            "generalText",
-            "matchedConditionDescriptions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.compliance_url,
-            &self.general_text,
-            &self.matched_condition_descriptions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.compliance_url,
+                &self.general_text,
+                &self.matched_condition_descriptions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2468,12 +2416,6 @@ impl ::graph_model::rt::Struct for ChatMessagePolicyViolationPolicyTip {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChatMessagePolicyViolationPolicyTip {
@@ -2673,26 +2615,30 @@ pub struct ChatMessageReaction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessageReaction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.chatMessageReaction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.chatMessageReaction",
+            &[
+                "createdDateTime",
+                "displayName",
+                "reactionContentUrl",
+                "reactionType",
+                "user",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "displayName",
-            "reactionContentUrl",
-            "reactionType",
-            "user",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.display_name,
-            &self.reaction_content_url,
-            &self.reaction_type,
-            &self.user,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.display_name,
+                &self.reaction_content_url,
+                &self.reaction_type,
+                &self.user,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2708,12 +2654,6 @@ impl ::graph_model::rt::Struct for ChatMessageReaction {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChatMessageReaction {
@@ -2850,14 +2790,18 @@ pub struct ChatRenamedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatRenamedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.chatRenamedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.chatRenamedEventMessageDetail",
+            &["chatDisplayName", "chatId", "initiator"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["chatDisplayName", "chatId", "initiator"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.chat_display_name, &self.chat_id, &self.initiator])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.chat_display_name, &self.chat_id, &self.initiator],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2871,12 +2815,6 @@ impl ::graph_model::rt::Struct for ChatRenamedEventMessageDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChatRenamedEventMessageDetail {
@@ -2937,19 +2875,23 @@ pub struct ConversationMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConversationMember {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conversationMember"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conversationMember",
+            &["id", "displayName", "roles", "visibleHistoryStartDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "roles", "visibleHistoryStartDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.roles,
-            &self.visible_history_start_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.roles,
+                &self.visible_history_start_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2964,12 +2906,6 @@ impl ::graph_model::rt::Struct for ConversationMember {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConversationMember {
@@ -3200,22 +3136,26 @@ pub struct ConversationMemberRoleUpdatedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConversationMemberRoleUpdatedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conversationMemberRoleUpdatedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conversationMemberRoleUpdatedEventMessageDetail",
+            &[
+                "conversationMemberRoles",
+                "conversationMemberUser",
+                "initiator",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "conversationMemberRoles",
-            "conversationMemberUser",
-            "initiator",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.conversation_member_roles,
-            &self.conversation_member_user,
-            &self.initiator,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.conversation_member_roles,
+                &self.conversation_member_user,
+                &self.initiator,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3229,12 +3169,6 @@ impl ::graph_model::rt::Struct for ConversationMemberRoleUpdatedEventMessageDeta
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConversationMemberRoleUpdatedEventMessageDetail {
@@ -3289,26 +3223,19 @@ pub struct EventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.eventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.eventMessageDetail", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EventMessageDetail {
@@ -3782,18 +3709,22 @@ pub struct MeetingPolicyUpdatedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MeetingPolicyUpdatedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.meetingPolicyUpdatedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.meetingPolicyUpdatedEventMessageDetail",
+            &["initiator", "meetingChatEnabled", "meetingChatId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["initiator", "meetingChatEnabled", "meetingChatId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.initiator,
-            &self.meeting_chat_enabled,
-            &self.meeting_chat_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.initiator,
+                &self.meeting_chat_enabled,
+                &self.meeting_chat_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3807,12 +3738,6 @@ impl ::graph_model::rt::Struct for MeetingPolicyUpdatedEventMessageDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MeetingPolicyUpdatedEventMessageDetail {
@@ -3870,18 +3795,22 @@ pub struct MembersAddedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MembersAddedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.membersAddedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.membersAddedEventMessageDetail",
+            &["initiator", "members", "visibleHistoryStartDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["initiator", "members", "visibleHistoryStartDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.initiator,
-            &self.members,
-            &self.visible_history_start_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.initiator,
+                &self.members,
+                &self.visible_history_start_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3895,12 +3824,6 @@ impl ::graph_model::rt::Struct for MembersAddedEventMessageDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MembersAddedEventMessageDetail {
@@ -3955,14 +3878,15 @@ pub struct MembersDeletedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MembersDeletedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.membersDeletedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.membersDeletedEventMessageDetail",
+            &["initiator", "members"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["initiator", "members"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.initiator, &self.members])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.initiator, &self.members], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -3972,12 +3896,6 @@ impl ::graph_model::rt::Struct for MembersDeletedEventMessageDetail {
             &mut [&mut self.initiator, &mut self.members],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MembersDeletedEventMessageDetail {
@@ -4032,14 +3950,15 @@ pub struct MembersJoinedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MembersJoinedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.membersJoinedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.membersJoinedEventMessageDetail",
+            &["initiator", "members"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["initiator", "members"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.initiator, &self.members])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.initiator, &self.members], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -4049,12 +3968,6 @@ impl ::graph_model::rt::Struct for MembersJoinedEventMessageDetail {
             &mut [&mut self.initiator, &mut self.members],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MembersJoinedEventMessageDetail {
@@ -4109,14 +4022,15 @@ pub struct MembersLeftEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MembersLeftEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.membersLeftEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.membersLeftEventMessageDetail",
+            &["initiator", "members"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["initiator", "members"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.initiator, &self.members])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.initiator, &self.members], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -4126,12 +4040,6 @@ impl ::graph_model::rt::Struct for MembersLeftEventMessageDetail {
             &mut [&mut self.initiator, &mut self.members],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MembersLeftEventMessageDetail {
@@ -4186,14 +4094,15 @@ pub struct MessagePinnedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MessagePinnedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.messagePinnedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.messagePinnedEventMessageDetail",
+            &["eventDateTime", "initiator"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["eventDateTime", "initiator"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.event_date_time, &self.initiator])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.event_date_time, &self.initiator], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -4203,12 +4112,6 @@ impl ::graph_model::rt::Struct for MessagePinnedEventMessageDetail {
             &mut [&mut self.event_date_time, &mut self.initiator],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MessagePinnedEventMessageDetail {
@@ -4263,14 +4166,15 @@ pub struct MessageUnpinnedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MessageUnpinnedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.messageUnpinnedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.messageUnpinnedEventMessageDetail",
+            &["eventDateTime", "initiator"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["eventDateTime", "initiator"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.event_date_time, &self.initiator])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.event_date_time, &self.initiator], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -4280,12 +4184,6 @@ impl ::graph_model::rt::Struct for MessageUnpinnedEventMessageDetail {
             &mut [&mut self.event_date_time, &mut self.initiator],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MessageUnpinnedEventMessageDetail {
@@ -4347,26 +4245,30 @@ pub struct MicrosoftAccountUserConversationMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftAccountUserConversationMember {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.microsoftAccountUserConversationMember"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.microsoftAccountUserConversationMember",
+            &[
+                "id",
+                "displayName",
+                "roles",
+                "visibleHistoryStartDateTime",
+                "userId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "roles",
-            "visibleHistoryStartDateTime",
-            "userId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.roles,
-            &self.visible_history_start_date_time,
-            &self.user_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.roles,
+                &self.visible_history_start_date_time,
+                &self.user_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4382,12 +4284,6 @@ impl ::graph_model::rt::Struct for MicrosoftAccountUserConversationMember {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftAccountUserConversationMember {
@@ -4514,26 +4410,30 @@ pub struct PhoneUserConversationMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PhoneUserConversationMember {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.phoneUserConversationMember"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.phoneUserConversationMember",
+            &[
+                "id",
+                "displayName",
+                "roles",
+                "visibleHistoryStartDateTime",
+                "phoneNumber",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "roles",
-            "visibleHistoryStartDateTime",
-            "phoneNumber",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.roles,
-            &self.visible_history_start_date_time,
-            &self.phone_number,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.roles,
+                &self.visible_history_start_date_time,
+                &self.phone_number,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4549,12 +4449,6 @@ impl ::graph_model::rt::Struct for PhoneUserConversationMember {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PhoneUserConversationMember {
@@ -4618,28 +4512,32 @@ pub struct SkypeForBusinessUserConversationMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SkypeForBusinessUserConversationMember {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.skypeForBusinessUserConversationMember"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.skypeForBusinessUserConversationMember",
+            &[
+                "id",
+                "displayName",
+                "roles",
+                "visibleHistoryStartDateTime",
+                "tenantId",
+                "userId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "roles",
-            "visibleHistoryStartDateTime",
-            "tenantId",
-            "userId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.roles,
-            &self.visible_history_start_date_time,
-            &self.tenant_id,
-            &self.user_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.roles,
+                &self.visible_history_start_date_time,
+                &self.tenant_id,
+                &self.user_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4656,12 +4554,6 @@ impl ::graph_model::rt::Struct for SkypeForBusinessUserConversationMember {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SkypeForBusinessUserConversationMember {
@@ -4723,26 +4615,30 @@ pub struct SkypeUserConversationMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SkypeUserConversationMember {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.skypeUserConversationMember"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.skypeUserConversationMember",
+            &[
+                "id",
+                "displayName",
+                "roles",
+                "visibleHistoryStartDateTime",
+                "skypeId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "roles",
-            "visibleHistoryStartDateTime",
-            "skypeId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.roles,
-            &self.visible_history_start_date_time,
-            &self.skype_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.roles,
+                &self.visible_history_start_date_time,
+                &self.skype_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4758,12 +4654,6 @@ impl ::graph_model::rt::Struct for SkypeUserConversationMember {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SkypeUserConversationMember {
@@ -4818,14 +4708,15 @@ pub struct TabUpdatedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TabUpdatedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.tabUpdatedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.tabUpdatedEventMessageDetail",
+            &["initiator", "tabId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["initiator", "tabId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.initiator, &self.tab_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.initiator, &self.tab_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -4835,12 +4726,6 @@ impl ::graph_model::rt::Struct for TabUpdatedEventMessageDetail {
             &mut [&mut self.initiator, &mut self.tab_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TabUpdatedEventMessageDetail {
@@ -4943,68 +4828,72 @@ pub struct TargetedChatMessage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetedChatMessage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.targetedChatMessage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.targetedChatMessage",
+            &[
+                "id",
+                "attachments",
+                "body",
+                "channelIdentity",
+                "chatId",
+                "createdDateTime",
+                "deletedDateTime",
+                "etag",
+                "eventDetail",
+                "from",
+                "importance",
+                "lastEditedDateTime",
+                "lastModifiedDateTime",
+                "locale",
+                "mentions",
+                "messageHistory",
+                "messageType",
+                "policyViolation",
+                "reactions",
+                "replyToId",
+                "subject",
+                "summary",
+                "webUrl",
+                "recipient",
+                "hostedContents",
+                "replies",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "attachments",
-            "body",
-            "channelIdentity",
-            "chatId",
-            "createdDateTime",
-            "deletedDateTime",
-            "etag",
-            "eventDetail",
-            "from",
-            "importance",
-            "lastEditedDateTime",
-            "lastModifiedDateTime",
-            "locale",
-            "mentions",
-            "messageHistory",
-            "messageType",
-            "policyViolation",
-            "reactions",
-            "replyToId",
-            "subject",
-            "summary",
-            "webUrl",
-            "recipient",
-            "hostedContents",
-            "replies",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.attachments,
-            &self.body,
-            &self.channel_identity,
-            &self.chat_id,
-            &self.created_date_time,
-            &self.deleted_date_time,
-            &self.etag,
-            &self.event_detail,
-            &self.from,
-            &self.importance,
-            &self.last_edited_date_time,
-            &self.last_modified_date_time,
-            &self.locale,
-            &self.mentions,
-            &self.message_history,
-            &self.message_type,
-            &self.policy_violation,
-            &self.reactions,
-            &self.reply_to_id,
-            &self.subject,
-            &self.summary,
-            &self.web_url,
-            &self.recipient,
-            &self.hosted_contents,
-            &self.replies,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.attachments,
+                &self.body,
+                &self.channel_identity,
+                &self.chat_id,
+                &self.created_date_time,
+                &self.deleted_date_time,
+                &self.etag,
+                &self.event_detail,
+                &self.from,
+                &self.importance,
+                &self.last_edited_date_time,
+                &self.last_modified_date_time,
+                &self.locale,
+                &self.mentions,
+                &self.message_history,
+                &self.message_type,
+                &self.policy_violation,
+                &self.reactions,
+                &self.reply_to_id,
+                &self.subject,
+                &self.summary,
+                &self.web_url,
+                &self.recipient,
+                &self.hosted_contents,
+                &self.replies,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5041,12 +4930,6 @@ impl ::graph_model::rt::Struct for TargetedChatMessage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TargetedChatMessage {
@@ -5101,14 +4984,15 @@ pub struct TeamArchivedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamArchivedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamArchivedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamArchivedEventMessageDetail",
+            &["initiator", "teamId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["initiator", "teamId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.initiator, &self.team_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.initiator, &self.team_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -5118,12 +5002,6 @@ impl ::graph_model::rt::Struct for TeamArchivedEventMessageDetail {
             &mut [&mut self.initiator, &mut self.team_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamArchivedEventMessageDetail {
@@ -5182,19 +5060,23 @@ pub struct TeamCreatedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamCreatedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamCreatedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamCreatedEventMessageDetail",
+            &["initiator", "teamDescription", "teamDisplayName", "teamId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["initiator", "teamDescription", "teamDisplayName", "teamId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.initiator,
-            &self.team_description,
-            &self.team_display_name,
-            &self.team_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.initiator,
+                &self.team_description,
+                &self.team_display_name,
+                &self.team_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5209,12 +5091,6 @@ impl ::graph_model::rt::Struct for TeamCreatedEventMessageDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamCreatedEventMessageDetail {
@@ -5271,14 +5147,18 @@ pub struct TeamDescriptionUpdatedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamDescriptionUpdatedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamDescriptionUpdatedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamDescriptionUpdatedEventMessageDetail",
+            &["initiator", "teamDescription", "teamId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["initiator", "teamDescription", "teamId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.initiator, &self.team_description, &self.team_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.initiator, &self.team_description, &self.team_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5292,12 +5172,6 @@ impl ::graph_model::rt::Struct for TeamDescriptionUpdatedEventMessageDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamDescriptionUpdatedEventMessageDetail {
@@ -5352,14 +5226,15 @@ pub struct TeamJoiningDisabledEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamJoiningDisabledEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamJoiningDisabledEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamJoiningDisabledEventMessageDetail",
+            &["initiator", "teamId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["initiator", "teamId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.initiator, &self.team_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.initiator, &self.team_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -5369,12 +5244,6 @@ impl ::graph_model::rt::Struct for TeamJoiningDisabledEventMessageDetail {
             &mut [&mut self.initiator, &mut self.team_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamJoiningDisabledEventMessageDetail {
@@ -5429,14 +5298,15 @@ pub struct TeamJoiningEnabledEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamJoiningEnabledEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamJoiningEnabledEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamJoiningEnabledEventMessageDetail",
+            &["initiator", "teamId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["initiator", "teamId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.initiator, &self.team_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.initiator, &self.team_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -5446,12 +5316,6 @@ impl ::graph_model::rt::Struct for TeamJoiningEnabledEventMessageDetail {
             &mut [&mut self.initiator, &mut self.team_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamJoiningEnabledEventMessageDetail {
@@ -5508,14 +5372,18 @@ pub struct TeamRenamedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamRenamedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamRenamedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamRenamedEventMessageDetail",
+            &["initiator", "teamDisplayName", "teamId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["initiator", "teamDisplayName", "teamId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.initiator, &self.team_display_name, &self.team_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.initiator, &self.team_display_name, &self.team_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5529,12 +5397,6 @@ impl ::graph_model::rt::Struct for TeamRenamedEventMessageDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamRenamedEventMessageDetail {
@@ -5589,14 +5451,15 @@ pub struct TeamUnarchivedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamUnarchivedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamUnarchivedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamUnarchivedEventMessageDetail",
+            &["initiator", "teamId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["initiator", "teamId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.initiator, &self.team_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.initiator, &self.team_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -5606,12 +5469,6 @@ impl ::graph_model::rt::Struct for TeamUnarchivedEventMessageDetail {
             &mut [&mut self.initiator, &mut self.team_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamUnarchivedEventMessageDetail {
@@ -5668,18 +5525,22 @@ pub struct TeamsAppInstalledEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAppInstalledEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAppInstalledEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAppInstalledEventMessageDetail",
+            &["initiator", "teamsAppDisplayName", "teamsAppId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["initiator", "teamsAppDisplayName", "teamsAppId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.initiator,
-            &self.teams_app_display_name,
-            &self.teams_app_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.initiator,
+                &self.teams_app_display_name,
+                &self.teams_app_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5693,12 +5554,6 @@ impl ::graph_model::rt::Struct for TeamsAppInstalledEventMessageDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsAppInstalledEventMessageDetail {
@@ -5755,18 +5610,22 @@ pub struct TeamsAppRemovedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAppRemovedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAppRemovedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAppRemovedEventMessageDetail",
+            &["initiator", "teamsAppDisplayName", "teamsAppId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["initiator", "teamsAppDisplayName", "teamsAppId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.initiator,
-            &self.teams_app_display_name,
-            &self.teams_app_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.initiator,
+                &self.teams_app_display_name,
+                &self.teams_app_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5780,12 +5639,6 @@ impl ::graph_model::rt::Struct for TeamsAppRemovedEventMessageDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsAppRemovedEventMessageDetail {
@@ -5842,18 +5695,22 @@ pub struct TeamsAppUpgradedEventMessageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAppUpgradedEventMessageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAppUpgradedEventMessageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAppUpgradedEventMessageDetail",
+            &["initiator", "teamsAppDisplayName", "teamsAppId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["initiator", "teamsAppDisplayName", "teamsAppId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.initiator,
-            &self.teams_app_display_name,
-            &self.teams_app_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.initiator,
+                &self.teams_app_display_name,
+                &self.teams_app_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5867,12 +5724,6 @@ impl ::graph_model::rt::Struct for TeamsAppUpgradedEventMessageDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsAppUpgradedEventMessageDetail {
@@ -5934,20 +5785,24 @@ pub struct TeamsTab {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsTab {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsTab"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsTab",
+            &["id", "configuration", "displayName", "webUrl", "teamsApp"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "configuration", "displayName", "webUrl", "teamsApp"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.configuration,
-            &self.display_name,
-            &self.web_url,
-            &self.teams_app,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.configuration,
+                &self.display_name,
+                &self.web_url,
+                &self.teams_app,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5963,12 +5818,6 @@ impl ::graph_model::rt::Struct for TeamsTab {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsTab {
@@ -6027,19 +5876,23 @@ pub struct TeamsTabConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsTabConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsTabConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsTabConfiguration",
+            &["contentUrl", "entityId", "removeUrl", "websiteUrl"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["contentUrl", "entityId", "removeUrl", "websiteUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.content_url,
-            &self.entity_id,
-            &self.remove_url,
-            &self.website_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.content_url,
+                &self.entity_id,
+                &self.remove_url,
+                &self.website_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6054,12 +5907,6 @@ impl ::graph_model::rt::Struct for TeamsTabConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsTabConfiguration {

@@ -18,20 +18,24 @@ pub struct PublicError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PublicError {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.publicError"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.publicError",
+            &["code", "details", "innerError", "message", "target"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["code", "details", "innerError", "message", "target"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.code,
-            &self.details,
-            &self.inner_error,
-            &self.message,
-            &self.target,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.code,
+                &self.details,
+                &self.inner_error,
+                &self.message,
+                &self.target,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -47,12 +51,6 @@ impl ::graph_model::rt::Struct for PublicError {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PublicError {
@@ -109,14 +107,15 @@ pub struct PublicErrorDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PublicErrorDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.publicErrorDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.publicErrorDetail",
+            &["code", "message", "target"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["code", "message", "target"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.code, &self.message, &self.target])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.code, &self.message, &self.target], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -126,12 +125,6 @@ impl ::graph_model::rt::Struct for PublicErrorDetail {
             &mut [&mut self.code, &mut self.message, &mut self.target],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PublicErrorDetail {
@@ -190,14 +183,18 @@ pub struct PublicInnerError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PublicInnerError {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.publicInnerError"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.publicInnerError",
+            &["code", "details", "message", "target"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["code", "details", "message", "target"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.code, &self.details, &self.message, &self.target])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.code, &self.details, &self.message, &self.target],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -212,12 +209,6 @@ impl ::graph_model::rt::Struct for PublicInnerError {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PublicInnerError {

@@ -14,18 +14,22 @@ pub struct AzureCommunicationServicesUserIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzureCommunicationServicesUserIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.azureCommunicationServicesUserIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.azureCommunicationServicesUserIdentity",
+            &["displayName", "id", "azureCommunicationServicesResourceId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id", "azureCommunicationServicesResourceId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.display_name,
-            &self.id,
-            &self.azure_communication_services_resource_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.display_name,
+                &self.id,
+                &self.azure_communication_services_resource_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -39,12 +43,6 @@ impl ::graph_model::rt::Struct for AzureCommunicationServicesUserIdentity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AzureCommunicationServicesUserIdentity {
@@ -103,19 +101,23 @@ pub struct CommunicationsApplicationIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CommunicationsApplicationIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.communicationsApplicationIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.communicationsApplicationIdentity",
+            &["displayName", "id", "applicationType", "hidden"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id", "applicationType", "hidden"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.display_name,
-            &self.id,
-            &self.application_type,
-            &self.hidden,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.display_name,
+                &self.id,
+                &self.application_type,
+                &self.hidden,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -130,12 +132,6 @@ impl ::graph_model::rt::Struct for CommunicationsApplicationIdentity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CommunicationsApplicationIdentity {
@@ -194,14 +190,18 @@ pub struct CommunicationsApplicationInstanceIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CommunicationsApplicationInstanceIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.communicationsApplicationInstanceIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.communicationsApplicationInstanceIdentity",
+            &["displayName", "id", "hidden", "tenantId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id", "hidden", "tenantId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.id, &self.hidden, &self.tenant_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.display_name, &self.id, &self.hidden, &self.tenant_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -216,12 +216,6 @@ impl ::graph_model::rt::Struct for CommunicationsApplicationInstanceIdentity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CommunicationsApplicationInstanceIdentity {
@@ -276,26 +270,21 @@ pub struct CommunicationsEncryptedIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CommunicationsEncryptedIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.communicationsEncryptedIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.communicationsEncryptedIdentity",
+            &["displayName", "id"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.display_name, &mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CommunicationsEncryptedIdentity {
@@ -352,14 +341,15 @@ pub struct CommunicationsGuestIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CommunicationsGuestIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.communicationsGuestIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.communicationsGuestIdentity",
+            &["displayName", "id", "email"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id", "email"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.id, &self.email])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.id, &self.email], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -369,12 +359,6 @@ impl ::graph_model::rt::Struct for CommunicationsGuestIdentity {
             &mut [&mut self.display_name, &mut self.id, &mut self.email],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CommunicationsGuestIdentity {
@@ -429,26 +413,21 @@ pub struct CommunicationsPhoneIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CommunicationsPhoneIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.communicationsPhoneIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.communicationsPhoneIdentity",
+            &["displayName", "id"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.display_name, &mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CommunicationsPhoneIdentity {
@@ -505,14 +484,18 @@ pub struct CommunicationsUserIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CommunicationsUserIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.communicationsUserIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.communicationsUserIdentity",
+            &["displayName", "id", "tenantId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id", "tenantId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.id, &self.tenant_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.display_name, &self.id, &self.tenant_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -522,12 +505,6 @@ impl ::graph_model::rt::Struct for CommunicationsUserIdentity {
             &mut [&mut self.display_name, &mut self.id, &mut self.tenant_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CommunicationsUserIdentity {
@@ -584,14 +561,15 @@ pub struct EmailIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmailIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.emailIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.emailIdentity",
+            &["displayName", "id", "email"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id", "email"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.id, &self.email])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.id, &self.email], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -601,12 +579,6 @@ impl ::graph_model::rt::Struct for EmailIdentity {
             &mut [&mut self.display_name, &mut self.id, &mut self.email],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EmailIdentity {
@@ -661,26 +633,19 @@ pub struct Identity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Identity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.identity", &["displayName", "id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.display_name, &mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Identity {
@@ -1023,14 +988,15 @@ pub struct ServicePrincipalIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServicePrincipalIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.servicePrincipalIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.servicePrincipalIdentity",
+            &["displayName", "id", "appId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id", "appId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.id, &self.app_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.id, &self.app_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1040,12 +1006,6 @@ impl ::graph_model::rt::Struct for ServicePrincipalIdentity {
             &mut [&mut self.display_name, &mut self.id, &mut self.app_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServicePrincipalIdentity {
@@ -1104,19 +1064,23 @@ pub struct SharePointGroupIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointGroupIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharePointGroupIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharePointGroupIdentity",
+            &["displayName", "id", "principalId", "title"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id", "principalId", "title"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.display_name,
-            &self.id,
-            &self.principal_id,
-            &self.title,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.display_name,
+                &self.id,
+                &self.principal_id,
+                &self.title,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1131,12 +1095,6 @@ impl ::graph_model::rt::Struct for SharePointGroupIdentity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointGroupIdentity {
@@ -1193,14 +1151,18 @@ pub struct SharePointIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharePointIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharePointIdentity",
+            &["displayName", "id", "loginName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id", "loginName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.id, &self.login_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.display_name, &self.id, &self.login_name],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1210,12 +1172,6 @@ impl ::graph_model::rt::Struct for SharePointIdentity {
             &mut [&mut self.display_name, &mut self.id, &mut self.login_name],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointIdentity {
@@ -1272,18 +1228,22 @@ pub struct TeamworkApplicationIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamworkApplicationIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamworkApplicationIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamworkApplicationIdentity",
+            &["displayName", "id", "applicationIdentityType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id", "applicationIdentityType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.display_name,
-            &self.id,
-            &self.application_identity_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.display_name,
+                &self.id,
+                &self.application_identity_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1297,12 +1257,6 @@ impl ::graph_model::rt::Struct for TeamworkApplicationIdentity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamworkApplicationIdentity {
@@ -1444,18 +1398,22 @@ pub struct TeamworkConversationIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamworkConversationIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamworkConversationIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamworkConversationIdentity",
+            &["displayName", "id", "conversationIdentityType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id", "conversationIdentityType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.display_name,
-            &self.id,
-            &self.conversation_identity_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.display_name,
+                &self.id,
+                &self.conversation_identity_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1469,12 +1427,6 @@ impl ::graph_model::rt::Struct for TeamworkConversationIdentity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamworkConversationIdentity {
@@ -1598,26 +1550,21 @@ pub struct TeamworkTagIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamworkTagIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamworkTagIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamworkTagIdentity",
+            &["displayName", "id"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.display_name, &mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamworkTagIdentity {
@@ -1674,14 +1621,18 @@ pub struct TeamworkUserIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamworkUserIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamworkUserIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamworkUserIdentity",
+            &["displayName", "id", "userIdentityType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id", "userIdentityType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.id, &self.user_identity_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.display_name, &self.id, &self.user_identity_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1695,12 +1646,6 @@ impl ::graph_model::rt::Struct for TeamworkUserIdentity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamworkUserIdentity {

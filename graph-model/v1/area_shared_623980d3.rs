@@ -264,19 +264,23 @@ pub struct SignInLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SignInLocation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.signInLocation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.signInLocation",
+            &["city", "countryOrRegion", "geoCoordinates", "state"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["city", "countryOrRegion", "geoCoordinates", "state"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.city,
-            &self.country_or_region,
-            &self.geo_coordinates,
-            &self.state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.city,
+                &self.country_or_region,
+                &self.geo_coordinates,
+                &self.state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -291,12 +295,6 @@ impl ::graph_model::rt::Struct for SignInLocation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SignInLocation {

@@ -14,14 +14,18 @@ pub struct AdhocCall {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AdhocCall {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.adhocCall"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.adhocCall",
+            &["id", "recordings", "transcripts"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "recordings", "transcripts"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.recordings, &self.transcripts])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.recordings, &self.transcripts],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -31,12 +35,6 @@ impl ::graph_model::rt::Struct for AdhocCall {
             &mut [&mut self.id, &mut self.recordings, &mut self.transcripts],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AdhocCall {
@@ -167,18 +165,22 @@ pub struct BroadcastMeetingCaptionSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BroadcastMeetingCaptionSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.broadcastMeetingCaptionSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.broadcastMeetingCaptionSettings",
+            &["isCaptionEnabled", "spokenLanguage", "translationLanguages"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isCaptionEnabled", "spokenLanguage", "translationLanguages"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.is_caption_enabled,
-            &self.spoken_language,
-            &self.translation_languages,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.is_caption_enabled,
+                &self.spoken_language,
+                &self.translation_languages,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -192,12 +194,6 @@ impl ::graph_model::rt::Struct for BroadcastMeetingCaptionSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BroadcastMeetingCaptionSettings {
@@ -260,28 +256,32 @@ pub struct BroadcastMeetingSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BroadcastMeetingSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.broadcastMeetingSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.broadcastMeetingSettings",
+            &[
+                "allowedAudience",
+                "captions",
+                "isAttendeeReportEnabled",
+                "isQuestionAndAnswerEnabled",
+                "isRecordingEnabled",
+                "isVideoOnDemandEnabled",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "allowedAudience",
-            "captions",
-            "isAttendeeReportEnabled",
-            "isQuestionAndAnswerEnabled",
-            "isRecordingEnabled",
-            "isVideoOnDemandEnabled",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allowed_audience,
-            &self.captions,
-            &self.is_attendee_report_enabled,
-            &self.is_question_and_answer_enabled,
-            &self.is_recording_enabled,
-            &self.is_video_on_demand_enabled,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allowed_audience,
+                &self.captions,
+                &self.is_attendee_report_enabled,
+                &self.is_question_and_answer_enabled,
+                &self.is_recording_enabled,
+                &self.is_video_on_demand_enabled,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -298,12 +298,6 @@ impl ::graph_model::rt::Struct for BroadcastMeetingSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BroadcastMeetingSettings {
@@ -372,34 +366,38 @@ pub struct CallRecording {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallRecording {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecording"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecording",
+            &[
+                "id",
+                "callId",
+                "content",
+                "contentCorrelationId",
+                "createdDateTime",
+                "endDateTime",
+                "meetingId",
+                "meetingOrganizer",
+                "recordingContentUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "callId",
-            "content",
-            "contentCorrelationId",
-            "createdDateTime",
-            "endDateTime",
-            "meetingId",
-            "meetingOrganizer",
-            "recordingContentUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.call_id,
-            &self.content,
-            &self.content_correlation_id,
-            &self.created_date_time,
-            &self.end_date_time,
-            &self.meeting_id,
-            &self.meeting_organizer,
-            &self.recording_content_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.call_id,
+                &self.content,
+                &self.content_correlation_id,
+                &self.created_date_time,
+                &self.end_date_time,
+                &self.meeting_id,
+                &self.meeting_organizer,
+                &self.recording_content_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -419,12 +417,6 @@ impl ::graph_model::rt::Struct for CallRecording {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CallRecording {
@@ -495,36 +487,40 @@ pub struct CallTranscript {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CallTranscript {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callTranscript"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callTranscript",
+            &[
+                "id",
+                "callId",
+                "content",
+                "contentCorrelationId",
+                "createdDateTime",
+                "endDateTime",
+                "meetingId",
+                "meetingOrganizer",
+                "metadataContent",
+                "transcriptContentUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "callId",
-            "content",
-            "contentCorrelationId",
-            "createdDateTime",
-            "endDateTime",
-            "meetingId",
-            "meetingOrganizer",
-            "metadataContent",
-            "transcriptContentUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.call_id,
-            &self.content,
-            &self.content_correlation_id,
-            &self.created_date_time,
-            &self.end_date_time,
-            &self.meeting_id,
-            &self.meeting_organizer,
-            &self.metadata_content,
-            &self.transcript_content_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.call_id,
+                &self.content,
+                &self.content_correlation_id,
+                &self.created_date_time,
+                &self.end_date_time,
+                &self.meeting_id,
+                &self.meeting_organizer,
+                &self.metadata_content,
+                &self.transcript_content_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -545,12 +541,6 @@ impl ::graph_model::rt::Struct for CallTranscript {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CallTranscript {
@@ -607,14 +597,15 @@ pub struct MeetingParticipantInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MeetingParticipantInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.meetingParticipantInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.meetingParticipantInfo",
+            &["identity", "role", "upn"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["identity", "role", "upn"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.identity, &self.role, &self.upn])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.identity, &self.role, &self.upn], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -624,12 +615,6 @@ impl ::graph_model::rt::Struct for MeetingParticipantInfo {
             &mut [&mut self.identity, &mut self.role, &mut self.upn],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MeetingParticipantInfo {
@@ -794,14 +779,15 @@ pub struct MeetingParticipants {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MeetingParticipants {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.meetingParticipants"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.meetingParticipants",
+            &["attendees", "organizer"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["attendees", "organizer"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.attendees, &self.organizer])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.attendees, &self.organizer], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -811,12 +797,6 @@ impl ::graph_model::rt::Struct for MeetingParticipants {
             &mut [&mut self.attendees, &mut self.organizer],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MeetingParticipants {
@@ -963,110 +943,114 @@ pub struct OnlineMeeting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnlineMeeting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onlineMeeting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onlineMeeting",
+            &[
+                "id",
+                "allowAttendeeToEnableCamera",
+                "allowAttendeeToEnableMic",
+                "allowBreakoutRooms",
+                "allowCopyingAndSharingMeetingContent",
+                "allowedLobbyAdmitters",
+                "allowedPresenters",
+                "allowLiveShare",
+                "allowMeetingChat",
+                "allowParticipantsToChangeName",
+                "allowPowerPointSharing",
+                "allowRecording",
+                "allowTeamworkReactions",
+                "allowTranscription",
+                "allowWhiteboard",
+                "audioConferencing",
+                "chatInfo",
+                "chatRestrictions",
+                "cloudVideoInteropInfo",
+                "expiryDateTime",
+                "isEndToEndEncryptionEnabled",
+                "isEntryExitAnnounced",
+                "joinInformation",
+                "joinMeetingIdSettings",
+                "joinWebUrl",
+                "lobbyBypassSettings",
+                "meetingOptionsWebUrl",
+                "meetingSpokenLanguageTag",
+                "meetingType",
+                "recordAutomatically",
+                "sensitivityLabelAssignment",
+                "shareMeetingChatHistoryDefault",
+                "subject",
+                "videoTeleconferenceId",
+                "watermarkProtection",
+                "attendeeReport",
+                "broadcastSettings",
+                "creationDateTime",
+                "endDateTime",
+                "externalId",
+                "isBroadcast",
+                "meetingTemplateId",
+                "participants",
+                "startDateTime",
+                "attendanceReports",
+                "recordings",
+                "transcripts",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "allowAttendeeToEnableCamera",
-            "allowAttendeeToEnableMic",
-            "allowBreakoutRooms",
-            "allowCopyingAndSharingMeetingContent",
-            "allowedLobbyAdmitters",
-            "allowedPresenters",
-            "allowLiveShare",
-            "allowMeetingChat",
-            "allowParticipantsToChangeName",
-            "allowPowerPointSharing",
-            "allowRecording",
-            "allowTeamworkReactions",
-            "allowTranscription",
-            "allowWhiteboard",
-            "audioConferencing",
-            "chatInfo",
-            "chatRestrictions",
-            "cloudVideoInteropInfo",
-            "expiryDateTime",
-            "isEndToEndEncryptionEnabled",
-            "isEntryExitAnnounced",
-            "joinInformation",
-            "joinMeetingIdSettings",
-            "joinWebUrl",
-            "lobbyBypassSettings",
-            "meetingOptionsWebUrl",
-            "meetingSpokenLanguageTag",
-            "meetingType",
-            "recordAutomatically",
-            "sensitivityLabelAssignment",
-            "shareMeetingChatHistoryDefault",
-            "subject",
-            "videoTeleconferenceId",
-            "watermarkProtection",
-            "attendeeReport",
-            "broadcastSettings",
-            "creationDateTime",
-            "endDateTime",
-            "externalId",
-            "isBroadcast",
-            "meetingTemplateId",
-            "participants",
-            "startDateTime",
-            "attendanceReports",
-            "recordings",
-            "transcripts",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.allow_attendee_to_enable_camera,
-            &self.allow_attendee_to_enable_mic,
-            &self.allow_breakout_rooms,
-            &self.allow_copying_and_sharing_meeting_content,
-            &self.allowed_lobby_admitters,
-            &self.allowed_presenters,
-            &self.allow_live_share,
-            &self.allow_meeting_chat,
-            &self.allow_participants_to_change_name,
-            &self.allow_power_point_sharing,
-            &self.allow_recording,
-            &self.allow_teamwork_reactions,
-            &self.allow_transcription,
-            &self.allow_whiteboard,
-            &self.audio_conferencing,
-            &self.chat_info,
-            &self.chat_restrictions,
-            &self.cloud_video_interop_info,
-            &self.expiry_date_time,
-            &self.is_end_to_end_encryption_enabled,
-            &self.is_entry_exit_announced,
-            &self.join_information,
-            &self.join_meeting_id_settings,
-            &self.join_web_url,
-            &self.lobby_bypass_settings,
-            &self.meeting_options_web_url,
-            &self.meeting_spoken_language_tag,
-            &self.meeting_type,
-            &self.record_automatically,
-            &self.sensitivity_label_assignment,
-            &self.share_meeting_chat_history_default,
-            &self.subject,
-            &self.video_teleconference_id,
-            &self.watermark_protection,
-            &self.attendee_report,
-            &self.broadcast_settings,
-            &self.creation_date_time,
-            &self.end_date_time,
-            &self.external_id,
-            &self.is_broadcast,
-            &self.meeting_template_id,
-            &self.participants,
-            &self.start_date_time,
-            &self.attendance_reports,
-            &self.recordings,
-            &self.transcripts,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.allow_attendee_to_enable_camera,
+                &self.allow_attendee_to_enable_mic,
+                &self.allow_breakout_rooms,
+                &self.allow_copying_and_sharing_meeting_content,
+                &self.allowed_lobby_admitters,
+                &self.allowed_presenters,
+                &self.allow_live_share,
+                &self.allow_meeting_chat,
+                &self.allow_participants_to_change_name,
+                &self.allow_power_point_sharing,
+                &self.allow_recording,
+                &self.allow_teamwork_reactions,
+                &self.allow_transcription,
+                &self.allow_whiteboard,
+                &self.audio_conferencing,
+                &self.chat_info,
+                &self.chat_restrictions,
+                &self.cloud_video_interop_info,
+                &self.expiry_date_time,
+                &self.is_end_to_end_encryption_enabled,
+                &self.is_entry_exit_announced,
+                &self.join_information,
+                &self.join_meeting_id_settings,
+                &self.join_web_url,
+                &self.lobby_bypass_settings,
+                &self.meeting_options_web_url,
+                &self.meeting_spoken_language_tag,
+                &self.meeting_type,
+                &self.record_automatically,
+                &self.sensitivity_label_assignment,
+                &self.share_meeting_chat_history_default,
+                &self.subject,
+                &self.video_teleconference_id,
+                &self.watermark_protection,
+                &self.attendee_report,
+                &self.broadcast_settings,
+                &self.creation_date_time,
+                &self.end_date_time,
+                &self.external_id,
+                &self.is_broadcast,
+                &self.meeting_template_id,
+                &self.participants,
+                &self.start_date_time,
+                &self.attendance_reports,
+                &self.recordings,
+                &self.transcripts,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1124,12 +1108,6 @@ impl ::graph_model::rt::Struct for OnlineMeeting {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnlineMeeting {
@@ -1265,14 +1243,15 @@ pub struct OutOfOfficeSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OutOfOfficeSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.outOfOfficeSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.outOfOfficeSettings",
+            &["isOutOfOffice", "message"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isOutOfOffice", "message"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_out_of_office, &self.message])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.is_out_of_office, &self.message], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1282,12 +1261,6 @@ impl ::graph_model::rt::Struct for OutOfOfficeSettings {
             &mut [&mut self.is_out_of_office, &mut self.message],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OutOfOfficeSettings {
@@ -1352,30 +1325,34 @@ pub struct Presence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Presence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.presence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.presence",
+            &[
+                "id",
+                "activity",
+                "availability",
+                "outOfOfficeSettings",
+                "sequenceNumber",
+                "statusMessage",
+                "workLocation",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activity",
-            "availability",
-            "outOfOfficeSettings",
-            "sequenceNumber",
-            "statusMessage",
-            "workLocation",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.activity,
-            &self.availability,
-            &self.out_of_office_settings,
-            &self.sequence_number,
-            &self.status_message,
-            &self.work_location,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.activity,
+                &self.availability,
+                &self.out_of_office_settings,
+                &self.sequence_number,
+                &self.status_message,
+                &self.work_location,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1393,12 +1370,6 @@ impl ::graph_model::rt::Struct for Presence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Presence {
@@ -1455,18 +1426,22 @@ pub struct PresenceStatusMessage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PresenceStatusMessage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.presenceStatusMessage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.presenceStatusMessage",
+            &["expiryDateTime", "message", "publishedDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["expiryDateTime", "message", "publishedDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.expiry_date_time,
-            &self.message,
-            &self.published_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.expiry_date_time,
+                &self.message,
+                &self.published_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1480,12 +1455,6 @@ impl ::graph_model::rt::Struct for PresenceStatusMessage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PresenceStatusMessage {
@@ -1542,14 +1511,18 @@ pub struct UserWorkLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserWorkLocation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userWorkLocation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userWorkLocation",
+            &["placeId", "source", "workLocationType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["placeId", "source", "workLocationType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.place_id, &self.source, &self.work_location_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.place_id, &self.source, &self.work_location_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1563,12 +1536,6 @@ impl ::graph_model::rt::Struct for UserWorkLocation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserWorkLocation {
@@ -1627,19 +1594,23 @@ pub struct VirtualEventPresenterInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventPresenterInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.virtualEventPresenterInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.virtualEventPresenterInfo",
+            &["identity", "role", "upn", "presenterDetails"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["identity", "role", "upn", "presenterDetails"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.identity,
-            &self.role,
-            &self.upn,
-            &self.presenter_details,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.identity,
+                &self.role,
+                &self.upn,
+                &self.presenter_details,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1654,12 +1625,6 @@ impl ::graph_model::rt::Struct for VirtualEventPresenterInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VirtualEventPresenterInfo {

@@ -14,14 +14,18 @@ pub struct AccessReviewReviewerScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewReviewerScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.accessReviewReviewerScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.accessReviewReviewerScope",
+            &["query", "queryRoot", "queryType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["query", "queryRoot", "queryType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.query, &self.query_root, &self.query_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.query, &self.query_root, &self.query_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -31,12 +35,6 @@ impl ::graph_model::rt::Struct for AccessReviewReviewerScope {
             &mut [&mut self.query, &mut self.query_root, &mut self.query_type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewReviewerScope {
@@ -91,14 +89,15 @@ pub struct AttributeRuleMembers {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttributeRuleMembers {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attributeRuleMembers"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attributeRuleMembers",
+            &["description", "membershipRule"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "membershipRule"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.description, &self.membership_rule])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.description, &self.membership_rule], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -108,12 +107,6 @@ impl ::graph_model::rt::Struct for AttributeRuleMembers {
             &mut [&mut self.description, &mut self.membership_rule],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttributeRuleMembers {
@@ -168,14 +161,18 @@ pub struct ConnectedOrganizationMembers {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConnectedOrganizationMembers {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.connectedOrganizationMembers"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.connectedOrganizationMembers",
+            &["connectedOrganizationId", "description"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["connectedOrganizationId", "description"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.connected_organization_id, &self.description])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.connected_organization_id, &self.description],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -185,12 +182,6 @@ impl ::graph_model::rt::Struct for ConnectedOrganizationMembers {
             &mut [&mut self.connected_organization_id, &mut self.description],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConnectedOrganizationMembers {
@@ -241,26 +232,19 @@ pub struct ExternalSponsors {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalSponsors {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalSponsors"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.externalSponsors", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExternalSponsors {
@@ -315,14 +299,15 @@ pub struct GroupMembers {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GroupMembers {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.groupMembers"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.groupMembers",
+            &["description", "groupId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "groupId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.description, &self.group_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.description, &self.group_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -332,12 +317,6 @@ impl ::graph_model::rt::Struct for GroupMembers {
             &mut [&mut self.description, &mut self.group_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for GroupMembers {
@@ -388,26 +367,19 @@ pub struct InternalSponsors {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InternalSponsors {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.internalSponsors"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.internalSponsors", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InternalSponsors {
@@ -460,26 +432,19 @@ pub struct RequestorManager {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RequestorManager {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.requestorManager"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.requestorManager", &["managerLevel"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["managerLevel"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.manager_level])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.manager_level], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.manager_level], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RequestorManager {
@@ -534,14 +499,18 @@ pub struct SingleServicePrincipal {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SingleServicePrincipal {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.singleServicePrincipal"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.singleServicePrincipal",
+            &["description", "servicePrincipalId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "servicePrincipalId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.description, &self.service_principal_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.description, &self.service_principal_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -551,12 +520,6 @@ impl ::graph_model::rt::Struct for SingleServicePrincipal {
             &mut [&mut self.description, &mut self.service_principal_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SingleServicePrincipal {
@@ -611,14 +574,13 @@ pub struct SingleUser {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SingleUser {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.singleUser"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.singleUser", &["description", "userId"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "userId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.description, &self.user_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.description, &self.user_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -628,12 +590,6 @@ impl ::graph_model::rt::Struct for SingleUser {
             &mut [&mut self.description, &mut self.user_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SingleUser {
@@ -685,26 +641,19 @@ pub struct SubjectSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectSet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.subjectSet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.subjectSet", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SubjectSet {
@@ -970,26 +919,21 @@ pub struct TargetAgentIdentitySponsorsOrOwners {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetAgentIdentitySponsorsOrOwners {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.targetAgentIdentitySponsorsOrOwners"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.targetAgentIdentitySponsorsOrOwners",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TargetAgentIdentitySponsorsOrOwners {
@@ -1040,26 +984,19 @@ pub struct TargetApplicationOwners {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetApplicationOwners {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.targetApplicationOwners"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.targetApplicationOwners", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TargetApplicationOwners {
@@ -1112,26 +1049,19 @@ pub struct TargetManager {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetManager {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.targetManager"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.targetManager", &["managerLevel"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["managerLevel"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.manager_level])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.manager_level], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.manager_level], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TargetManager {
@@ -1182,26 +1112,19 @@ pub struct TargetUserSponsors {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetUserSponsors {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.targetUserSponsors"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.targetUserSponsors", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TargetUserSponsors {

@@ -18,26 +18,30 @@ pub struct OutlookGeoCoordinates {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OutlookGeoCoordinates {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.outlookGeoCoordinates"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.outlookGeoCoordinates",
+            &[
+                "accuracy",
+                "altitude",
+                "altitudeAccuracy",
+                "latitude",
+                "longitude",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "accuracy",
-            "altitude",
-            "altitudeAccuracy",
-            "latitude",
-            "longitude",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.accuracy,
-            &self.altitude,
-            &self.altitude_accuracy,
-            &self.latitude,
-            &self.longitude,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.accuracy,
+                &self.altitude,
+                &self.altitude_accuracy,
+                &self.latitude,
+                &self.longitude,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -53,12 +57,6 @@ impl ::graph_model::rt::Struct for OutlookGeoCoordinates {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OutlookGeoCoordinates {

@@ -22,30 +22,34 @@ pub struct ResourceSpecificPermissionGrant {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResourceSpecificPermissionGrant {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.resourceSpecificPermissionGrant"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.resourceSpecificPermissionGrant",
+            &[
+                "id",
+                "deletedDateTime",
+                "clientAppId",
+                "clientId",
+                "permission",
+                "permissionType",
+                "resourceAppId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "clientAppId",
-            "clientId",
-            "permission",
-            "permissionType",
-            "resourceAppId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.client_app_id,
-            &self.client_id,
-            &self.permission,
-            &self.permission_type,
-            &self.resource_app_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.client_app_id,
+                &self.client_id,
+                &self.permission,
+                &self.permission_type,
+                &self.resource_app_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -63,12 +67,6 @@ impl ::graph_model::rt::Struct for ResourceSpecificPermissionGrant {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ResourceSpecificPermissionGrant {

@@ -16,19 +16,23 @@ pub struct ScopedRoleMembership {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ScopedRoleMembership {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.scopedRoleMembership"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.scopedRoleMembership",
+            &["id", "administrativeUnitId", "roleId", "roleMemberInfo"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "administrativeUnitId", "roleId", "roleMemberInfo"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.administrative_unit_id,
-            &self.role_id,
-            &self.role_member_info,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.administrative_unit_id,
+                &self.role_id,
+                &self.role_member_info,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -43,12 +47,6 @@ impl ::graph_model::rt::Struct for ScopedRoleMembership {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ScopedRoleMembership {

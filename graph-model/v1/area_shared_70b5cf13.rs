@@ -32,32 +32,36 @@ pub struct EngagementAsyncOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EngagementAsyncOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.engagementAsyncOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.engagementAsyncOperation",
+            &[
+                "id",
+                "createdDateTime",
+                "lastActionDateTime",
+                "resourceLocation",
+                "status",
+                "statusDetail",
+                "operationType",
+                "resourceId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "lastActionDateTime",
-            "resourceLocation",
-            "status",
-            "statusDetail",
-            "operationType",
-            "resourceId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.last_action_date_time,
-            &self.resource_location,
-            &self.status,
-            &self.status_detail,
-            &self.operation_type,
-            &self.resource_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.last_action_date_time,
+                &self.resource_location,
+                &self.status,
+                &self.status_detail,
+                &self.operation_type,
+                &self.resource_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -76,12 +80,6 @@ impl ::graph_model::rt::Struct for EngagementAsyncOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EngagementAsyncOperation {
@@ -211,14 +209,15 @@ pub struct EngagementRole {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EngagementRole {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.engagementRole"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.engagementRole",
+            &["id", "displayName", "members"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "members"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.display_name, &self.members])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.display_name, &self.members], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -228,12 +227,6 @@ impl ::graph_model::rt::Struct for EngagementRole {
             &mut [&mut self.id, &mut self.display_name, &mut self.members],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EngagementRole {
@@ -301,14 +294,18 @@ pub struct EngagementRoleMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EngagementRoleMember {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.engagementRoleMember"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.engagementRoleMember",
+            &["id", "createdDateTime", "userId", "user"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdDateTime", "userId", "user"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.created_date_time, &self.user_id, &self.user])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.created_date_time, &self.user_id, &self.user],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -323,12 +320,6 @@ impl ::graph_model::rt::Struct for EngagementRoleMember {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EngagementRoleMember {

@@ -16,14 +16,18 @@ pub struct Phone {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Phone {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.phone"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.phone",
+            &["language", "number", "region", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["language", "number", "region", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.language, &self.number, &self.region, &self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.language, &self.number, &self.region, &self.r#type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -38,12 +42,6 @@ impl ::graph_model::rt::Struct for Phone {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Phone {

@@ -26,34 +26,38 @@ pub struct Agreement {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Agreement {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.agreement"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.agreement",
+            &[
+                "id",
+                "displayName",
+                "isPerDeviceAcceptanceRequired",
+                "isViewingBeforeAcceptanceRequired",
+                "termsExpiration",
+                "userReacceptRequiredFrequency",
+                "acceptances",
+                "file",
+                "files",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "isPerDeviceAcceptanceRequired",
-            "isViewingBeforeAcceptanceRequired",
-            "termsExpiration",
-            "userReacceptRequiredFrequency",
-            "acceptances",
-            "file",
-            "files",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.is_per_device_acceptance_required,
-            &self.is_viewing_before_acceptance_required,
-            &self.terms_expiration,
-            &self.user_reaccept_required_frequency,
-            &self.acceptances,
-            &self.file,
-            &self.files,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.is_per_device_acceptance_required,
+                &self.is_viewing_before_acceptance_required,
+                &self.terms_expiration,
+                &self.user_reaccept_required_frequency,
+                &self.acceptances,
+                &self.file,
+                &self.files,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -73,12 +77,6 @@ impl ::graph_model::rt::Struct for Agreement {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Agreement {
@@ -147,34 +145,38 @@ pub struct AgreementFile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AgreementFile {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.agreementFile"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.agreementFile",
+            &[
+                "id",
+                "createdDateTime",
+                "displayName",
+                "fileData",
+                "fileName",
+                "isDefault",
+                "isMajorVersion",
+                "language",
+                "localizations",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "displayName",
-            "fileData",
-            "fileName",
-            "isDefault",
-            "isMajorVersion",
-            "language",
-            "localizations",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.display_name,
-            &self.file_data,
-            &self.file_name,
-            &self.is_default,
-            &self.is_major_version,
-            &self.language,
-            &self.localizations,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.display_name,
+                &self.file_data,
+                &self.file_name,
+                &self.is_default,
+                &self.is_major_version,
+                &self.language,
+                &self.localizations,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -194,12 +196,6 @@ impl ::graph_model::rt::Struct for AgreementFile {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AgreementFile {
@@ -252,26 +248,19 @@ pub struct AgreementFileData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AgreementFileData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.agreementFileData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.agreementFileData", &["data"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["data"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.data])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.data], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.data], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AgreementFileData {
@@ -340,34 +329,38 @@ pub struct AgreementFileLocalization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AgreementFileLocalization {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.agreementFileLocalization"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.agreementFileLocalization",
+            &[
+                "id",
+                "createdDateTime",
+                "displayName",
+                "fileData",
+                "fileName",
+                "isDefault",
+                "isMajorVersion",
+                "language",
+                "versions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "displayName",
-            "fileData",
-            "fileName",
-            "isDefault",
-            "isMajorVersion",
-            "language",
-            "versions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.display_name,
-            &self.file_data,
-            &self.file_name,
-            &self.is_default,
-            &self.is_major_version,
-            &self.language,
-            &self.versions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.display_name,
+                &self.file_data,
+                &self.file_name,
+                &self.is_default,
+                &self.is_major_version,
+                &self.language,
+                &self.versions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -387,12 +380,6 @@ impl ::graph_model::rt::Struct for AgreementFileLocalization {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AgreementFileLocalization {
@@ -459,32 +446,36 @@ pub struct AgreementFileVersion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AgreementFileVersion {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.agreementFileVersion"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.agreementFileVersion",
+            &[
+                "id",
+                "createdDateTime",
+                "displayName",
+                "fileData",
+                "fileName",
+                "isDefault",
+                "isMajorVersion",
+                "language",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "displayName",
-            "fileData",
-            "fileName",
-            "isDefault",
-            "isMajorVersion",
-            "language",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.display_name,
-            &self.file_data,
-            &self.file_name,
-            &self.is_default,
-            &self.is_major_version,
-            &self.language,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.display_name,
+                &self.file_data,
+                &self.file_name,
+                &self.is_default,
+                &self.is_major_version,
+                &self.language,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -503,12 +494,6 @@ impl ::graph_model::rt::Struct for AgreementFileVersion {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AgreementFileVersion {
@@ -563,14 +548,15 @@ pub struct TermsExpiration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TermsExpiration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.termsExpiration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.termsExpiration",
+            &["frequency", "startDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["frequency", "startDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.frequency, &self.start_date_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.frequency, &self.start_date_time], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -580,12 +566,6 @@ impl ::graph_model::rt::Struct for TermsExpiration {
             &mut [&mut self.frequency, &mut self.start_date_time],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TermsExpiration {

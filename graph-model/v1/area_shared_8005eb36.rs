@@ -10,26 +10,19 @@ pub struct ExternalLink {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalLink {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalLink"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.externalLink", &["href"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["href"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.href])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.href], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.href], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExternalLink {
@@ -110,46 +103,50 @@ pub struct Notebook {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Notebook {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.notebook"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.notebook",
+            &[
+                "id",
+                "self",
+                "createdDateTime",
+                "createdBy",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "isDefault",
+                "isShared",
+                "links",
+                "sectionGroupsUrl",
+                "sectionsUrl",
+                "userRole",
+                "sectionGroups",
+                "sections",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "self",
-            "createdDateTime",
-            "createdBy",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "isDefault",
-            "isShared",
-            "links",
-            "sectionGroupsUrl",
-            "sectionsUrl",
-            "userRole",
-            "sectionGroups",
-            "sections",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.self_,
-            &self.created_date_time,
-            &self.created_by,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.is_default,
-            &self.is_shared,
-            &self.links,
-            &self.section_groups_url,
-            &self.sections_url,
-            &self.user_role,
-            &self.section_groups,
-            &self.sections,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.self_,
+                &self.created_date_time,
+                &self.created_by,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.is_default,
+                &self.is_shared,
+                &self.links,
+                &self.section_groups_url,
+                &self.sections_url,
+                &self.user_role,
+                &self.section_groups,
+                &self.sections,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -175,12 +172,6 @@ impl ::graph_model::rt::Struct for Notebook {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Notebook {
@@ -235,14 +226,18 @@ pub struct NotebookLinks {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NotebookLinks {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.notebookLinks"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.notebookLinks",
+            &["oneNoteClientUrl", "oneNoteWebUrl"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["oneNoteClientUrl", "oneNoteWebUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.one_note_client_url, &self.one_note_web_url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.one_note_client_url, &self.one_note_web_url],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -252,12 +247,6 @@ impl ::graph_model::rt::Struct for NotebookLinks {
             &mut [&mut self.one_note_client_url, &mut self.one_note_web_url],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for NotebookLinks {
@@ -322,30 +311,34 @@ pub struct Onenote {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Onenote {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onenote"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onenote",
+            &[
+                "id",
+                "notebooks",
+                "operations",
+                "pages",
+                "resources",
+                "sectionGroups",
+                "sections",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "notebooks",
-            "operations",
-            "pages",
-            "resources",
-            "sectionGroups",
-            "sections",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.notebooks,
-            &self.operations,
-            &self.pages,
-            &self.resources,
-            &self.section_groups,
-            &self.sections,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.notebooks,
+                &self.operations,
+                &self.pages,
+                &self.resources,
+                &self.section_groups,
+                &self.sections,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -363,12 +356,6 @@ impl ::graph_model::rt::Struct for Onenote {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Onenote {
@@ -435,32 +422,36 @@ pub struct OnenoteOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnenoteOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onenoteOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onenoteOperation",
+            &[
+                "id",
+                "createdDateTime",
+                "lastActionDateTime",
+                "status",
+                "error",
+                "percentComplete",
+                "resourceId",
+                "resourceLocation",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "lastActionDateTime",
-            "status",
-            "error",
-            "percentComplete",
-            "resourceId",
-            "resourceLocation",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.last_action_date_time,
-            &self.status,
-            &self.error,
-            &self.percent_complete,
-            &self.resource_id,
-            &self.resource_location,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.last_action_date_time,
+                &self.status,
+                &self.error,
+                &self.percent_complete,
+                &self.resource_id,
+                &self.resource_location,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -479,12 +470,6 @@ impl ::graph_model::rt::Struct for OnenoteOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnenoteOperation {
@@ -539,26 +524,21 @@ pub struct OnenoteOperationError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnenoteOperationError {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onenoteOperationError"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onenoteOperationError",
+            &["code", "message"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["code", "message"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.code, &self.message])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.code, &self.message], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.code, &mut self.message], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnenoteOperationError {
@@ -637,44 +617,48 @@ pub struct OnenotePage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnenotePage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onenotePage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onenotePage",
+            &[
+                "id",
+                "self",
+                "createdDateTime",
+                "content",
+                "contentUrl",
+                "createdByAppId",
+                "lastModifiedDateTime",
+                "level",
+                "links",
+                "order",
+                "title",
+                "userTags",
+                "parentNotebook",
+                "parentSection",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "self",
-            "createdDateTime",
-            "content",
-            "contentUrl",
-            "createdByAppId",
-            "lastModifiedDateTime",
-            "level",
-            "links",
-            "order",
-            "title",
-            "userTags",
-            "parentNotebook",
-            "parentSection",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.self_,
-            &self.created_date_time,
-            &self.content,
-            &self.content_url,
-            &self.created_by_app_id,
-            &self.last_modified_date_time,
-            &self.level,
-            &self.links,
-            &self.order,
-            &self.title,
-            &self.user_tags,
-            &self.parent_notebook,
-            &self.parent_section,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.self_,
+                &self.created_date_time,
+                &self.content,
+                &self.content_url,
+                &self.created_by_app_id,
+                &self.last_modified_date_time,
+                &self.level,
+                &self.links,
+                &self.order,
+                &self.title,
+                &self.user_tags,
+                &self.parent_notebook,
+                &self.parent_section,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -699,12 +683,6 @@ impl ::graph_model::rt::Struct for OnenotePage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnenotePage {
@@ -763,14 +741,18 @@ pub struct OnenoteResource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnenoteResource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onenoteResource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onenoteResource",
+            &["id", "self", "content", "contentUrl"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "self", "content", "contentUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.self_, &self.content, &self.content_url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.self_, &self.content, &self.content_url],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -785,12 +767,6 @@ impl ::graph_model::rt::Struct for OnenoteResource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnenoteResource {
@@ -867,42 +843,46 @@ pub struct OnenoteSection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnenoteSection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onenoteSection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onenoteSection",
+            &[
+                "id",
+                "self",
+                "createdDateTime",
+                "createdBy",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "isDefault",
+                "links",
+                "pagesUrl",
+                "pages",
+                "parentNotebook",
+                "parentSectionGroup",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "self",
-            "createdDateTime",
-            "createdBy",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "isDefault",
-            "links",
-            "pagesUrl",
-            "pages",
-            "parentNotebook",
-            "parentSectionGroup",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.self_,
-            &self.created_date_time,
-            &self.created_by,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.is_default,
-            &self.links,
-            &self.pages_url,
-            &self.pages,
-            &self.parent_notebook,
-            &self.parent_section_group,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.self_,
+                &self.created_date_time,
+                &self.created_by,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.is_default,
+                &self.links,
+                &self.pages_url,
+                &self.pages,
+                &self.parent_notebook,
+                &self.parent_section_group,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -926,12 +906,6 @@ impl ::graph_model::rt::Struct for OnenoteSection {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnenoteSection {
@@ -1054,14 +1028,18 @@ pub struct PageLinks {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PageLinks {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.pageLinks"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.pageLinks",
+            &["oneNoteClientUrl", "oneNoteWebUrl"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["oneNoteClientUrl", "oneNoteWebUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.one_note_client_url, &self.one_note_web_url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.one_note_client_url, &self.one_note_web_url],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1071,12 +1049,6 @@ impl ::graph_model::rt::Struct for PageLinks {
             &mut [&mut self.one_note_client_url, &mut self.one_note_web_url],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PageLinks {
@@ -1153,42 +1125,46 @@ pub struct SectionGroup {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SectionGroup {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sectionGroup"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sectionGroup",
+            &[
+                "id",
+                "self",
+                "createdDateTime",
+                "createdBy",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "sectionGroupsUrl",
+                "sectionsUrl",
+                "parentNotebook",
+                "parentSectionGroup",
+                "sectionGroups",
+                "sections",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "self",
-            "createdDateTime",
-            "createdBy",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "sectionGroupsUrl",
-            "sectionsUrl",
-            "parentNotebook",
-            "parentSectionGroup",
-            "sectionGroups",
-            "sections",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.self_,
-            &self.created_date_time,
-            &self.created_by,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.section_groups_url,
-            &self.sections_url,
-            &self.parent_notebook,
-            &self.parent_section_group,
-            &self.section_groups,
-            &self.sections,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.self_,
+                &self.created_date_time,
+                &self.created_by,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.section_groups_url,
+                &self.sections_url,
+                &self.parent_notebook,
+                &self.parent_section_group,
+                &self.section_groups,
+                &self.sections,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1212,12 +1188,6 @@ impl ::graph_model::rt::Struct for SectionGroup {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SectionGroup {
@@ -1272,14 +1242,18 @@ pub struct SectionLinks {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SectionLinks {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sectionLinks"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sectionLinks",
+            &["oneNoteClientUrl", "oneNoteWebUrl"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["oneNoteClientUrl", "oneNoteWebUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.one_note_client_url, &self.one_note_web_url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.one_note_client_url, &self.one_note_web_url],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1289,12 +1263,6 @@ impl ::graph_model::rt::Struct for SectionLinks {
             &mut [&mut self.one_note_client_url, &mut self.one_note_web_url],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SectionLinks {

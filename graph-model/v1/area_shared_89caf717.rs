@@ -48,56 +48,60 @@ pub struct Chat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Chat {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.chat"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.chat",
+            &[
+                "id",
+                "chatType",
+                "createdDateTime",
+                "isHiddenForAllMembers",
+                "lastUpdatedDateTime",
+                "migrationMode",
+                "onlineMeetingInfo",
+                "originalCreatedDateTime",
+                "tenantId",
+                "topic",
+                "viewpoint",
+                "webUrl",
+                "installedApps",
+                "lastMessagePreview",
+                "members",
+                "messages",
+                "permissionGrants",
+                "pinnedMessages",
+                "tabs",
+                "targetedMessages",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "chatType",
-            "createdDateTime",
-            "isHiddenForAllMembers",
-            "lastUpdatedDateTime",
-            "migrationMode",
-            "onlineMeetingInfo",
-            "originalCreatedDateTime",
-            "tenantId",
-            "topic",
-            "viewpoint",
-            "webUrl",
-            "installedApps",
-            "lastMessagePreview",
-            "members",
-            "messages",
-            "permissionGrants",
-            "pinnedMessages",
-            "tabs",
-            "targetedMessages",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.chat_type,
-            &self.created_date_time,
-            &self.is_hidden_for_all_members,
-            &self.last_updated_date_time,
-            &self.migration_mode,
-            &self.online_meeting_info,
-            &self.original_created_date_time,
-            &self.tenant_id,
-            &self.topic,
-            &self.viewpoint,
-            &self.web_url,
-            &self.installed_apps,
-            &self.last_message_preview,
-            &self.members,
-            &self.messages,
-            &self.permission_grants,
-            &self.pinned_messages,
-            &self.tabs,
-            &self.targeted_messages,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.chat_type,
+                &self.created_date_time,
+                &self.is_hidden_for_all_members,
+                &self.last_updated_date_time,
+                &self.migration_mode,
+                &self.online_meeting_info,
+                &self.original_created_date_time,
+                &self.tenant_id,
+                &self.topic,
+                &self.viewpoint,
+                &self.web_url,
+                &self.installed_apps,
+                &self.last_message_preview,
+                &self.members,
+                &self.messages,
+                &self.permission_grants,
+                &self.pinned_messages,
+                &self.tabs,
+                &self.targeted_messages,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -128,12 +132,6 @@ impl ::graph_model::rt::Struct for Chat {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Chat {
@@ -198,30 +196,34 @@ pub struct ChatMessageInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessageInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.chatMessageInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.chatMessageInfo",
+            &[
+                "id",
+                "body",
+                "createdDateTime",
+                "eventDetail",
+                "from",
+                "isDeleted",
+                "messageType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "body",
-            "createdDateTime",
-            "eventDetail",
-            "from",
-            "isDeleted",
-            "messageType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.body,
-            &self.created_date_time,
-            &self.event_detail,
-            &self.from,
-            &self.is_deleted,
-            &self.message_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.body,
+                &self.created_date_time,
+                &self.event_detail,
+                &self.from,
+                &self.is_deleted,
+                &self.message_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -239,12 +241,6 @@ impl ::graph_model::rt::Struct for ChatMessageInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChatMessageInfo {
@@ -369,14 +365,18 @@ pub struct ChatViewpoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatViewpoint {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.chatViewpoint"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.chatViewpoint",
+            &["isHidden", "lastMessageReadDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isHidden", "lastMessageReadDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_hidden, &self.last_message_read_date_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.is_hidden, &self.last_message_read_date_time],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -386,12 +386,6 @@ impl ::graph_model::rt::Struct for ChatViewpoint {
             &mut [&mut self.is_hidden, &mut self.last_message_read_date_time],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChatViewpoint {
@@ -447,26 +441,21 @@ pub struct PinnedChatMessageInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PinnedChatMessageInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.pinnedChatMessageInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.pinnedChatMessageInfo",
+            &["id", "message"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "message"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.message])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.message], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.message], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PinnedChatMessageInfo {
@@ -523,14 +512,18 @@ pub struct TeamworkOnlineMeetingInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamworkOnlineMeetingInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamworkOnlineMeetingInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamworkOnlineMeetingInfo",
+            &["calendarEventId", "joinWebUrl", "organizer"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["calendarEventId", "joinWebUrl", "organizer"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.calendar_event_id, &self.join_web_url, &self.organizer])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.calendar_event_id, &self.join_web_url, &self.organizer],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -544,12 +537,6 @@ impl ::graph_model::rt::Struct for TeamworkOnlineMeetingInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamworkOnlineMeetingInfo {

@@ -14,14 +14,18 @@ pub struct Mailbox {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Mailbox {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mailbox"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mailbox",
+            &["id", "deletedDateTime", "folders"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "deletedDateTime", "folders"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.deleted_date_time, &self.folders])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.deleted_date_time, &self.folders],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -31,12 +35,6 @@ impl ::graph_model::rt::Struct for Mailbox {
             &mut [&mut self.id, &mut self.deleted_date_time, &mut self.folders],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Mailbox {
@@ -109,36 +107,40 @@ pub struct MailboxFolder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailboxFolder {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mailboxFolder"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mailboxFolder",
+            &[
+                "id",
+                "childFolderCount",
+                "displayName",
+                "parentFolderId",
+                "totalItemCount",
+                "type",
+                "childFolders",
+                "items",
+                "multiValueExtendedProperties",
+                "singleValueExtendedProperties",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "childFolderCount",
-            "displayName",
-            "parentFolderId",
-            "totalItemCount",
-            "type",
-            "childFolders",
-            "items",
-            "multiValueExtendedProperties",
-            "singleValueExtendedProperties",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.child_folder_count,
-            &self.display_name,
-            &self.parent_folder_id,
-            &self.total_item_count,
-            &self.r#type,
-            &self.child_folders,
-            &self.items,
-            &self.multi_value_extended_properties,
-            &self.single_value_extended_properties,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.child_folder_count,
+                &self.display_name,
+                &self.parent_folder_id,
+                &self.total_item_count,
+                &self.r#type,
+                &self.child_folders,
+                &self.items,
+                &self.multi_value_extended_properties,
+                &self.single_value_extended_properties,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -159,12 +161,6 @@ impl ::graph_model::rt::Struct for MailboxFolder {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MailboxFolder {

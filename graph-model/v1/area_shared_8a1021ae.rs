@@ -16,24 +16,28 @@ pub struct GroupLifecyclePolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GroupLifecyclePolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.groupLifecyclePolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.groupLifecyclePolicy",
+            &[
+                "id",
+                "alternateNotificationEmails",
+                "groupLifetimeInDays",
+                "managedGroupTypes",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "alternateNotificationEmails",
-            "groupLifetimeInDays",
-            "managedGroupTypes",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.alternate_notification_emails,
-            &self.group_lifetime_in_days,
-            &self.managed_group_types,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.alternate_notification_emails,
+                &self.group_lifetime_in_days,
+                &self.managed_group_types,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -48,12 +52,6 @@ impl ::graph_model::rt::Struct for GroupLifecyclePolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for GroupLifecyclePolicy {

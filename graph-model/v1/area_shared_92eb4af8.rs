@@ -28,34 +28,38 @@ pub struct MailboxItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailboxItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mailboxItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mailboxItem",
+            &[
+                "id",
+                "categories",
+                "changeKey",
+                "createdDateTime",
+                "lastModifiedDateTime",
+                "size",
+                "type",
+                "multiValueExtendedProperties",
+                "singleValueExtendedProperties",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "categories",
-            "changeKey",
-            "createdDateTime",
-            "lastModifiedDateTime",
-            "size",
-            "type",
-            "multiValueExtendedProperties",
-            "singleValueExtendedProperties",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.categories,
-            &self.change_key,
-            &self.created_date_time,
-            &self.last_modified_date_time,
-            &self.size,
-            &self.r#type,
-            &self.multi_value_extended_properties,
-            &self.single_value_extended_properties,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.categories,
+                &self.change_key,
+                &self.created_date_time,
+                &self.last_modified_date_time,
+                &self.size,
+                &self.r#type,
+                &self.multi_value_extended_properties,
+                &self.single_value_extended_properties,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -75,12 +79,6 @@ impl ::graph_model::rt::Struct for MailboxItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MailboxItem {
@@ -135,26 +133,21 @@ pub struct MultiValueLegacyExtendedProperty {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MultiValueLegacyExtendedProperty {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.multiValueLegacyExtendedProperty"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.multiValueLegacyExtendedProperty",
+            &["id", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MultiValueLegacyExtendedProperty {
@@ -209,26 +202,21 @@ pub struct SingleValueLegacyExtendedProperty {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SingleValueLegacyExtendedProperty {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.singleValueLegacyExtendedProperty"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.singleValueLegacyExtendedProperty",
+            &["id", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SingleValueLegacyExtendedProperty {

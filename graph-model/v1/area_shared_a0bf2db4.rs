@@ -83,18 +83,22 @@ pub struct AttendanceInterval {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttendanceInterval {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attendanceInterval"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attendanceInterval",
+            &["durationInSeconds", "joinDateTime", "leaveDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["durationInSeconds", "joinDateTime", "leaveDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.duration_in_seconds,
-            &self.join_date_time,
-            &self.leave_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.duration_in_seconds,
+                &self.join_date_time,
+                &self.leave_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -108,12 +112,6 @@ impl ::graph_model::rt::Struct for AttendanceInterval {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttendanceInterval {
@@ -181,32 +179,36 @@ pub struct AttendanceRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttendanceRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attendanceRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attendanceRecord",
+            &[
+                "id",
+                "attendanceIntervals",
+                "emailAddress",
+                "externalRegistrationInformation",
+                "identity",
+                "registrationId",
+                "role",
+                "totalAttendanceInSeconds",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "attendanceIntervals",
-            "emailAddress",
-            "externalRegistrationInformation",
-            "identity",
-            "registrationId",
-            "role",
-            "totalAttendanceInSeconds",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.attendance_intervals,
-            &self.email_address,
-            &self.external_registration_information,
-            &self.identity,
-            &self.registration_id,
-            &self.role,
-            &self.total_attendance_in_seconds,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.attendance_intervals,
+                &self.email_address,
+                &self.external_registration_information,
+                &self.identity,
+                &self.registration_id,
+                &self.role,
+                &self.total_attendance_in_seconds,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -225,12 +227,6 @@ impl ::graph_model::rt::Struct for AttendanceRecord {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttendanceRecord {
@@ -293,28 +289,32 @@ pub struct AudioConferencing {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AudioConferencing {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.audioConferencing"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.audioConferencing",
+            &[
+                "conferenceId",
+                "dialinUrl",
+                "tollFreeNumber",
+                "tollFreeNumbers",
+                "tollNumber",
+                "tollNumbers",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "conferenceId",
-            "dialinUrl",
-            "tollFreeNumber",
-            "tollFreeNumbers",
-            "tollNumber",
-            "tollNumbers",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.conference_id,
-            &self.dialin_url,
-            &self.toll_free_number,
-            &self.toll_free_numbers,
-            &self.toll_number,
-            &self.toll_numbers,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.conference_id,
+                &self.dialin_url,
+                &self.toll_free_number,
+                &self.toll_free_numbers,
+                &self.toll_number,
+                &self.toll_numbers,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -331,12 +331,6 @@ impl ::graph_model::rt::Struct for AudioConferencing {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AudioConferencing {
@@ -393,18 +387,22 @@ pub struct ChatInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.chatInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.chatInfo",
+            &["messageId", "replyChainMessageId", "threadId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["messageId", "replyChainMessageId", "threadId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.message_id,
-            &self.reply_chain_message_id,
-            &self.thread_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.message_id,
+                &self.reply_chain_message_id,
+                &self.thread_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -418,12 +416,6 @@ impl ::graph_model::rt::Struct for ChatInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChatInfo {
@@ -476,26 +468,19 @@ pub struct ChatRestrictions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatRestrictions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.chatRestrictions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.chatRestrictions", &["allowTextOnly"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["allowTextOnly"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.allow_text_only])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.allow_text_only], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.allow_text_only], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChatRestrictions {
@@ -552,18 +537,22 @@ pub struct CloudVideoInteropInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudVideoInteropInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudVideoInteropInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudVideoInteropInfo",
+            &["moreInfoWebUrl", "tenantKey", "videoTeleconferenceId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["moreInfoWebUrl", "tenantKey", "videoTeleconferenceId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.more_info_web_url,
-            &self.tenant_key,
-            &self.video_teleconference_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.more_info_web_url,
+                &self.tenant_key,
+                &self.video_teleconference_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -577,12 +566,6 @@ impl ::graph_model::rt::Struct for CloudVideoInteropInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudVideoInteropInfo {
@@ -639,18 +622,22 @@ pub struct JoinMeetingIdSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for JoinMeetingIdSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.joinMeetingIdSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.joinMeetingIdSettings",
+            &["isPasscodeRequired", "joinMeetingId", "passcode"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isPasscodeRequired", "joinMeetingId", "passcode"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.is_passcode_required,
-            &self.join_meeting_id,
-            &self.passcode,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.is_passcode_required,
+                &self.join_meeting_id,
+                &self.passcode,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -664,12 +651,6 @@ impl ::graph_model::rt::Struct for JoinMeetingIdSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for JoinMeetingIdSettings {
@@ -815,14 +796,15 @@ pub struct LobbyBypassSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LobbyBypassSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.lobbyBypassSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.lobbyBypassSettings",
+            &["isDialInBypassEnabled", "scope"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isDialInBypassEnabled", "scope"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_dial_in_bypass_enabled, &self.scope])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.is_dial_in_bypass_enabled, &self.scope], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -832,12 +814,6 @@ impl ::graph_model::rt::Struct for LobbyBypassSettings {
             &mut [&mut self.is_dial_in_bypass_enabled, &mut self.scope],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LobbyBypassSettings {
@@ -901,28 +877,32 @@ pub struct MeetingAttendanceReport {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MeetingAttendanceReport {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.meetingAttendanceReport"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.meetingAttendanceReport",
+            &[
+                "id",
+                "externalEventInformation",
+                "meetingEndDateTime",
+                "meetingStartDateTime",
+                "totalParticipantCount",
+                "attendanceRecords",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "externalEventInformation",
-            "meetingEndDateTime",
-            "meetingStartDateTime",
-            "totalParticipantCount",
-            "attendanceRecords",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.external_event_information,
-            &self.meeting_end_date_time,
-            &self.meeting_start_date_time,
-            &self.total_participant_count,
-            &self.attendance_records,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.external_event_information,
+                &self.meeting_end_date_time,
+                &self.meeting_start_date_time,
+                &self.total_participant_count,
+                &self.attendance_records,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -939,12 +919,6 @@ impl ::graph_model::rt::Struct for MeetingAttendanceReport {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MeetingAttendanceReport {
@@ -1276,26 +1250,21 @@ pub struct OnlineMeetingSensitivityLabelAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnlineMeetingSensitivityLabelAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onlineMeetingSensitivityLabelAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onlineMeetingSensitivityLabelAssignment",
+            &["sensitivityLabelId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["sensitivityLabelId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.sensitivity_label_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.sensitivity_label_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.sensitivity_label_id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnlineMeetingSensitivityLabelAssignment {
@@ -1434,14 +1403,18 @@ pub struct VirtualEventExternalInformation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventExternalInformation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.virtualEventExternalInformation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.virtualEventExternalInformation",
+            &["applicationId", "externalEventId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["applicationId", "externalEventId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.application_id, &self.external_event_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.application_id, &self.external_event_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1451,12 +1424,6 @@ impl ::graph_model::rt::Struct for VirtualEventExternalInformation {
             &mut [&mut self.application_id, &mut self.external_event_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VirtualEventExternalInformation {
@@ -1511,14 +1478,15 @@ pub struct VirtualEventExternalRegistrationInformation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventExternalRegistrationInformation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.virtualEventExternalRegistrationInformation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.virtualEventExternalRegistrationInformation",
+            &["referrer", "registrationId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["referrer", "registrationId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.referrer, &self.registration_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.referrer, &self.registration_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1528,12 +1496,6 @@ impl ::graph_model::rt::Struct for VirtualEventExternalRegistrationInformation {
             &mut [&mut self.referrer, &mut self.registration_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VirtualEventExternalRegistrationInformation {
@@ -1600,30 +1562,34 @@ pub struct VirtualEventPresenterDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventPresenterDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.virtualEventPresenterDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.virtualEventPresenterDetails",
+            &[
+                "bio",
+                "company",
+                "jobTitle",
+                "linkedInProfileWebUrl",
+                "personalSiteWebUrl",
+                "photo",
+                "twitterProfileWebUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "bio",
-            "company",
-            "jobTitle",
-            "linkedInProfileWebUrl",
-            "personalSiteWebUrl",
-            "photo",
-            "twitterProfileWebUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.bio,
-            &self.company,
-            &self.job_title,
-            &self.linked_in_profile_web_url,
-            &self.personal_site_web_url,
-            &self.photo,
-            &self.twitter_profile_web_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.bio,
+                &self.company,
+                &self.job_title,
+                &self.linked_in_profile_web_url,
+                &self.personal_site_web_url,
+                &self.photo,
+                &self.twitter_profile_web_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1641,12 +1607,6 @@ impl ::graph_model::rt::Struct for VirtualEventPresenterDetails {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VirtualEventPresenterDetails {
@@ -1701,17 +1661,21 @@ pub struct WatermarkProtectionValues {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WatermarkProtectionValues {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.watermarkProtectionValues"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.watermarkProtectionValues",
+            &["isEnabledForContentSharing", "isEnabledForVideo"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isEnabledForContentSharing", "isEnabledForVideo"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.is_enabled_for_content_sharing,
-            &self.is_enabled_for_video,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.is_enabled_for_content_sharing,
+                &self.is_enabled_for_video,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1724,12 +1688,6 @@ impl ::graph_model::rt::Struct for WatermarkProtectionValues {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WatermarkProtectionValues {

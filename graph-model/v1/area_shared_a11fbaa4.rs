@@ -22,30 +22,34 @@ pub struct DomainDnsCnameRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DomainDnsCnameRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.domainDnsCnameRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.domainDnsCnameRecord",
+            &[
+                "id",
+                "isOptional",
+                "label",
+                "recordType",
+                "supportedService",
+                "ttl",
+                "canonicalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isOptional",
-            "label",
-            "recordType",
-            "supportedService",
-            "ttl",
-            "canonicalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_optional,
-            &self.label,
-            &self.record_type,
-            &self.supported_service,
-            &self.ttl,
-            &self.canonical_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_optional,
+                &self.label,
+                &self.record_type,
+                &self.supported_service,
+                &self.ttl,
+                &self.canonical_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -63,12 +67,6 @@ impl ::graph_model::rt::Struct for DomainDnsCnameRecord {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DomainDnsCnameRecord {
@@ -135,32 +133,36 @@ pub struct DomainDnsMxRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DomainDnsMxRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.domainDnsMxRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.domainDnsMxRecord",
+            &[
+                "id",
+                "isOptional",
+                "label",
+                "recordType",
+                "supportedService",
+                "ttl",
+                "mailExchange",
+                "preference",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isOptional",
-            "label",
-            "recordType",
-            "supportedService",
-            "ttl",
-            "mailExchange",
-            "preference",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_optional,
-            &self.label,
-            &self.record_type,
-            &self.supported_service,
-            &self.ttl,
-            &self.mail_exchange,
-            &self.preference,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_optional,
+                &self.label,
+                &self.record_type,
+                &self.supported_service,
+                &self.ttl,
+                &self.mail_exchange,
+                &self.preference,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -179,12 +181,6 @@ impl ::graph_model::rt::Struct for DomainDnsMxRecord {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DomainDnsMxRecord {
@@ -247,28 +243,32 @@ pub struct DomainDnsRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DomainDnsRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.domainDnsRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.domainDnsRecord",
+            &[
+                "id",
+                "isOptional",
+                "label",
+                "recordType",
+                "supportedService",
+                "ttl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isOptional",
-            "label",
-            "recordType",
-            "supportedService",
-            "ttl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_optional,
-            &self.label,
-            &self.record_type,
-            &self.supported_service,
-            &self.ttl,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_optional,
+                &self.label,
+                &self.record_type,
+                &self.supported_service,
+                &self.ttl,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -285,12 +285,6 @@ impl ::graph_model::rt::Struct for DomainDnsRecord {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DomainDnsRecord {
@@ -504,40 +498,44 @@ pub struct DomainDnsSrvRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DomainDnsSrvRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.domainDnsSrvRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.domainDnsSrvRecord",
+            &[
+                "id",
+                "isOptional",
+                "label",
+                "recordType",
+                "supportedService",
+                "ttl",
+                "nameTarget",
+                "port",
+                "priority",
+                "protocol",
+                "service",
+                "weight",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isOptional",
-            "label",
-            "recordType",
-            "supportedService",
-            "ttl",
-            "nameTarget",
-            "port",
-            "priority",
-            "protocol",
-            "service",
-            "weight",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_optional,
-            &self.label,
-            &self.record_type,
-            &self.supported_service,
-            &self.ttl,
-            &self.name_target,
-            &self.port,
-            &self.priority,
-            &self.protocol,
-            &self.service,
-            &self.weight,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_optional,
+                &self.label,
+                &self.record_type,
+                &self.supported_service,
+                &self.ttl,
+                &self.name_target,
+                &self.port,
+                &self.priority,
+                &self.protocol,
+                &self.service,
+                &self.weight,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -560,12 +558,6 @@ impl ::graph_model::rt::Struct for DomainDnsSrvRecord {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DomainDnsSrvRecord {
@@ -630,30 +622,34 @@ pub struct DomainDnsTxtRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DomainDnsTxtRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.domainDnsTxtRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.domainDnsTxtRecord",
+            &[
+                "id",
+                "isOptional",
+                "label",
+                "recordType",
+                "supportedService",
+                "ttl",
+                "text",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isOptional",
-            "label",
-            "recordType",
-            "supportedService",
-            "ttl",
-            "text",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_optional,
-            &self.label,
-            &self.record_type,
-            &self.supported_service,
-            &self.ttl,
-            &self.text,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_optional,
+                &self.label,
+                &self.record_type,
+                &self.supported_service,
+                &self.ttl,
+                &self.text,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -671,12 +667,6 @@ impl ::graph_model::rt::Struct for DomainDnsTxtRecord {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DomainDnsTxtRecord {
@@ -741,30 +731,34 @@ pub struct DomainDnsUnavailableRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DomainDnsUnavailableRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.domainDnsUnavailableRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.domainDnsUnavailableRecord",
+            &[
+                "id",
+                "isOptional",
+                "label",
+                "recordType",
+                "supportedService",
+                "ttl",
+                "description",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isOptional",
-            "label",
-            "recordType",
-            "supportedService",
-            "ttl",
-            "description",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_optional,
-            &self.label,
-            &self.record_type,
-            &self.supported_service,
-            &self.ttl,
-            &self.description,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_optional,
+                &self.label,
+                &self.record_type,
+                &self.supported_service,
+                &self.ttl,
+                &self.description,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -782,12 +776,6 @@ impl ::graph_model::rt::Struct for DomainDnsUnavailableRecord {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DomainDnsUnavailableRecord {

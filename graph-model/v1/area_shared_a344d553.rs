@@ -12,26 +12,19 @@ pub struct IntegerRange {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IntegerRange {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.integerRange"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.integerRange", &["end", "start"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["end", "start"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.end, &self.start])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.end, &self.start], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.end, &mut self.start], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IntegerRange {
@@ -173,28 +166,32 @@ pub struct PrintDocument {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintDocument {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printDocument"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printDocument",
+            &[
+                "id",
+                "contentType",
+                "displayName",
+                "downloadedDateTime",
+                "size",
+                "uploadedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "contentType",
-            "displayName",
-            "downloadedDateTime",
-            "size",
-            "uploadedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.content_type,
-            &self.display_name,
-            &self.downloaded_date_time,
-            &self.size,
-            &self.uploaded_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.content_type,
+                &self.display_name,
+                &self.downloaded_date_time,
+                &self.size,
+                &self.uploaded_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -211,12 +208,6 @@ impl ::graph_model::rt::Struct for PrintDocument {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrintDocument {
@@ -802,40 +793,44 @@ pub struct PrintJob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintJob {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printJob"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printJob",
+            &[
+                "id",
+                "acknowledgedDateTime",
+                "configuration",
+                "createdBy",
+                "createdDateTime",
+                "errorCode",
+                "isFetchable",
+                "redirectedFrom",
+                "redirectedTo",
+                "status",
+                "documents",
+                "tasks",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "acknowledgedDateTime",
-            "configuration",
-            "createdBy",
-            "createdDateTime",
-            "errorCode",
-            "isFetchable",
-            "redirectedFrom",
-            "redirectedTo",
-            "status",
-            "documents",
-            "tasks",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.acknowledged_date_time,
-            &self.configuration,
-            &self.created_by,
-            &self.created_date_time,
-            &self.error_code,
-            &self.is_fetchable,
-            &self.redirected_from,
-            &self.redirected_to,
-            &self.status,
-            &self.documents,
-            &self.tasks,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.acknowledged_date_time,
+                &self.configuration,
+                &self.created_by,
+                &self.created_date_time,
+                &self.error_code,
+                &self.is_fetchable,
+                &self.redirected_from,
+                &self.redirected_to,
+                &self.status,
+                &self.documents,
+                &self.tasks,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -858,12 +853,6 @@ impl ::graph_model::rt::Struct for PrintJob {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrintJob {
@@ -952,54 +941,58 @@ pub struct PrintJobConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintJobConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printJobConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printJobConfiguration",
+            &[
+                "collate",
+                "colorMode",
+                "copies",
+                "dpi",
+                "duplexMode",
+                "feedOrientation",
+                "finishings",
+                "fitPdfToPage",
+                "inputBin",
+                "margin",
+                "mediaSize",
+                "mediaType",
+                "multipageLayout",
+                "orientation",
+                "outputBin",
+                "pageRanges",
+                "pagesPerSheet",
+                "quality",
+                "scaling",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "collate",
-            "colorMode",
-            "copies",
-            "dpi",
-            "duplexMode",
-            "feedOrientation",
-            "finishings",
-            "fitPdfToPage",
-            "inputBin",
-            "margin",
-            "mediaSize",
-            "mediaType",
-            "multipageLayout",
-            "orientation",
-            "outputBin",
-            "pageRanges",
-            "pagesPerSheet",
-            "quality",
-            "scaling",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.collate,
-            &self.color_mode,
-            &self.copies,
-            &self.dpi,
-            &self.duplex_mode,
-            &self.feed_orientation,
-            &self.finishings,
-            &self.fit_pdf_to_page,
-            &self.input_bin,
-            &self.margin,
-            &self.media_size,
-            &self.media_type,
-            &self.multipage_layout,
-            &self.orientation,
-            &self.output_bin,
-            &self.page_ranges,
-            &self.pages_per_sheet,
-            &self.quality,
-            &self.scaling,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.collate,
+                &self.color_mode,
+                &self.copies,
+                &self.dpi,
+                &self.duplex_mode,
+                &self.feed_orientation,
+                &self.finishings,
+                &self.fit_pdf_to_page,
+                &self.input_bin,
+                &self.margin,
+                &self.media_size,
+                &self.media_type,
+                &self.multipage_layout,
+                &self.orientation,
+                &self.output_bin,
+                &self.page_ranges,
+                &self.pages_per_sheet,
+                &self.quality,
+                &self.scaling,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1029,12 +1022,6 @@ impl ::graph_model::rt::Struct for PrintJobConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrintJobConfiguration {
@@ -1286,19 +1273,23 @@ pub struct PrintJobStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintJobStatus {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printJobStatus"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printJobStatus",
+            &["description", "details", "isAcquiredByPrinter", "state"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "details", "isAcquiredByPrinter", "state"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.description,
-            &self.details,
-            &self.is_acquired_by_printer,
-            &self.state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.description,
+                &self.details,
+                &self.is_acquired_by_printer,
+                &self.state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1313,12 +1304,6 @@ impl ::graph_model::rt::Struct for PrintJobStatus {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrintJobStatus {
@@ -1377,14 +1362,18 @@ pub struct PrintMargin {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrintMargin {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printMargin"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printMargin",
+            &["bottom", "left", "right", "top"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["bottom", "left", "right", "top"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.bottom, &self.left, &self.right, &self.top])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.bottom, &self.left, &self.right, &self.top],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1399,12 +1388,6 @@ impl ::graph_model::rt::Struct for PrintMargin {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrintMargin {
@@ -1836,66 +1819,70 @@ pub struct PrinterCapabilities {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrinterCapabilities {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printerCapabilities"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printerCapabilities",
+            &[
+                "bottomMargins",
+                "collation",
+                "colorModes",
+                "contentTypes",
+                "copiesPerJob",
+                "dpis",
+                "duplexModes",
+                "feedOrientations",
+                "finishings",
+                "inputBins",
+                "isColorPrintingSupported",
+                "isPageRangeSupported",
+                "leftMargins",
+                "mediaColors",
+                "mediaSizes",
+                "mediaTypes",
+                "multipageLayouts",
+                "orientations",
+                "outputBins",
+                "pagesPerSheet",
+                "qualities",
+                "rightMargins",
+                "scalings",
+                "supportsFitPdfToPage",
+                "topMargins",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "bottomMargins",
-            "collation",
-            "colorModes",
-            "contentTypes",
-            "copiesPerJob",
-            "dpis",
-            "duplexModes",
-            "feedOrientations",
-            "finishings",
-            "inputBins",
-            "isColorPrintingSupported",
-            "isPageRangeSupported",
-            "leftMargins",
-            "mediaColors",
-            "mediaSizes",
-            "mediaTypes",
-            "multipageLayouts",
-            "orientations",
-            "outputBins",
-            "pagesPerSheet",
-            "qualities",
-            "rightMargins",
-            "scalings",
-            "supportsFitPdfToPage",
-            "topMargins",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.bottom_margins,
-            &self.collation,
-            &self.color_modes,
-            &self.content_types,
-            &self.copies_per_job,
-            &self.dpis,
-            &self.duplex_modes,
-            &self.feed_orientations,
-            &self.finishings,
-            &self.input_bins,
-            &self.is_color_printing_supported,
-            &self.is_page_range_supported,
-            &self.left_margins,
-            &self.media_colors,
-            &self.media_sizes,
-            &self.media_types,
-            &self.multipage_layouts,
-            &self.orientations,
-            &self.output_bins,
-            &self.pages_per_sheet,
-            &self.qualities,
-            &self.right_margins,
-            &self.scalings,
-            &self.supports_fit_pdf_to_page,
-            &self.top_margins,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.bottom_margins,
+                &self.collation,
+                &self.color_modes,
+                &self.content_types,
+                &self.copies_per_job,
+                &self.dpis,
+                &self.duplex_modes,
+                &self.feed_orientations,
+                &self.finishings,
+                &self.input_bins,
+                &self.is_color_printing_supported,
+                &self.is_page_range_supported,
+                &self.left_margins,
+                &self.media_colors,
+                &self.media_sizes,
+                &self.media_types,
+                &self.multipage_layouts,
+                &self.orientations,
+                &self.output_bins,
+                &self.pages_per_sheet,
+                &self.qualities,
+                &self.right_margins,
+                &self.scalings,
+                &self.supports_fit_pdf_to_page,
+                &self.top_margins,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1931,12 +1918,6 @@ impl ::graph_model::rt::Struct for PrinterCapabilities {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrinterCapabilities {
@@ -2021,50 +2002,54 @@ pub struct PrinterDefaults {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrinterDefaults {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printerDefaults"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printerDefaults",
+            &[
+                "colorMode",
+                "contentType",
+                "copiesPerJob",
+                "dpi",
+                "duplexMode",
+                "finishings",
+                "fitPdfToPage",
+                "inputBin",
+                "mediaColor",
+                "mediaSize",
+                "mediaType",
+                "multipageLayout",
+                "orientation",
+                "outputBin",
+                "pagesPerSheet",
+                "quality",
+                "scaling",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "colorMode",
-            "contentType",
-            "copiesPerJob",
-            "dpi",
-            "duplexMode",
-            "finishings",
-            "fitPdfToPage",
-            "inputBin",
-            "mediaColor",
-            "mediaSize",
-            "mediaType",
-            "multipageLayout",
-            "orientation",
-            "outputBin",
-            "pagesPerSheet",
-            "quality",
-            "scaling",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.color_mode,
-            &self.content_type,
-            &self.copies_per_job,
-            &self.dpi,
-            &self.duplex_mode,
-            &self.finishings,
-            &self.fit_pdf_to_page,
-            &self.input_bin,
-            &self.media_color,
-            &self.media_size,
-            &self.media_type,
-            &self.multipage_layout,
-            &self.orientation,
-            &self.output_bin,
-            &self.pages_per_sheet,
-            &self.quality,
-            &self.scaling,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.color_mode,
+                &self.content_type,
+                &self.copies_per_job,
+                &self.dpi,
+                &self.duplex_mode,
+                &self.finishings,
+                &self.fit_pdf_to_page,
+                &self.input_bin,
+                &self.media_color,
+                &self.media_size,
+                &self.media_type,
+                &self.multipage_layout,
+                &self.orientation,
+                &self.output_bin,
+                &self.pages_per_sheet,
+                &self.quality,
+                &self.scaling,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2092,12 +2077,6 @@ impl ::graph_model::rt::Struct for PrinterDefaults {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrinterDefaults {
@@ -2248,50 +2227,54 @@ pub struct PrinterLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrinterLocation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printerLocation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printerLocation",
+            &[
+                "altitudeInMeters",
+                "building",
+                "city",
+                "countryOrRegion",
+                "floor",
+                "floorDescription",
+                "latitude",
+                "longitude",
+                "organization",
+                "postalCode",
+                "roomDescription",
+                "roomName",
+                "site",
+                "stateOrProvince",
+                "streetAddress",
+                "subdivision",
+                "subunit",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "altitudeInMeters",
-            "building",
-            "city",
-            "countryOrRegion",
-            "floor",
-            "floorDescription",
-            "latitude",
-            "longitude",
-            "organization",
-            "postalCode",
-            "roomDescription",
-            "roomName",
-            "site",
-            "stateOrProvince",
-            "streetAddress",
-            "subdivision",
-            "subunit",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.altitude_in_meters,
-            &self.building,
-            &self.city,
-            &self.country_or_region,
-            &self.floor,
-            &self.floor_description,
-            &self.latitude,
-            &self.longitude,
-            &self.organization,
-            &self.postal_code,
-            &self.room_description,
-            &self.room_name,
-            &self.site,
-            &self.state_or_province,
-            &self.street_address,
-            &self.subdivision,
-            &self.subunit,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.altitude_in_meters,
+                &self.building,
+                &self.city,
+                &self.country_or_region,
+                &self.floor,
+                &self.floor_description,
+                &self.latitude,
+                &self.longitude,
+                &self.organization,
+                &self.postal_code,
+                &self.room_description,
+                &self.room_name,
+                &self.site,
+                &self.state_or_province,
+                &self.street_address,
+                &self.subdivision,
+                &self.subunit,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2319,12 +2302,6 @@ impl ::graph_model::rt::Struct for PrinterLocation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrinterLocation {
@@ -7539,48 +7516,52 @@ pub struct PrinterShare {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrinterShare {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printerShare"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printerShare",
+            &[
+                "id",
+                "capabilities",
+                "defaults",
+                "displayName",
+                "isAcceptingJobs",
+                "location",
+                "manufacturer",
+                "model",
+                "status",
+                "allowAllUsers",
+                "createdDateTime",
+                "viewPoint",
+                "jobs",
+                "allowedGroups",
+                "allowedUsers",
+                "printer",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "capabilities",
-            "defaults",
-            "displayName",
-            "isAcceptingJobs",
-            "location",
-            "manufacturer",
-            "model",
-            "status",
-            "allowAllUsers",
-            "createdDateTime",
-            "viewPoint",
-            "jobs",
-            "allowedGroups",
-            "allowedUsers",
-            "printer",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.capabilities,
-            &self.defaults,
-            &self.display_name,
-            &self.is_accepting_jobs,
-            &self.location,
-            &self.manufacturer,
-            &self.model,
-            &self.status,
-            &self.allow_all_users,
-            &self.created_date_time,
-            &self.view_point,
-            &self.jobs,
-            &self.allowed_groups,
-            &self.allowed_users,
-            &self.printer,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.capabilities,
+                &self.defaults,
+                &self.display_name,
+                &self.is_accepting_jobs,
+                &self.location,
+                &self.manufacturer,
+                &self.model,
+                &self.status,
+                &self.allow_all_users,
+                &self.created_date_time,
+                &self.view_point,
+                &self.jobs,
+                &self.allowed_groups,
+                &self.allowed_users,
+                &self.printer,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7607,12 +7588,6 @@ impl ::graph_model::rt::Struct for PrinterShare {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrinterShare {
@@ -7665,26 +7640,21 @@ pub struct PrinterShareViewpoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrinterShareViewpoint {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printerShareViewpoint"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printerShareViewpoint",
+            &["lastUsedDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["lastUsedDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.last_used_date_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.last_used_date_time], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.last_used_date_time], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrinterShareViewpoint {
@@ -7741,14 +7711,18 @@ pub struct PrinterStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrinterStatus {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.printerStatus"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.printerStatus",
+            &["description", "details", "state"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "details", "state"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.description, &self.details, &self.state])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.description, &self.details, &self.state],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7758,12 +7732,6 @@ impl ::graph_model::rt::Struct for PrinterStatus {
             &mut [&mut self.description, &mut self.details, &mut self.state],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrinterStatus {

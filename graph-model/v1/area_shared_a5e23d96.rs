@@ -14,14 +14,18 @@ pub struct ExpirationPattern {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExpirationPattern {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.expirationPattern"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.expirationPattern",
+            &["duration", "endDateTime", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["duration", "endDateTime", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.duration, &self.end_date_time, &self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.duration, &self.end_date_time, &self.r#type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -35,12 +39,6 @@ impl ::graph_model::rt::Struct for ExpirationPattern {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExpirationPattern {
@@ -170,14 +168,18 @@ pub struct RequestSchedule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RequestSchedule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.requestSchedule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.requestSchedule",
+            &["expiration", "recurrence", "startDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["expiration", "recurrence", "startDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.expiration, &self.recurrence, &self.start_date_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.expiration, &self.recurrence, &self.start_date_time],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -191,12 +193,6 @@ impl ::graph_model::rt::Struct for RequestSchedule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RequestSchedule {
@@ -251,14 +247,15 @@ pub struct TicketInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TicketInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.ticketInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.ticketInfo",
+            &["ticketNumber", "ticketSystem"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["ticketNumber", "ticketSystem"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.ticket_number, &self.ticket_system])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.ticket_number, &self.ticket_system], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -268,12 +265,6 @@ impl ::graph_model::rt::Struct for TicketInfo {
             &mut [&mut self.ticket_number, &mut self.ticket_system],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TicketInfo {

@@ -14,14 +14,18 @@ pub struct GeoCoordinates {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GeoCoordinates {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.geoCoordinates"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.geoCoordinates",
+            &["altitude", "latitude", "longitude"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["altitude", "latitude", "longitude"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.altitude, &self.latitude, &self.longitude])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.altitude, &self.latitude, &self.longitude],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -31,12 +35,6 @@ impl ::graph_model::rt::Struct for GeoCoordinates {
             &mut [&mut self.altitude, &mut self.latitude, &mut self.longitude],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for GeoCoordinates {

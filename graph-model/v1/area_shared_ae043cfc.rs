@@ -12,14 +12,13 @@ pub struct ItemBody {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ItemBody {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.itemBody"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.itemBody", &["content", "contentType"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["content", "contentType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.content, &self.content_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.content, &self.content_type], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -29,12 +28,6 @@ impl ::graph_model::rt::Struct for ItemBody {
             &mut [&mut self.content, &mut self.content_type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ItemBody {

@@ -12,14 +12,15 @@ pub struct DisplayNameLocalization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DisplayNameLocalization {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.displayNameLocalization"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.displayNameLocalization",
+            &["displayName", "languageTag"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "languageTag"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.language_tag])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.language_tag], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -29,12 +30,6 @@ impl ::graph_model::rt::Struct for DisplayNameLocalization {
             &mut [&mut self.display_name, &mut self.language_tag],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DisplayNameLocalization {

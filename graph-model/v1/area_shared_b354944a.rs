@@ -23,30 +23,34 @@ pub struct DirectoryRole {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DirectoryRole {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.directoryRole"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.directoryRole",
+            &[
+                "id",
+                "deletedDateTime",
+                "description",
+                "displayName",
+                "roleTemplateId",
+                "members",
+                "scopedMembers",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "description",
-            "displayName",
-            "roleTemplateId",
-            "members",
-            "scopedMembers",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.description,
-            &self.display_name,
-            &self.role_template_id,
-            &self.members,
-            &self.scoped_members,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.description,
+                &self.display_name,
+                &self.role_template_id,
+                &self.members,
+                &self.scoped_members,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -64,12 +68,6 @@ impl ::graph_model::rt::Struct for DirectoryRole {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DirectoryRole {

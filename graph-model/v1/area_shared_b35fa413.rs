@@ -23,30 +23,34 @@ pub struct ActivityBasedTimeoutPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActivityBasedTimeoutPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.activityBasedTimeoutPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.activityBasedTimeoutPolicy",
+            &[
+                "id",
+                "deletedDateTime",
+                "description",
+                "displayName",
+                "definition",
+                "isOrganizationDefault",
+                "appliesTo",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "description",
-            "displayName",
-            "definition",
-            "isOrganizationDefault",
-            "appliesTo",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.description,
-            &self.display_name,
-            &self.definition,
-            &self.is_organization_default,
-            &self.applies_to,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.description,
+                &self.display_name,
+                &self.definition,
+                &self.is_organization_default,
+                &self.applies_to,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -64,12 +68,6 @@ impl ::graph_model::rt::Struct for ActivityBasedTimeoutPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ActivityBasedTimeoutPolicy {
@@ -145,40 +143,44 @@ pub struct AdministrativeUnit {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AdministrativeUnit {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.administrativeUnit"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.administrativeUnit",
+            &[
+                "id",
+                "deletedDateTime",
+                "description",
+                "displayName",
+                "isMemberManagementRestricted",
+                "membershipRule",
+                "membershipRuleProcessingState",
+                "membershipType",
+                "visibility",
+                "extensions",
+                "members",
+                "scopedRoleMembers",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "description",
-            "displayName",
-            "isMemberManagementRestricted",
-            "membershipRule",
-            "membershipRuleProcessingState",
-            "membershipType",
-            "visibility",
-            "extensions",
-            "members",
-            "scopedRoleMembers",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.description,
-            &self.display_name,
-            &self.is_member_management_restricted,
-            &self.membership_rule,
-            &self.membership_rule_processing_state,
-            &self.membership_type,
-            &self.visibility,
-            &self.extensions,
-            &self.members,
-            &self.scoped_role_members,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.description,
+                &self.display_name,
+                &self.is_member_management_restricted,
+                &self.membership_rule,
+                &self.membership_rule_processing_state,
+                &self.membership_type,
+                &self.visibility,
+                &self.extensions,
+                &self.members,
+                &self.scoped_role_members,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -201,12 +203,6 @@ impl ::graph_model::rt::Struct for AdministrativeUnit {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AdministrativeUnit {
@@ -259,26 +255,19 @@ pub struct AllDomains {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AllDomains {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.allDomains"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.allDomains", &["rootDomains"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["rootDomains"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.root_domains])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.root_domains], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.root_domains], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AllDomains {
@@ -559,18 +548,22 @@ pub struct AppManagementApplicationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppManagementApplicationConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appManagementApplicationConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.appManagementApplicationConfiguration",
+            &["keyCredentials", "passwordCredentials", "identifierUris"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["keyCredentials", "passwordCredentials", "identifierUris"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.key_credentials,
-            &self.password_credentials,
-            &self.identifier_uris,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.key_credentials,
+                &self.password_credentials,
+                &self.identifier_uris,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -584,12 +577,6 @@ impl ::graph_model::rt::Struct for AppManagementApplicationConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppManagementApplicationConfiguration {
@@ -655,30 +642,34 @@ pub struct AppManagementPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppManagementPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appManagementPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.appManagementPolicy",
+            &[
+                "id",
+                "deletedDateTime",
+                "description",
+                "displayName",
+                "isEnabled",
+                "restrictions",
+                "appliesTo",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "description",
-            "displayName",
-            "isEnabled",
-            "restrictions",
-            "appliesTo",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.description,
-            &self.display_name,
-            &self.is_enabled,
-            &self.restrictions,
-            &self.applies_to,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.description,
+                &self.display_name,
+                &self.is_enabled,
+                &self.restrictions,
+                &self.applies_to,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -696,12 +687,6 @@ impl ::graph_model::rt::Struct for AppManagementPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppManagementPolicy {
@@ -755,26 +740,21 @@ pub struct AppManagementPolicyActorExemptions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppManagementPolicyActorExemptions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appManagementPolicyActorExemptions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.appManagementPolicyActorExemptions",
+            &["customSecurityAttributes"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["customSecurityAttributes"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.custom_security_attributes])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.custom_security_attributes], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.custom_security_attributes], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppManagementPolicyActorExemptions {
@@ -894,14 +874,18 @@ pub struct AppManagementServicePrincipalConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppManagementServicePrincipalConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appManagementServicePrincipalConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.appManagementServicePrincipalConfiguration",
+            &["keyCredentials", "passwordCredentials"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["keyCredentials", "passwordCredentials"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.key_credentials, &self.password_credentials])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.key_credentials, &self.password_credentials],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -911,12 +895,6 @@ impl ::graph_model::rt::Struct for AppManagementServicePrincipalConfiguration {
             &mut [&mut self.key_credentials, &mut self.password_credentials],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppManagementServicePrincipalConfiguration {
@@ -993,40 +971,44 @@ pub struct AuthorizationPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthorizationPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authorizationPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authorizationPolicy",
+            &[
+                "id",
+                "deletedDateTime",
+                "description",
+                "displayName",
+                "allowedToSignUpEmailBasedSubscriptions",
+                "allowedToUseSSPR",
+                "allowEmailVerifiedUsersToJoinOrganization",
+                "allowInvitesFrom",
+                "allowUserConsentForRiskyApps",
+                "blockMsolPowerShell",
+                "defaultUserRolePermissions",
+                "guestUserRoleId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "description",
-            "displayName",
-            "allowedToSignUpEmailBasedSubscriptions",
-            "allowedToUseSSPR",
-            "allowEmailVerifiedUsersToJoinOrganization",
-            "allowInvitesFrom",
-            "allowUserConsentForRiskyApps",
-            "blockMsolPowerShell",
-            "defaultUserRolePermissions",
-            "guestUserRoleId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.description,
-            &self.display_name,
-            &self.allowed_to_sign_up_email_based_subscriptions,
-            &self.allowed_to_use_sspr,
-            &self.allow_email_verified_users_to_join_organization,
-            &self.allow_invites_from,
-            &self.allow_user_consent_for_risky_apps,
-            &self.block_msol_power_shell,
-            &self.default_user_role_permissions,
-            &self.guest_user_role_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.description,
+                &self.display_name,
+                &self.allowed_to_sign_up_email_based_subscriptions,
+                &self.allowed_to_use_sspr,
+                &self.allow_email_verified_users_to_join_organization,
+                &self.allow_invites_from,
+                &self.allow_user_consent_for_risky_apps,
+                &self.block_msol_power_shell,
+                &self.default_user_role_permissions,
+                &self.guest_user_role_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1049,12 +1031,6 @@ impl ::graph_model::rt::Struct for AuthorizationPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthorizationPolicy {
@@ -1220,42 +1196,46 @@ pub struct CertificateAuthorityDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CertificateAuthorityDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.certificateAuthorityDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.certificateAuthorityDetail",
+            &[
+                "id",
+                "deletedDateTime",
+                "certificate",
+                "certificateAuthorityType",
+                "certificateRevocationListUrl",
+                "createdDateTime",
+                "deltaCertificateRevocationListUrl",
+                "displayName",
+                "expirationDateTime",
+                "isIssuerHintEnabled",
+                "issuer",
+                "issuerSubjectKeyIdentifier",
+                "thumbprint",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "certificate",
-            "certificateAuthorityType",
-            "certificateRevocationListUrl",
-            "createdDateTime",
-            "deltaCertificateRevocationListUrl",
-            "displayName",
-            "expirationDateTime",
-            "isIssuerHintEnabled",
-            "issuer",
-            "issuerSubjectKeyIdentifier",
-            "thumbprint",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.certificate,
-            &self.certificate_authority_type,
-            &self.certificate_revocation_list_url,
-            &self.created_date_time,
-            &self.delta_certificate_revocation_list_url,
-            &self.display_name,
-            &self.expiration_date_time,
-            &self.is_issuer_hint_enabled,
-            &self.issuer,
-            &self.issuer_subject_key_identifier,
-            &self.thumbprint,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.certificate,
+                &self.certificate_authority_type,
+                &self.certificate_revocation_list_url,
+                &self.created_date_time,
+                &self.delta_certificate_revocation_list_url,
+                &self.display_name,
+                &self.expiration_date_time,
+                &self.is_issuer_hint_enabled,
+                &self.issuer,
+                &self.issuer_subject_key_identifier,
+                &self.thumbprint,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1279,12 +1259,6 @@ impl ::graph_model::rt::Struct for CertificateAuthorityDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CertificateAuthorityDetail {
@@ -1414,30 +1388,34 @@ pub struct CertificateBasedAuthPki {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CertificateBasedAuthPki {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.certificateBasedAuthPki"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.certificateBasedAuthPki",
+            &[
+                "id",
+                "deletedDateTime",
+                "displayName",
+                "lastModifiedDateTime",
+                "status",
+                "statusDetails",
+                "certificateAuthorities",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "displayName",
-            "lastModifiedDateTime",
-            "status",
-            "statusDetails",
-            "certificateAuthorities",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.status,
-            &self.status_details,
-            &self.certificate_authorities,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.status,
+                &self.status_details,
+                &self.certificate_authorities,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1455,12 +1433,6 @@ impl ::graph_model::rt::Struct for CertificateBasedAuthPki {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CertificateBasedAuthPki {
@@ -1526,30 +1498,34 @@ pub struct ClaimsMappingPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ClaimsMappingPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.claimsMappingPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.claimsMappingPolicy",
+            &[
+                "id",
+                "deletedDateTime",
+                "description",
+                "displayName",
+                "definition",
+                "isOrganizationDefault",
+                "appliesTo",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "description",
-            "displayName",
-            "definition",
-            "isOrganizationDefault",
-            "appliesTo",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.description,
-            &self.display_name,
-            &self.definition,
-            &self.is_organization_default,
-            &self.applies_to,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.description,
+                &self.display_name,
+                &self.definition,
+                &self.is_organization_default,
+                &self.applies_to,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1567,12 +1543,6 @@ impl ::graph_model::rt::Struct for ClaimsMappingPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ClaimsMappingPolicy {
@@ -1637,30 +1607,34 @@ pub struct Conversation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Conversation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conversation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conversation",
+            &[
+                "id",
+                "hasAttachments",
+                "lastDeliveredDateTime",
+                "preview",
+                "topic",
+                "uniqueSenders",
+                "threads",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "hasAttachments",
-            "lastDeliveredDateTime",
-            "preview",
-            "topic",
-            "uniqueSenders",
-            "threads",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.has_attachments,
-            &self.last_delivered_date_time,
-            &self.preview,
-            &self.topic,
-            &self.unique_senders,
-            &self.threads,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.has_attachments,
+                &self.last_delivered_date_time,
+                &self.preview,
+                &self.topic,
+                &self.unique_senders,
+                &self.threads,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1678,12 +1652,6 @@ impl ::graph_model::rt::Struct for Conversation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Conversation {
@@ -1754,36 +1722,40 @@ pub struct ConversationThread {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConversationThread {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conversationThread"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conversationThread",
+            &[
+                "id",
+                "ccRecipients",
+                "hasAttachments",
+                "isLocked",
+                "lastDeliveredDateTime",
+                "preview",
+                "topic",
+                "toRecipients",
+                "uniqueSenders",
+                "posts",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "ccRecipients",
-            "hasAttachments",
-            "isLocked",
-            "lastDeliveredDateTime",
-            "preview",
-            "topic",
-            "toRecipients",
-            "uniqueSenders",
-            "posts",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.cc_recipients,
-            &self.has_attachments,
-            &self.is_locked,
-            &self.last_delivered_date_time,
-            &self.preview,
-            &self.topic,
-            &self.to_recipients,
-            &self.unique_senders,
-            &self.posts,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.cc_recipients,
+                &self.has_attachments,
+                &self.is_locked,
+                &self.last_delivered_date_time,
+                &self.preview,
+                &self.topic,
+                &self.to_recipients,
+                &self.unique_senders,
+                &self.posts,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1804,12 +1776,6 @@ impl ::graph_model::rt::Struct for ConversationThread {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConversationThread {
@@ -1876,32 +1842,36 @@ pub struct CrossTenantAccessPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.crossTenantAccessPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.crossTenantAccessPolicy",
+            &[
+                "id",
+                "deletedDateTime",
+                "description",
+                "displayName",
+                "allowedCloudEndpoints",
+                "default",
+                "partners",
+                "templates",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "description",
-            "displayName",
-            "allowedCloudEndpoints",
-            "default",
-            "partners",
-            "templates",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.description,
-            &self.display_name,
-            &self.allowed_cloud_endpoints,
-            &self.default,
-            &self.partners,
-            &self.templates,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.description,
+                &self.display_name,
+                &self.allowed_cloud_endpoints,
+                &self.default,
+                &self.partners,
+                &self.templates,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1920,12 +1890,6 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicy {
@@ -1978,26 +1942,21 @@ pub struct CrossTenantAccessPolicyAppServiceConnectSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicyAppServiceConnectSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.crossTenantAccessPolicyAppServiceConnectSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.crossTenantAccessPolicyAppServiceConnectSetting",
+            &["applications"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["applications"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.applications])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.applications], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.applications], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyAppServiceConnectSetting {
@@ -2056,14 +2015,15 @@ pub struct CrossTenantAccessPolicyB2BSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicyB2BSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.crossTenantAccessPolicyB2BSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.crossTenantAccessPolicyB2BSetting",
+            &["applications", "usersAndGroups"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["applications", "usersAndGroups"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.applications, &self.users_and_groups])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.applications, &self.users_and_groups], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2073,12 +2033,6 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyB2BSetting {
             &mut [&mut self.applications, &mut self.users_and_groups],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyB2BSetting {
@@ -2278,42 +2232,46 @@ pub struct CrossTenantAccessPolicyConfigurationDefault {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicyConfigurationDefault {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.crossTenantAccessPolicyConfigurationDefault"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.crossTenantAccessPolicyConfigurationDefault",
+            &[
+                "id",
+                "appServiceConnectInbound",
+                "automaticUserConsentSettings",
+                "b2bCollaborationInbound",
+                "b2bCollaborationOutbound",
+                "b2bDirectConnectInbound",
+                "b2bDirectConnectOutbound",
+                "inboundTrust",
+                "invitationRedemptionIdentityProviderConfiguration",
+                "isServiceDefault",
+                "m365CollaborationInbound",
+                "m365CollaborationOutbound",
+                "tenantRestrictions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appServiceConnectInbound",
-            "automaticUserConsentSettings",
-            "b2bCollaborationInbound",
-            "b2bCollaborationOutbound",
-            "b2bDirectConnectInbound",
-            "b2bDirectConnectOutbound",
-            "inboundTrust",
-            "invitationRedemptionIdentityProviderConfiguration",
-            "isServiceDefault",
-            "m365CollaborationInbound",
-            "m365CollaborationOutbound",
-            "tenantRestrictions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.app_service_connect_inbound,
-            &self.automatic_user_consent_settings,
-            &self.b2b_collaboration_inbound,
-            &self.b2b_collaboration_outbound,
-            &self.b2b_direct_connect_inbound,
-            &self.b2b_direct_connect_outbound,
-            &self.inbound_trust,
-            &self.invitation_redemption_identity_provider_configuration,
-            &self.is_service_default,
-            &self.m365_collaboration_inbound,
-            &self.m365_collaboration_outbound,
-            &self.tenant_restrictions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.app_service_connect_inbound,
+                &self.automatic_user_consent_settings,
+                &self.b2b_collaboration_inbound,
+                &self.b2b_collaboration_outbound,
+                &self.b2b_direct_connect_inbound,
+                &self.b2b_direct_connect_outbound,
+                &self.inbound_trust,
+                &self.invitation_redemption_identity_provider_configuration,
+                &self.is_service_default,
+                &self.m365_collaboration_inbound,
+                &self.m365_collaboration_outbound,
+                &self.tenant_restrictions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2337,12 +2295,6 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyConfigurationDefault {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyConfigurationDefault {
@@ -2435,46 +2387,50 @@ pub struct CrossTenantAccessPolicyConfigurationPartner {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicyConfigurationPartner {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.crossTenantAccessPolicyConfigurationPartner"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.crossTenantAccessPolicyConfigurationPartner",
+            &[
+                "appServiceConnectInbound",
+                "automaticUserConsentSettings",
+                "b2bCollaborationInbound",
+                "b2bCollaborationOutbound",
+                "b2bDirectConnectInbound",
+                "b2bDirectConnectOutbound",
+                "inboundTrust",
+                "isInMultiTenantOrganization",
+                "isServiceProvider",
+                "m365CollaborationInbound",
+                "m365CollaborationOutbound",
+                "tenantId",
+                "tenantRestrictions",
+                "identitySynchronization",
+                "serviceProviderConstraints",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "appServiceConnectInbound",
-            "automaticUserConsentSettings",
-            "b2bCollaborationInbound",
-            "b2bCollaborationOutbound",
-            "b2bDirectConnectInbound",
-            "b2bDirectConnectOutbound",
-            "inboundTrust",
-            "isInMultiTenantOrganization",
-            "isServiceProvider",
-            "m365CollaborationInbound",
-            "m365CollaborationOutbound",
-            "tenantId",
-            "tenantRestrictions",
-            "identitySynchronization",
-            "serviceProviderConstraints",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.app_service_connect_inbound,
-            &self.automatic_user_consent_settings,
-            &self.b2b_collaboration_inbound,
-            &self.b2b_collaboration_outbound,
-            &self.b2b_direct_connect_inbound,
-            &self.b2b_direct_connect_outbound,
-            &self.inbound_trust,
-            &self.is_in_multi_tenant_organization,
-            &self.is_service_provider,
-            &self.m365_collaboration_inbound,
-            &self.m365_collaboration_outbound,
-            &self.tenant_id,
-            &self.tenant_restrictions,
-            &self.identity_synchronization,
-            &self.service_provider_constraints,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.app_service_connect_inbound,
+                &self.automatic_user_consent_settings,
+                &self.b2b_collaboration_inbound,
+                &self.b2b_collaboration_outbound,
+                &self.b2b_direct_connect_inbound,
+                &self.b2b_direct_connect_outbound,
+                &self.inbound_trust,
+                &self.is_in_multi_tenant_organization,
+                &self.is_service_provider,
+                &self.m365_collaboration_inbound,
+                &self.m365_collaboration_outbound,
+                &self.tenant_id,
+                &self.tenant_restrictions,
+                &self.identity_synchronization,
+                &self.service_provider_constraints,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2500,12 +2456,6 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyConfigurationPartner {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyConfigurationPartner {
@@ -2564,22 +2514,26 @@ pub struct CrossTenantAccessPolicyInboundTrust {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicyInboundTrust {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.crossTenantAccessPolicyInboundTrust"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.crossTenantAccessPolicyInboundTrust",
+            &[
+                "isCompliantDeviceAccepted",
+                "isHybridAzureADJoinedDeviceAccepted",
+                "isMfaAccepted",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "isCompliantDeviceAccepted",
-            "isHybridAzureADJoinedDeviceAccepted",
-            "isMfaAccepted",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.is_compliant_device_accepted,
-            &self.is_hybrid_azure_ad_joined_device_accepted,
-            &self.is_mfa_accepted,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.is_compliant_device_accepted,
+                &self.is_hybrid_azure_ad_joined_device_accepted,
+                &self.is_mfa_accepted,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2593,12 +2547,6 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyInboundTrust {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyInboundTrust {
@@ -2651,26 +2599,21 @@ pub struct CrossTenantAccessPolicyM365CollaborationInboundSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicyM365CollaborationInboundSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.crossTenantAccessPolicyM365CollaborationInboundSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.crossTenantAccessPolicyM365CollaborationInboundSetting",
+            &["users"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["users"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.users])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.users], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.users], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyM365CollaborationInboundSetting {
@@ -2729,26 +2672,21 @@ pub struct CrossTenantAccessPolicyM365CollaborationOutboundSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicyM365CollaborationOutboundSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.crossTenantAccessPolicyM365CollaborationOutboundSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.crossTenantAccessPolicyM365CollaborationOutboundSetting",
+            &["usersAndGroups"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["usersAndGroups"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.users_and_groups])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.users_and_groups], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.users_and_groups], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyM365CollaborationOutboundSetting {
@@ -2808,14 +2746,15 @@ pub struct CrossTenantAccessPolicyTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicyTarget {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.crossTenantAccessPolicyTarget"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.crossTenantAccessPolicyTarget",
+            &["target", "targetType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["target", "targetType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.target, &self.target_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.target, &self.target_type], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2825,12 +2764,6 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyTarget {
             &mut [&mut self.target, &mut self.target_type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyTarget {
@@ -2886,14 +2819,15 @@ pub struct CrossTenantAccessPolicyTargetConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicyTargetConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.crossTenantAccessPolicyTargetConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.crossTenantAccessPolicyTargetConfiguration",
+            &["accessType", "targets"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["accessType", "targets"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.access_type, &self.targets])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.access_type, &self.targets], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2903,12 +2837,6 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyTargetConfiguration {
             &mut [&mut self.access_type, &mut self.targets],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyTargetConfiguration {
@@ -3106,14 +3034,18 @@ pub struct CrossTenantAccessPolicyTenantRestrictions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicyTenantRestrictions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.crossTenantAccessPolicyTenantRestrictions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.crossTenantAccessPolicyTenantRestrictions",
+            &["applications", "usersAndGroups", "devices"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["applications", "usersAndGroups", "devices"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.applications, &self.users_and_groups, &self.devices])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.applications, &self.users_and_groups, &self.devices],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3127,12 +3059,6 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyTenantRestrictions {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyTenantRestrictions {
@@ -3189,14 +3115,18 @@ pub struct CrossTenantIdentitySyncPolicyPartner {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantIdentitySyncPolicyPartner {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.crossTenantIdentitySyncPolicyPartner"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.crossTenantIdentitySyncPolicyPartner",
+            &["displayName", "tenantId", "userSyncInbound"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "tenantId", "userSyncInbound"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.tenant_id, &self.user_sync_inbound])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.display_name, &self.tenant_id, &self.user_sync_inbound],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3210,12 +3140,6 @@ impl ::graph_model::rt::Struct for CrossTenantIdentitySyncPolicyPartner {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CrossTenantIdentitySyncPolicyPartner {
@@ -3268,26 +3192,21 @@ pub struct CrossTenantUserSyncInbound {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantUserSyncInbound {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.crossTenantUserSyncInbound"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.crossTenantUserSyncInbound",
+            &["isSyncAllowed"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isSyncAllowed"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_sync_allowed])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.is_sync_allowed], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.is_sync_allowed], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CrossTenantUserSyncInbound {
@@ -3340,26 +3259,21 @@ pub struct CustomAppManagementApplicationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomAppManagementApplicationConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customAppManagementApplicationConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customAppManagementApplicationConfiguration",
+            &["identifierUris"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["identifierUris"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.identifier_uris])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.identifier_uris], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.identifier_uris], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomAppManagementApplicationConfiguration {
@@ -3419,22 +3333,26 @@ pub struct CustomAppManagementConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomAppManagementConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customAppManagementConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customAppManagementConfiguration",
+            &[
+                "keyCredentials",
+                "passwordCredentials",
+                "applicationRestrictions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "keyCredentials",
-            "passwordCredentials",
-            "applicationRestrictions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.key_credentials,
-            &self.password_credentials,
-            &self.application_restrictions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.key_credentials,
+                &self.password_credentials,
+                &self.application_restrictions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3448,12 +3366,6 @@ impl ::graph_model::rt::Struct for CustomAppManagementConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomAppManagementConfiguration {
@@ -3570,26 +3482,21 @@ pub struct CustomSecurityAttributeExemption {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomSecurityAttributeExemption {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customSecurityAttributeExemption"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customSecurityAttributeExemption",
+            &["id", "operator"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "operator"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.operator])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.operator], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.operator], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomSecurityAttributeExemption {
@@ -3759,14 +3666,15 @@ pub struct CustomSecurityAttributeStringValueExemption {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomSecurityAttributeStringValueExemption {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customSecurityAttributeStringValueExemption"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customSecurityAttributeStringValueExemption",
+            &["id", "operator", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "operator", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.operator, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.operator, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -3776,12 +3684,6 @@ impl ::graph_model::rt::Struct for CustomSecurityAttributeStringValueExemption {
             &mut [&mut self.id, &mut self.operator, &mut self.value],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomSecurityAttributeStringValueExemption {
@@ -3839,20 +3741,24 @@ pub struct DefaultInvitationRedemptionIdentityProviderConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DefaultInvitationRedemptionIdentityProviderConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.defaultInvitationRedemptionIdentityProviderConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.defaultInvitationRedemptionIdentityProviderConfiguration",
+            &[
+                "fallbackIdentityProvider",
+                "primaryIdentityProviderPrecedenceOrder",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "fallbackIdentityProvider",
-            "primaryIdentityProviderPrecedenceOrder",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.fallback_identity_provider,
-            &self.primary_identity_provider_precedence_order,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.fallback_identity_provider,
+                &self.primary_identity_provider_precedence_order,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3865,12 +3771,6 @@ impl ::graph_model::rt::Struct for DefaultInvitationRedemptionIdentityProviderCo
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DefaultInvitationRedemptionIdentityProviderConfiguration {
@@ -3938,28 +3838,32 @@ pub struct DefaultUserRolePermissions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DefaultUserRolePermissions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.defaultUserRolePermissions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.defaultUserRolePermissions",
+            &[
+                "allowedToCreateApps",
+                "allowedToCreateSecurityGroups",
+                "allowedToCreateTenants",
+                "allowedToReadBitlockerKeysForOwnedDevice",
+                "allowedToReadOtherUsers",
+                "permissionGrantPoliciesAssigned",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "allowedToCreateApps",
-            "allowedToCreateSecurityGroups",
-            "allowedToCreateTenants",
-            "allowedToReadBitlockerKeysForOwnedDevice",
-            "allowedToReadOtherUsers",
-            "permissionGrantPoliciesAssigned",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allowed_to_create_apps,
-            &self.allowed_to_create_security_groups,
-            &self.allowed_to_create_tenants,
-            &self.allowed_to_read_bitlocker_keys_for_owned_device,
-            &self.allowed_to_read_other_users,
-            &self.permission_grant_policies_assigned,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allowed_to_create_apps,
+                &self.allowed_to_create_security_groups,
+                &self.allowed_to_create_tenants,
+                &self.allowed_to_read_bitlocker_keys_for_owned_device,
+                &self.allowed_to_read_other_users,
+                &self.permission_grant_policies_assigned,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3976,12 +3880,6 @@ impl ::graph_model::rt::Struct for DefaultUserRolePermissions {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DefaultUserRolePermissions {
@@ -4040,24 +3938,28 @@ pub struct DelegatedAdminServiceProviderConstraints {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedAdminServiceProviderConstraints {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.delegatedAdminServiceProviderConstraints"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.delegatedAdminServiceProviderConstraints",
+            &[
+                "id",
+                "allowedRoleTemplateIds",
+                "createdDateTime",
+                "lastModifiedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "allowedRoleTemplateIds",
-            "createdDateTime",
-            "lastModifiedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.allowed_role_template_ids,
-            &self.created_date_time,
-            &self.last_modified_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.allowed_role_template_ids,
+                &self.created_date_time,
+                &self.last_modified_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4072,12 +3974,6 @@ impl ::graph_model::rt::Struct for DelegatedAdminServiceProviderConstraints {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DelegatedAdminServiceProviderConstraints {
@@ -4132,26 +4028,19 @@ pub struct DevicesFilter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DevicesFilter {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.devicesFilter"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.devicesFilter", &["mode", "rule"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["mode", "rule"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.mode, &self.rule])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.mode, &self.rule], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.mode, &mut self.rule], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DevicesFilter {
@@ -4206,14 +4095,15 @@ pub struct DirectoryObject {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DirectoryObject {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.directoryObject"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.directoryObject",
+            &["id", "deletedDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "deletedDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.deleted_date_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.deleted_date_time], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -4223,12 +4113,6 @@ impl ::graph_model::rt::Struct for DirectoryObject {
             &mut [&mut self.id, &mut self.deleted_date_time],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DirectoryObject {
@@ -4709,28 +4593,32 @@ pub struct DirectoryObjectPartnerReference {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DirectoryObjectPartnerReference {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.directoryObjectPartnerReference"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.directoryObjectPartnerReference",
+            &[
+                "id",
+                "deletedDateTime",
+                "description",
+                "displayName",
+                "externalPartnerTenantId",
+                "objectType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "description",
-            "displayName",
-            "externalPartnerTenantId",
-            "objectType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.description,
-            &self.display_name,
-            &self.external_partner_tenant_id,
-            &self.object_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.description,
+                &self.display_name,
+                &self.external_partner_tenant_id,
+                &self.object_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4747,12 +4635,6 @@ impl ::graph_model::rt::Struct for DirectoryObjectPartnerReference {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DirectoryObjectPartnerReference {
@@ -4807,14 +4689,15 @@ pub struct EnumeratedDomains {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EnumeratedDomains {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.enumeratedDomains"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.enumeratedDomains",
+            &["rootDomains", "domainNames"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["rootDomains", "domainNames"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.root_domains, &self.domain_names])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.root_domains, &self.domain_names], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -4824,12 +4707,6 @@ impl ::graph_model::rt::Struct for EnumeratedDomains {
             &mut [&mut self.root_domains, &mut self.domain_names],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EnumeratedDomains {
@@ -4886,14 +4763,18 @@ pub struct FederatedTokenValidationPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FederatedTokenValidationPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.federatedTokenValidationPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.federatedTokenValidationPolicy",
+            &["id", "deletedDateTime", "validatingDomains"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "deletedDateTime", "validatingDomains"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.deleted_date_time, &self.validating_domains])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.deleted_date_time, &self.validating_domains],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4907,12 +4788,6 @@ impl ::graph_model::rt::Struct for FederatedTokenValidationPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FederatedTokenValidationPolicy {
@@ -5136,178 +5011,182 @@ pub struct Group {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Group {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.group"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.group",
+            &[
+                "id",
+                "deletedDateTime",
+                "accessType",
+                "allowExternalSenders",
+                "assignedLabels",
+                "assignedLicenses",
+                "autoSubscribeNewMembers",
+                "classification",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "expirationDateTime",
+                "groupTypes",
+                "hasMembersWithLicenseErrors",
+                "hideFromAddressLists",
+                "hideFromOutlookClients",
+                "infoCatalogs",
+                "isArchived",
+                "isAssignableToRole",
+                "isFavorite",
+                "isManagementRestricted",
+                "isSubscribedByMail",
+                "licenseProcessingState",
+                "mail",
+                "mailEnabled",
+                "mailNickname",
+                "membershipRule",
+                "membershipRuleProcessingState",
+                "onPremisesDomainName",
+                "onPremisesExtensionAttributes",
+                "onPremisesLastSyncDateTime",
+                "onPremisesNetBiosName",
+                "onPremisesProvisioningErrors",
+                "onPremisesSamAccountName",
+                "onPremisesSecurityIdentifier",
+                "onPremisesSyncEnabled",
+                "organizationId",
+                "preferredDataLocation",
+                "preferredLanguage",
+                "proxyAddresses",
+                "renewedDateTime",
+                "resourceBehaviorOptions",
+                "resourceProvisioningOptions",
+                "securityEnabled",
+                "securityIdentifier",
+                "serviceProvisioningErrors",
+                "theme",
+                "uniqueName",
+                "unseenConversationsCount",
+                "unseenCount",
+                "unseenMessagesCount",
+                "visibility",
+                "welcomeMessageEnabled",
+                "acceptedSenders",
+                "appRoleAssignments",
+                "calendar",
+                "calendarView",
+                "conversations",
+                "createdOnBehalfOf",
+                "drive",
+                "drives",
+                "events",
+                "extensions",
+                "groupLifecyclePolicies",
+                "memberOf",
+                "members",
+                "membersWithLicenseErrors",
+                "onenote",
+                "onPremisesSyncBehavior",
+                "owners",
+                "permissionGrants",
+                "photo",
+                "photos",
+                "planner",
+                "rejectedSenders",
+                "settings",
+                "sites",
+                "team",
+                "threads",
+                "transitiveMemberOf",
+                "transitiveMembers",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "accessType",
-            "allowExternalSenders",
-            "assignedLabels",
-            "assignedLicenses",
-            "autoSubscribeNewMembers",
-            "classification",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "expirationDateTime",
-            "groupTypes",
-            "hasMembersWithLicenseErrors",
-            "hideFromAddressLists",
-            "hideFromOutlookClients",
-            "infoCatalogs",
-            "isArchived",
-            "isAssignableToRole",
-            "isFavorite",
-            "isManagementRestricted",
-            "isSubscribedByMail",
-            "licenseProcessingState",
-            "mail",
-            "mailEnabled",
-            "mailNickname",
-            "membershipRule",
-            "membershipRuleProcessingState",
-            "onPremisesDomainName",
-            "onPremisesExtensionAttributes",
-            "onPremisesLastSyncDateTime",
-            "onPremisesNetBiosName",
-            "onPremisesProvisioningErrors",
-            "onPremisesSamAccountName",
-            "onPremisesSecurityIdentifier",
-            "onPremisesSyncEnabled",
-            "organizationId",
-            "preferredDataLocation",
-            "preferredLanguage",
-            "proxyAddresses",
-            "renewedDateTime",
-            "resourceBehaviorOptions",
-            "resourceProvisioningOptions",
-            "securityEnabled",
-            "securityIdentifier",
-            "serviceProvisioningErrors",
-            "theme",
-            "uniqueName",
-            "unseenConversationsCount",
-            "unseenCount",
-            "unseenMessagesCount",
-            "visibility",
-            "welcomeMessageEnabled",
-            "acceptedSenders",
-            "appRoleAssignments",
-            "calendar",
-            "calendarView",
-            "conversations",
-            "createdOnBehalfOf",
-            "drive",
-            "drives",
-            "events",
-            "extensions",
-            "groupLifecyclePolicies",
-            "memberOf",
-            "members",
-            "membersWithLicenseErrors",
-            "onenote",
-            "onPremisesSyncBehavior",
-            "owners",
-            "permissionGrants",
-            "photo",
-            "photos",
-            "planner",
-            "rejectedSenders",
-            "settings",
-            "sites",
-            "team",
-            "threads",
-            "transitiveMemberOf",
-            "transitiveMembers",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.access_type,
-            &self.allow_external_senders,
-            &self.assigned_labels,
-            &self.assigned_licenses,
-            &self.auto_subscribe_new_members,
-            &self.classification,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.expiration_date_time,
-            &self.group_types,
-            &self.has_members_with_license_errors,
-            &self.hide_from_address_lists,
-            &self.hide_from_outlook_clients,
-            &self.info_catalogs,
-            &self.is_archived,
-            &self.is_assignable_to_role,
-            &self.is_favorite,
-            &self.is_management_restricted,
-            &self.is_subscribed_by_mail,
-            &self.license_processing_state,
-            &self.mail,
-            &self.mail_enabled,
-            &self.mail_nickname,
-            &self.membership_rule,
-            &self.membership_rule_processing_state,
-            &self.on_premises_domain_name,
-            &self.on_premises_extension_attributes,
-            &self.on_premises_last_sync_date_time,
-            &self.on_premises_net_bios_name,
-            &self.on_premises_provisioning_errors,
-            &self.on_premises_sam_account_name,
-            &self.on_premises_security_identifier,
-            &self.on_premises_sync_enabled,
-            &self.organization_id,
-            &self.preferred_data_location,
-            &self.preferred_language,
-            &self.proxy_addresses,
-            &self.renewed_date_time,
-            &self.resource_behavior_options,
-            &self.resource_provisioning_options,
-            &self.security_enabled,
-            &self.security_identifier,
-            &self.service_provisioning_errors,
-            &self.theme,
-            &self.unique_name,
-            &self.unseen_conversations_count,
-            &self.unseen_count,
-            &self.unseen_messages_count,
-            &self.visibility,
-            &self.welcome_message_enabled,
-            &self.accepted_senders,
-            &self.app_role_assignments,
-            &self.calendar,
-            &self.calendar_view,
-            &self.conversations,
-            &self.created_on_behalf_of,
-            &self.drive,
-            &self.drives,
-            &self.events,
-            &self.extensions,
-            &self.group_lifecycle_policies,
-            &self.member_of,
-            &self.members,
-            &self.members_with_license_errors,
-            &self.onenote,
-            &self.on_premises_sync_behavior,
-            &self.owners,
-            &self.permission_grants,
-            &self.photo,
-            &self.photos,
-            &self.planner,
-            &self.rejected_senders,
-            &self.settings,
-            &self.sites,
-            &self.team,
-            &self.threads,
-            &self.transitive_member_of,
-            &self.transitive_members,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.access_type,
+                &self.allow_external_senders,
+                &self.assigned_labels,
+                &self.assigned_licenses,
+                &self.auto_subscribe_new_members,
+                &self.classification,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.expiration_date_time,
+                &self.group_types,
+                &self.has_members_with_license_errors,
+                &self.hide_from_address_lists,
+                &self.hide_from_outlook_clients,
+                &self.info_catalogs,
+                &self.is_archived,
+                &self.is_assignable_to_role,
+                &self.is_favorite,
+                &self.is_management_restricted,
+                &self.is_subscribed_by_mail,
+                &self.license_processing_state,
+                &self.mail,
+                &self.mail_enabled,
+                &self.mail_nickname,
+                &self.membership_rule,
+                &self.membership_rule_processing_state,
+                &self.on_premises_domain_name,
+                &self.on_premises_extension_attributes,
+                &self.on_premises_last_sync_date_time,
+                &self.on_premises_net_bios_name,
+                &self.on_premises_provisioning_errors,
+                &self.on_premises_sam_account_name,
+                &self.on_premises_security_identifier,
+                &self.on_premises_sync_enabled,
+                &self.organization_id,
+                &self.preferred_data_location,
+                &self.preferred_language,
+                &self.proxy_addresses,
+                &self.renewed_date_time,
+                &self.resource_behavior_options,
+                &self.resource_provisioning_options,
+                &self.security_enabled,
+                &self.security_identifier,
+                &self.service_provisioning_errors,
+                &self.theme,
+                &self.unique_name,
+                &self.unseen_conversations_count,
+                &self.unseen_count,
+                &self.unseen_messages_count,
+                &self.visibility,
+                &self.welcome_message_enabled,
+                &self.accepted_senders,
+                &self.app_role_assignments,
+                &self.calendar,
+                &self.calendar_view,
+                &self.conversations,
+                &self.created_on_behalf_of,
+                &self.drive,
+                &self.drives,
+                &self.events,
+                &self.extensions,
+                &self.group_lifecycle_policies,
+                &self.member_of,
+                &self.members,
+                &self.members_with_license_errors,
+                &self.onenote,
+                &self.on_premises_sync_behavior,
+                &self.owners,
+                &self.permission_grants,
+                &self.photo,
+                &self.photos,
+                &self.planner,
+                &self.rejected_senders,
+                &self.settings,
+                &self.sites,
+                &self.team,
+                &self.threads,
+                &self.transitive_member_of,
+                &self.transitive_members,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5399,12 +5278,6 @@ impl ::graph_model::rt::Struct for Group {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Group {
@@ -5544,30 +5417,34 @@ pub struct HomeRealmDiscoveryPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HomeRealmDiscoveryPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.homeRealmDiscoveryPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.homeRealmDiscoveryPolicy",
+            &[
+                "id",
+                "deletedDateTime",
+                "description",
+                "displayName",
+                "definition",
+                "isOrganizationDefault",
+                "appliesTo",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "description",
-            "displayName",
-            "definition",
-            "isOrganizationDefault",
-            "appliesTo",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.description,
-            &self.display_name,
-            &self.definition,
-            &self.is_organization_default,
-            &self.applies_to,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.description,
+                &self.display_name,
+                &self.definition,
+                &self.is_organization_default,
+                &self.applies_to,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5585,12 +5462,6 @@ impl ::graph_model::rt::Struct for HomeRealmDiscoveryPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HomeRealmDiscoveryPolicy {
@@ -5646,20 +5517,24 @@ pub struct IdentifierUriConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentifierUriConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identifierUriConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identifierUriConfiguration",
+            &[
+                "nonDefaultUriAddition",
+                "uriAdditionWithoutUniqueTenantIdentifier",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "nonDefaultUriAddition",
-            "uriAdditionWithoutUniqueTenantIdentifier",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.non_default_uri_addition,
-            &self.uri_addition_without_unique_tenant_identifier,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.non_default_uri_addition,
+                &self.uri_addition_without_unique_tenant_identifier,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5672,12 +5547,6 @@ impl ::graph_model::rt::Struct for IdentifierUriConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IdentifierUriConfiguration {
@@ -5741,28 +5610,32 @@ pub struct IdentifierUriRestriction {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentifierUriRestriction {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identifierUriRestriction"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identifierUriRestriction",
+            &[
+                "excludeActors",
+                "excludeAppsReceivingV2Tokens",
+                "excludeSaml",
+                "isStateSetByMicrosoft",
+                "restrictForAppsCreatedAfterDateTime",
+                "state",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "excludeActors",
-            "excludeAppsReceivingV2Tokens",
-            "excludeSaml",
-            "isStateSetByMicrosoft",
-            "restrictForAppsCreatedAfterDateTime",
-            "state",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.exclude_actors,
-            &self.exclude_apps_receiving_v2_tokens,
-            &self.exclude_saml,
-            &self.is_state_set_by_microsoft,
-            &self.restrict_for_apps_created_after_date_time,
-            &self.state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.exclude_actors,
+                &self.exclude_apps_receiving_v2_tokens,
+                &self.exclude_saml,
+                &self.is_state_set_by_microsoft,
+                &self.restrict_for_apps_created_after_date_time,
+                &self.state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5779,12 +5652,6 @@ impl ::graph_model::rt::Struct for IdentifierUriRestriction {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IdentifierUriRestriction {
@@ -5845,26 +5712,30 @@ pub struct IdentitySecurityDefaultsEnforcementPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentitySecurityDefaultsEnforcementPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identitySecurityDefaultsEnforcementPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identitySecurityDefaultsEnforcementPolicy",
+            &[
+                "id",
+                "deletedDateTime",
+                "description",
+                "displayName",
+                "isEnabled",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "description",
-            "displayName",
-            "isEnabled",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.description,
-            &self.display_name,
-            &self.is_enabled,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.description,
+                &self.display_name,
+                &self.is_enabled,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5880,12 +5751,6 @@ impl ::graph_model::rt::Struct for IdentitySecurityDefaultsEnforcementPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IdentitySecurityDefaultsEnforcementPolicy {
@@ -5940,14 +5805,18 @@ pub struct InboundOutboundPolicyConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InboundOutboundPolicyConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.inboundOutboundPolicyConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.inboundOutboundPolicyConfiguration",
+            &["inboundAllowed", "outboundAllowed"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["inboundAllowed", "outboundAllowed"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.inbound_allowed, &self.outbound_allowed])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.inbound_allowed, &self.outbound_allowed],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5957,12 +5826,6 @@ impl ::graph_model::rt::Struct for InboundOutboundPolicyConfiguration {
             &mut [&mut self.inbound_allowed, &mut self.outbound_allowed],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InboundOutboundPolicyConfiguration {
@@ -6024,26 +5887,30 @@ pub struct KeyCredentialConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for KeyCredentialConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.keyCredentialConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.keyCredentialConfiguration",
+            &[
+                "excludeActors",
+                "maxLifetime",
+                "restrictForAppsCreatedAfterDateTime",
+                "restrictionType",
+                "state",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "excludeActors",
-            "maxLifetime",
-            "restrictForAppsCreatedAfterDateTime",
-            "restrictionType",
-            "state",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.exclude_actors,
-            &self.max_lifetime,
-            &self.restrict_for_apps_created_after_date_time,
-            &self.restriction_type,
-            &self.state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.exclude_actors,
+                &self.max_lifetime,
+                &self.restrict_for_apps_created_after_date_time,
+                &self.restriction_type,
+                &self.state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6059,12 +5926,6 @@ impl ::graph_model::rt::Struct for KeyCredentialConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for KeyCredentialConfiguration {
@@ -6117,26 +5978,19 @@ pub struct LicenseProcessingState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LicenseProcessingState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.licenseProcessingState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.licenseProcessingState", &["state"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["state"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.state])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.state], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.state], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LicenseProcessingState {
@@ -6193,18 +6047,22 @@ pub struct MultiTenantOrganizationIdentitySyncPolicyTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MultiTenantOrganizationIdentitySyncPolicyTemplate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.multiTenantOrganizationIdentitySyncPolicyTemplate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.multiTenantOrganizationIdentitySyncPolicyTemplate",
+            &["id", "templateApplicationLevel", "userSyncInbound"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "templateApplicationLevel", "userSyncInbound"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.template_application_level,
-            &self.user_sync_inbound,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.template_application_level,
+                &self.user_sync_inbound,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6218,12 +6076,6 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationIdentitySyncPolicyTemp
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MultiTenantOrganizationIdentitySyncPolicyTemplate {
@@ -6298,32 +6150,36 @@ pub struct MultiTenantOrganizationPartnerConfigurationTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MultiTenantOrganizationPartnerConfigurationTemplate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.multiTenantOrganizationPartnerConfigurationTemplate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.multiTenantOrganizationPartnerConfigurationTemplate",
+            &[
+                "id",
+                "automaticUserConsentSettings",
+                "b2bCollaborationInbound",
+                "b2bCollaborationOutbound",
+                "b2bDirectConnectInbound",
+                "b2bDirectConnectOutbound",
+                "inboundTrust",
+                "templateApplicationLevel",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "automaticUserConsentSettings",
-            "b2bCollaborationInbound",
-            "b2bCollaborationOutbound",
-            "b2bDirectConnectInbound",
-            "b2bDirectConnectOutbound",
-            "inboundTrust",
-            "templateApplicationLevel",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.automatic_user_consent_settings,
-            &self.b2b_collaboration_inbound,
-            &self.b2b_collaboration_outbound,
-            &self.b2b_direct_connect_inbound,
-            &self.b2b_direct_connect_outbound,
-            &self.inbound_trust,
-            &self.template_application_level,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.automatic_user_consent_settings,
+                &self.b2b_collaboration_inbound,
+                &self.b2b_collaboration_outbound,
+                &self.b2b_direct_connect_inbound,
+                &self.b2b_direct_connect_outbound,
+                &self.inbound_trust,
+                &self.template_application_level,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6342,12 +6198,6 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationPartnerConfigurationTe
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MultiTenantOrganizationPartnerConfigurationTemplate {
@@ -6412,26 +6262,30 @@ pub struct PasswordCredentialConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PasswordCredentialConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.passwordCredentialConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.passwordCredentialConfiguration",
+            &[
+                "excludeActors",
+                "maxLifetime",
+                "restrictForAppsCreatedAfterDateTime",
+                "restrictionType",
+                "state",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "excludeActors",
-            "maxLifetime",
-            "restrictForAppsCreatedAfterDateTime",
-            "restrictionType",
-            "state",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.exclude_actors,
-            &self.max_lifetime,
-            &self.restrict_for_apps_created_after_date_time,
-            &self.restriction_type,
-            &self.state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.exclude_actors,
+                &self.max_lifetime,
+                &self.restrict_for_apps_created_after_date_time,
+                &self.restriction_type,
+                &self.state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6447,12 +6301,6 @@ impl ::graph_model::rt::Struct for PasswordCredentialConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PasswordCredentialConfiguration {
@@ -6521,34 +6369,38 @@ pub struct PermissionGrantConditionSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PermissionGrantConditionSet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.permissionGrantConditionSet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.permissionGrantConditionSet",
+            &[
+                "id",
+                "clientApplicationIds",
+                "clientApplicationPublisherIds",
+                "clientApplicationsFromVerifiedPublisherOnly",
+                "clientApplicationTenantIds",
+                "permissionClassification",
+                "permissions",
+                "permissionType",
+                "resourceApplication",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "clientApplicationIds",
-            "clientApplicationPublisherIds",
-            "clientApplicationsFromVerifiedPublisherOnly",
-            "clientApplicationTenantIds",
-            "permissionClassification",
-            "permissions",
-            "permissionType",
-            "resourceApplication",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.client_application_ids,
-            &self.client_application_publisher_ids,
-            &self.client_applications_from_verified_publisher_only,
-            &self.client_application_tenant_ids,
-            &self.permission_classification,
-            &self.permissions,
-            &self.permission_type,
-            &self.resource_application,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.client_application_ids,
+                &self.client_application_publisher_ids,
+                &self.client_applications_from_verified_publisher_only,
+                &self.client_application_tenant_ids,
+                &self.permission_classification,
+                &self.permissions,
+                &self.permission_type,
+                &self.resource_application,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6568,12 +6420,6 @@ impl ::graph_model::rt::Struct for PermissionGrantConditionSet {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PermissionGrantConditionSet {
@@ -6636,28 +6482,32 @@ pub struct PermissionGrantPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PermissionGrantPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.permissionGrantPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.permissionGrantPolicy",
+            &[
+                "id",
+                "deletedDateTime",
+                "description",
+                "displayName",
+                "excludes",
+                "includes",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "description",
-            "displayName",
-            "excludes",
-            "includes",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.description,
-            &self.display_name,
-            &self.excludes,
-            &self.includes,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.description,
+                &self.display_name,
+                &self.excludes,
+                &self.includes,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6674,12 +6524,6 @@ impl ::graph_model::rt::Struct for PermissionGrantPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PermissionGrantPolicy {
@@ -6800,26 +6644,19 @@ pub struct PlannerGroup {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerGroup {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.plannerGroup"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.plannerGroup", &["id", "plans"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "plans"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.plans])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.plans], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.plans], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerGroup {
@@ -6879,19 +6716,23 @@ pub struct PolicyBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.policyBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.policyBase",
+            &["id", "deletedDateTime", "description", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "deletedDateTime", "description", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.description,
-            &self.display_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.description,
+                &self.display_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6906,12 +6747,6 @@ impl ::graph_model::rt::Struct for PolicyBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PolicyBase {
@@ -7169,22 +7004,26 @@ pub struct PolicyTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyTemplate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.policyTemplate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.policyTemplate",
+            &[
+                "id",
+                "multiTenantOrganizationIdentitySynchronization",
+                "multiTenantOrganizationPartnerConfiguration",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "multiTenantOrganizationIdentitySynchronization",
-            "multiTenantOrganizationPartnerConfiguration",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.multi_tenant_organization_identity_synchronization,
-            &self.multi_tenant_organization_partner_configuration,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.multi_tenant_organization_identity_synchronization,
+                &self.multi_tenant_organization_partner_configuration,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7198,12 +7037,6 @@ impl ::graph_model::rt::Struct for PolicyTemplate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PolicyTemplate {
@@ -7271,30 +7104,34 @@ pub struct RemoteTenantGroup {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for RemoteTenantGroup {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.remoteTenantGroup"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.remoteTenantGroup",
+            &[
+                "id",
+                "deletedDateTime",
+                "remoteGroupDisplayName",
+                "remoteGroupId",
+                "remoteTenantDisplayName",
+                "remoteTenantId",
+                "remoteTenantPrimaryDomain",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "remoteGroupDisplayName",
-            "remoteGroupId",
-            "remoteTenantDisplayName",
-            "remoteTenantId",
-            "remoteTenantPrimaryDomain",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.remote_group_display_name,
-            &self.remote_group_id,
-            &self.remote_tenant_display_name,
-            &self.remote_tenant_id,
-            &self.remote_tenant_primary_domain,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.remote_group_display_name,
+                &self.remote_group_id,
+                &self.remote_tenant_display_name,
+                &self.remote_tenant_id,
+                &self.remote_tenant_primary_domain,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7312,12 +7149,6 @@ impl ::graph_model::rt::Struct for RemoteTenantGroup {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -7466,26 +7297,19 @@ pub struct ServiceProviderConstraints {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceProviderConstraints {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.serviceProviderConstraints"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.serviceProviderConstraints", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServiceProviderConstraints {
@@ -7665,30 +7489,34 @@ pub struct StsPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StsPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.stsPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.stsPolicy",
+            &[
+                "id",
+                "deletedDateTime",
+                "description",
+                "displayName",
+                "definition",
+                "isOrganizationDefault",
+                "appliesTo",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "description",
-            "displayName",
-            "definition",
-            "isOrganizationDefault",
-            "appliesTo",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.description,
-            &self.display_name,
-            &self.definition,
-            &self.is_organization_default,
-            &self.applies_to,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.description,
+                &self.display_name,
+                &self.definition,
+                &self.is_organization_default,
+                &self.applies_to,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7706,12 +7534,6 @@ impl ::graph_model::rt::Struct for StsPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for StsPolicy {
@@ -7993,30 +7815,34 @@ pub struct TenantAppManagementPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TenantAppManagementPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.tenantAppManagementPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.tenantAppManagementPolicy",
+            &[
+                "id",
+                "deletedDateTime",
+                "description",
+                "displayName",
+                "applicationRestrictions",
+                "isEnabled",
+                "servicePrincipalRestrictions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "description",
-            "displayName",
-            "applicationRestrictions",
-            "isEnabled",
-            "servicePrincipalRestrictions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.description,
-            &self.display_name,
-            &self.application_restrictions,
-            &self.is_enabled,
-            &self.service_principal_restrictions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.description,
+                &self.display_name,
+                &self.application_restrictions,
+                &self.is_enabled,
+                &self.service_principal_restrictions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8034,12 +7860,6 @@ impl ::graph_model::rt::Struct for TenantAppManagementPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TenantAppManagementPolicy {
@@ -8105,30 +7925,34 @@ pub struct TokenIssuancePolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TokenIssuancePolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.tokenIssuancePolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.tokenIssuancePolicy",
+            &[
+                "id",
+                "deletedDateTime",
+                "description",
+                "displayName",
+                "definition",
+                "isOrganizationDefault",
+                "appliesTo",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "description",
-            "displayName",
-            "definition",
-            "isOrganizationDefault",
-            "appliesTo",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.description,
-            &self.display_name,
-            &self.definition,
-            &self.is_organization_default,
-            &self.applies_to,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.description,
+                &self.display_name,
+                &self.definition,
+                &self.is_organization_default,
+                &self.applies_to,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8146,12 +7970,6 @@ impl ::graph_model::rt::Struct for TokenIssuancePolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TokenIssuancePolicy {
@@ -8217,30 +8035,34 @@ pub struct TokenLifetimePolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TokenLifetimePolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.tokenLifetimePolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.tokenLifetimePolicy",
+            &[
+                "id",
+                "deletedDateTime",
+                "description",
+                "displayName",
+                "definition",
+                "isOrganizationDefault",
+                "appliesTo",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "description",
-            "displayName",
-            "definition",
-            "isOrganizationDefault",
-            "appliesTo",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.description,
-            &self.display_name,
-            &self.definition,
-            &self.is_organization_default,
-            &self.applies_to,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.description,
+                &self.display_name,
+                &self.definition,
+                &self.is_organization_default,
+                &self.applies_to,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8258,12 +8080,6 @@ impl ::graph_model::rt::Struct for TokenLifetimePolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TokenLifetimePolicy {
@@ -8317,26 +8133,19 @@ pub struct ValidatingDomains {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ValidatingDomains {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.validatingDomains"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.validatingDomains", &["rootDomains"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["rootDomains"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.root_domains])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.root_domains], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.root_domains], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ValidatingDomains {

@@ -51,58 +51,62 @@ pub struct Channel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Channel {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.channel"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.channel",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "email",
+                "isArchived",
+                "isFavoriteByDefault",
+                "layoutType",
+                "membershipType",
+                "migrationMode",
+                "originalCreatedDateTime",
+                "summary",
+                "tenantId",
+                "webUrl",
+                "allMembers",
+                "enabledApps",
+                "filesFolder",
+                "members",
+                "messages",
+                "sharedWithTeams",
+                "tabs",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "email",
-            "isArchived",
-            "isFavoriteByDefault",
-            "layoutType",
-            "membershipType",
-            "migrationMode",
-            "originalCreatedDateTime",
-            "summary",
-            "tenantId",
-            "webUrl",
-            "allMembers",
-            "enabledApps",
-            "filesFolder",
-            "members",
-            "messages",
-            "sharedWithTeams",
-            "tabs",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.email,
-            &self.is_archived,
-            &self.is_favorite_by_default,
-            &self.layout_type,
-            &self.membership_type,
-            &self.migration_mode,
-            &self.original_created_date_time,
-            &self.summary,
-            &self.tenant_id,
-            &self.web_url,
-            &self.all_members,
-            &self.enabled_apps,
-            &self.files_folder,
-            &self.members,
-            &self.messages,
-            &self.shared_with_teams,
-            &self.tabs,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.email,
+                &self.is_archived,
+                &self.is_favorite_by_default,
+                &self.layout_type,
+                &self.membership_type,
+                &self.migration_mode,
+                &self.original_created_date_time,
+                &self.summary,
+                &self.tenant_id,
+                &self.web_url,
+                &self.all_members,
+                &self.enabled_apps,
+                &self.files_folder,
+                &self.members,
+                &self.messages,
+                &self.shared_with_teams,
+                &self.tabs,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -134,12 +138,6 @@ impl ::graph_model::rt::Struct for Channel {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Channel {
@@ -334,24 +332,28 @@ pub struct ChannelSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChannelSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.channelSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.channelSummary",
+            &[
+                "guestsCount",
+                "hasMembersFromOtherTenants",
+                "membersCount",
+                "ownersCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "guestsCount",
-            "hasMembersFromOtherTenants",
-            "membersCount",
-            "ownersCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.guests_count,
-            &self.has_members_from_other_tenants,
-            &self.members_count,
-            &self.owners_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.guests_count,
+                &self.has_members_from_other_tenants,
+                &self.members_count,
+                &self.owners_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -366,12 +368,6 @@ impl ::graph_model::rt::Struct for ChannelSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChannelSummary {
@@ -436,28 +432,32 @@ pub struct SharedWithChannelTeamInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharedWithChannelTeamInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharedWithChannelTeamInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharedWithChannelTeamInfo",
+            &[
+                "id",
+                "displayName",
+                "tenantId",
+                "isHostTeam",
+                "team",
+                "allowedMembers",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "tenantId",
-            "isHostTeam",
-            "team",
-            "allowedMembers",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.tenant_id,
-            &self.is_host_team,
-            &self.team,
-            &self.allowed_members,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.tenant_id,
+                &self.is_host_team,
+                &self.team,
+                &self.allowed_members,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -474,12 +474,6 @@ impl ::graph_model::rt::Struct for SharedWithChannelTeamInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharedWithChannelTeamInfo {

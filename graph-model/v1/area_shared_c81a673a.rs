@@ -59,60 +59,64 @@ pub struct OrgContact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OrgContact {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.orgContact"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.orgContact",
+            &[
+                "id",
+                "deletedDateTime",
+                "addresses",
+                "companyName",
+                "department",
+                "displayName",
+                "givenName",
+                "jobTitle",
+                "mail",
+                "mailNickname",
+                "onPremisesLastSyncDateTime",
+                "onPremisesProvisioningErrors",
+                "onPremisesSyncEnabled",
+                "phones",
+                "proxyAddresses",
+                "serviceProvisioningErrors",
+                "surname",
+                "directReports",
+                "manager",
+                "memberOf",
+                "onPremisesSyncBehavior",
+                "transitiveMemberOf",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "addresses",
-            "companyName",
-            "department",
-            "displayName",
-            "givenName",
-            "jobTitle",
-            "mail",
-            "mailNickname",
-            "onPremisesLastSyncDateTime",
-            "onPremisesProvisioningErrors",
-            "onPremisesSyncEnabled",
-            "phones",
-            "proxyAddresses",
-            "serviceProvisioningErrors",
-            "surname",
-            "directReports",
-            "manager",
-            "memberOf",
-            "onPremisesSyncBehavior",
-            "transitiveMemberOf",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.addresses,
-            &self.company_name,
-            &self.department,
-            &self.display_name,
-            &self.given_name,
-            &self.job_title,
-            &self.mail,
-            &self.mail_nickname,
-            &self.on_premises_last_sync_date_time,
-            &self.on_premises_provisioning_errors,
-            &self.on_premises_sync_enabled,
-            &self.phones,
-            &self.proxy_addresses,
-            &self.service_provisioning_errors,
-            &self.surname,
-            &self.direct_reports,
-            &self.manager,
-            &self.member_of,
-            &self.on_premises_sync_behavior,
-            &self.transitive_member_of,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.addresses,
+                &self.company_name,
+                &self.department,
+                &self.display_name,
+                &self.given_name,
+                &self.job_title,
+                &self.mail,
+                &self.mail_nickname,
+                &self.on_premises_last_sync_date_time,
+                &self.on_premises_provisioning_errors,
+                &self.on_premises_sync_enabled,
+                &self.phones,
+                &self.proxy_addresses,
+                &self.service_provisioning_errors,
+                &self.surname,
+                &self.direct_reports,
+                &self.manager,
+                &self.member_of,
+                &self.on_premises_sync_behavior,
+                &self.transitive_member_of,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -145,12 +149,6 @@ impl ::graph_model::rt::Struct for OrgContact {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OrgContact {
@@ -213,28 +211,32 @@ pub struct PhysicalOfficeAddress {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PhysicalOfficeAddress {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.physicalOfficeAddress"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.physicalOfficeAddress",
+            &[
+                "city",
+                "countryOrRegion",
+                "officeLocation",
+                "postalCode",
+                "state",
+                "street",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "city",
-            "countryOrRegion",
-            "officeLocation",
-            "postalCode",
-            "state",
-            "street",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.city,
-            &self.country_or_region,
-            &self.office_location,
-            &self.postal_code,
-            &self.state,
-            &self.street,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.city,
+                &self.country_or_region,
+                &self.office_location,
+                &self.postal_code,
+                &self.state,
+                &self.street,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -251,12 +253,6 @@ impl ::graph_model::rt::Struct for PhysicalOfficeAddress {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PhysicalOfficeAddress {

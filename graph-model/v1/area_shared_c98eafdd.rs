@@ -14,14 +14,15 @@ pub struct ResultInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResultInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.resultInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.resultInfo",
+            &["code", "message", "subcode"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["code", "message", "subcode"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.code, &self.message, &self.subcode])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.code, &self.message, &self.subcode], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -31,12 +32,6 @@ impl ::graph_model::rt::Struct for ResultInfo {
             &mut [&mut self.code, &mut self.message, &mut self.subcode],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ResultInfo {

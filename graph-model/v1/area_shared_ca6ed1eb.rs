@@ -14,14 +14,13 @@ pub struct AddIn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AddIn {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.addIn"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.addIn", &["id", "properties", "type"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "properties", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.properties, &self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.properties, &self.r#type], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -31,12 +30,6 @@ impl ::graph_model::rt::Struct for AddIn {
             &mut [&mut self.id, &mut self.properties, &mut self.r#type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AddIn {
@@ -101,30 +94,34 @@ pub struct AppRole {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppRole {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appRole"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.appRole",
+            &[
+                "allowedMemberTypes",
+                "description",
+                "displayName",
+                "id",
+                "isEnabled",
+                "origin",
+                "value",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "allowedMemberTypes",
-            "description",
-            "displayName",
-            "id",
-            "isEnabled",
-            "origin",
-            "value",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allowed_member_types,
-            &self.description,
-            &self.display_name,
-            &self.id,
-            &self.is_enabled,
-            &self.origin,
-            &self.value,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allowed_member_types,
+                &self.description,
+                &self.display_name,
+                &self.id,
+                &self.is_enabled,
+                &self.origin,
+                &self.value,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -142,12 +139,6 @@ impl ::graph_model::rt::Struct for AppRole {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppRole {
@@ -222,40 +213,44 @@ pub struct AttributeDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttributeDefinition {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attributeDefinition"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attributeDefinition",
+            &[
+                "anchor",
+                "apiExpressions",
+                "caseExact",
+                "defaultValue",
+                "flowNullValues",
+                "metadata",
+                "multivalued",
+                "mutability",
+                "name",
+                "referencedObjects",
+                "required",
+                "type",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "anchor",
-            "apiExpressions",
-            "caseExact",
-            "defaultValue",
-            "flowNullValues",
-            "metadata",
-            "multivalued",
-            "mutability",
-            "name",
-            "referencedObjects",
-            "required",
-            "type",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.anchor,
-            &self.api_expressions,
-            &self.case_exact,
-            &self.default_value,
-            &self.flow_null_values,
-            &self.metadata,
-            &self.multivalued,
-            &self.mutability,
-            &self.name,
-            &self.referenced_objects,
-            &self.required,
-            &self.r#type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.anchor,
+                &self.api_expressions,
+                &self.case_exact,
+                &self.default_value,
+                &self.flow_null_values,
+                &self.metadata,
+                &self.multivalued,
+                &self.mutability,
+                &self.name,
+                &self.referenced_objects,
+                &self.required,
+                &self.r#type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -278,12 +273,6 @@ impl ::graph_model::rt::Struct for AttributeDefinition {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttributeDefinition {
@@ -436,26 +425,21 @@ pub struct AttributeDefinitionMetadataEntry {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttributeDefinitionMetadataEntry {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attributeDefinitionMetadataEntry"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attributeDefinitionMetadataEntry",
+            &["key", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["key", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.key, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.key, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.key, &mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttributeDefinitionMetadataEntry {
@@ -658,30 +642,34 @@ pub struct AttributeMapping {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttributeMapping {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attributeMapping"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attributeMapping",
+            &[
+                "defaultValue",
+                "exportMissingReferences",
+                "flowBehavior",
+                "flowType",
+                "matchingPriority",
+                "source",
+                "targetAttributeName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "defaultValue",
-            "exportMissingReferences",
-            "flowBehavior",
-            "flowType",
-            "matchingPriority",
-            "source",
-            "targetAttributeName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.default_value,
-            &self.export_missing_references,
-            &self.flow_behavior,
-            &self.flow_type,
-            &self.matching_priority,
-            &self.source,
-            &self.target_attribute_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.default_value,
+                &self.export_missing_references,
+                &self.flow_behavior,
+                &self.flow_type,
+                &self.matching_priority,
+                &self.source,
+                &self.target_attribute_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -699,12 +687,6 @@ impl ::graph_model::rt::Struct for AttributeMapping {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttributeMapping {
@@ -763,14 +745,18 @@ pub struct AttributeMappingSource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttributeMappingSource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.attributeMappingSource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.attributeMappingSource",
+            &["expression", "name", "parameters", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["expression", "name", "parameters", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.expression, &self.name, &self.parameters, &self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.expression, &self.name, &self.parameters, &self.r#type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -785,12 +771,6 @@ impl ::graph_model::rt::Struct for AttributeMappingSource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttributeMappingSource {
@@ -907,26 +887,19 @@ pub struct BulkUpload {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BulkUpload {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bulkUpload"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.bulkUpload", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BulkUpload {
@@ -979,26 +952,21 @@ pub struct ContainerFilter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContainerFilter {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.containerFilter"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.containerFilter",
+            &["includedContainers"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["includedContainers"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.included_containers])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.included_containers], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.included_containers], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ContainerFilter {
@@ -1064,30 +1032,34 @@ pub struct DirectoryDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DirectoryDefinition {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.directoryDefinition"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.directoryDefinition",
+            &[
+                "id",
+                "discoverabilities",
+                "discoveryDateTime",
+                "name",
+                "objects",
+                "readOnly",
+                "version",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "discoverabilities",
-            "discoveryDateTime",
-            "name",
-            "objects",
-            "readOnly",
-            "version",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.discoverabilities,
-            &self.discovery_date_time,
-            &self.name,
-            &self.objects,
-            &self.read_only,
-            &self.version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.discoverabilities,
+                &self.discovery_date_time,
+                &self.name,
+                &self.objects,
+                &self.read_only,
+                &self.version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1105,12 +1077,6 @@ impl ::graph_model::rt::Struct for DirectoryDefinition {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DirectoryDefinition {
@@ -1256,28 +1222,32 @@ pub struct FederatedIdentityCredential {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FederatedIdentityCredential {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.federatedIdentityCredential"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.federatedIdentityCredential",
+            &[
+                "id",
+                "audiences",
+                "description",
+                "issuer",
+                "name",
+                "subject",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "audiences",
-            "description",
-            "issuer",
-            "name",
-            "subject",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.audiences,
-            &self.description,
-            &self.issuer,
-            &self.name,
-            &self.subject,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.audiences,
+                &self.description,
+                &self.issuer,
+                &self.name,
+                &self.subject,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1294,12 +1264,6 @@ impl ::graph_model::rt::Struct for FederatedIdentityCredential {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FederatedIdentityCredential {
@@ -1356,18 +1320,22 @@ pub struct Filter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Filter {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.filter"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.filter",
+            &["categoryFilterGroups", "groups", "inputFilterGroups"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["categoryFilterGroups", "groups", "inputFilterGroups"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.category_filter_groups,
-            &self.groups,
-            &self.input_filter_groups,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.category_filter_groups,
+                &self.groups,
+                &self.input_filter_groups,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1381,12 +1349,6 @@ impl ::graph_model::rt::Struct for Filter {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Filter {
@@ -1443,18 +1405,22 @@ pub struct FilterClause {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FilterClause {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.filterClause"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.filterClause",
+            &["operatorName", "sourceOperandName", "targetOperand"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["operatorName", "sourceOperandName", "targetOperand"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.operator_name,
-            &self.source_operand_name,
-            &self.target_operand,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.operator_name,
+                &self.source_operand_name,
+                &self.target_operand,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1468,12 +1434,6 @@ impl ::graph_model::rt::Struct for FilterClause {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FilterClause {
@@ -1528,26 +1488,19 @@ pub struct FilterGroup {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FilterGroup {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.filterGroup"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.filterGroup", &["clauses", "name"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["clauses", "name"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.clauses, &self.name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.clauses, &self.name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.clauses, &mut self.name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FilterGroup {
@@ -1600,26 +1553,19 @@ pub struct FilterOperand {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FilterOperand {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.filterOperand"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.filterOperand", &["values"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["values"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.values])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.values], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.values], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FilterOperand {
@@ -1672,26 +1618,19 @@ pub struct GroupFilter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GroupFilter {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.groupFilter"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.groupFilter", &["includedGroups"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["includedGroups"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.included_groups])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.included_groups], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.included_groups], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for GroupFilter {
@@ -1752,26 +1691,30 @@ pub struct InformationalUrl {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InformationalUrl {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.informationalUrl"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.informationalUrl",
+            &[
+                "logoUrl",
+                "marketingUrl",
+                "privacyStatementUrl",
+                "supportUrl",
+                "termsOfServiceUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "logoUrl",
-            "marketingUrl",
-            "privacyStatementUrl",
-            "supportUrl",
-            "termsOfServiceUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.logo_url,
-            &self.marketing_url,
-            &self.privacy_statement_url,
-            &self.support_url,
-            &self.terms_of_service_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.logo_url,
+                &self.marketing_url,
+                &self.privacy_statement_url,
+                &self.support_url,
+                &self.terms_of_service_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1787,12 +1730,6 @@ impl ::graph_model::rt::Struct for InformationalUrl {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InformationalUrl {
@@ -1859,32 +1796,36 @@ pub struct KeyCredential {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for KeyCredential {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.keyCredential"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.keyCredential",
+            &[
+                "customKeyIdentifier",
+                "displayName",
+                "endDateTime",
+                "key",
+                "keyId",
+                "startDateTime",
+                "type",
+                "usage",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "customKeyIdentifier",
-            "displayName",
-            "endDateTime",
-            "key",
-            "keyId",
-            "startDateTime",
-            "type",
-            "usage",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.custom_key_identifier,
-            &self.display_name,
-            &self.end_date_time,
-            &self.key,
-            &self.key_id,
-            &self.start_date_time,
-            &self.r#type,
-            &self.usage,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.custom_key_identifier,
+                &self.display_name,
+                &self.end_date_time,
+                &self.key,
+                &self.key_id,
+                &self.start_date_time,
+                &self.r#type,
+                &self.usage,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1903,12 +1844,6 @@ impl ::graph_model::rt::Struct for KeyCredential {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for KeyCredential {
@@ -2035,19 +1970,23 @@ pub struct ObjectDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ObjectDefinition {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.objectDefinition"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.objectDefinition",
+            &["attributes", "metadata", "name", "supportedApis"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["attributes", "metadata", "name", "supportedApis"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.attributes,
-            &self.metadata,
-            &self.name,
-            &self.supported_apis,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.attributes,
+                &self.metadata,
+                &self.name,
+                &self.supported_apis,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2062,12 +2001,6 @@ impl ::graph_model::rt::Struct for ObjectDefinition {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ObjectDefinition {
@@ -2210,26 +2143,21 @@ pub struct ObjectDefinitionMetadataEntry {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ObjectDefinitionMetadataEntry {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.objectDefinitionMetadataEntry"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.objectDefinitionMetadataEntry",
+            &["key", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["key", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.key, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.key, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.key, &mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ObjectDefinitionMetadataEntry {
@@ -2364,32 +2292,36 @@ pub struct ObjectMapping {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ObjectMapping {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.objectMapping"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.objectMapping",
+            &[
+                "attributeMappings",
+                "enabled",
+                "flowTypes",
+                "metadata",
+                "name",
+                "scope",
+                "sourceObjectName",
+                "targetObjectName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "attributeMappings",
-            "enabled",
-            "flowTypes",
-            "metadata",
-            "name",
-            "scope",
-            "sourceObjectName",
-            "targetObjectName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.attribute_mappings,
-            &self.enabled,
-            &self.flow_types,
-            &self.metadata,
-            &self.name,
-            &self.scope,
-            &self.source_object_name,
-            &self.target_object_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.attribute_mappings,
+                &self.enabled,
+                &self.flow_types,
+                &self.metadata,
+                &self.name,
+                &self.scope,
+                &self.source_object_name,
+                &self.target_object_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2408,12 +2340,6 @@ impl ::graph_model::rt::Struct for ObjectMapping {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ObjectMapping {
@@ -2556,26 +2482,21 @@ pub struct ObjectMappingMetadataEntry {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ObjectMappingMetadataEntry {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.objectMappingMetadataEntry"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.objectMappingMetadataEntry",
+            &["key", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["key", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.key, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.key, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.key, &mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ObjectMappingMetadataEntry {
@@ -2640,30 +2561,34 @@ pub struct PasswordCredential {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PasswordCredential {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.passwordCredential"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.passwordCredential",
+            &[
+                "customKeyIdentifier",
+                "displayName",
+                "endDateTime",
+                "hint",
+                "keyId",
+                "secretText",
+                "startDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "customKeyIdentifier",
-            "displayName",
-            "endDateTime",
-            "hint",
-            "keyId",
-            "secretText",
-            "startDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.custom_key_identifier,
-            &self.display_name,
-            &self.end_date_time,
-            &self.hint,
-            &self.key_id,
-            &self.secret_text,
-            &self.start_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.custom_key_identifier,
+                &self.display_name,
+                &self.end_date_time,
+                &self.hint,
+                &self.key_id,
+                &self.secret_text,
+                &self.start_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2681,12 +2606,6 @@ impl ::graph_model::rt::Struct for PasswordCredential {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PasswordCredential {
@@ -2755,34 +2674,38 @@ pub struct PermissionScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PermissionScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.permissionScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.permissionScope",
+            &[
+                "adminConsentDescription",
+                "adminConsentDisplayName",
+                "id",
+                "isEnabled",
+                "origin",
+                "type",
+                "userConsentDescription",
+                "userConsentDisplayName",
+                "value",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "adminConsentDescription",
-            "adminConsentDisplayName",
-            "id",
-            "isEnabled",
-            "origin",
-            "type",
-            "userConsentDescription",
-            "userConsentDisplayName",
-            "value",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.admin_consent_description,
-            &self.admin_consent_display_name,
-            &self.id,
-            &self.is_enabled,
-            &self.origin,
-            &self.r#type,
-            &self.user_consent_description,
-            &self.user_consent_display_name,
-            &self.value,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.admin_consent_description,
+                &self.admin_consent_display_name,
+                &self.id,
+                &self.is_enabled,
+                &self.origin,
+                &self.r#type,
+                &self.user_consent_description,
+                &self.user_consent_display_name,
+                &self.value,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2802,12 +2725,6 @@ impl ::graph_model::rt::Struct for PermissionScope {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PermissionScope {
@@ -2955,14 +2872,18 @@ pub struct ReferencedObject {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ReferencedObject {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.referencedObject"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.referencedObject",
+            &["referencedObjectName", "referencedProperty"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["referencedObjectName", "referencedProperty"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.referenced_object_name, &self.referenced_property])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.referenced_object_name, &self.referenced_property],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2975,12 +2896,6 @@ impl ::graph_model::rt::Struct for ReferencedObject {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ReferencedObject {
@@ -3035,26 +2950,21 @@ pub struct StringKeyAttributeMappingSourceValuePair {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StringKeyAttributeMappingSourceValuePair {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.stringKeyAttributeMappingSourceValuePair"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.stringKeyAttributeMappingSourceValuePair",
+            &["key", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["key", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.key, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.key, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.key, &mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for StringKeyAttributeMappingSourceValuePair {
@@ -3109,26 +3019,21 @@ pub struct StringKeyLongValuePair {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StringKeyLongValuePair {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.stringKeyLongValuePair"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.stringKeyLongValuePair",
+            &["key", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["key", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.key, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.key, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.key, &mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for StringKeyLongValuePair {
@@ -3183,26 +3088,21 @@ pub struct StringKeyStringValuePair {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StringKeyStringValuePair {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.stringKeyStringValuePair"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.stringKeyStringValuePair",
+            &["key", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["key", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.key, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.key, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.key, &mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for StringKeyStringValuePair {
@@ -3261,14 +3161,18 @@ pub struct Synchronization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Synchronization {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.synchronization"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.synchronization",
+            &["id", "secrets", "jobs", "templates"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "secrets", "jobs", "templates"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.secrets, &self.jobs, &self.templates])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.secrets, &self.jobs, &self.templates],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3283,12 +3187,6 @@ impl ::graph_model::rt::Struct for Synchronization {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Synchronization {
@@ -3345,14 +3243,18 @@ pub struct SynchronizationError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationError {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.synchronizationError"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.synchronizationError",
+            &["code", "message", "tenantActionable"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["code", "message", "tenantActionable"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.code, &self.message, &self.tenant_actionable])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.code, &self.message, &self.tenant_actionable],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3366,12 +3268,6 @@ impl ::graph_model::rt::Struct for SynchronizationError {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SynchronizationError {
@@ -3436,30 +3332,34 @@ pub struct SynchronizationJob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationJob {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.synchronizationJob"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.synchronizationJob",
+            &[
+                "id",
+                "schedule",
+                "status",
+                "synchronizationJobSettings",
+                "templateId",
+                "bulkUpload",
+                "schema",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "schedule",
-            "status",
-            "synchronizationJobSettings",
-            "templateId",
-            "bulkUpload",
-            "schema",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.schedule,
-            &self.status,
-            &self.synchronization_job_settings,
-            &self.template_id,
-            &self.bulk_upload,
-            &self.schema,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.schedule,
+                &self.status,
+                &self.synchronization_job_settings,
+                &self.template_id,
+                &self.bulk_upload,
+                &self.schema,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3477,12 +3377,6 @@ impl ::graph_model::rt::Struct for SynchronizationJob {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SynchronizationJob {
@@ -3635,26 +3529,21 @@ pub struct SynchronizationMetadataEntry {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationMetadataEntry {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.synchronizationMetadataEntry"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.synchronizationMetadataEntry",
+            &["key", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["key", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.key, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.key, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.key, &mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SynchronizationMetadataEntry {
@@ -3713,24 +3602,28 @@ pub struct SynchronizationProgress {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationProgress {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.synchronizationProgress"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.synchronizationProgress",
+            &[
+                "completedUnits",
+                "progressObservationDateTime",
+                "totalUnits",
+                "units",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "completedUnits",
-            "progressObservationDateTime",
-            "totalUnits",
-            "units",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.completed_units,
-            &self.progress_observation_date_time,
-            &self.total_units,
-            &self.units,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.completed_units,
+                &self.progress_observation_date_time,
+                &self.total_units,
+                &self.units,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3745,12 +3638,6 @@ impl ::graph_model::rt::Struct for SynchronizationProgress {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SynchronizationProgress {
@@ -3813,28 +3700,32 @@ pub struct SynchronizationQuarantine {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationQuarantine {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.synchronizationQuarantine"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.synchronizationQuarantine",
+            &[
+                "currentBegan",
+                "error",
+                "nextAttempt",
+                "reason",
+                "seriesBegan",
+                "seriesCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "currentBegan",
-            "error",
-            "nextAttempt",
-            "reason",
-            "seriesBegan",
-            "seriesCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.current_began,
-            &self.error,
-            &self.next_attempt,
-            &self.reason,
-            &self.series_began,
-            &self.series_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.current_began,
+                &self.error,
+                &self.next_attempt,
+                &self.reason,
+                &self.series_began,
+                &self.series_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3851,12 +3742,6 @@ impl ::graph_model::rt::Struct for SynchronizationQuarantine {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SynchronizationQuarantine {
@@ -3927,36 +3812,40 @@ pub struct SynchronizationRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationRule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.synchronizationRule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.synchronizationRule",
+            &[
+                "containerFilter",
+                "editable",
+                "groupFilter",
+                "id",
+                "metadata",
+                "name",
+                "objectMappings",
+                "priority",
+                "sourceDirectoryName",
+                "targetDirectoryName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "containerFilter",
-            "editable",
-            "groupFilter",
-            "id",
-            "metadata",
-            "name",
-            "objectMappings",
-            "priority",
-            "sourceDirectoryName",
-            "targetDirectoryName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.container_filter,
-            &self.editable,
-            &self.group_filter,
-            &self.id,
-            &self.metadata,
-            &self.name,
-            &self.object_mappings,
-            &self.priority,
-            &self.source_directory_name,
-            &self.target_directory_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.container_filter,
+                &self.editable,
+                &self.group_filter,
+                &self.id,
+                &self.metadata,
+                &self.name,
+                &self.object_mappings,
+                &self.priority,
+                &self.source_directory_name,
+                &self.target_directory_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3977,12 +3866,6 @@ impl ::graph_model::rt::Struct for SynchronizationRule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SynchronizationRule {
@@ -4039,14 +3922,18 @@ pub struct SynchronizationSchedule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationSchedule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.synchronizationSchedule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.synchronizationSchedule",
+            &["expiration", "interval", "state"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["expiration", "interval", "state"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.expiration, &self.interval, &self.state])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.expiration, &self.interval, &self.state],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4056,12 +3943,6 @@ impl ::graph_model::rt::Struct for SynchronizationSchedule {
             &mut [&mut self.expiration, &mut self.interval, &mut self.state],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SynchronizationSchedule {
@@ -4184,19 +4065,23 @@ pub struct SynchronizationSchema {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationSchema {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.synchronizationSchema"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.synchronizationSchema",
+            &["id", "synchronizationRules", "version", "directories"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "synchronizationRules", "version", "directories"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.synchronization_rules,
-            &self.version,
-            &self.directories,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.synchronization_rules,
+                &self.version,
+                &self.directories,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4211,12 +4096,6 @@ impl ::graph_model::rt::Struct for SynchronizationSchema {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SynchronizationSchema {
@@ -4554,26 +4433,21 @@ pub struct SynchronizationSecretKeyStringValuePair {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationSecretKeyStringValuePair {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.synchronizationSecretKeyStringValuePair"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.synchronizationSecretKeyStringValuePair",
+            &["key", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["key", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.key, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.key, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.key, &mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SynchronizationSecretKeyStringValuePair {
@@ -4650,40 +4524,44 @@ pub struct SynchronizationStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationStatus {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.synchronizationStatus"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.synchronizationStatus",
+            &[
+                "code",
+                "countSuccessiveCompleteFailures",
+                "escrowsPruned",
+                "lastExecution",
+                "lastSuccessfulExecution",
+                "lastSuccessfulExecutionWithExports",
+                "progress",
+                "quarantine",
+                "steadyStateFirstAchievedTime",
+                "steadyStateLastAchievedTime",
+                "synchronizedEntryCountByType",
+                "troubleshootingUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "code",
-            "countSuccessiveCompleteFailures",
-            "escrowsPruned",
-            "lastExecution",
-            "lastSuccessfulExecution",
-            "lastSuccessfulExecutionWithExports",
-            "progress",
-            "quarantine",
-            "steadyStateFirstAchievedTime",
-            "steadyStateLastAchievedTime",
-            "synchronizedEntryCountByType",
-            "troubleshootingUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.code,
-            &self.count_successive_complete_failures,
-            &self.escrows_pruned,
-            &self.last_execution,
-            &self.last_successful_execution,
-            &self.last_successful_execution_with_exports,
-            &self.progress,
-            &self.quarantine,
-            &self.steady_state_first_achieved_time,
-            &self.steady_state_last_achieved_time,
-            &self.synchronized_entry_count_by_type,
-            &self.troubleshooting_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.code,
+                &self.count_successive_complete_failures,
+                &self.escrows_pruned,
+                &self.last_execution,
+                &self.last_successful_execution,
+                &self.last_successful_execution_with_exports,
+                &self.progress,
+                &self.quarantine,
+                &self.steady_state_first_achieved_time,
+                &self.steady_state_last_achieved_time,
+                &self.synchronized_entry_count_by_type,
+                &self.troubleshooting_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4706,12 +4584,6 @@ impl ::graph_model::rt::Struct for SynchronizationStatus {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SynchronizationStatus {
@@ -4863,44 +4735,48 @@ pub struct SynchronizationTaskExecution {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationTaskExecution {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.synchronizationTaskExecution"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.synchronizationTaskExecution",
+            &[
+                "activityIdentifier",
+                "countEntitled",
+                "countEntitledForProvisioning",
+                "countEscrowed",
+                "countEscrowedRaw",
+                "countExported",
+                "countExports",
+                "countImported",
+                "countImportedDeltas",
+                "countImportedReferenceDeltas",
+                "error",
+                "state",
+                "timeBegan",
+                "timeEnded",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "activityIdentifier",
-            "countEntitled",
-            "countEntitledForProvisioning",
-            "countEscrowed",
-            "countEscrowedRaw",
-            "countExported",
-            "countExports",
-            "countImported",
-            "countImportedDeltas",
-            "countImportedReferenceDeltas",
-            "error",
-            "state",
-            "timeBegan",
-            "timeEnded",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.activity_identifier,
-            &self.count_entitled,
-            &self.count_entitled_for_provisioning,
-            &self.count_escrowed,
-            &self.count_escrowed_raw,
-            &self.count_exported,
-            &self.count_exports,
-            &self.count_imported,
-            &self.count_imported_deltas,
-            &self.count_imported_reference_deltas,
-            &self.error,
-            &self.state,
-            &self.time_began,
-            &self.time_ended,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.activity_identifier,
+                &self.count_entitled,
+                &self.count_entitled_for_provisioning,
+                &self.count_escrowed,
+                &self.count_escrowed_raw,
+                &self.count_exported,
+                &self.count_exports,
+                &self.count_imported,
+                &self.count_imported_deltas,
+                &self.count_imported_reference_deltas,
+                &self.error,
+                &self.state,
+                &self.time_began,
+                &self.time_ended,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4925,12 +4801,6 @@ impl ::graph_model::rt::Struct for SynchronizationTaskExecution {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SynchronizationTaskExecution {
@@ -5061,32 +4931,36 @@ pub struct SynchronizationTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SynchronizationTemplate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.synchronizationTemplate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.synchronizationTemplate",
+            &[
+                "id",
+                "applicationId",
+                "default",
+                "description",
+                "discoverable",
+                "factoryTag",
+                "metadata",
+                "schema",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "applicationId",
-            "default",
-            "description",
-            "discoverable",
-            "factoryTag",
-            "metadata",
-            "schema",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.application_id,
-            &self.default,
-            &self.description,
-            &self.discoverable,
-            &self.factory_tag,
-            &self.metadata,
-            &self.schema,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.application_id,
+                &self.default,
+                &self.description,
+                &self.discoverable,
+                &self.factory_tag,
+                &self.metadata,
+                &self.schema,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5105,12 +4979,6 @@ impl ::graph_model::rt::Struct for SynchronizationTemplate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SynchronizationTemplate {
@@ -5167,18 +5035,22 @@ pub struct VerifiedPublisher {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VerifiedPublisher {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.verifiedPublisher"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.verifiedPublisher",
+            &["addedDateTime", "displayName", "verifiedPublisherId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["addedDateTime", "displayName", "verifiedPublisherId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.added_date_time,
-            &self.display_name,
-            &self.verified_publisher_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.added_date_time,
+                &self.display_name,
+                &self.verified_publisher_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5192,12 +5064,6 @@ impl ::graph_model::rt::Struct for VerifiedPublisher {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VerifiedPublisher {

@@ -10,26 +10,19 @@ pub struct Album {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Album {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.album"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.album", &["coverImageItemId"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["coverImageItemId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.cover_image_item_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.cover_image_item_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.cover_image_item_id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Album {
@@ -112,48 +105,52 @@ pub struct Audio {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Audio {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.audio"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.audio",
+            &[
+                "album",
+                "albumArtist",
+                "artist",
+                "bitrate",
+                "composers",
+                "copyright",
+                "disc",
+                "discCount",
+                "duration",
+                "genre",
+                "hasDrm",
+                "isVariableBitrate",
+                "title",
+                "track",
+                "trackCount",
+                "year",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "album",
-            "albumArtist",
-            "artist",
-            "bitrate",
-            "composers",
-            "copyright",
-            "disc",
-            "discCount",
-            "duration",
-            "genre",
-            "hasDrm",
-            "isVariableBitrate",
-            "title",
-            "track",
-            "trackCount",
-            "year",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.album,
-            &self.album_artist,
-            &self.artist,
-            &self.bitrate,
-            &self.composers,
-            &self.copyright,
-            &self.disc,
-            &self.disc_count,
-            &self.duration,
-            &self.genre,
-            &self.has_drm,
-            &self.is_variable_bitrate,
-            &self.title,
-            &self.track,
-            &self.track_count,
-            &self.year,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.album,
+                &self.album_artist,
+                &self.artist,
+                &self.bitrate,
+                &self.composers,
+                &self.copyright,
+                &self.disc,
+                &self.disc_count,
+                &self.duration,
+                &self.genre,
+                &self.has_drm,
+                &self.is_variable_bitrate,
+                &self.title,
+                &self.track,
+                &self.track_count,
+                &self.year,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -180,12 +177,6 @@ impl ::graph_model::rt::Struct for Audio {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Audio {
@@ -240,14 +231,13 @@ pub struct Bundle {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Bundle {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bundle"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.bundle", &["album", "childCount"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["album", "childCount"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.album, &self.child_count])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.album, &self.child_count], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -257,12 +247,6 @@ impl ::graph_model::rt::Struct for Bundle {
             &mut [&mut self.album, &mut self.child_count],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Bundle {
@@ -317,26 +301,19 @@ pub struct ContentTypeInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContentTypeInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.contentTypeInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.contentTypeInfo", &["id", "name"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "name"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ContentTypeInfo {
@@ -389,26 +366,19 @@ pub struct Deleted {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Deleted {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deleted"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.deleted", &["state"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["state"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.state])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.state], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.state], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Deleted {
@@ -479,36 +449,40 @@ pub struct DocumentSetVersion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DocumentSetVersion {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.documentSetVersion"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.documentSetVersion",
+            &[
+                "id",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "publication",
+                "comment",
+                "createdBy",
+                "createdDateTime",
+                "items",
+                "shouldCaptureMinorVersion",
+                "fields",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "publication",
-            "comment",
-            "createdBy",
-            "createdDateTime",
-            "items",
-            "shouldCaptureMinorVersion",
-            "fields",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.publication,
-            &self.comment,
-            &self.created_by,
-            &self.created_date_time,
-            &self.items,
-            &self.should_capture_minor_version,
-            &self.fields,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.publication,
+                &self.comment,
+                &self.created_by,
+                &self.created_date_time,
+                &self.items,
+                &self.should_capture_minor_version,
+                &self.fields,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -529,12 +503,6 @@ impl ::graph_model::rt::Struct for DocumentSetVersion {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DocumentSetVersion {
@@ -591,14 +559,15 @@ pub struct DocumentSetVersionItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DocumentSetVersionItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.documentSetVersionItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.documentSetVersionItem",
+            &["itemId", "title", "versionId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["itemId", "title", "versionId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.item_id, &self.title, &self.version_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.item_id, &self.title, &self.version_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -608,12 +577,6 @@ impl ::graph_model::rt::Struct for DocumentSetVersionItem {
             &mut [&mut self.item_id, &mut self.title, &mut self.version_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DocumentSetVersionItem {
@@ -757,106 +720,110 @@ pub struct DriveItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DriveItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.driveItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.driveItem",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "eTag",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "name",
+                "parentReference",
+                "webUrl",
+                "audio",
+                "bundle",
+                "content",
+                "cTag",
+                "deleted",
+                "file",
+                "fileSystemInfo",
+                "folder",
+                "image",
+                "location",
+                "malware",
+                "package",
+                "pendingOperations",
+                "photo",
+                "publication",
+                "remoteItem",
+                "root",
+                "searchResult",
+                "shared",
+                "sharepointIds",
+                "size",
+                "specialFolder",
+                "video",
+                "webDavUrl",
+                "createdByUser",
+                "lastModifiedByUser",
+                "analytics",
+                "children",
+                "listItem",
+                "permissions",
+                "retentionLabel",
+                "subscriptions",
+                "thumbnails",
+                "versions",
+                "workbook",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "eTag",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "name",
-            "parentReference",
-            "webUrl",
-            "audio",
-            "bundle",
-            "content",
-            "cTag",
-            "deleted",
-            "file",
-            "fileSystemInfo",
-            "folder",
-            "image",
-            "location",
-            "malware",
-            "package",
-            "pendingOperations",
-            "photo",
-            "publication",
-            "remoteItem",
-            "root",
-            "searchResult",
-            "shared",
-            "sharepointIds",
-            "size",
-            "specialFolder",
-            "video",
-            "webDavUrl",
-            "createdByUser",
-            "lastModifiedByUser",
-            "analytics",
-            "children",
-            "listItem",
-            "permissions",
-            "retentionLabel",
-            "subscriptions",
-            "thumbnails",
-            "versions",
-            "workbook",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.e_tag,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.name,
-            &self.parent_reference,
-            &self.web_url,
-            &self.audio,
-            &self.bundle,
-            &self.content,
-            &self.c_tag,
-            &self.deleted,
-            &self.file,
-            &self.file_system_info,
-            &self.folder,
-            &self.image,
-            &self.location,
-            &self.malware,
-            &self.package,
-            &self.pending_operations,
-            &self.photo,
-            &self.publication,
-            &self.remote_item,
-            &self.root,
-            &self.search_result,
-            &self.shared,
-            &self.sharepoint_ids,
-            &self.size,
-            &self.special_folder,
-            &self.video,
-            &self.web_dav_url,
-            &self.created_by_user,
-            &self.last_modified_by_user,
-            &self.analytics,
-            &self.children,
-            &self.list_item,
-            &self.permissions,
-            &self.retention_label,
-            &self.subscriptions,
-            &self.thumbnails,
-            &self.versions,
-            &self.workbook,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.e_tag,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.name,
+                &self.parent_reference,
+                &self.web_url,
+                &self.audio,
+                &self.bundle,
+                &self.content,
+                &self.c_tag,
+                &self.deleted,
+                &self.file,
+                &self.file_system_info,
+                &self.folder,
+                &self.image,
+                &self.location,
+                &self.malware,
+                &self.package,
+                &self.pending_operations,
+                &self.photo,
+                &self.publication,
+                &self.remote_item,
+                &self.root,
+                &self.search_result,
+                &self.shared,
+                &self.sharepoint_ids,
+                &self.size,
+                &self.special_folder,
+                &self.video,
+                &self.web_dav_url,
+                &self.created_by_user,
+                &self.last_modified_by_user,
+                &self.analytics,
+                &self.children,
+                &self.list_item,
+                &self.permissions,
+                &self.retention_label,
+                &self.subscriptions,
+                &self.thumbnails,
+                &self.versions,
+                &self.workbook,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -912,12 +879,6 @@ impl ::graph_model::rt::Struct for DriveItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DriveItem {
@@ -980,28 +941,32 @@ pub struct DriveItemVersion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DriveItemVersion {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.driveItemVersion"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.driveItemVersion",
+            &[
+                "id",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "publication",
+                "content",
+                "size",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "publication",
-            "content",
-            "size",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.publication,
-            &self.content,
-            &self.size,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.publication,
+                &self.content,
+                &self.size,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1018,12 +983,6 @@ impl ::graph_model::rt::Struct for DriveItemVersion {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DriveItemVersion {
@@ -1076,26 +1035,19 @@ pub struct FieldValueSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FieldValueSet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fieldValueSet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.fieldValueSet", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FieldValueSet {
@@ -1152,14 +1104,18 @@ pub struct File {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for File {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.file"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.file",
+            &["hashes", "mimeType", "processingMetadata"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["hashes", "mimeType", "processingMetadata"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.hashes, &self.mime_type, &self.processing_metadata])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.hashes, &self.mime_type, &self.processing_metadata],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1173,12 +1129,6 @@ impl ::graph_model::rt::Struct for File {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for File {
@@ -1235,22 +1185,26 @@ pub struct FileSystemInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileSystemInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fileSystemInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fileSystemInfo",
+            &[
+                "createdDateTime",
+                "lastAccessedDateTime",
+                "lastModifiedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "lastAccessedDateTime",
-            "lastModifiedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.last_accessed_date_time,
-            &self.last_modified_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.last_accessed_date_time,
+                &self.last_modified_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1264,12 +1218,6 @@ impl ::graph_model::rt::Struct for FileSystemInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FileSystemInfo {
@@ -1324,14 +1272,13 @@ pub struct Folder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Folder {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.folder"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.folder", &["childCount", "view"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["childCount", "view"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.child_count, &self.view])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.child_count, &self.view], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1341,12 +1288,6 @@ impl ::graph_model::rt::Struct for Folder {
             &mut [&mut self.child_count, &mut self.view],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Folder {
@@ -1403,14 +1344,18 @@ pub struct FolderView {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FolderView {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.folderView"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.folderView",
+            &["sortBy", "sortOrder", "viewType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["sortBy", "sortOrder", "viewType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.sort_by, &self.sort_order, &self.view_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.sort_by, &self.sort_order, &self.view_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1420,12 +1365,6 @@ impl ::graph_model::rt::Struct for FolderView {
             &mut [&mut self.sort_by, &mut self.sort_order, &mut self.view_type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FolderView {
@@ -1484,19 +1423,23 @@ pub struct Hashes {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Hashes {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.hashes"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.hashes",
+            &["crc32Hash", "quickXorHash", "sha1Hash", "sha256Hash"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["crc32Hash", "quickXorHash", "sha1Hash", "sha256Hash"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.crc32_hash,
-            &self.quick_xor_hash,
-            &self.sha1_hash,
-            &self.sha256_hash,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.crc32_hash,
+                &self.quick_xor_hash,
+                &self.sha1_hash,
+                &self.sha256_hash,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1511,12 +1454,6 @@ impl ::graph_model::rt::Struct for Hashes {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Hashes {
@@ -1571,26 +1508,19 @@ pub struct Image {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Image {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.image"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.image", &["height", "width"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["height", "width"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.height, &self.width])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.height, &self.width], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.height, &mut self.width], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Image {
@@ -1657,32 +1587,36 @@ pub struct ItemReference {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ItemReference {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.itemReference"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.itemReference",
+            &[
+                "driveId",
+                "driveType",
+                "id",
+                "name",
+                "path",
+                "shareId",
+                "sharepointIds",
+                "siteId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "driveId",
-            "driveType",
-            "id",
-            "name",
-            "path",
-            "shareId",
-            "sharepointIds",
-            "siteId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.drive_id,
-            &self.drive_type,
-            &self.id,
-            &self.name,
-            &self.path,
-            &self.share_id,
-            &self.sharepoint_ids,
-            &self.site_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.drive_id,
+                &self.drive_type,
+                &self.id,
+                &self.name,
+                &self.path,
+                &self.share_id,
+                &self.sharepoint_ids,
+                &self.site_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1701,12 +1635,6 @@ impl ::graph_model::rt::Struct for ItemReference {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ItemReference {
@@ -1769,28 +1697,32 @@ pub struct ItemRetentionLabel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ItemRetentionLabel {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.itemRetentionLabel"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.itemRetentionLabel",
+            &[
+                "id",
+                "isLabelAppliedExplicitly",
+                "labelAppliedBy",
+                "labelAppliedDateTime",
+                "name",
+                "retentionSettings",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isLabelAppliedExplicitly",
-            "labelAppliedBy",
-            "labelAppliedDateTime",
-            "name",
-            "retentionSettings",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_label_applied_explicitly,
-            &self.label_applied_by,
-            &self.label_applied_date_time,
-            &self.name,
-            &self.retention_settings,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_label_applied_explicitly,
+                &self.label_applied_by,
+                &self.label_applied_date_time,
+                &self.name,
+                &self.retention_settings,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1807,12 +1739,6 @@ impl ::graph_model::rt::Struct for ItemRetentionLabel {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ItemRetentionLabel {
@@ -1908,58 +1834,62 @@ pub struct ListItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ListItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.listItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.listItem",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "eTag",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "name",
+                "parentReference",
+                "webUrl",
+                "contentType",
+                "deleted",
+                "sharepointIds",
+                "createdByUser",
+                "lastModifiedByUser",
+                "analytics",
+                "documentSetVersions",
+                "driveItem",
+                "fields",
+                "permissions",
+                "versions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "eTag",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "name",
-            "parentReference",
-            "webUrl",
-            "contentType",
-            "deleted",
-            "sharepointIds",
-            "createdByUser",
-            "lastModifiedByUser",
-            "analytics",
-            "documentSetVersions",
-            "driveItem",
-            "fields",
-            "permissions",
-            "versions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.e_tag,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.name,
-            &self.parent_reference,
-            &self.web_url,
-            &self.content_type,
-            &self.deleted,
-            &self.sharepoint_ids,
-            &self.created_by_user,
-            &self.last_modified_by_user,
-            &self.analytics,
-            &self.document_set_versions,
-            &self.drive_item,
-            &self.fields,
-            &self.permissions,
-            &self.versions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.e_tag,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.name,
+                &self.parent_reference,
+                &self.web_url,
+                &self.content_type,
+                &self.deleted,
+                &self.sharepoint_ids,
+                &self.created_by_user,
+                &self.last_modified_by_user,
+                &self.analytics,
+                &self.document_set_versions,
+                &self.drive_item,
+                &self.fields,
+                &self.permissions,
+                &self.versions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1991,12 +1921,6 @@ impl ::graph_model::rt::Struct for ListItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ListItem {
@@ -2057,26 +1981,30 @@ pub struct ListItemVersion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ListItemVersion {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.listItemVersion"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.listItemVersion",
+            &[
+                "id",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "publication",
+                "fields",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "publication",
-            "fields",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.publication,
-            &self.fields,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.publication,
+                &self.fields,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2092,12 +2020,6 @@ impl ::graph_model::rt::Struct for ListItemVersion {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ListItemVersion {
@@ -2258,26 +2180,19 @@ pub struct Malware {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Malware {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.malware"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.malware", &["description"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.description])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.description], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.description], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Malware {
@@ -2330,26 +2245,19 @@ pub struct Package {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Package {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.package"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.package", &["type"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.r#type], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.r#type], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Package {
@@ -2402,26 +2310,21 @@ pub struct PendingContentUpdate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PendingContentUpdate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.pendingContentUpdate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.pendingContentUpdate",
+            &["queuedDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["queuedDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.queued_date_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.queued_date_time], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.queued_date_time], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PendingContentUpdate {
@@ -2474,26 +2377,21 @@ pub struct PendingOperations {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PendingOperations {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.pendingOperations"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.pendingOperations",
+            &["pendingContentUpdate"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["pendingContentUpdate"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.pending_content_update])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.pending_content_update], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.pending_content_update], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PendingOperations {
@@ -2575,40 +2473,44 @@ pub struct Permission {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for Permission {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.permission"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.permission",
+            &[
+                "id",
+                "expirationDateTime",
+                "grantedTo",
+                "grantedToIdentities",
+                "grantedToIdentitiesV2",
+                "grantedToV2",
+                "hasPassword",
+                "inheritedFrom",
+                "invitation",
+                "link",
+                "roles",
+                "shareId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "expirationDateTime",
-            "grantedTo",
-            "grantedToIdentities",
-            "grantedToIdentitiesV2",
-            "grantedToV2",
-            "hasPassword",
-            "inheritedFrom",
-            "invitation",
-            "link",
-            "roles",
-            "shareId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.expiration_date_time,
-            &self.granted_to,
-            &self.granted_to_identities,
-            &self.granted_to_identities_v2,
-            &self.granted_to_v2,
-            &self.has_password,
-            &self.inherited_from,
-            &self.invitation,
-            &self.link,
-            &self.roles,
-            &self.share_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.expiration_date_time,
+                &self.granted_to,
+                &self.granted_to_identities,
+                &self.granted_to_identities_v2,
+                &self.granted_to_v2,
+                &self.has_password,
+                &self.inherited_from,
+                &self.invitation,
+                &self.link,
+                &self.roles,
+                &self.share_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2631,12 +2533,6 @@ impl ::graph_model::rt::Struct for Permission {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -2712,34 +2608,38 @@ pub struct Photo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Photo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.photo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.photo",
+            &[
+                "cameraMake",
+                "cameraModel",
+                "exposureDenominator",
+                "exposureNumerator",
+                "fNumber",
+                "focalLength",
+                "iso",
+                "orientation",
+                "takenDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "cameraMake",
-            "cameraModel",
-            "exposureDenominator",
-            "exposureNumerator",
-            "fNumber",
-            "focalLength",
-            "iso",
-            "orientation",
-            "takenDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.camera_make,
-            &self.camera_model,
-            &self.exposure_denominator,
-            &self.exposure_numerator,
-            &self.f_number,
-            &self.focal_length,
-            &self.iso,
-            &self.orientation,
-            &self.taken_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.camera_make,
+                &self.camera_model,
+                &self.exposure_denominator,
+                &self.exposure_numerator,
+                &self.f_number,
+                &self.focal_length,
+                &self.iso,
+                &self.orientation,
+                &self.taken_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2759,12 +2659,6 @@ impl ::graph_model::rt::Struct for Photo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Photo {
@@ -2821,14 +2715,18 @@ pub struct PublicationFacet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PublicationFacet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.publicationFacet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.publicationFacet",
+            &["checkedOutBy", "level", "versionId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["checkedOutBy", "level", "versionId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.checked_out_by, &self.level, &self.version_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.checked_out_by, &self.level, &self.version_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2842,12 +2740,6 @@ impl ::graph_model::rt::Struct for PublicationFacet {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PublicationFacet {
@@ -2936,54 +2828,58 @@ pub struct RemoteItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RemoteItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.remoteItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.remoteItem",
+            &[
+                "createdBy",
+                "createdDateTime",
+                "file",
+                "fileSystemInfo",
+                "folder",
+                "id",
+                "image",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "name",
+                "package",
+                "parentReference",
+                "shared",
+                "sharepointIds",
+                "size",
+                "specialFolder",
+                "video",
+                "webDavUrl",
+                "webUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdBy",
-            "createdDateTime",
-            "file",
-            "fileSystemInfo",
-            "folder",
-            "id",
-            "image",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "name",
-            "package",
-            "parentReference",
-            "shared",
-            "sharepointIds",
-            "size",
-            "specialFolder",
-            "video",
-            "webDavUrl",
-            "webUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_by,
-            &self.created_date_time,
-            &self.file,
-            &self.file_system_info,
-            &self.folder,
-            &self.id,
-            &self.image,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.name,
-            &self.package,
-            &self.parent_reference,
-            &self.shared,
-            &self.sharepoint_ids,
-            &self.size,
-            &self.special_folder,
-            &self.video,
-            &self.web_dav_url,
-            &self.web_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_by,
+                &self.created_date_time,
+                &self.file,
+                &self.file_system_info,
+                &self.folder,
+                &self.id,
+                &self.image,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.name,
+                &self.package,
+                &self.parent_reference,
+                &self.shared,
+                &self.sharepoint_ids,
+                &self.size,
+                &self.special_folder,
+                &self.video,
+                &self.web_dav_url,
+                &self.web_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3013,12 +2909,6 @@ impl ::graph_model::rt::Struct for RemoteItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RemoteItem {
@@ -3082,28 +2972,32 @@ pub struct RetentionLabelSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RetentionLabelSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.retentionLabelSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.retentionLabelSettings",
+            &[
+                "behaviorDuringRetentionPeriod",
+                "isContentUpdateAllowed",
+                "isDeleteAllowed",
+                "isLabelUpdateAllowed",
+                "isMetadataUpdateAllowed",
+                "isRecordLocked",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "behaviorDuringRetentionPeriod",
-            "isContentUpdateAllowed",
-            "isDeleteAllowed",
-            "isLabelUpdateAllowed",
-            "isMetadataUpdateAllowed",
-            "isRecordLocked",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.behavior_during_retention_period,
-            &self.is_content_update_allowed,
-            &self.is_delete_allowed,
-            &self.is_label_update_allowed,
-            &self.is_metadata_update_allowed,
-            &self.is_record_locked,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.behavior_during_retention_period,
+                &self.is_content_update_allowed,
+                &self.is_delete_allowed,
+                &self.is_label_update_allowed,
+                &self.is_metadata_update_allowed,
+                &self.is_record_locked,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3120,12 +3014,6 @@ impl ::graph_model::rt::Struct for RetentionLabelSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RetentionLabelSettings {
@@ -3176,26 +3064,19 @@ pub struct Root {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Root {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.root"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.root", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Root {
@@ -3248,26 +3129,19 @@ pub struct SearchResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SearchResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.searchResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.searchResult", &["onClickTelemetryUrl"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["onClickTelemetryUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.on_click_telemetry_url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.on_click_telemetry_url], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.on_click_telemetry_url], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SearchResult {
@@ -3326,19 +3200,23 @@ pub struct Shared {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Shared {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.shared"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.shared",
+            &["owner", "scope", "sharedBy", "sharedDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["owner", "scope", "sharedBy", "sharedDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.owner,
-            &self.scope,
-            &self.shared_by,
-            &self.shared_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.owner,
+                &self.scope,
+                &self.shared_by,
+                &self.shared_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3353,12 +3231,6 @@ impl ::graph_model::rt::Struct for Shared {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Shared {
@@ -3423,30 +3295,34 @@ pub struct SharepointIds {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharepointIds {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharepointIds"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharepointIds",
+            &[
+                "listId",
+                "listItemId",
+                "listItemUniqueId",
+                "siteId",
+                "siteUrl",
+                "tenantId",
+                "webId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "listId",
-            "listItemId",
-            "listItemUniqueId",
-            "siteId",
-            "siteUrl",
-            "tenantId",
-            "webId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.list_id,
-            &self.list_item_id,
-            &self.list_item_unique_id,
-            &self.site_id,
-            &self.site_url,
-            &self.tenant_id,
-            &self.web_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.list_id,
+                &self.list_item_id,
+                &self.list_item_unique_id,
+                &self.site_id,
+                &self.site_url,
+                &self.tenant_id,
+                &self.web_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3464,12 +3340,6 @@ impl ::graph_model::rt::Struct for SharepointIds {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharepointIds {
@@ -3528,19 +3398,23 @@ pub struct SharingInvitation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharingInvitation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharingInvitation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharingInvitation",
+            &["email", "invitedBy", "redeemedBy", "signInRequired"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["email", "invitedBy", "redeemedBy", "signInRequired"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.email,
-            &self.invited_by,
-            &self.redeemed_by,
-            &self.sign_in_required,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.email,
+                &self.invited_by,
+                &self.redeemed_by,
+                &self.sign_in_required,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3555,12 +3429,6 @@ impl ::graph_model::rt::Struct for SharingInvitation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharingInvitation {
@@ -3623,28 +3491,32 @@ pub struct SharingLink {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharingLink {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharingLink"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharingLink",
+            &[
+                "application",
+                "preventsDownload",
+                "scope",
+                "type",
+                "webHtml",
+                "webUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "application",
-            "preventsDownload",
-            "scope",
-            "type",
-            "webHtml",
-            "webUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.application,
-            &self.prevents_download,
-            &self.scope,
-            &self.r#type,
-            &self.web_html,
-            &self.web_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.application,
+                &self.prevents_download,
+                &self.scope,
+                &self.r#type,
+                &self.web_html,
+                &self.web_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3661,12 +3533,6 @@ impl ::graph_model::rt::Struct for SharingLink {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharingLink {
@@ -3719,26 +3585,19 @@ pub struct SpecialFolder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SpecialFolder {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.specialFolder"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.specialFolder", &["name"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SpecialFolder {
@@ -3799,20 +3658,24 @@ pub struct Thumbnail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Thumbnail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.thumbnail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.thumbnail",
+            &["content", "height", "sourceItemId", "url", "width"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["content", "height", "sourceItemId", "url", "width"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.content,
-            &self.height,
-            &self.source_item_id,
-            &self.url,
-            &self.width,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.content,
+                &self.height,
+                &self.source_item_id,
+                &self.url,
+                &self.width,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3828,12 +3691,6 @@ impl ::graph_model::rt::Struct for Thumbnail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Thumbnail {
@@ -3894,20 +3751,24 @@ pub struct ThumbnailSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ThumbnailSet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.thumbnailSet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.thumbnailSet",
+            &["id", "large", "medium", "small", "source"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "large", "medium", "small", "source"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.large,
-            &self.medium,
-            &self.small,
-            &self.source,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.large,
+                &self.medium,
+                &self.small,
+                &self.source,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3923,12 +3784,6 @@ impl ::graph_model::rt::Struct for ThumbnailSet {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ThumbnailSet {
@@ -3999,36 +3854,40 @@ pub struct Video {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Video {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.video"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.video",
+            &[
+                "audioBitsPerSample",
+                "audioChannels",
+                "audioFormat",
+                "audioSamplesPerSecond",
+                "bitrate",
+                "duration",
+                "fourCC",
+                "frameRate",
+                "height",
+                "width",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "audioBitsPerSample",
-            "audioChannels",
-            "audioFormat",
-            "audioSamplesPerSecond",
-            "bitrate",
-            "duration",
-            "fourCC",
-            "frameRate",
-            "height",
-            "width",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.audio_bits_per_sample,
-            &self.audio_channels,
-            &self.audio_format,
-            &self.audio_samples_per_second,
-            &self.bitrate,
-            &self.duration,
-            &self.four_cc,
-            &self.frame_rate,
-            &self.height,
-            &self.width,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.audio_bits_per_sample,
+                &self.audio_channels,
+                &self.audio_format,
+                &self.audio_samples_per_second,
+                &self.bitrate,
+                &self.duration,
+                &self.four_cc,
+                &self.frame_rate,
+                &self.height,
+                &self.width,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4049,12 +3908,6 @@ impl ::graph_model::rt::Struct for Video {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Video {
@@ -4121,32 +3974,36 @@ pub struct Workbook {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Workbook {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbook"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbook",
+            &[
+                "id",
+                "application",
+                "comments",
+                "functions",
+                "names",
+                "operations",
+                "tables",
+                "worksheets",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "application",
-            "comments",
-            "functions",
-            "names",
-            "operations",
-            "tables",
-            "worksheets",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.application,
-            &self.comments,
-            &self.functions,
-            &self.names,
-            &self.operations,
-            &self.tables,
-            &self.worksheets,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.application,
+                &self.comments,
+                &self.functions,
+                &self.names,
+                &self.operations,
+                &self.tables,
+                &self.worksheets,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4165,12 +4022,6 @@ impl ::graph_model::rt::Struct for Workbook {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Workbook {
@@ -4225,14 +4076,15 @@ pub struct WorkbookApplication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookApplication {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookApplication"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookApplication",
+            &["id", "calculationMode"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "calculationMode"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.calculation_mode])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.calculation_mode], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -4242,12 +4094,6 @@ impl ::graph_model::rt::Struct for WorkbookApplication {
             &mut [&mut self.id, &mut self.calculation_mode],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookApplication {
@@ -4324,42 +4170,46 @@ pub struct WorkbookChart {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChart {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChart"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookChart",
+            &[
+                "id",
+                "height",
+                "left",
+                "name",
+                "top",
+                "width",
+                "axes",
+                "dataLabels",
+                "format",
+                "legend",
+                "series",
+                "title",
+                "worksheet",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "height",
-            "left",
-            "name",
-            "top",
-            "width",
-            "axes",
-            "dataLabels",
-            "format",
-            "legend",
-            "series",
-            "title",
-            "worksheet",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.height,
-            &self.left,
-            &self.name,
-            &self.top,
-            &self.width,
-            &self.axes,
-            &self.data_labels,
-            &self.format,
-            &self.legend,
-            &self.series,
-            &self.title,
-            &self.worksheet,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.height,
+                &self.left,
+                &self.name,
+                &self.top,
+                &self.width,
+                &self.axes,
+                &self.data_labels,
+                &self.format,
+                &self.legend,
+                &self.series,
+                &self.title,
+                &self.worksheet,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4383,12 +4233,6 @@ impl ::graph_model::rt::Struct for WorkbookChart {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChart {
@@ -4445,14 +4289,15 @@ pub struct WorkbookChartAreaFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartAreaFormat {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChartAreaFormat"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookChartAreaFormat",
+            &["id", "fill", "font"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "fill", "font"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.fill, &self.font])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.fill, &self.font], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -4462,12 +4307,6 @@ impl ::graph_model::rt::Struct for WorkbookChartAreaFormat {
             &mut [&mut self.id, &mut self.fill, &mut self.font],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartAreaFormat {
@@ -4526,19 +4365,23 @@ pub struct WorkbookChartAxes {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartAxes {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChartAxes"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookChartAxes",
+            &["id", "categoryAxis", "seriesAxis", "valueAxis"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "categoryAxis", "seriesAxis", "valueAxis"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.category_axis,
-            &self.series_axis,
-            &self.value_axis,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.category_axis,
+                &self.series_axis,
+                &self.value_axis,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4553,12 +4396,6 @@ impl ::graph_model::rt::Struct for WorkbookChartAxes {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartAxes {
@@ -4627,34 +4464,38 @@ pub struct WorkbookChartAxis {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartAxis {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChartAxis"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookChartAxis",
+            &[
+                "id",
+                "majorUnit",
+                "maximum",
+                "minimum",
+                "minorUnit",
+                "format",
+                "majorGridlines",
+                "minorGridlines",
+                "title",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "majorUnit",
-            "maximum",
-            "minimum",
-            "minorUnit",
-            "format",
-            "majorGridlines",
-            "minorGridlines",
-            "title",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.major_unit,
-            &self.maximum,
-            &self.minimum,
-            &self.minor_unit,
-            &self.format,
-            &self.major_gridlines,
-            &self.minor_gridlines,
-            &self.title,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.major_unit,
+                &self.maximum,
+                &self.minimum,
+                &self.minor_unit,
+                &self.format,
+                &self.major_gridlines,
+                &self.minor_gridlines,
+                &self.title,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4674,12 +4515,6 @@ impl ::graph_model::rt::Struct for WorkbookChartAxis {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartAxis {
@@ -4736,14 +4571,15 @@ pub struct WorkbookChartAxisFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartAxisFormat {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChartAxisFormat"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookChartAxisFormat",
+            &["id", "font", "line"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "font", "line"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.font, &self.line])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.font, &self.line], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -4753,12 +4589,6 @@ impl ::graph_model::rt::Struct for WorkbookChartAxisFormat {
             &mut [&mut self.id, &mut self.font, &mut self.line],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartAxisFormat {
@@ -4817,14 +4647,18 @@ pub struct WorkbookChartAxisTitle {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartAxisTitle {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChartAxisTitle"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookChartAxisTitle",
+            &["id", "text", "visible", "format"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "text", "visible", "format"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.text, &self.visible, &self.format])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.text, &self.visible, &self.format],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4839,12 +4673,6 @@ impl ::graph_model::rt::Struct for WorkbookChartAxisTitle {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartAxisTitle {
@@ -4899,26 +4727,21 @@ pub struct WorkbookChartAxisTitleFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartAxisTitleFormat {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChartAxisTitleFormat"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookChartAxisTitleFormat",
+            &["id", "font"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "font"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.font])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.font], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.font], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartAxisTitleFormat {
@@ -4975,14 +4798,15 @@ pub struct WorkbookChartDataLabelFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartDataLabelFormat {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChartDataLabelFormat"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookChartDataLabelFormat",
+            &["id", "fill", "font"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "fill", "font"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.fill, &self.font])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.fill, &self.font], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -4992,12 +4816,6 @@ impl ::graph_model::rt::Struct for WorkbookChartDataLabelFormat {
             &mut [&mut self.id, &mut self.fill, &mut self.font],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartDataLabelFormat {
@@ -5068,36 +4886,40 @@ pub struct WorkbookChartDataLabels {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartDataLabels {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChartDataLabels"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookChartDataLabels",
+            &[
+                "id",
+                "position",
+                "separator",
+                "showBubbleSize",
+                "showCategoryName",
+                "showLegendKey",
+                "showPercentage",
+                "showSeriesName",
+                "showValue",
+                "format",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "position",
-            "separator",
-            "showBubbleSize",
-            "showCategoryName",
-            "showLegendKey",
-            "showPercentage",
-            "showSeriesName",
-            "showValue",
-            "format",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.position,
-            &self.separator,
-            &self.show_bubble_size,
-            &self.show_category_name,
-            &self.show_legend_key,
-            &self.show_percentage,
-            &self.show_series_name,
-            &self.show_value,
-            &self.format,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.position,
+                &self.separator,
+                &self.show_bubble_size,
+                &self.show_category_name,
+                &self.show_legend_key,
+                &self.show_percentage,
+                &self.show_series_name,
+                &self.show_value,
+                &self.format,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5118,12 +4940,6 @@ impl ::graph_model::rt::Struct for WorkbookChartDataLabels {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartDataLabels {
@@ -5176,26 +4992,19 @@ pub struct WorkbookChartFill {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartFill {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChartFill"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.workbookChartFill", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartFill {
@@ -5260,22 +5069,26 @@ pub struct WorkbookChartFont {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartFont {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChartFont"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookChartFont",
+            &["id", "bold", "color", "italic", "name", "size", "underline"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "bold", "color", "italic", "name", "size", "underline"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.bold,
-            &self.color,
-            &self.italic,
-            &self.name,
-            &self.size,
-            &self.underline,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.bold,
+                &self.color,
+                &self.italic,
+                &self.name,
+                &self.size,
+                &self.underline,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5293,12 +5106,6 @@ impl ::graph_model::rt::Struct for WorkbookChartFont {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartFont {
@@ -5355,14 +5162,15 @@ pub struct WorkbookChartGridlines {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartGridlines {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChartGridlines"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookChartGridlines",
+            &["id", "visible", "format"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "visible", "format"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.visible, &self.format])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.visible, &self.format], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -5372,12 +5180,6 @@ impl ::graph_model::rt::Struct for WorkbookChartGridlines {
             &mut [&mut self.id, &mut self.visible, &mut self.format],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartGridlines {
@@ -5432,26 +5234,21 @@ pub struct WorkbookChartGridlinesFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartGridlinesFormat {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChartGridlinesFormat"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookChartGridlinesFormat",
+            &["id", "line"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "line"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.line])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.line], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.line], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartGridlinesFormat {
@@ -5512,20 +5309,24 @@ pub struct WorkbookChartLegend {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartLegend {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChartLegend"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookChartLegend",
+            &["id", "overlay", "position", "visible", "format"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "overlay", "position", "visible", "format"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.overlay,
-            &self.position,
-            &self.visible,
-            &self.format,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.overlay,
+                &self.position,
+                &self.visible,
+                &self.format,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5541,12 +5342,6 @@ impl ::graph_model::rt::Struct for WorkbookChartLegend {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartLegend {
@@ -5603,14 +5398,15 @@ pub struct WorkbookChartLegendFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartLegendFormat {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChartLegendFormat"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookChartLegendFormat",
+            &["id", "fill", "font"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "fill", "font"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.fill, &self.font])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.fill, &self.font], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -5620,12 +5416,6 @@ impl ::graph_model::rt::Struct for WorkbookChartLegendFormat {
             &mut [&mut self.id, &mut self.fill, &mut self.font],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartLegendFormat {
@@ -5680,26 +5470,21 @@ pub struct WorkbookChartLineFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartLineFormat {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChartLineFormat"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookChartLineFormat",
+            &["id", "color"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "color"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.color])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.color], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.color], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartLineFormat {
@@ -5756,14 +5541,15 @@ pub struct WorkbookChartPoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartPoint {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChartPoint"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookChartPoint",
+            &["id", "value", "format"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "value", "format"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.value, &self.format])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.value, &self.format], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -5773,12 +5559,6 @@ impl ::graph_model::rt::Struct for WorkbookChartPoint {
             &mut [&mut self.id, &mut self.value, &mut self.format],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartPoint {
@@ -5833,26 +5613,21 @@ pub struct WorkbookChartPointFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartPointFormat {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChartPointFormat"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookChartPointFormat",
+            &["id", "fill"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "fill"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.fill])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.fill], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.fill], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartPointFormat {
@@ -5911,14 +5686,18 @@ pub struct WorkbookChartSeries {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartSeries {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChartSeries"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookChartSeries",
+            &["id", "name", "format", "points"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "name", "format", "points"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.name, &self.format, &self.points])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.name, &self.format, &self.points],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5933,12 +5712,6 @@ impl ::graph_model::rt::Struct for WorkbookChartSeries {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartSeries {
@@ -5995,14 +5768,15 @@ pub struct WorkbookChartSeriesFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartSeriesFormat {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChartSeriesFormat"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookChartSeriesFormat",
+            &["id", "fill", "line"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "fill", "line"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.fill, &self.line])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.fill, &self.line], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -6012,12 +5786,6 @@ impl ::graph_model::rt::Struct for WorkbookChartSeriesFormat {
             &mut [&mut self.id, &mut self.fill, &mut self.line],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartSeriesFormat {
@@ -6078,20 +5846,24 @@ pub struct WorkbookChartTitle {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartTitle {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChartTitle"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookChartTitle",
+            &["id", "overlay", "text", "visible", "format"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "overlay", "text", "visible", "format"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.overlay,
-            &self.text,
-            &self.visible,
-            &self.format,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.overlay,
+                &self.text,
+                &self.visible,
+                &self.format,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6107,12 +5879,6 @@ impl ::graph_model::rt::Struct for WorkbookChartTitle {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartTitle {
@@ -6169,14 +5935,15 @@ pub struct WorkbookChartTitleFormat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookChartTitleFormat {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookChartTitleFormat"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookChartTitleFormat",
+            &["id", "fill", "font"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "fill", "font"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.fill, &self.font])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.fill, &self.font], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -6186,12 +5953,6 @@ impl ::graph_model::rt::Struct for WorkbookChartTitleFormat {
             &mut [&mut self.id, &mut self.fill, &mut self.font],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartTitleFormat {
@@ -6250,14 +6011,18 @@ pub struct WorkbookComment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookComment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookComment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookComment",
+            &["id", "content", "contentType", "replies"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "content", "contentType", "replies"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.content, &self.content_type, &self.replies])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.content, &self.content_type, &self.replies],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6272,12 +6037,6 @@ impl ::graph_model::rt::Struct for WorkbookComment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookComment {
@@ -6334,14 +6093,15 @@ pub struct WorkbookCommentReply {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookCommentReply {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookCommentReply"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookCommentReply",
+            &["id", "content", "contentType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "content", "contentType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.content, &self.content_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.content, &self.content_type], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -6351,12 +6111,6 @@ impl ::graph_model::rt::Struct for WorkbookCommentReply {
             &mut [&mut self.id, &mut self.content, &mut self.content_type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookCommentReply {
@@ -6411,26 +6165,19 @@ pub struct WorkbookFilter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookFilter {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookFilter"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.workbookFilter", &["id", "criteria"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "criteria"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.criteria])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.criteria], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.criteria], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookFilter {
@@ -6497,32 +6244,36 @@ pub struct WorkbookFilterCriteria {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookFilterCriteria {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookFilterCriteria"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookFilterCriteria",
+            &[
+                "color",
+                "criterion1",
+                "criterion2",
+                "dynamicCriteria",
+                "filterOn",
+                "icon",
+                "operator",
+                "values",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "color",
-            "criterion1",
-            "criterion2",
-            "dynamicCriteria",
-            "filterOn",
-            "icon",
-            "operator",
-            "values",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.color,
-            &self.criterion1,
-            &self.criterion2,
-            &self.dynamic_criteria,
-            &self.filter_on,
-            &self.icon,
-            &self.operator,
-            &self.values,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.color,
+                &self.criterion1,
+                &self.criterion2,
+                &self.dynamic_criteria,
+                &self.filter_on,
+                &self.icon,
+                &self.operator,
+                &self.values,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6541,12 +6292,6 @@ impl ::graph_model::rt::Struct for WorkbookFilterCriteria {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookFilterCriteria {
@@ -6599,26 +6344,19 @@ pub struct WorkbookFunctions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookFunctions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookFunctions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.workbookFunctions", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookFunctions {
@@ -6673,26 +6411,19 @@ pub struct WorkbookIcon {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookIcon {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookIcon"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.workbookIcon", &["index", "set"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["index", "set"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.index, &self.set])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.index, &self.set], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.index, &mut self.set], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookIcon {
@@ -6759,32 +6490,36 @@ pub struct WorkbookNamedItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookNamedItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookNamedItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookNamedItem",
+            &[
+                "id",
+                "comment",
+                "name",
+                "scope",
+                "type",
+                "value",
+                "visible",
+                "worksheet",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "comment",
-            "name",
-            "scope",
-            "type",
-            "value",
-            "visible",
-            "worksheet",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.comment,
-            &self.name,
-            &self.scope,
-            &self.r#type,
-            &self.value,
-            &self.visible,
-            &self.worksheet,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.comment,
+                &self.name,
+                &self.scope,
+                &self.r#type,
+                &self.value,
+                &self.visible,
+                &self.worksheet,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6803,12 +6538,6 @@ impl ::graph_model::rt::Struct for WorkbookNamedItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookNamedItem {
@@ -6867,14 +6596,18 @@ pub struct WorkbookOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookOperation",
+            &["id", "error", "resourceLocation", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "error", "resourceLocation", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.error, &self.resource_location, &self.status])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.error, &self.resource_location, &self.status],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6889,12 +6622,6 @@ impl ::graph_model::rt::Struct for WorkbookOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookOperation {
@@ -6951,14 +6678,15 @@ pub struct WorkbookOperationError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookOperationError {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookOperationError"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookOperationError",
+            &["code", "innerError", "message"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["code", "innerError", "message"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.code, &self.inner_error, &self.message])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.code, &self.inner_error, &self.message], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -6968,12 +6696,6 @@ impl ::graph_model::rt::Struct for WorkbookOperationError {
             &mut [&mut self.code, &mut self.inner_error, &mut self.message],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookOperationError {
@@ -7098,14 +6820,15 @@ pub struct WorkbookPivotTable {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookPivotTable {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookPivotTable"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookPivotTable",
+            &["id", "name", "worksheet"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "name", "worksheet"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.name, &self.worksheet])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.name, &self.worksheet], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -7115,12 +6838,6 @@ impl ::graph_model::rt::Struct for WorkbookPivotTable {
             &mut [&mut self.id, &mut self.name, &mut self.worksheet],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookPivotTable {
@@ -7183,21 +6900,25 @@ pub struct WorkbookSortField {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookSortField {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookSortField"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookSortField",
+            &["ascending", "color", "dataOption", "icon", "key", "sortOn"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["ascending", "color", "dataOption", "icon", "key", "sortOn"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.ascending,
-            &self.color,
-            &self.data_option,
-            &self.icon,
-            &self.key,
-            &self.sort_on,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.ascending,
+                &self.color,
+                &self.data_option,
+                &self.icon,
+                &self.key,
+                &self.sort_on,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7214,12 +6935,6 @@ impl ::graph_model::rt::Struct for WorkbookSortField {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookSortField {
@@ -7300,46 +7015,50 @@ pub struct WorkbookTable {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookTable {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookTable"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookTable",
+            &[
+                "id",
+                "highlightFirstColumn",
+                "highlightLastColumn",
+                "legacyId",
+                "name",
+                "showBandedColumns",
+                "showBandedRows",
+                "showFilterButton",
+                "showHeaders",
+                "showTotals",
+                "style",
+                "columns",
+                "rows",
+                "sort",
+                "worksheet",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "highlightFirstColumn",
-            "highlightLastColumn",
-            "legacyId",
-            "name",
-            "showBandedColumns",
-            "showBandedRows",
-            "showFilterButton",
-            "showHeaders",
-            "showTotals",
-            "style",
-            "columns",
-            "rows",
-            "sort",
-            "worksheet",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.highlight_first_column,
-            &self.highlight_last_column,
-            &self.legacy_id,
-            &self.name,
-            &self.show_banded_columns,
-            &self.show_banded_rows,
-            &self.show_filter_button,
-            &self.show_headers,
-            &self.show_totals,
-            &self.style,
-            &self.columns,
-            &self.rows,
-            &self.sort,
-            &self.worksheet,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.highlight_first_column,
+                &self.highlight_last_column,
+                &self.legacy_id,
+                &self.name,
+                &self.show_banded_columns,
+                &self.show_banded_rows,
+                &self.show_filter_button,
+                &self.show_headers,
+                &self.show_totals,
+                &self.style,
+                &self.columns,
+                &self.rows,
+                &self.sort,
+                &self.worksheet,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7365,12 +7084,6 @@ impl ::graph_model::rt::Struct for WorkbookTable {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookTable {
@@ -7431,20 +7144,24 @@ pub struct WorkbookTableColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookTableColumn {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookTableColumn"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookTableColumn",
+            &["id", "index", "name", "values", "filter"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "index", "name", "values", "filter"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.index,
-            &self.name,
-            &self.values,
-            &self.filter,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.index,
+                &self.name,
+                &self.values,
+                &self.filter,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7460,12 +7177,6 @@ impl ::graph_model::rt::Struct for WorkbookTableColumn {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookTableColumn {
@@ -7522,14 +7233,15 @@ pub struct WorkbookTableRow {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookTableRow {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookTableRow"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookTableRow",
+            &["id", "index", "values"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "index", "values"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.index, &self.values])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.index, &self.values], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -7539,12 +7251,6 @@ impl ::graph_model::rt::Struct for WorkbookTableRow {
             &mut [&mut self.id, &mut self.index, &mut self.values],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookTableRow {
@@ -7603,14 +7309,18 @@ pub struct WorkbookTableSort {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookTableSort {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookTableSort"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookTableSort",
+            &["id", "fields", "matchCase", "method"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "fields", "matchCase", "method"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.fields, &self.match_case, &self.method])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.fields, &self.match_case, &self.method],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7625,12 +7335,6 @@ impl ::graph_model::rt::Struct for WorkbookTableSort {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookTableSort {
@@ -7699,34 +7403,38 @@ pub struct WorkbookWorksheet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookWorksheet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookWorksheet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookWorksheet",
+            &[
+                "id",
+                "name",
+                "position",
+                "visibility",
+                "charts",
+                "names",
+                "pivotTables",
+                "protection",
+                "tables",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "name",
-            "position",
-            "visibility",
-            "charts",
-            "names",
-            "pivotTables",
-            "protection",
-            "tables",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.name,
-            &self.position,
-            &self.visibility,
-            &self.charts,
-            &self.names,
-            &self.pivot_tables,
-            &self.protection,
-            &self.tables,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.name,
+                &self.position,
+                &self.visibility,
+                &self.charts,
+                &self.names,
+                &self.pivot_tables,
+                &self.protection,
+                &self.tables,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7746,12 +7454,6 @@ impl ::graph_model::rt::Struct for WorkbookWorksheet {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookWorksheet {
@@ -7808,14 +7510,15 @@ pub struct WorkbookWorksheetProtection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookWorksheetProtection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookWorksheetProtection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookWorksheetProtection",
+            &["id", "options", "protected"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "options", "protected"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.options, &self.protected])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.options, &self.protected], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -7825,12 +7528,6 @@ impl ::graph_model::rt::Struct for WorkbookWorksheetProtection {
             &mut [&mut self.id, &mut self.options, &mut self.protected],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookWorksheetProtection {
@@ -7903,38 +7600,42 @@ pub struct WorkbookWorksheetProtectionOptions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkbookWorksheetProtectionOptions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workbookWorksheetProtectionOptions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workbookWorksheetProtectionOptions",
+            &[
+                "allowAutoFilter",
+                "allowDeleteColumns",
+                "allowDeleteRows",
+                "allowFormatCells",
+                "allowFormatColumns",
+                "allowFormatRows",
+                "allowInsertColumns",
+                "allowInsertHyperlinks",
+                "allowInsertRows",
+                "allowPivotTables",
+                "allowSort",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "allowAutoFilter",
-            "allowDeleteColumns",
-            "allowDeleteRows",
-            "allowFormatCells",
-            "allowFormatColumns",
-            "allowFormatRows",
-            "allowInsertColumns",
-            "allowInsertHyperlinks",
-            "allowInsertRows",
-            "allowPivotTables",
-            "allowSort",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allow_auto_filter,
-            &self.allow_delete_columns,
-            &self.allow_delete_rows,
-            &self.allow_format_cells,
-            &self.allow_format_columns,
-            &self.allow_format_rows,
-            &self.allow_insert_columns,
-            &self.allow_insert_hyperlinks,
-            &self.allow_insert_rows,
-            &self.allow_pivot_tables,
-            &self.allow_sort,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allow_auto_filter,
+                &self.allow_delete_columns,
+                &self.allow_delete_rows,
+                &self.allow_format_cells,
+                &self.allow_format_columns,
+                &self.allow_format_rows,
+                &self.allow_insert_columns,
+                &self.allow_insert_hyperlinks,
+                &self.allow_insert_rows,
+                &self.allow_pivot_tables,
+                &self.allow_sort,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7956,12 +7657,6 @@ impl ::graph_model::rt::Struct for WorkbookWorksheetProtectionOptions {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkbookWorksheetProtectionOptions {

@@ -38,44 +38,48 @@ pub struct RecycleBin {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecycleBin {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.recycleBin"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.recycleBin",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "eTag",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "name",
+                "parentReference",
+                "webUrl",
+                "settings",
+                "createdByUser",
+                "lastModifiedByUser",
+                "items",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "eTag",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "name",
-            "parentReference",
-            "webUrl",
-            "settings",
-            "createdByUser",
-            "lastModifiedByUser",
-            "items",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.e_tag,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.name,
-            &self.parent_reference,
-            &self.web_url,
-            &self.settings,
-            &self.created_by_user,
-            &self.last_modified_by_user,
-            &self.items,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.e_tag,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.name,
+                &self.parent_reference,
+                &self.web_url,
+                &self.settings,
+                &self.created_by_user,
+                &self.last_modified_by_user,
+                &self.items,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -100,12 +104,6 @@ impl ::graph_model::rt::Struct for RecycleBin {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RecycleBin {
@@ -188,46 +186,50 @@ pub struct RecycleBinItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecycleBinItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.recycleBinItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.recycleBinItem",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "eTag",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "name",
+                "parentReference",
+                "webUrl",
+                "deletedDateTime",
+                "deletedFromLocation",
+                "size",
+                "createdByUser",
+                "lastModifiedByUser",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "eTag",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "name",
-            "parentReference",
-            "webUrl",
-            "deletedDateTime",
-            "deletedFromLocation",
-            "size",
-            "createdByUser",
-            "lastModifiedByUser",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.e_tag,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.name,
-            &self.parent_reference,
-            &self.web_url,
-            &self.deleted_date_time,
-            &self.deleted_from_location,
-            &self.size,
-            &self.created_by_user,
-            &self.last_modified_by_user,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.e_tag,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.name,
+                &self.parent_reference,
+                &self.web_url,
+                &self.deleted_date_time,
+                &self.deleted_from_location,
+                &self.size,
+                &self.created_by_user,
+                &self.last_modified_by_user,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -253,12 +255,6 @@ impl ::graph_model::rt::Struct for RecycleBinItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RecycleBinItem {
@@ -311,14 +307,15 @@ pub struct RecycleBinSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecycleBinSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.recycleBinSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.recycleBinSettings",
+            &["retentionPeriodOverrideDays"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["retentionPeriodOverrideDays"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.retention_period_override_days])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.retention_period_override_days], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -328,12 +325,6 @@ impl ::graph_model::rt::Struct for RecycleBinSettings {
             &mut [&mut self.retention_period_override_days],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RecycleBinSettings {

@@ -11,14 +11,15 @@ pub struct TeamsAppPermissionSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAppPermissionSet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAppPermissionSet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAppPermissionSet",
+            &["resourceSpecificPermissions"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["resourceSpecificPermissions"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.resource_specific_permissions])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.resource_specific_permissions], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -28,12 +29,6 @@ impl ::graph_model::rt::Struct for TeamsAppPermissionSet {
             &mut [&mut self.resource_specific_permissions],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsAppPermissionSet {
@@ -88,14 +83,18 @@ pub struct TeamsAppResourceSpecificPermission {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAppResourceSpecificPermission {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAppResourceSpecificPermission"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAppResourceSpecificPermission",
+            &["permissionType", "permissionValue"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["permissionType", "permissionValue"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.permission_type, &self.permission_value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.permission_type, &self.permission_value],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -105,12 +104,6 @@ impl ::graph_model::rt::Struct for TeamsAppResourceSpecificPermission {
             &mut [&mut self.permission_type, &mut self.permission_value],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsAppResourceSpecificPermission {

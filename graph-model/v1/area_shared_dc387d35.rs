@@ -141,134 +141,138 @@ pub struct AgentIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AgentIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.agentIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.agentIdentity",
+            &[
+                "id",
+                "deletedDateTime",
+                "accountEnabled",
+                "addIns",
+                "alternativeNames",
+                "appDescription",
+                "appDisplayName",
+                "appId",
+                "applicationTemplateId",
+                "appOwnerOrganizationId",
+                "appRoleAssignmentRequired",
+                "appRoles",
+                "createdByAppId",
+                "customSecurityAttributes",
+                "description",
+                "disabledByMicrosoftStatus",
+                "displayName",
+                "homepage",
+                "info",
+                "isDisabled",
+                "keyCredentials",
+                "loginUrl",
+                "logoutUrl",
+                "notes",
+                "notificationEmailAddresses",
+                "oauth2PermissionScopes",
+                "passwordCredentials",
+                "preferredSingleSignOnMode",
+                "preferredTokenSigningKeyThumbprint",
+                "replyUrls",
+                "resourceSpecificApplicationPermissions",
+                "samlSingleSignOnSettings",
+                "servicePrincipalNames",
+                "servicePrincipalType",
+                "signInAudience",
+                "tags",
+                "tokenEncryptionKeyId",
+                "verifiedPublisher",
+                "agentIdentityBlueprintId",
+                "createdDateTime",
+                "appManagementPolicies",
+                "appRoleAssignedTo",
+                "appRoleAssignments",
+                "claimsMappingPolicies",
+                "createdObjects",
+                "delegatedPermissionClassifications",
+                "endpoints",
+                "federatedIdentityCredentials",
+                "homeRealmDiscoveryPolicies",
+                "memberOf",
+                "oauth2PermissionGrants",
+                "ownedObjects",
+                "owners",
+                "remoteDesktopSecurityConfiguration",
+                "synchronization",
+                "tokenIssuancePolicies",
+                "tokenLifetimePolicies",
+                "transitiveMemberOf",
+                "sponsors",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "accountEnabled",
-            "addIns",
-            "alternativeNames",
-            "appDescription",
-            "appDisplayName",
-            "appId",
-            "applicationTemplateId",
-            "appOwnerOrganizationId",
-            "appRoleAssignmentRequired",
-            "appRoles",
-            "createdByAppId",
-            "customSecurityAttributes",
-            "description",
-            "disabledByMicrosoftStatus",
-            "displayName",
-            "homepage",
-            "info",
-            "isDisabled",
-            "keyCredentials",
-            "loginUrl",
-            "logoutUrl",
-            "notes",
-            "notificationEmailAddresses",
-            "oauth2PermissionScopes",
-            "passwordCredentials",
-            "preferredSingleSignOnMode",
-            "preferredTokenSigningKeyThumbprint",
-            "replyUrls",
-            "resourceSpecificApplicationPermissions",
-            "samlSingleSignOnSettings",
-            "servicePrincipalNames",
-            "servicePrincipalType",
-            "signInAudience",
-            "tags",
-            "tokenEncryptionKeyId",
-            "verifiedPublisher",
-            "agentIdentityBlueprintId",
-            "createdDateTime",
-            "appManagementPolicies",
-            "appRoleAssignedTo",
-            "appRoleAssignments",
-            "claimsMappingPolicies",
-            "createdObjects",
-            "delegatedPermissionClassifications",
-            "endpoints",
-            "federatedIdentityCredentials",
-            "homeRealmDiscoveryPolicies",
-            "memberOf",
-            "oauth2PermissionGrants",
-            "ownedObjects",
-            "owners",
-            "remoteDesktopSecurityConfiguration",
-            "synchronization",
-            "tokenIssuancePolicies",
-            "tokenLifetimePolicies",
-            "transitiveMemberOf",
-            "sponsors",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.account_enabled,
-            &self.add_ins,
-            &self.alternative_names,
-            &self.app_description,
-            &self.app_display_name,
-            &self.app_id,
-            &self.application_template_id,
-            &self.app_owner_organization_id,
-            &self.app_role_assignment_required,
-            &self.app_roles,
-            &self.created_by_app_id,
-            &self.custom_security_attributes,
-            &self.description,
-            &self.disabled_by_microsoft_status,
-            &self.display_name,
-            &self.homepage,
-            &self.info,
-            &self.is_disabled,
-            &self.key_credentials,
-            &self.login_url,
-            &self.logout_url,
-            &self.notes,
-            &self.notification_email_addresses,
-            &self.oauth2_permission_scopes,
-            &self.password_credentials,
-            &self.preferred_single_sign_on_mode,
-            &self.preferred_token_signing_key_thumbprint,
-            &self.reply_urls,
-            &self.resource_specific_application_permissions,
-            &self.saml_single_sign_on_settings,
-            &self.service_principal_names,
-            &self.service_principal_type,
-            &self.sign_in_audience,
-            &self.tags,
-            &self.token_encryption_key_id,
-            &self.verified_publisher,
-            &self.agent_identity_blueprint_id,
-            &self.created_date_time,
-            &self.app_management_policies,
-            &self.app_role_assigned_to,
-            &self.app_role_assignments,
-            &self.claims_mapping_policies,
-            &self.created_objects,
-            &self.delegated_permission_classifications,
-            &self.endpoints,
-            &self.federated_identity_credentials,
-            &self.home_realm_discovery_policies,
-            &self.member_of,
-            &self.oauth2_permission_grants,
-            &self.owned_objects,
-            &self.owners,
-            &self.remote_desktop_security_configuration,
-            &self.synchronization,
-            &self.token_issuance_policies,
-            &self.token_lifetime_policies,
-            &self.transitive_member_of,
-            &self.sponsors,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.account_enabled,
+                &self.add_ins,
+                &self.alternative_names,
+                &self.app_description,
+                &self.app_display_name,
+                &self.app_id,
+                &self.application_template_id,
+                &self.app_owner_organization_id,
+                &self.app_role_assignment_required,
+                &self.app_roles,
+                &self.created_by_app_id,
+                &self.custom_security_attributes,
+                &self.description,
+                &self.disabled_by_microsoft_status,
+                &self.display_name,
+                &self.homepage,
+                &self.info,
+                &self.is_disabled,
+                &self.key_credentials,
+                &self.login_url,
+                &self.logout_url,
+                &self.notes,
+                &self.notification_email_addresses,
+                &self.oauth2_permission_scopes,
+                &self.password_credentials,
+                &self.preferred_single_sign_on_mode,
+                &self.preferred_token_signing_key_thumbprint,
+                &self.reply_urls,
+                &self.resource_specific_application_permissions,
+                &self.saml_single_sign_on_settings,
+                &self.service_principal_names,
+                &self.service_principal_type,
+                &self.sign_in_audience,
+                &self.tags,
+                &self.token_encryption_key_id,
+                &self.verified_publisher,
+                &self.agent_identity_blueprint_id,
+                &self.created_date_time,
+                &self.app_management_policies,
+                &self.app_role_assigned_to,
+                &self.app_role_assignments,
+                &self.claims_mapping_policies,
+                &self.created_objects,
+                &self.delegated_permission_classifications,
+                &self.endpoints,
+                &self.federated_identity_credentials,
+                &self.home_realm_discovery_policies,
+                &self.member_of,
+                &self.oauth2_permission_grants,
+                &self.owned_objects,
+                &self.owners,
+                &self.remote_desktop_security_configuration,
+                &self.synchronization,
+                &self.token_issuance_policies,
+                &self.token_lifetime_policies,
+                &self.transitive_member_of,
+                &self.sponsors,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -338,12 +342,6 @@ impl ::graph_model::rt::Struct for AgentIdentity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AgentIdentity {
@@ -523,130 +521,134 @@ pub struct AgentIdentityBlueprintPrincipal {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AgentIdentityBlueprintPrincipal {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.agentIdentityBlueprintPrincipal"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.agentIdentityBlueprintPrincipal",
+            &[
+                "id",
+                "deletedDateTime",
+                "accountEnabled",
+                "addIns",
+                "alternativeNames",
+                "appDescription",
+                "appDisplayName",
+                "appId",
+                "applicationTemplateId",
+                "appOwnerOrganizationId",
+                "appRoleAssignmentRequired",
+                "appRoles",
+                "createdByAppId",
+                "customSecurityAttributes",
+                "description",
+                "disabledByMicrosoftStatus",
+                "displayName",
+                "homepage",
+                "info",
+                "isDisabled",
+                "keyCredentials",
+                "loginUrl",
+                "logoutUrl",
+                "notes",
+                "notificationEmailAddresses",
+                "oauth2PermissionScopes",
+                "passwordCredentials",
+                "preferredSingleSignOnMode",
+                "preferredTokenSigningKeyThumbprint",
+                "replyUrls",
+                "resourceSpecificApplicationPermissions",
+                "samlSingleSignOnSettings",
+                "servicePrincipalNames",
+                "servicePrincipalType",
+                "signInAudience",
+                "tags",
+                "tokenEncryptionKeyId",
+                "verifiedPublisher",
+                "appManagementPolicies",
+                "appRoleAssignedTo",
+                "appRoleAssignments",
+                "claimsMappingPolicies",
+                "createdObjects",
+                "delegatedPermissionClassifications",
+                "endpoints",
+                "federatedIdentityCredentials",
+                "homeRealmDiscoveryPolicies",
+                "memberOf",
+                "oauth2PermissionGrants",
+                "ownedObjects",
+                "owners",
+                "remoteDesktopSecurityConfiguration",
+                "synchronization",
+                "tokenIssuancePolicies",
+                "tokenLifetimePolicies",
+                "transitiveMemberOf",
+                "sponsors",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "accountEnabled",
-            "addIns",
-            "alternativeNames",
-            "appDescription",
-            "appDisplayName",
-            "appId",
-            "applicationTemplateId",
-            "appOwnerOrganizationId",
-            "appRoleAssignmentRequired",
-            "appRoles",
-            "createdByAppId",
-            "customSecurityAttributes",
-            "description",
-            "disabledByMicrosoftStatus",
-            "displayName",
-            "homepage",
-            "info",
-            "isDisabled",
-            "keyCredentials",
-            "loginUrl",
-            "logoutUrl",
-            "notes",
-            "notificationEmailAddresses",
-            "oauth2PermissionScopes",
-            "passwordCredentials",
-            "preferredSingleSignOnMode",
-            "preferredTokenSigningKeyThumbprint",
-            "replyUrls",
-            "resourceSpecificApplicationPermissions",
-            "samlSingleSignOnSettings",
-            "servicePrincipalNames",
-            "servicePrincipalType",
-            "signInAudience",
-            "tags",
-            "tokenEncryptionKeyId",
-            "verifiedPublisher",
-            "appManagementPolicies",
-            "appRoleAssignedTo",
-            "appRoleAssignments",
-            "claimsMappingPolicies",
-            "createdObjects",
-            "delegatedPermissionClassifications",
-            "endpoints",
-            "federatedIdentityCredentials",
-            "homeRealmDiscoveryPolicies",
-            "memberOf",
-            "oauth2PermissionGrants",
-            "ownedObjects",
-            "owners",
-            "remoteDesktopSecurityConfiguration",
-            "synchronization",
-            "tokenIssuancePolicies",
-            "tokenLifetimePolicies",
-            "transitiveMemberOf",
-            "sponsors",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.account_enabled,
-            &self.add_ins,
-            &self.alternative_names,
-            &self.app_description,
-            &self.app_display_name,
-            &self.app_id,
-            &self.application_template_id,
-            &self.app_owner_organization_id,
-            &self.app_role_assignment_required,
-            &self.app_roles,
-            &self.created_by_app_id,
-            &self.custom_security_attributes,
-            &self.description,
-            &self.disabled_by_microsoft_status,
-            &self.display_name,
-            &self.homepage,
-            &self.info,
-            &self.is_disabled,
-            &self.key_credentials,
-            &self.login_url,
-            &self.logout_url,
-            &self.notes,
-            &self.notification_email_addresses,
-            &self.oauth2_permission_scopes,
-            &self.password_credentials,
-            &self.preferred_single_sign_on_mode,
-            &self.preferred_token_signing_key_thumbprint,
-            &self.reply_urls,
-            &self.resource_specific_application_permissions,
-            &self.saml_single_sign_on_settings,
-            &self.service_principal_names,
-            &self.service_principal_type,
-            &self.sign_in_audience,
-            &self.tags,
-            &self.token_encryption_key_id,
-            &self.verified_publisher,
-            &self.app_management_policies,
-            &self.app_role_assigned_to,
-            &self.app_role_assignments,
-            &self.claims_mapping_policies,
-            &self.created_objects,
-            &self.delegated_permission_classifications,
-            &self.endpoints,
-            &self.federated_identity_credentials,
-            &self.home_realm_discovery_policies,
-            &self.member_of,
-            &self.oauth2_permission_grants,
-            &self.owned_objects,
-            &self.owners,
-            &self.remote_desktop_security_configuration,
-            &self.synchronization,
-            &self.token_issuance_policies,
-            &self.token_lifetime_policies,
-            &self.transitive_member_of,
-            &self.sponsors,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.account_enabled,
+                &self.add_ins,
+                &self.alternative_names,
+                &self.app_description,
+                &self.app_display_name,
+                &self.app_id,
+                &self.application_template_id,
+                &self.app_owner_organization_id,
+                &self.app_role_assignment_required,
+                &self.app_roles,
+                &self.created_by_app_id,
+                &self.custom_security_attributes,
+                &self.description,
+                &self.disabled_by_microsoft_status,
+                &self.display_name,
+                &self.homepage,
+                &self.info,
+                &self.is_disabled,
+                &self.key_credentials,
+                &self.login_url,
+                &self.logout_url,
+                &self.notes,
+                &self.notification_email_addresses,
+                &self.oauth2_permission_scopes,
+                &self.password_credentials,
+                &self.preferred_single_sign_on_mode,
+                &self.preferred_token_signing_key_thumbprint,
+                &self.reply_urls,
+                &self.resource_specific_application_permissions,
+                &self.saml_single_sign_on_settings,
+                &self.service_principal_names,
+                &self.service_principal_type,
+                &self.sign_in_audience,
+                &self.tags,
+                &self.token_encryption_key_id,
+                &self.verified_publisher,
+                &self.app_management_policies,
+                &self.app_role_assigned_to,
+                &self.app_role_assignments,
+                &self.claims_mapping_policies,
+                &self.created_objects,
+                &self.delegated_permission_classifications,
+                &self.endpoints,
+                &self.federated_identity_credentials,
+                &self.home_realm_discovery_policies,
+                &self.member_of,
+                &self.oauth2_permission_grants,
+                &self.owned_objects,
+                &self.owners,
+                &self.remote_desktop_security_configuration,
+                &self.synchronization,
+                &self.token_issuance_policies,
+                &self.token_lifetime_policies,
+                &self.transitive_member_of,
+                &self.sponsors,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -715,12 +717,6 @@ impl ::graph_model::rt::Struct for AgentIdentityBlueprintPrincipal {
             &mut self.extra,
         )
     }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
-    }
 }
 impl ::graph_model::rt::Value for AgentIdentityBlueprintPrincipal {
     #[inline(never)]
@@ -774,26 +770,21 @@ pub struct ApprovedClientApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApprovedClientApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.approvedClientApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.approvedClientApp",
+            &["id", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.display_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.display_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.display_name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ApprovedClientApp {
@@ -852,19 +843,23 @@ pub struct DelegatedPermissionClassification {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedPermissionClassification {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.delegatedPermissionClassification"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.delegatedPermissionClassification",
+            &["id", "classification", "permissionId", "permissionName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "classification", "permissionId", "permissionName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.classification,
-            &self.permission_id,
-            &self.permission_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.classification,
+                &self.permission_id,
+                &self.permission_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -879,12 +874,6 @@ impl ::graph_model::rt::Struct for DelegatedPermissionClassification {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DelegatedPermissionClassification {
@@ -949,30 +938,34 @@ pub struct Endpoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Endpoint {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.endpoint"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.endpoint",
+            &[
+                "id",
+                "deletedDateTime",
+                "capability",
+                "providerId",
+                "providerName",
+                "providerResourceId",
+                "uri",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "capability",
-            "providerId",
-            "providerName",
-            "providerResourceId",
-            "uri",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.capability,
-            &self.provider_id,
-            &self.provider_name,
-            &self.provider_resource_id,
-            &self.uri,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.capability,
+                &self.provider_id,
+                &self.provider_name,
+                &self.provider_resource_id,
+                &self.uri,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -990,12 +983,6 @@ impl ::graph_model::rt::Struct for Endpoint {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Endpoint {
@@ -1123,24 +1110,28 @@ pub struct RemoteDesktopSecurityConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RemoteDesktopSecurityConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.remoteDesktopSecurityConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.remoteDesktopSecurityConfiguration",
+            &[
+                "id",
+                "isRemoteDesktopProtocolEnabled",
+                "approvedClientApps",
+                "targetDeviceGroups",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isRemoteDesktopProtocolEnabled",
-            "approvedClientApps",
-            "targetDeviceGroups",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_remote_desktop_protocol_enabled,
-            &self.approved_client_apps,
-            &self.target_device_groups,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_remote_desktop_protocol_enabled,
+                &self.approved_client_apps,
+                &self.target_device_groups,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1155,12 +1146,6 @@ impl ::graph_model::rt::Struct for RemoteDesktopSecurityConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RemoteDesktopSecurityConfiguration {
@@ -1221,20 +1206,24 @@ pub struct ResourceSpecificPermission {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResourceSpecificPermission {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.resourceSpecificPermission"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.resourceSpecificPermission",
+            &["description", "displayName", "id", "isEnabled", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "displayName", "id", "isEnabled", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.description,
-            &self.display_name,
-            &self.id,
-            &self.is_enabled,
-            &self.value,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.description,
+                &self.display_name,
+                &self.id,
+                &self.is_enabled,
+                &self.value,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1250,12 +1239,6 @@ impl ::graph_model::rt::Struct for ResourceSpecificPermission {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ResourceSpecificPermission {
@@ -1308,26 +1291,21 @@ pub struct SamlSingleSignOnSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SamlSingleSignOnSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.samlSingleSignOnSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.samlSingleSignOnSettings",
+            &["relayState"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["relayState"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.relay_state])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.relay_state], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.relay_state], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SamlSingleSignOnSettings {
@@ -1504,128 +1482,132 @@ pub struct ServicePrincipal {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServicePrincipal {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.servicePrincipal"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.servicePrincipal",
+            &[
+                "id",
+                "deletedDateTime",
+                "accountEnabled",
+                "addIns",
+                "alternativeNames",
+                "appDescription",
+                "appDisplayName",
+                "appId",
+                "applicationTemplateId",
+                "appOwnerOrganizationId",
+                "appRoleAssignmentRequired",
+                "appRoles",
+                "createdByAppId",
+                "customSecurityAttributes",
+                "description",
+                "disabledByMicrosoftStatus",
+                "displayName",
+                "homepage",
+                "info",
+                "isDisabled",
+                "keyCredentials",
+                "loginUrl",
+                "logoutUrl",
+                "notes",
+                "notificationEmailAddresses",
+                "oauth2PermissionScopes",
+                "passwordCredentials",
+                "preferredSingleSignOnMode",
+                "preferredTokenSigningKeyThumbprint",
+                "replyUrls",
+                "resourceSpecificApplicationPermissions",
+                "samlSingleSignOnSettings",
+                "servicePrincipalNames",
+                "servicePrincipalType",
+                "signInAudience",
+                "tags",
+                "tokenEncryptionKeyId",
+                "verifiedPublisher",
+                "appManagementPolicies",
+                "appRoleAssignedTo",
+                "appRoleAssignments",
+                "claimsMappingPolicies",
+                "createdObjects",
+                "delegatedPermissionClassifications",
+                "endpoints",
+                "federatedIdentityCredentials",
+                "homeRealmDiscoveryPolicies",
+                "memberOf",
+                "oauth2PermissionGrants",
+                "ownedObjects",
+                "owners",
+                "remoteDesktopSecurityConfiguration",
+                "synchronization",
+                "tokenIssuancePolicies",
+                "tokenLifetimePolicies",
+                "transitiveMemberOf",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "deletedDateTime",
-            "accountEnabled",
-            "addIns",
-            "alternativeNames",
-            "appDescription",
-            "appDisplayName",
-            "appId",
-            "applicationTemplateId",
-            "appOwnerOrganizationId",
-            "appRoleAssignmentRequired",
-            "appRoles",
-            "createdByAppId",
-            "customSecurityAttributes",
-            "description",
-            "disabledByMicrosoftStatus",
-            "displayName",
-            "homepage",
-            "info",
-            "isDisabled",
-            "keyCredentials",
-            "loginUrl",
-            "logoutUrl",
-            "notes",
-            "notificationEmailAddresses",
-            "oauth2PermissionScopes",
-            "passwordCredentials",
-            "preferredSingleSignOnMode",
-            "preferredTokenSigningKeyThumbprint",
-            "replyUrls",
-            "resourceSpecificApplicationPermissions",
-            "samlSingleSignOnSettings",
-            "servicePrincipalNames",
-            "servicePrincipalType",
-            "signInAudience",
-            "tags",
-            "tokenEncryptionKeyId",
-            "verifiedPublisher",
-            "appManagementPolicies",
-            "appRoleAssignedTo",
-            "appRoleAssignments",
-            "claimsMappingPolicies",
-            "createdObjects",
-            "delegatedPermissionClassifications",
-            "endpoints",
-            "federatedIdentityCredentials",
-            "homeRealmDiscoveryPolicies",
-            "memberOf",
-            "oauth2PermissionGrants",
-            "ownedObjects",
-            "owners",
-            "remoteDesktopSecurityConfiguration",
-            "synchronization",
-            "tokenIssuancePolicies",
-            "tokenLifetimePolicies",
-            "transitiveMemberOf",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.deleted_date_time,
-            &self.account_enabled,
-            &self.add_ins,
-            &self.alternative_names,
-            &self.app_description,
-            &self.app_display_name,
-            &self.app_id,
-            &self.application_template_id,
-            &self.app_owner_organization_id,
-            &self.app_role_assignment_required,
-            &self.app_roles,
-            &self.created_by_app_id,
-            &self.custom_security_attributes,
-            &self.description,
-            &self.disabled_by_microsoft_status,
-            &self.display_name,
-            &self.homepage,
-            &self.info,
-            &self.is_disabled,
-            &self.key_credentials,
-            &self.login_url,
-            &self.logout_url,
-            &self.notes,
-            &self.notification_email_addresses,
-            &self.oauth2_permission_scopes,
-            &self.password_credentials,
-            &self.preferred_single_sign_on_mode,
-            &self.preferred_token_signing_key_thumbprint,
-            &self.reply_urls,
-            &self.resource_specific_application_permissions,
-            &self.saml_single_sign_on_settings,
-            &self.service_principal_names,
-            &self.service_principal_type,
-            &self.sign_in_audience,
-            &self.tags,
-            &self.token_encryption_key_id,
-            &self.verified_publisher,
-            &self.app_management_policies,
-            &self.app_role_assigned_to,
-            &self.app_role_assignments,
-            &self.claims_mapping_policies,
-            &self.created_objects,
-            &self.delegated_permission_classifications,
-            &self.endpoints,
-            &self.federated_identity_credentials,
-            &self.home_realm_discovery_policies,
-            &self.member_of,
-            &self.oauth2_permission_grants,
-            &self.owned_objects,
-            &self.owners,
-            &self.remote_desktop_security_configuration,
-            &self.synchronization,
-            &self.token_issuance_policies,
-            &self.token_lifetime_policies,
-            &self.transitive_member_of,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.deleted_date_time,
+                &self.account_enabled,
+                &self.add_ins,
+                &self.alternative_names,
+                &self.app_description,
+                &self.app_display_name,
+                &self.app_id,
+                &self.application_template_id,
+                &self.app_owner_organization_id,
+                &self.app_role_assignment_required,
+                &self.app_roles,
+                &self.created_by_app_id,
+                &self.custom_security_attributes,
+                &self.description,
+                &self.disabled_by_microsoft_status,
+                &self.display_name,
+                &self.homepage,
+                &self.info,
+                &self.is_disabled,
+                &self.key_credentials,
+                &self.login_url,
+                &self.logout_url,
+                &self.notes,
+                &self.notification_email_addresses,
+                &self.oauth2_permission_scopes,
+                &self.password_credentials,
+                &self.preferred_single_sign_on_mode,
+                &self.preferred_token_signing_key_thumbprint,
+                &self.reply_urls,
+                &self.resource_specific_application_permissions,
+                &self.saml_single_sign_on_settings,
+                &self.service_principal_names,
+                &self.service_principal_type,
+                &self.sign_in_audience,
+                &self.tags,
+                &self.token_encryption_key_id,
+                &self.verified_publisher,
+                &self.app_management_policies,
+                &self.app_role_assigned_to,
+                &self.app_role_assignments,
+                &self.claims_mapping_policies,
+                &self.created_objects,
+                &self.delegated_permission_classifications,
+                &self.endpoints,
+                &self.federated_identity_credentials,
+                &self.home_realm_discovery_policies,
+                &self.member_of,
+                &self.oauth2_permission_grants,
+                &self.owned_objects,
+                &self.owners,
+                &self.remote_desktop_security_configuration,
+                &self.synchronization,
+                &self.token_issuance_policies,
+                &self.token_lifetime_policies,
+                &self.transitive_member_of,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1692,12 +1674,6 @@ impl ::graph_model::rt::Struct for ServicePrincipal {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServicePrincipal {
@@ -1870,26 +1846,21 @@ pub struct TargetDeviceGroup {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TargetDeviceGroup {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.targetDeviceGroup"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.targetDeviceGroup",
+            &["id", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.display_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.display_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.display_name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TargetDeviceGroup {

@@ -10,26 +10,21 @@ pub struct ApplicationEnforcedRestrictionsSessionControl {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplicationEnforcedRestrictionsSessionControl {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.applicationEnforcedRestrictionsSessionControl"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.applicationEnforcedRestrictionsSessionControl",
+            &["isEnabled"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isEnabled"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_enabled])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.is_enabled], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.is_enabled], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ApplicationEnforcedRestrictionsSessionControl {
@@ -88,14 +83,15 @@ pub struct AuthenticationCombinationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationCombinationConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationCombinationConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationCombinationConfiguration",
+            &["id", "appliesToCombinations"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "appliesToCombinations"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.applies_to_combinations])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.applies_to_combinations], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -105,12 +101,6 @@ impl ::graph_model::rt::Struct for AuthenticationCombinationConfiguration {
             &mut [&mut self.id, &mut self.applies_to_combinations],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationCombinationConfiguration {
@@ -452,34 +442,38 @@ pub struct AuthenticationStrengthPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationStrengthPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationStrengthPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationStrengthPolicy",
+            &[
+                "id",
+                "allowedCombinations",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "modifiedDateTime",
+                "policyType",
+                "requirementsSatisfied",
+                "combinationConfigurations",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "allowedCombinations",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "modifiedDateTime",
-            "policyType",
-            "requirementsSatisfied",
-            "combinationConfigurations",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.allowed_combinations,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.modified_date_time,
-            &self.policy_type,
-            &self.requirements_satisfied,
-            &self.combination_configurations,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.allowed_combinations,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.modified_date_time,
+                &self.policy_type,
+                &self.requirements_satisfied,
+                &self.combination_configurations,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -499,12 +493,6 @@ impl ::graph_model::rt::Struct for AuthenticationStrengthPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationStrengthPolicy {
@@ -689,14 +677,18 @@ pub struct CloudAppSecuritySessionControl {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudAppSecuritySessionControl {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudAppSecuritySessionControl"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudAppSecuritySessionControl",
+            &["isEnabled", "cloudAppSecurityType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isEnabled", "cloudAppSecurityType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_enabled, &self.cloud_app_security_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.is_enabled, &self.cloud_app_security_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -706,12 +698,6 @@ impl ::graph_model::rt::Struct for CloudAppSecuritySessionControl {
             &mut [&mut self.is_enabled, &mut self.cloud_app_security_type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudAppSecuritySessionControl {
@@ -839,26 +825,21 @@ pub struct ConditionalAccessAllExternalTenants {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessAllExternalTenants {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conditionalAccessAllExternalTenants"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conditionalAccessAllExternalTenants",
+            &["membershipKind"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["membershipKind"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.membership_kind])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.membership_kind], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.membership_kind], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessAllExternalTenants {
@@ -919,26 +900,30 @@ pub struct ConditionalAccessApplications {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessApplications {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conditionalAccessApplications"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conditionalAccessApplications",
+            &[
+                "applicationFilter",
+                "excludeApplications",
+                "includeApplications",
+                "includeAuthenticationContextClassReferences",
+                "includeUserActions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "applicationFilter",
-            "excludeApplications",
-            "includeApplications",
-            "includeAuthenticationContextClassReferences",
-            "includeUserActions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.application_filter,
-            &self.exclude_applications,
-            &self.include_applications,
-            &self.include_authentication_context_class_references,
-            &self.include_user_actions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.application_filter,
+                &self.exclude_applications,
+                &self.include_applications,
+                &self.include_authentication_context_class_references,
+                &self.include_user_actions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -954,12 +939,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessApplications {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessApplications {
@@ -1012,26 +991,21 @@ pub struct ConditionalAccessAuthenticationFlows {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessAuthenticationFlows {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conditionalAccessAuthenticationFlows"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conditionalAccessAuthenticationFlows",
+            &["transferMethods"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["transferMethods"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.transfer_methods])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.transfer_methods], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.transfer_methods], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessAuthenticationFlows {
@@ -1177,22 +1151,26 @@ pub struct ConditionalAccessClientApplications {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessClientApplications {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conditionalAccessClientApplications"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conditionalAccessClientApplications",
+            &[
+                "excludeServicePrincipals",
+                "includeServicePrincipals",
+                "servicePrincipalFilter",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "excludeServicePrincipals",
-            "includeServicePrincipals",
-            "servicePrincipalFilter",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.exclude_service_principals,
-            &self.include_service_principals,
-            &self.service_principal_filter,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.exclude_service_principals,
+                &self.include_service_principals,
+                &self.service_principal_filter,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1206,12 +1184,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessClientApplications {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessClientApplications {
@@ -1287,40 +1259,44 @@ pub struct ConditionalAccessConditionSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessConditionSet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conditionalAccessConditionSet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conditionalAccessConditionSet",
+            &[
+                "applications",
+                "authenticationFlows",
+                "clientApplications",
+                "clientAppTypes",
+                "devices",
+                "insiderRiskLevels",
+                "locations",
+                "platforms",
+                "servicePrincipalRiskLevels",
+                "signInRiskLevels",
+                "userRiskLevels",
+                "users",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "applications",
-            "authenticationFlows",
-            "clientApplications",
-            "clientAppTypes",
-            "devices",
-            "insiderRiskLevels",
-            "locations",
-            "platforms",
-            "servicePrincipalRiskLevels",
-            "signInRiskLevels",
-            "userRiskLevels",
-            "users",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.applications,
-            &self.authentication_flows,
-            &self.client_applications,
-            &self.client_app_types,
-            &self.devices,
-            &self.insider_risk_levels,
-            &self.locations,
-            &self.platforms,
-            &self.service_principal_risk_levels,
-            &self.sign_in_risk_levels,
-            &self.user_risk_levels,
-            &self.users,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.applications,
+                &self.authentication_flows,
+                &self.client_applications,
+                &self.client_app_types,
+                &self.devices,
+                &self.insider_risk_levels,
+                &self.locations,
+                &self.platforms,
+                &self.service_principal_risk_levels,
+                &self.sign_in_risk_levels,
+                &self.user_risk_levels,
+                &self.users,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1343,12 +1319,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessConditionSet {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessConditionSet {
@@ -1496,26 +1466,21 @@ pub struct ConditionalAccessDevices {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessDevices {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conditionalAccessDevices"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conditionalAccessDevices",
+            &["deviceFilter"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["deviceFilter"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.device_filter])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.device_filter], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.device_filter], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessDevices {
@@ -1571,14 +1536,15 @@ pub struct ConditionalAccessEnumeratedExternalTenants {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessEnumeratedExternalTenants {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conditionalAccessEnumeratedExternalTenants"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conditionalAccessEnumeratedExternalTenants",
+            &["membershipKind", "members"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["membershipKind", "members"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.membership_kind, &self.members])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.membership_kind, &self.members], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1588,12 +1554,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessEnumeratedExternalTenants {
             &mut [&mut self.membership_kind, &mut self.members],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessEnumeratedExternalTenants {
@@ -1650,26 +1610,21 @@ pub struct ConditionalAccessExternalTenants {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessExternalTenants {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conditionalAccessExternalTenants"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conditionalAccessExternalTenants",
+            &["membershipKind"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["membershipKind"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.membership_kind])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.membership_kind], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.membership_kind], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessExternalTenants {
@@ -1915,26 +1870,21 @@ pub struct ConditionalAccessFilter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessFilter {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conditionalAccessFilter"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conditionalAccessFilter",
+            &["mode", "rule"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["mode", "rule"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.mode, &self.rule])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.mode, &self.rule], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.mode, &mut self.rule], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessFilter {
@@ -2095,26 +2045,30 @@ pub struct ConditionalAccessGrantControls {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessGrantControls {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conditionalAccessGrantControls"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conditionalAccessGrantControls",
+            &[
+                "builtInControls",
+                "customAuthenticationFactors",
+                "operator",
+                "termsOfUse",
+                "authenticationStrength",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "builtInControls",
-            "customAuthenticationFactors",
-            "operator",
-            "termsOfUse",
-            "authenticationStrength",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.built_in_controls,
-            &self.custom_authentication_factors,
-            &self.operator,
-            &self.terms_of_use,
-            &self.authentication_strength,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.built_in_controls,
+                &self.custom_authentication_factors,
+                &self.operator,
+                &self.terms_of_use,
+                &self.authentication_strength,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2130,12 +2084,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessGrantControls {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessGrantControls {
@@ -2285,14 +2233,18 @@ pub struct ConditionalAccessGuestsOrExternalUsers {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessGuestsOrExternalUsers {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conditionalAccessGuestsOrExternalUsers"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conditionalAccessGuestsOrExternalUsers",
+            &["externalTenants", "guestOrExternalUserTypes"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["externalTenants", "guestOrExternalUserTypes"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.external_tenants, &self.guest_or_external_user_types])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.external_tenants, &self.guest_or_external_user_types],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2305,12 +2257,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessGuestsOrExternalUsers {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessGuestsOrExternalUsers {
@@ -2435,14 +2381,18 @@ pub struct ConditionalAccessLocations {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessLocations {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conditionalAccessLocations"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conditionalAccessLocations",
+            &["excludeLocations", "includeLocations"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["excludeLocations", "includeLocations"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.exclude_locations, &self.include_locations])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.exclude_locations, &self.include_locations],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2452,12 +2402,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessLocations {
             &mut [&mut self.exclude_locations, &mut self.include_locations],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessLocations {
@@ -2512,14 +2456,18 @@ pub struct ConditionalAccessPlatforms {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessPlatforms {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conditionalAccessPlatforms"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conditionalAccessPlatforms",
+            &["excludePlatforms", "includePlatforms"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["excludePlatforms", "includePlatforms"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.exclude_platforms, &self.include_platforms])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.exclude_platforms, &self.include_platforms],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2529,12 +2477,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessPlatforms {
             &mut [&mut self.exclude_platforms, &mut self.include_platforms],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessPlatforms {
@@ -2607,38 +2549,42 @@ pub struct ConditionalAccessPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conditionalAccessPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conditionalAccessPolicy",
+            &[
+                "deletedDateTime",
+                "conditions",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "grantControls",
+                "id",
+                "modifiedDateTime",
+                "sessionControls",
+                "state",
+                "templateId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "deletedDateTime",
-            "conditions",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "grantControls",
-            "id",
-            "modifiedDateTime",
-            "sessionControls",
-            "state",
-            "templateId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.deleted_date_time,
-            &self.conditions,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.grant_controls,
-            &self.id,
-            &self.modified_date_time,
-            &self.session_controls,
-            &self.state,
-            &self.template_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.deleted_date_time,
+                &self.conditions,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.grant_controls,
+                &self.id,
+                &self.modified_date_time,
+                &self.session_controls,
+                &self.state,
+                &self.template_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2660,12 +2606,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessPolicy {
@@ -2902,28 +2842,32 @@ pub struct ConditionalAccessSessionControls {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessSessionControls {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conditionalAccessSessionControls"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conditionalAccessSessionControls",
+            &[
+                "applicationEnforcedRestrictions",
+                "cloudAppSecurity",
+                "disableResilienceDefaults",
+                "persistentBrowser",
+                "secureSignInSession",
+                "signInFrequency",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "applicationEnforcedRestrictions",
-            "cloudAppSecurity",
-            "disableResilienceDefaults",
-            "persistentBrowser",
-            "secureSignInSession",
-            "signInFrequency",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.application_enforced_restrictions,
-            &self.cloud_app_security,
-            &self.disable_resilience_defaults,
-            &self.persistent_browser,
-            &self.secure_sign_in_session,
-            &self.sign_in_frequency,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.application_enforced_restrictions,
+                &self.cloud_app_security,
+                &self.disable_resilience_defaults,
+                &self.persistent_browser,
+                &self.secure_sign_in_session,
+                &self.sign_in_frequency,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2940,12 +2884,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessSessionControls {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessSessionControls {
@@ -3088,32 +3026,36 @@ pub struct ConditionalAccessUsers {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConditionalAccessUsers {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.conditionalAccessUsers"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.conditionalAccessUsers",
+            &[
+                "excludeGroups",
+                "excludeGuestsOrExternalUsers",
+                "excludeRoles",
+                "excludeUsers",
+                "includeGroups",
+                "includeGuestsOrExternalUsers",
+                "includeRoles",
+                "includeUsers",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "excludeGroups",
-            "excludeGuestsOrExternalUsers",
-            "excludeRoles",
-            "excludeUsers",
-            "includeGroups",
-            "includeGuestsOrExternalUsers",
-            "includeRoles",
-            "includeUsers",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.exclude_groups,
-            &self.exclude_guests_or_external_users,
-            &self.exclude_roles,
-            &self.exclude_users,
-            &self.include_groups,
-            &self.include_guests_or_external_users,
-            &self.include_roles,
-            &self.include_users,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.exclude_groups,
+                &self.exclude_guests_or_external_users,
+                &self.exclude_roles,
+                &self.exclude_users,
+                &self.include_groups,
+                &self.include_guests_or_external_users,
+                &self.include_roles,
+                &self.include_users,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3132,12 +3074,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessUsers {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessUsers {
@@ -3195,18 +3131,22 @@ pub struct Fido2CombinationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Fido2CombinationConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fido2CombinationConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fido2CombinationConfiguration",
+            &["id", "appliesToCombinations", "allowedAAGUIDs"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "appliesToCombinations", "allowedAAGUIDs"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.applies_to_combinations,
-            &self.allowed_aagui_ds,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.applies_to_combinations,
+                &self.allowed_aagui_ds,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3220,12 +3160,6 @@ impl ::graph_model::rt::Struct for Fido2CombinationConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Fido2CombinationConfiguration {
@@ -3340,26 +3274,21 @@ pub struct PersistentBrowserSessionControl {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PersistentBrowserSessionControl {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.persistentBrowserSessionControl"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.persistentBrowserSessionControl",
+            &["isEnabled", "mode"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isEnabled", "mode"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_enabled, &self.mode])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.is_enabled, &self.mode], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.is_enabled, &mut self.mode], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PersistentBrowserSessionControl {
@@ -3472,26 +3401,21 @@ pub struct SecureSignInSessionControl {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SecureSignInSessionControl {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.secureSignInSessionControl"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.secureSignInSessionControl",
+            &["isEnabled"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isEnabled"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_enabled])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.is_enabled], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.is_enabled], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SecureSignInSessionControl {
@@ -3686,26 +3610,30 @@ pub struct SignInFrequencySessionControl {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SignInFrequencySessionControl {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.signInFrequencySessionControl"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.signInFrequencySessionControl",
+            &[
+                "isEnabled",
+                "authenticationType",
+                "frequencyInterval",
+                "type",
+                "value",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "isEnabled",
-            "authenticationType",
-            "frequencyInterval",
-            "type",
-            "value",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.is_enabled,
-            &self.authentication_type,
-            &self.frequency_interval,
-            &self.r#type,
-            &self.value,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.is_enabled,
+                &self.authentication_type,
+                &self.frequency_interval,
+                &self.r#type,
+                &self.value,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3721,12 +3649,6 @@ impl ::graph_model::rt::Struct for SignInFrequencySessionControl {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SignInFrequencySessionControl {
@@ -4025,42 +3947,46 @@ pub struct WhatIfAnalysisResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WhatIfAnalysisResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.whatIfAnalysisResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.whatIfAnalysisResult",
+            &[
+                "deletedDateTime",
+                "conditions",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "grantControls",
+                "id",
+                "modifiedDateTime",
+                "sessionControls",
+                "state",
+                "templateId",
+                "analysisReasons",
+                "policyApplies",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "deletedDateTime",
-            "conditions",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "grantControls",
-            "id",
-            "modifiedDateTime",
-            "sessionControls",
-            "state",
-            "templateId",
-            "analysisReasons",
-            "policyApplies",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.deleted_date_time,
-            &self.conditions,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.grant_controls,
-            &self.id,
-            &self.modified_date_time,
-            &self.session_controls,
-            &self.state,
-            &self.template_id,
-            &self.analysis_reasons,
-            &self.policy_applies,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.deleted_date_time,
+                &self.conditions,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.grant_controls,
+                &self.id,
+                &self.modified_date_time,
+                &self.session_controls,
+                &self.state,
+                &self.template_id,
+                &self.analysis_reasons,
+                &self.policy_applies,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4084,12 +4010,6 @@ impl ::graph_model::rt::Struct for WhatIfAnalysisResult {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WhatIfAnalysisResult {
@@ -4149,24 +4069,28 @@ pub struct X509CertificateCombinationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for X509CertificateCombinationConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.x509CertificateCombinationConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.x509CertificateCombinationConfiguration",
+            &[
+                "id",
+                "appliesToCombinations",
+                "allowedIssuerSkis",
+                "allowedPolicyOIDs",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "appliesToCombinations",
-            "allowedIssuerSkis",
-            "allowedPolicyOIDs",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.applies_to_combinations,
-            &self.allowed_issuer_skis,
-            &self.allowed_policy_oi_ds,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.applies_to_combinations,
+                &self.allowed_issuer_skis,
+                &self.allowed_policy_oi_ds,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4181,12 +4105,6 @@ impl ::graph_model::rt::Struct for X509CertificateCombinationConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for X509CertificateCombinationConfiguration {

@@ -28,34 +28,38 @@ pub struct AuthenticationMethodsPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationMethodsPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationMethodsPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationMethodsPolicy",
+            &[
+                "id",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "policyMigrationState",
+                "policyVersion",
+                "reconfirmationInDays",
+                "registrationEnforcement",
+                "authenticationMethodConfigurations",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "policyMigrationState",
-            "policyVersion",
-            "reconfirmationInDays",
-            "registrationEnforcement",
-            "authenticationMethodConfigurations",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.policy_migration_state,
-            &self.policy_version,
-            &self.reconfirmation_in_days,
-            &self.registration_enforcement,
-            &self.authentication_method_configurations,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.policy_migration_state,
+                &self.policy_version,
+                &self.reconfirmation_in_days,
+                &self.registration_enforcement,
+                &self.authentication_method_configurations,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -75,12 +79,6 @@ impl ::graph_model::rt::Struct for AuthenticationMethodsPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationMethodsPolicy {
@@ -213,24 +211,28 @@ pub struct AuthenticationMethodsRegistrationCampaign {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationMethodsRegistrationCampaign {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationMethodsRegistrationCampaign"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationMethodsRegistrationCampaign",
+            &[
+                "excludeTargets",
+                "includeTargets",
+                "snoozeDurationInDays",
+                "state",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "excludeTargets",
-            "includeTargets",
-            "snoozeDurationInDays",
-            "state",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.exclude_targets,
-            &self.include_targets,
-            &self.snooze_duration_in_days,
-            &self.state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.exclude_targets,
+                &self.include_targets,
+                &self.snooze_duration_in_days,
+                &self.state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -245,12 +247,6 @@ impl ::graph_model::rt::Struct for AuthenticationMethodsRegistrationCampaign {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationMethodsRegistrationCampaign {
@@ -307,18 +303,22 @@ pub struct AuthenticationMethodsRegistrationCampaignIncludeTarget {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthenticationMethodsRegistrationCampaignIncludeTarget {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authenticationMethodsRegistrationCampaignIncludeTarget"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authenticationMethodsRegistrationCampaignIncludeTarget",
+            &["id", "targetedAuthenticationMethod", "targetType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "targetedAuthenticationMethod", "targetType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.targeted_authentication_method,
-            &self.target_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.targeted_authentication_method,
+                &self.target_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -332,12 +332,6 @@ impl ::graph_model::rt::Struct for AuthenticationMethodsRegistrationCampaignIncl
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthenticationMethodsRegistrationCampaignIncludeTarget {
@@ -396,14 +390,18 @@ pub struct RegistrationEnforcement {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RegistrationEnforcement {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.registrationEnforcement"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.registrationEnforcement",
+            &["authenticationMethodsRegistrationCampaign"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["authenticationMethodsRegistrationCampaign"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.authentication_methods_registration_campaign])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.authentication_methods_registration_campaign],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -413,12 +411,6 @@ impl ::graph_model::rt::Struct for RegistrationEnforcement {
             &mut [&mut self.authentication_methods_registration_campaign],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RegistrationEnforcement {

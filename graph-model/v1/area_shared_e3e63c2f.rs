@@ -222,46 +222,50 @@ pub struct CloudPC {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudPC {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.cloudPC"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.cloudPC",
+            &[
+                "id",
+                "aadDeviceId",
+                "displayName",
+                "gracePeriodEndDateTime",
+                "imageDisplayName",
+                "lastModifiedDateTime",
+                "managedDeviceId",
+                "managedDeviceName",
+                "onPremisesConnectionName",
+                "provisioningPolicyId",
+                "provisioningPolicyName",
+                "provisioningType",
+                "servicePlanId",
+                "servicePlanName",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "aadDeviceId",
-            "displayName",
-            "gracePeriodEndDateTime",
-            "imageDisplayName",
-            "lastModifiedDateTime",
-            "managedDeviceId",
-            "managedDeviceName",
-            "onPremisesConnectionName",
-            "provisioningPolicyId",
-            "provisioningPolicyName",
-            "provisioningType",
-            "servicePlanId",
-            "servicePlanName",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.aad_device_id,
-            &self.display_name,
-            &self.grace_period_end_date_time,
-            &self.image_display_name,
-            &self.last_modified_date_time,
-            &self.managed_device_id,
-            &self.managed_device_name,
-            &self.on_premises_connection_name,
-            &self.provisioning_policy_id,
-            &self.provisioning_policy_name,
-            &self.provisioning_type,
-            &self.service_plan_id,
-            &self.service_plan_name,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.aad_device_id,
+                &self.display_name,
+                &self.grace_period_end_date_time,
+                &self.image_display_name,
+                &self.last_modified_date_time,
+                &self.managed_device_id,
+                &self.managed_device_name,
+                &self.on_premises_connection_name,
+                &self.provisioning_policy_id,
+                &self.provisioning_policy_name,
+                &self.provisioning_type,
+                &self.service_plan_id,
+                &self.service_plan_name,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -287,12 +291,6 @@ impl ::graph_model::rt::Struct for CloudPC {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudPC {
@@ -538,28 +536,32 @@ pub struct ConfigurationManagerClientEnabledFeatures {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConfigurationManagerClientEnabledFeatures {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.configurationManagerClientEnabledFeatures"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.configurationManagerClientEnabledFeatures",
+            &[
+                "compliancePolicy",
+                "deviceConfiguration",
+                "inventory",
+                "modernApps",
+                "resourceAccess",
+                "windowsUpdateForBusiness",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "compliancePolicy",
-            "deviceConfiguration",
-            "inventory",
-            "modernApps",
-            "resourceAccess",
-            "windowsUpdateForBusiness",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.compliance_policy,
-            &self.device_configuration,
-            &self.inventory,
-            &self.modern_apps,
-            &self.resource_access,
-            &self.windows_update_for_business,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.compliance_policy,
+                &self.device_configuration,
+                &self.inventory,
+                &self.modern_apps,
+                &self.resource_access,
+                &self.windows_update_for_business,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -576,12 +578,6 @@ impl ::graph_model::rt::Struct for ConfigurationManagerClientEnabledFeatures {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConfigurationManagerClientEnabledFeatures {
@@ -654,26 +650,30 @@ pub struct DeleteUserFromSharedAppleDeviceActionResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeleteUserFromSharedAppleDeviceActionResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deleteUserFromSharedAppleDeviceActionResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deleteUserFromSharedAppleDeviceActionResult",
+            &[
+                "actionName",
+                "actionState",
+                "lastUpdatedDateTime",
+                "startDateTime",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "actionName",
-            "actionState",
-            "lastUpdatedDateTime",
-            "startDateTime",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.action_name,
-            &self.action_state,
-            &self.last_updated_date_time,
-            &self.start_date_time,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.action_name,
+                &self.action_state,
+                &self.last_updated_date_time,
+                &self.start_date_time,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -689,12 +689,6 @@ impl ::graph_model::rt::Struct for DeleteUserFromSharedAppleDeviceActionResult {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeleteUserFromSharedAppleDeviceActionResult {
@@ -765,24 +759,28 @@ pub struct DeviceActionResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceActionResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceActionResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceActionResult",
+            &[
+                "actionName",
+                "actionState",
+                "lastUpdatedDateTime",
+                "startDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "actionName",
-            "actionState",
-            "lastUpdatedDateTime",
-            "startDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.action_name,
-            &self.action_state,
-            &self.last_updated_date_time,
-            &self.start_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.action_name,
+                &self.action_state,
+                &self.last_updated_date_time,
+                &self.start_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -797,12 +795,6 @@ impl ::graph_model::rt::Struct for DeviceActionResult {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceActionResult {
@@ -1025,14 +1017,18 @@ pub struct DeviceCategory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceCategory {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceCategory"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceCategory",
+            &["id", "description", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "description", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.description, &self.display_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.description, &self.display_name],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1042,12 +1038,6 @@ impl ::graph_model::rt::Struct for DeviceCategory {
             &mut [&mut self.id, &mut self.description, &mut self.display_name],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceCategory {
@@ -1148,40 +1138,44 @@ pub struct DeviceCompliancePolicySettingState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceCompliancePolicySettingState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceCompliancePolicySettingState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceCompliancePolicySettingState",
+            &[
+                "currentValue",
+                "errorCode",
+                "errorDescription",
+                "instanceDisplayName",
+                "setting",
+                "settingName",
+                "sources",
+                "state",
+                "userEmail",
+                "userId",
+                "userName",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "currentValue",
-            "errorCode",
-            "errorDescription",
-            "instanceDisplayName",
-            "setting",
-            "settingName",
-            "sources",
-            "state",
-            "userEmail",
-            "userId",
-            "userName",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.current_value,
-            &self.error_code,
-            &self.error_description,
-            &self.instance_display_name,
-            &self.setting,
-            &self.setting_name,
-            &self.sources,
-            &self.state,
-            &self.user_email,
-            &self.user_id,
-            &self.user_name,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.current_value,
+                &self.error_code,
+                &self.error_description,
+                &self.instance_display_name,
+                &self.setting,
+                &self.setting_name,
+                &self.sources,
+                &self.state,
+                &self.user_email,
+                &self.user_id,
+                &self.user_name,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1204,12 +1198,6 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicySettingState {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceCompliancePolicySettingState {
@@ -1286,30 +1274,34 @@ pub struct DeviceCompliancePolicyState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceCompliancePolicyState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceCompliancePolicyState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceCompliancePolicyState",
+            &[
+                "id",
+                "displayName",
+                "platformType",
+                "settingCount",
+                "settingStates",
+                "state",
+                "version",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "platformType",
-            "settingCount",
-            "settingStates",
-            "state",
-            "version",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.platform_type,
-            &self.setting_count,
-            &self.setting_states,
-            &self.state,
-            &self.version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.platform_type,
+                &self.setting_count,
+                &self.setting_states,
+                &self.state,
+                &self.version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1327,12 +1319,6 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicyState {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceCompliancePolicyState {
@@ -1433,40 +1419,44 @@ pub struct DeviceConfigurationSettingState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceConfigurationSettingState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceConfigurationSettingState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceConfigurationSettingState",
+            &[
+                "currentValue",
+                "errorCode",
+                "errorDescription",
+                "instanceDisplayName",
+                "setting",
+                "settingName",
+                "sources",
+                "state",
+                "userEmail",
+                "userId",
+                "userName",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "currentValue",
-            "errorCode",
-            "errorDescription",
-            "instanceDisplayName",
-            "setting",
-            "settingName",
-            "sources",
-            "state",
-            "userEmail",
-            "userId",
-            "userName",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.current_value,
-            &self.error_code,
-            &self.error_description,
-            &self.instance_display_name,
-            &self.setting,
-            &self.setting_name,
-            &self.sources,
-            &self.state,
-            &self.user_email,
-            &self.user_id,
-            &self.user_name,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.current_value,
+                &self.error_code,
+                &self.error_description,
+                &self.instance_display_name,
+                &self.setting,
+                &self.setting_name,
+                &self.sources,
+                &self.state,
+                &self.user_email,
+                &self.user_id,
+                &self.user_name,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1489,12 +1479,6 @@ impl ::graph_model::rt::Struct for DeviceConfigurationSettingState {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceConfigurationSettingState {
@@ -1571,30 +1555,34 @@ pub struct DeviceConfigurationState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceConfigurationState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceConfigurationState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceConfigurationState",
+            &[
+                "id",
+                "displayName",
+                "platformType",
+                "settingCount",
+                "settingStates",
+                "state",
+                "version",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "platformType",
-            "settingCount",
-            "settingStates",
-            "state",
-            "version",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.platform_type,
-            &self.setting_count,
-            &self.setting_states,
-            &self.state,
-            &self.version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.platform_type,
+                &self.setting_count,
+                &self.setting_states,
+                &self.state,
+                &self.version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1612,12 +1600,6 @@ impl ::graph_model::rt::Struct for DeviceConfigurationState {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceConfigurationState {
@@ -1999,32 +1981,36 @@ pub struct DeviceGeoLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceGeoLocation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceGeoLocation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceGeoLocation",
+            &[
+                "altitude",
+                "heading",
+                "horizontalAccuracy",
+                "lastCollectedDateTime",
+                "latitude",
+                "longitude",
+                "speed",
+                "verticalAccuracy",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "altitude",
-            "heading",
-            "horizontalAccuracy",
-            "lastCollectedDateTime",
-            "latitude",
-            "longitude",
-            "speed",
-            "verticalAccuracy",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.altitude,
-            &self.heading,
-            &self.horizontal_accuracy,
-            &self.last_collected_date_time,
-            &self.latitude,
-            &self.longitude,
-            &self.speed,
-            &self.vertical_accuracy,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.altitude,
+                &self.heading,
+                &self.horizontal_accuracy,
+                &self.last_collected_date_time,
+                &self.latitude,
+                &self.longitude,
+                &self.speed,
+                &self.vertical_accuracy,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2043,12 +2029,6 @@ impl ::graph_model::rt::Struct for DeviceGeoLocation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceGeoLocation {
@@ -2227,80 +2207,84 @@ pub struct DeviceHealthAttestationState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceHealthAttestationState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceHealthAttestationState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceHealthAttestationState",
+            &[
+                "attestationIdentityKey",
+                "bitLockerStatus",
+                "bootAppSecurityVersion",
+                "bootDebugging",
+                "bootManagerSecurityVersion",
+                "bootManagerVersion",
+                "bootRevisionListInfo",
+                "codeIntegrity",
+                "codeIntegrityCheckVersion",
+                "codeIntegrityPolicy",
+                "contentNamespaceUrl",
+                "contentVersion",
+                "dataExcutionPolicy",
+                "deviceHealthAttestationStatus",
+                "earlyLaunchAntiMalwareDriverProtection",
+                "healthAttestationSupportedStatus",
+                "healthStatusMismatchInfo",
+                "issuedDateTime",
+                "lastUpdateDateTime",
+                "operatingSystemKernelDebugging",
+                "operatingSystemRevListInfo",
+                "pcr0",
+                "pcrHashAlgorithm",
+                "resetCount",
+                "restartCount",
+                "safeMode",
+                "secureBoot",
+                "secureBootConfigurationPolicyFingerPrint",
+                "testSigning",
+                "tpmVersion",
+                "virtualSecureMode",
+                "windowsPE",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "attestationIdentityKey",
-            "bitLockerStatus",
-            "bootAppSecurityVersion",
-            "bootDebugging",
-            "bootManagerSecurityVersion",
-            "bootManagerVersion",
-            "bootRevisionListInfo",
-            "codeIntegrity",
-            "codeIntegrityCheckVersion",
-            "codeIntegrityPolicy",
-            "contentNamespaceUrl",
-            "contentVersion",
-            "dataExcutionPolicy",
-            "deviceHealthAttestationStatus",
-            "earlyLaunchAntiMalwareDriverProtection",
-            "healthAttestationSupportedStatus",
-            "healthStatusMismatchInfo",
-            "issuedDateTime",
-            "lastUpdateDateTime",
-            "operatingSystemKernelDebugging",
-            "operatingSystemRevListInfo",
-            "pcr0",
-            "pcrHashAlgorithm",
-            "resetCount",
-            "restartCount",
-            "safeMode",
-            "secureBoot",
-            "secureBootConfigurationPolicyFingerPrint",
-            "testSigning",
-            "tpmVersion",
-            "virtualSecureMode",
-            "windowsPE",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.attestation_identity_key,
-            &self.bit_locker_status,
-            &self.boot_app_security_version,
-            &self.boot_debugging,
-            &self.boot_manager_security_version,
-            &self.boot_manager_version,
-            &self.boot_revision_list_info,
-            &self.code_integrity,
-            &self.code_integrity_check_version,
-            &self.code_integrity_policy,
-            &self.content_namespace_url,
-            &self.content_version,
-            &self.data_excution_policy,
-            &self.device_health_attestation_status,
-            &self.early_launch_anti_malware_driver_protection,
-            &self.health_attestation_supported_status,
-            &self.health_status_mismatch_info,
-            &self.issued_date_time,
-            &self.last_update_date_time,
-            &self.operating_system_kernel_debugging,
-            &self.operating_system_rev_list_info,
-            &self.pcr0,
-            &self.pcr_hash_algorithm,
-            &self.reset_count,
-            &self.restart_count,
-            &self.safe_mode,
-            &self.secure_boot,
-            &self.secure_boot_configuration_policy_finger_print,
-            &self.test_signing,
-            &self.tpm_version,
-            &self.virtual_secure_mode,
-            &self.windows_pe,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.attestation_identity_key,
+                &self.bit_locker_status,
+                &self.boot_app_security_version,
+                &self.boot_debugging,
+                &self.boot_manager_security_version,
+                &self.boot_manager_version,
+                &self.boot_revision_list_info,
+                &self.code_integrity,
+                &self.code_integrity_check_version,
+                &self.code_integrity_policy,
+                &self.content_namespace_url,
+                &self.content_version,
+                &self.data_excution_policy,
+                &self.device_health_attestation_status,
+                &self.early_launch_anti_malware_driver_protection,
+                &self.health_attestation_supported_status,
+                &self.health_status_mismatch_info,
+                &self.issued_date_time,
+                &self.last_update_date_time,
+                &self.operating_system_kernel_debugging,
+                &self.operating_system_rev_list_info,
+                &self.pcr0,
+                &self.pcr_hash_algorithm,
+                &self.reset_count,
+                &self.restart_count,
+                &self.safe_mode,
+                &self.secure_boot,
+                &self.secure_boot_configuration_policy_finger_print,
+                &self.test_signing,
+                &self.tpm_version,
+                &self.virtual_secure_mode,
+                &self.windows_pe,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2343,12 +2327,6 @@ impl ::graph_model::rt::Struct for DeviceHealthAttestationState {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceHealthAttestationState {
@@ -2435,34 +2413,38 @@ pub struct DeviceLogCollectionResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceLogCollectionResponse {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceLogCollectionResponse"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceLogCollectionResponse",
+            &[
+                "id",
+                "enrolledByUser",
+                "expirationDateTimeUTC",
+                "initiatedByUserPrincipalName",
+                "managedDeviceId",
+                "receivedDateTimeUTC",
+                "requestedDateTimeUTC",
+                "sizeInKB",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "enrolledByUser",
-            "expirationDateTimeUTC",
-            "initiatedByUserPrincipalName",
-            "managedDeviceId",
-            "receivedDateTimeUTC",
-            "requestedDateTimeUTC",
-            "sizeInKB",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.enrolled_by_user,
-            &self.expiration_date_time_utc,
-            &self.initiated_by_user_principal_name,
-            &self.managed_device_id,
-            &self.received_date_time_utc,
-            &self.requested_date_time_utc,
-            &self.size_in_kb,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.enrolled_by_user,
+                &self.expiration_date_time_utc,
+                &self.initiated_by_user_principal_name,
+                &self.managed_device_id,
+                &self.received_date_time_utc,
+                &self.requested_date_time_utc,
+                &self.size_in_kb,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2482,12 +2464,6 @@ impl ::graph_model::rt::Struct for DeviceLogCollectionResponse {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceLogCollectionResponse {
@@ -2805,14 +2781,18 @@ pub struct DeviceManagementTroubleshootingEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceManagementTroubleshootingEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deviceManagementTroubleshootingEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.deviceManagementTroubleshootingEvent",
+            &["id", "correlationId", "eventDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "correlationId", "eventDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.correlation_id, &self.event_date_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.correlation_id, &self.event_date_time],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2826,12 +2806,6 @@ impl ::graph_model::rt::Struct for DeviceManagementTroubleshootingEvent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceManagementTroubleshootingEvent {
@@ -3148,38 +3122,42 @@ pub struct EnrollmentTroubleshootingEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EnrollmentTroubleshootingEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.enrollmentTroubleshootingEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.enrollmentTroubleshootingEvent",
+            &[
+                "id",
+                "correlationId",
+                "eventDateTime",
+                "deviceId",
+                "enrollmentType",
+                "failureCategory",
+                "failureReason",
+                "managedDeviceIdentifier",
+                "operatingSystem",
+                "osVersion",
+                "userId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "correlationId",
-            "eventDateTime",
-            "deviceId",
-            "enrollmentType",
-            "failureCategory",
-            "failureReason",
-            "managedDeviceIdentifier",
-            "operatingSystem",
-            "osVersion",
-            "userId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.correlation_id,
-            &self.event_date_time,
-            &self.device_id,
-            &self.enrollment_type,
-            &self.failure_category,
-            &self.failure_reason,
-            &self.managed_device_identifier,
-            &self.operating_system,
-            &self.os_version,
-            &self.user_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.correlation_id,
+                &self.event_date_time,
+                &self.device_id,
+                &self.enrollment_type,
+                &self.failure_category,
+                &self.failure_reason,
+                &self.managed_device_identifier,
+                &self.operating_system,
+                &self.os_version,
+                &self.user_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3201,12 +3179,6 @@ impl ::graph_model::rt::Struct for EnrollmentTroubleshootingEvent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EnrollmentTroubleshootingEvent {
@@ -3279,26 +3251,30 @@ pub struct LocateDeviceActionResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LocateDeviceActionResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.locateDeviceActionResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.locateDeviceActionResult",
+            &[
+                "actionName",
+                "actionState",
+                "lastUpdatedDateTime",
+                "startDateTime",
+                "deviceLocation",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "actionName",
-            "actionState",
-            "lastUpdatedDateTime",
-            "startDateTime",
-            "deviceLocation",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.action_name,
-            &self.action_state,
-            &self.last_updated_date_time,
-            &self.start_date_time,
-            &self.device_location,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.action_name,
+                &self.action_state,
+                &self.last_updated_date_time,
+                &self.start_date_time,
+                &self.device_location,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3314,12 +3290,6 @@ impl ::graph_model::rt::Struct for LocateDeviceActionResult {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LocateDeviceActionResult {
@@ -3622,140 +3592,144 @@ pub struct ManagedDevice {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedDevice {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.managedDevice"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.managedDevice",
+            &[
+                "id",
+                "activationLockBypassCode",
+                "androidSecurityPatchLevel",
+                "azureADDeviceId",
+                "azureADRegistered",
+                "complianceGracePeriodExpirationDateTime",
+                "complianceState",
+                "configurationManagerClientEnabledFeatures",
+                "deviceActionResults",
+                "deviceCategoryDisplayName",
+                "deviceEnrollmentType",
+                "deviceHealthAttestationState",
+                "deviceName",
+                "deviceRegistrationState",
+                "easActivated",
+                "easActivationDateTime",
+                "easDeviceId",
+                "emailAddress",
+                "enrolledDateTime",
+                "enrollmentProfileName",
+                "ethernetMacAddress",
+                "exchangeAccessState",
+                "exchangeAccessStateReason",
+                "exchangeLastSuccessfulSyncDateTime",
+                "freeStorageSpaceInBytes",
+                "iccid",
+                "imei",
+                "isEncrypted",
+                "isSupervised",
+                "jailBroken",
+                "lastSyncDateTime",
+                "managedDeviceName",
+                "managedDeviceOwnerType",
+                "managementAgent",
+                "managementCertificateExpirationDate",
+                "managementState",
+                "manufacturer",
+                "meid",
+                "model",
+                "notes",
+                "operatingSystem",
+                "osVersion",
+                "partnerReportedThreatState",
+                "phoneNumber",
+                "physicalMemoryInBytes",
+                "remoteAssistanceSessionErrorDetails",
+                "remoteAssistanceSessionUrl",
+                "requireUserEnrollmentApproval",
+                "serialNumber",
+                "subscriberCarrier",
+                "totalStorageSpaceInBytes",
+                "udid",
+                "userDisplayName",
+                "userId",
+                "userPrincipalName",
+                "wiFiMacAddress",
+                "deviceCategory",
+                "deviceCompliancePolicyStates",
+                "deviceConfigurationStates",
+                "logCollectionRequests",
+                "users",
+                "windowsProtectionState",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activationLockBypassCode",
-            "androidSecurityPatchLevel",
-            "azureADDeviceId",
-            "azureADRegistered",
-            "complianceGracePeriodExpirationDateTime",
-            "complianceState",
-            "configurationManagerClientEnabledFeatures",
-            "deviceActionResults",
-            "deviceCategoryDisplayName",
-            "deviceEnrollmentType",
-            "deviceHealthAttestationState",
-            "deviceName",
-            "deviceRegistrationState",
-            "easActivated",
-            "easActivationDateTime",
-            "easDeviceId",
-            "emailAddress",
-            "enrolledDateTime",
-            "enrollmentProfileName",
-            "ethernetMacAddress",
-            "exchangeAccessState",
-            "exchangeAccessStateReason",
-            "exchangeLastSuccessfulSyncDateTime",
-            "freeStorageSpaceInBytes",
-            "iccid",
-            "imei",
-            "isEncrypted",
-            "isSupervised",
-            "jailBroken",
-            "lastSyncDateTime",
-            "managedDeviceName",
-            "managedDeviceOwnerType",
-            "managementAgent",
-            "managementCertificateExpirationDate",
-            "managementState",
-            "manufacturer",
-            "meid",
-            "model",
-            "notes",
-            "operatingSystem",
-            "osVersion",
-            "partnerReportedThreatState",
-            "phoneNumber",
-            "physicalMemoryInBytes",
-            "remoteAssistanceSessionErrorDetails",
-            "remoteAssistanceSessionUrl",
-            "requireUserEnrollmentApproval",
-            "serialNumber",
-            "subscriberCarrier",
-            "totalStorageSpaceInBytes",
-            "udid",
-            "userDisplayName",
-            "userId",
-            "userPrincipalName",
-            "wiFiMacAddress",
-            "deviceCategory",
-            "deviceCompliancePolicyStates",
-            "deviceConfigurationStates",
-            "logCollectionRequests",
-            "users",
-            "windowsProtectionState",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.activation_lock_bypass_code,
-            &self.android_security_patch_level,
-            &self.azure_ad_device_id,
-            &self.azure_ad_registered,
-            &self.compliance_grace_period_expiration_date_time,
-            &self.compliance_state,
-            &self.configuration_manager_client_enabled_features,
-            &self.device_action_results,
-            &self.device_category_display_name,
-            &self.device_enrollment_type,
-            &self.device_health_attestation_state,
-            &self.device_name,
-            &self.device_registration_state,
-            &self.eas_activated,
-            &self.eas_activation_date_time,
-            &self.eas_device_id,
-            &self.email_address,
-            &self.enrolled_date_time,
-            &self.enrollment_profile_name,
-            &self.ethernet_mac_address,
-            &self.exchange_access_state,
-            &self.exchange_access_state_reason,
-            &self.exchange_last_successful_sync_date_time,
-            &self.free_storage_space_in_bytes,
-            &self.iccid,
-            &self.imei,
-            &self.is_encrypted,
-            &self.is_supervised,
-            &self.jail_broken,
-            &self.last_sync_date_time,
-            &self.managed_device_name,
-            &self.managed_device_owner_type,
-            &self.management_agent,
-            &self.management_certificate_expiration_date,
-            &self.management_state,
-            &self.manufacturer,
-            &self.meid,
-            &self.model,
-            &self.notes,
-            &self.operating_system,
-            &self.os_version,
-            &self.partner_reported_threat_state,
-            &self.phone_number,
-            &self.physical_memory_in_bytes,
-            &self.remote_assistance_session_error_details,
-            &self.remote_assistance_session_url,
-            &self.require_user_enrollment_approval,
-            &self.serial_number,
-            &self.subscriber_carrier,
-            &self.total_storage_space_in_bytes,
-            &self.udid,
-            &self.user_display_name,
-            &self.user_id,
-            &self.user_principal_name,
-            &self.wi_fi_mac_address,
-            &self.device_category,
-            &self.device_compliance_policy_states,
-            &self.device_configuration_states,
-            &self.log_collection_requests,
-            &self.users,
-            &self.windows_protection_state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.activation_lock_bypass_code,
+                &self.android_security_patch_level,
+                &self.azure_ad_device_id,
+                &self.azure_ad_registered,
+                &self.compliance_grace_period_expiration_date_time,
+                &self.compliance_state,
+                &self.configuration_manager_client_enabled_features,
+                &self.device_action_results,
+                &self.device_category_display_name,
+                &self.device_enrollment_type,
+                &self.device_health_attestation_state,
+                &self.device_name,
+                &self.device_registration_state,
+                &self.eas_activated,
+                &self.eas_activation_date_time,
+                &self.eas_device_id,
+                &self.email_address,
+                &self.enrolled_date_time,
+                &self.enrollment_profile_name,
+                &self.ethernet_mac_address,
+                &self.exchange_access_state,
+                &self.exchange_access_state_reason,
+                &self.exchange_last_successful_sync_date_time,
+                &self.free_storage_space_in_bytes,
+                &self.iccid,
+                &self.imei,
+                &self.is_encrypted,
+                &self.is_supervised,
+                &self.jail_broken,
+                &self.last_sync_date_time,
+                &self.managed_device_name,
+                &self.managed_device_owner_type,
+                &self.management_agent,
+                &self.management_certificate_expiration_date,
+                &self.management_state,
+                &self.manufacturer,
+                &self.meid,
+                &self.model,
+                &self.notes,
+                &self.operating_system,
+                &self.os_version,
+                &self.partner_reported_threat_state,
+                &self.phone_number,
+                &self.physical_memory_in_bytes,
+                &self.remote_assistance_session_error_details,
+                &self.remote_assistance_session_url,
+                &self.require_user_enrollment_approval,
+                &self.serial_number,
+                &self.subscriber_carrier,
+                &self.total_storage_space_in_bytes,
+                &self.udid,
+                &self.user_display_name,
+                &self.user_id,
+                &self.user_principal_name,
+                &self.wi_fi_mac_address,
+                &self.device_category,
+                &self.device_compliance_policy_states,
+                &self.device_configuration_states,
+                &self.log_collection_requests,
+                &self.users,
+                &self.windows_protection_state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3828,12 +3802,6 @@ impl ::graph_model::rt::Struct for ManagedDevice {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedDevice {
@@ -4515,26 +4483,30 @@ pub struct RemoteLockActionResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RemoteLockActionResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.remoteLockActionResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.remoteLockActionResult",
+            &[
+                "actionName",
+                "actionState",
+                "lastUpdatedDateTime",
+                "startDateTime",
+                "unlockPin",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "actionName",
-            "actionState",
-            "lastUpdatedDateTime",
-            "startDateTime",
-            "unlockPin",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.action_name,
-            &self.action_state,
-            &self.last_updated_date_time,
-            &self.start_date_time,
-            &self.unlock_pin,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.action_name,
+                &self.action_state,
+                &self.last_updated_date_time,
+                &self.start_date_time,
+                &self.unlock_pin,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4550,12 +4522,6 @@ impl ::graph_model::rt::Struct for RemoteLockActionResult {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RemoteLockActionResult {
@@ -4632,28 +4598,32 @@ pub struct ResetPasscodeActionResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResetPasscodeActionResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.resetPasscodeActionResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.resetPasscodeActionResult",
+            &[
+                "actionName",
+                "actionState",
+                "lastUpdatedDateTime",
+                "startDateTime",
+                "errorCode",
+                "passcode",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "actionName",
-            "actionState",
-            "lastUpdatedDateTime",
-            "startDateTime",
-            "errorCode",
-            "passcode",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.action_name,
-            &self.action_state,
-            &self.last_updated_date_time,
-            &self.start_date_time,
-            &self.error_code,
-            &self.passcode,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.action_name,
+                &self.action_state,
+                &self.last_updated_date_time,
+                &self.start_date_time,
+                &self.error_code,
+                &self.passcode,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4670,12 +4640,6 @@ impl ::graph_model::rt::Struct for ResetPasscodeActionResult {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ResetPasscodeActionResult {
@@ -4748,26 +4712,30 @@ pub struct RotateBitLockerKeysDeviceActionResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RotateBitLockerKeysDeviceActionResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.rotateBitLockerKeysDeviceActionResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.rotateBitLockerKeysDeviceActionResult",
+            &[
+                "actionName",
+                "actionState",
+                "lastUpdatedDateTime",
+                "startDateTime",
+                "errorCode",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "actionName",
-            "actionState",
-            "lastUpdatedDateTime",
-            "startDateTime",
-            "errorCode",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.action_name,
-            &self.action_state,
-            &self.last_updated_date_time,
-            &self.start_date_time,
-            &self.error_code,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.action_name,
+                &self.action_state,
+                &self.last_updated_date_time,
+                &self.start_date_time,
+                &self.error_code,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4783,12 +4751,6 @@ impl ::graph_model::rt::Struct for RotateBitLockerKeysDeviceActionResult {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RotateBitLockerKeysDeviceActionResult {
@@ -4845,14 +4807,18 @@ pub struct SettingSource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SettingSource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.settingSource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.settingSource",
+            &["displayName", "id", "sourceType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id", "sourceType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.id, &self.source_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.display_name, &self.id, &self.source_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4862,12 +4828,6 @@ impl ::graph_model::rt::Struct for SettingSource {
             &mut [&mut self.display_name, &mut self.id, &mut self.source_type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SettingSource {
@@ -5264,26 +5224,30 @@ pub struct WindowsDefenderScanActionResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsDefenderScanActionResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsDefenderScanActionResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsDefenderScanActionResult",
+            &[
+                "actionName",
+                "actionState",
+                "lastUpdatedDateTime",
+                "startDateTime",
+                "scanType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "actionName",
-            "actionState",
-            "lastUpdatedDateTime",
-            "startDateTime",
-            "scanType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.action_name,
-            &self.action_state,
-            &self.last_updated_date_time,
-            &self.start_date_time,
-            &self.scan_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.action_name,
+                &self.action_state,
+                &self.last_updated_date_time,
+                &self.start_date_time,
+                &self.scan_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5299,12 +5263,6 @@ impl ::graph_model::rt::Struct for WindowsDefenderScanActionResult {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsDefenderScanActionResult {
@@ -5496,38 +5454,42 @@ pub struct WindowsDeviceMalwareState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsDeviceMalwareState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsDeviceMalwareState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsDeviceMalwareState",
+            &[
+                "id",
+                "additionalInformationUrl",
+                "category",
+                "detectionCount",
+                "displayName",
+                "executionState",
+                "initialDetectionDateTime",
+                "lastStateChangeDateTime",
+                "severity",
+                "state",
+                "threatState",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "additionalInformationUrl",
-            "category",
-            "detectionCount",
-            "displayName",
-            "executionState",
-            "initialDetectionDateTime",
-            "lastStateChangeDateTime",
-            "severity",
-            "state",
-            "threatState",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.additional_information_url,
-            &self.category,
-            &self.detection_count,
-            &self.display_name,
-            &self.execution_state,
-            &self.initial_detection_date_time,
-            &self.last_state_change_date_time,
-            &self.severity,
-            &self.state,
-            &self.threat_state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.additional_information_url,
+                &self.category,
+                &self.detection_count,
+                &self.display_name,
+                &self.execution_state,
+                &self.initial_detection_date_time,
+                &self.last_state_change_date_time,
+                &self.severity,
+                &self.state,
+                &self.threat_state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5549,12 +5511,6 @@ impl ::graph_model::rt::Struct for WindowsDeviceMalwareState {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsDeviceMalwareState {
@@ -6560,62 +6516,66 @@ pub struct WindowsProtectionState {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WindowsProtectionState {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.windowsProtectionState"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.windowsProtectionState",
+            &[
+                "id",
+                "antiMalwareVersion",
+                "controlledConfigurationEnabled",
+                "deviceState",
+                "engineVersion",
+                "fullScanOverdue",
+                "fullScanRequired",
+                "isVirtualMachine",
+                "lastFullScanDateTime",
+                "lastFullScanSignatureVersion",
+                "lastQuickScanDateTime",
+                "lastQuickScanSignatureVersion",
+                "lastReportedDateTime",
+                "malwareProtectionEnabled",
+                "networkInspectionSystemEnabled",
+                "productStatus",
+                "quickScanOverdue",
+                "realTimeProtectionEnabled",
+                "rebootRequired",
+                "signatureUpdateOverdue",
+                "signatureVersion",
+                "tamperProtectionEnabled",
+                "detectedMalwareState",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "antiMalwareVersion",
-            "controlledConfigurationEnabled",
-            "deviceState",
-            "engineVersion",
-            "fullScanOverdue",
-            "fullScanRequired",
-            "isVirtualMachine",
-            "lastFullScanDateTime",
-            "lastFullScanSignatureVersion",
-            "lastQuickScanDateTime",
-            "lastQuickScanSignatureVersion",
-            "lastReportedDateTime",
-            "malwareProtectionEnabled",
-            "networkInspectionSystemEnabled",
-            "productStatus",
-            "quickScanOverdue",
-            "realTimeProtectionEnabled",
-            "rebootRequired",
-            "signatureUpdateOverdue",
-            "signatureVersion",
-            "tamperProtectionEnabled",
-            "detectedMalwareState",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.anti_malware_version,
-            &self.controlled_configuration_enabled,
-            &self.device_state,
-            &self.engine_version,
-            &self.full_scan_overdue,
-            &self.full_scan_required,
-            &self.is_virtual_machine,
-            &self.last_full_scan_date_time,
-            &self.last_full_scan_signature_version,
-            &self.last_quick_scan_date_time,
-            &self.last_quick_scan_signature_version,
-            &self.last_reported_date_time,
-            &self.malware_protection_enabled,
-            &self.network_inspection_system_enabled,
-            &self.product_status,
-            &self.quick_scan_overdue,
-            &self.real_time_protection_enabled,
-            &self.reboot_required,
-            &self.signature_update_overdue,
-            &self.signature_version,
-            &self.tamper_protection_enabled,
-            &self.detected_malware_state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.anti_malware_version,
+                &self.controlled_configuration_enabled,
+                &self.device_state,
+                &self.engine_version,
+                &self.full_scan_overdue,
+                &self.full_scan_required,
+                &self.is_virtual_machine,
+                &self.last_full_scan_date_time,
+                &self.last_full_scan_signature_version,
+                &self.last_quick_scan_date_time,
+                &self.last_quick_scan_signature_version,
+                &self.last_reported_date_time,
+                &self.malware_protection_enabled,
+                &self.network_inspection_system_enabled,
+                &self.product_status,
+                &self.quick_scan_overdue,
+                &self.real_time_protection_enabled,
+                &self.reboot_required,
+                &self.signature_update_overdue,
+                &self.signature_version,
+                &self.tamper_protection_enabled,
+                &self.detected_malware_state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6649,12 +6609,6 @@ impl ::graph_model::rt::Struct for WindowsProtectionState {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WindowsProtectionState {

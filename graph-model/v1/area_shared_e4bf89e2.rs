@@ -16,24 +16,28 @@ pub struct AssignedPlan {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AssignedPlan {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.assignedPlan"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.assignedPlan",
+            &[
+                "assignedDateTime",
+                "capabilityStatus",
+                "service",
+                "servicePlanId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "assignedDateTime",
-            "capabilityStatus",
-            "service",
-            "servicePlanId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.assigned_date_time,
-            &self.capability_status,
-            &self.service,
-            &self.service_plan_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.assigned_date_time,
+                &self.capability_status,
+                &self.service,
+                &self.service_plan_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -48,12 +52,6 @@ impl ::graph_model::rt::Struct for AssignedPlan {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AssignedPlan {
@@ -110,18 +108,22 @@ pub struct ProvisionedPlan {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProvisionedPlan {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.provisionedPlan"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.provisionedPlan",
+            &["capabilityStatus", "provisioningStatus", "service"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["capabilityStatus", "provisioningStatus", "service"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.capability_status,
-            &self.provisioning_status,
-            &self.service,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.capability_status,
+                &self.provisioning_status,
+                &self.service,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -135,12 +137,6 @@ impl ::graph_model::rt::Struct for ProvisionedPlan {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProvisionedPlan {

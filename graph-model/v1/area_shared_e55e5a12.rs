@@ -18,24 +18,28 @@ pub struct TeamsAppInstallation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAppInstallation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAppInstallation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAppInstallation",
+            &[
+                "id",
+                "consentedPermissionSet",
+                "teamsApp",
+                "teamsAppDefinition",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "consentedPermissionSet",
-            "teamsApp",
-            "teamsAppDefinition",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.consented_permission_set,
-            &self.teams_app,
-            &self.teams_app_definition,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.consented_permission_set,
+                &self.teams_app,
+                &self.teams_app_definition,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -50,12 +54,6 @@ impl ::graph_model::rt::Struct for TeamsAppInstallation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsAppInstallation {
@@ -230,26 +228,30 @@ pub struct UserScopeTeamsAppInstallation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserScopeTeamsAppInstallation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.userScopeTeamsAppInstallation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.userScopeTeamsAppInstallation",
+            &[
+                "id",
+                "consentedPermissionSet",
+                "teamsApp",
+                "teamsAppDefinition",
+                "chat",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "consentedPermissionSet",
-            "teamsApp",
-            "teamsAppDefinition",
-            "chat",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.consented_permission_set,
-            &self.teams_app,
-            &self.teams_app_definition,
-            &self.chat,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.consented_permission_set,
+                &self.teams_app,
+                &self.teams_app_definition,
+                &self.chat,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -265,12 +267,6 @@ impl ::graph_model::rt::Struct for UserScopeTeamsAppInstallation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserScopeTeamsAppInstallation {

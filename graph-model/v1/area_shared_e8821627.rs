@@ -93,32 +93,36 @@ pub struct DayNote {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DayNote {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.dayNote"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.dayNote",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "dayNoteDate",
+                "draftDayNote",
+                "sharedDayNote",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "dayNoteDate",
-            "draftDayNote",
-            "sharedDayNote",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.day_note_date,
-            &self.draft_day_note,
-            &self.shared_day_note,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.day_note_date,
+                &self.draft_day_note,
+                &self.shared_day_note,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -137,12 +141,6 @@ impl ::graph_model::rt::Struct for DayNote {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DayNote {
@@ -292,50 +290,54 @@ pub struct OfferShiftRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OfferShiftRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.offerShiftRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.offerShiftRequest",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "assignedTo",
+                "managerActionDateTime",
+                "managerActionMessage",
+                "managerUserId",
+                "senderDateTime",
+                "senderMessage",
+                "senderUserId",
+                "state",
+                "recipientActionDateTime",
+                "recipientActionMessage",
+                "recipientUserId",
+                "senderShiftId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "assignedTo",
-            "managerActionDateTime",
-            "managerActionMessage",
-            "managerUserId",
-            "senderDateTime",
-            "senderMessage",
-            "senderUserId",
-            "state",
-            "recipientActionDateTime",
-            "recipientActionMessage",
-            "recipientUserId",
-            "senderShiftId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.assigned_to,
-            &self.manager_action_date_time,
-            &self.manager_action_message,
-            &self.manager_user_id,
-            &self.sender_date_time,
-            &self.sender_message,
-            &self.sender_user_id,
-            &self.state,
-            &self.recipient_action_date_time,
-            &self.recipient_action_message,
-            &self.recipient_user_id,
-            &self.sender_shift_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.assigned_to,
+                &self.manager_action_date_time,
+                &self.manager_action_message,
+                &self.manager_user_id,
+                &self.sender_date_time,
+                &self.sender_message,
+                &self.sender_user_id,
+                &self.state,
+                &self.recipient_action_date_time,
+                &self.recipient_action_message,
+                &self.recipient_user_id,
+                &self.sender_shift_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -363,12 +365,6 @@ impl ::graph_model::rt::Struct for OfferShiftRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OfferShiftRequest {
@@ -547,34 +543,38 @@ pub struct OpenShift {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OpenShift {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.openShift"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.openShift",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "draftOpenShift",
+                "isStagedForDeletion",
+                "schedulingGroupId",
+                "sharedOpenShift",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "draftOpenShift",
-            "isStagedForDeletion",
-            "schedulingGroupId",
-            "sharedOpenShift",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.draft_open_shift,
-            &self.is_staged_for_deletion,
-            &self.scheduling_group_id,
-            &self.shared_open_shift,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.draft_open_shift,
+                &self.is_staged_for_deletion,
+                &self.scheduling_group_id,
+                &self.shared_open_shift,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -594,12 +594,6 @@ impl ::graph_model::rt::Struct for OpenShift {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OpenShift {
@@ -678,44 +672,48 @@ pub struct OpenShiftChangeRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OpenShiftChangeRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.openShiftChangeRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.openShiftChangeRequest",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "assignedTo",
+                "managerActionDateTime",
+                "managerActionMessage",
+                "managerUserId",
+                "senderDateTime",
+                "senderMessage",
+                "senderUserId",
+                "state",
+                "openShiftId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "assignedTo",
-            "managerActionDateTime",
-            "managerActionMessage",
-            "managerUserId",
-            "senderDateTime",
-            "senderMessage",
-            "senderUserId",
-            "state",
-            "openShiftId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.assigned_to,
-            &self.manager_action_date_time,
-            &self.manager_action_message,
-            &self.manager_user_id,
-            &self.sender_date_time,
-            &self.sender_message,
-            &self.sender_user_id,
-            &self.state,
-            &self.open_shift_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.assigned_to,
+                &self.manager_action_date_time,
+                &self.manager_action_message,
+                &self.manager_user_id,
+                &self.sender_date_time,
+                &self.sender_message,
+                &self.sender_user_id,
+                &self.state,
+                &self.open_shift_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -740,12 +738,6 @@ impl ::graph_model::rt::Struct for OpenShiftChangeRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OpenShiftChangeRequest {
@@ -810,30 +802,34 @@ pub struct OpenShiftItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OpenShiftItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.openShiftItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.openShiftItem",
+            &[
+                "endDateTime",
+                "startDateTime",
+                "theme",
+                "activities",
+                "displayName",
+                "notes",
+                "openSlotCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "endDateTime",
-            "startDateTime",
-            "theme",
-            "activities",
-            "displayName",
-            "notes",
-            "openSlotCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.end_date_time,
-            &self.start_date_time,
-            &self.theme,
-            &self.activities,
-            &self.display_name,
-            &self.notes,
-            &self.open_slot_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.end_date_time,
+                &self.start_date_time,
+                &self.theme,
+                &self.activities,
+                &self.display_name,
+                &self.notes,
+                &self.open_slot_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -851,12 +847,6 @@ impl ::graph_model::rt::Struct for OpenShiftItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OpenShiftItem {
@@ -911,26 +901,19 @@ pub struct OperationError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OperationError {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.operationError"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.operationError", &["code", "message"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["code", "message"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.code, &self.message])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.code, &self.message], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.code, &mut self.message], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OperationError {
@@ -987,14 +970,15 @@ pub struct ProfilePhoto {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProfilePhoto {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.profilePhoto"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.profilePhoto",
+            &["id", "height", "width"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "height", "width"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.height, &self.width])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.height, &self.width], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1004,12 +988,6 @@ impl ::graph_model::rt::Struct for ProfilePhoto {
             &mut [&mut self.id, &mut self.height, &mut self.width],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProfilePhoto {
@@ -1110,66 +1088,70 @@ pub struct Schedule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Schedule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.schedule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.schedule",
+            &[
+                "id",
+                "enabled",
+                "isActivitiesIncludedWhenCopyingShiftsEnabled",
+                "offerShiftRequestsEnabled",
+                "openShiftsEnabled",
+                "provisionStatus",
+                "provisionStatusCode",
+                "startDayOfWeek",
+                "swapShiftsRequestsEnabled",
+                "timeClockEnabled",
+                "timeClockSettings",
+                "timeOffRequestsEnabled",
+                "timeZone",
+                "workforceIntegrationIds",
+                "dayNotes",
+                "offerShiftRequests",
+                "openShiftChangeRequests",
+                "openShifts",
+                "schedulingGroups",
+                "shifts",
+                "swapShiftsChangeRequests",
+                "timeCards",
+                "timeOffReasons",
+                "timeOffRequests",
+                "timesOff",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "enabled",
-            "isActivitiesIncludedWhenCopyingShiftsEnabled",
-            "offerShiftRequestsEnabled",
-            "openShiftsEnabled",
-            "provisionStatus",
-            "provisionStatusCode",
-            "startDayOfWeek",
-            "swapShiftsRequestsEnabled",
-            "timeClockEnabled",
-            "timeClockSettings",
-            "timeOffRequestsEnabled",
-            "timeZone",
-            "workforceIntegrationIds",
-            "dayNotes",
-            "offerShiftRequests",
-            "openShiftChangeRequests",
-            "openShifts",
-            "schedulingGroups",
-            "shifts",
-            "swapShiftsChangeRequests",
-            "timeCards",
-            "timeOffReasons",
-            "timeOffRequests",
-            "timesOff",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.enabled,
-            &self.is_activities_included_when_copying_shifts_enabled,
-            &self.offer_shift_requests_enabled,
-            &self.open_shifts_enabled,
-            &self.provision_status,
-            &self.provision_status_code,
-            &self.start_day_of_week,
-            &self.swap_shifts_requests_enabled,
-            &self.time_clock_enabled,
-            &self.time_clock_settings,
-            &self.time_off_requests_enabled,
-            &self.time_zone,
-            &self.workforce_integration_ids,
-            &self.day_notes,
-            &self.offer_shift_requests,
-            &self.open_shift_change_requests,
-            &self.open_shifts,
-            &self.scheduling_groups,
-            &self.shifts,
-            &self.swap_shifts_change_requests,
-            &self.time_cards,
-            &self.time_off_reasons,
-            &self.time_off_requests,
-            &self.times_off,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.enabled,
+                &self.is_activities_included_when_copying_shifts_enabled,
+                &self.offer_shift_requests_enabled,
+                &self.open_shifts_enabled,
+                &self.provision_status,
+                &self.provision_status_code,
+                &self.start_day_of_week,
+                &self.swap_shifts_requests_enabled,
+                &self.time_clock_enabled,
+                &self.time_clock_settings,
+                &self.time_off_requests_enabled,
+                &self.time_zone,
+                &self.workforce_integration_ids,
+                &self.day_notes,
+                &self.offer_shift_requests,
+                &self.open_shift_change_requests,
+                &self.open_shifts,
+                &self.scheduling_groups,
+                &self.shifts,
+                &self.swap_shifts_change_requests,
+                &self.time_cards,
+                &self.time_off_reasons,
+                &self.time_off_requests,
+                &self.times_off,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1205,12 +1187,6 @@ impl ::graph_model::rt::Struct for Schedule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Schedule {
@@ -1689,34 +1665,38 @@ pub struct SchedulingGroup {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SchedulingGroup {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.schedulingGroup"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.schedulingGroup",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "code",
+                "displayName",
+                "isActive",
+                "userIds",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "code",
-            "displayName",
-            "isActive",
-            "userIds",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.code,
-            &self.display_name,
-            &self.is_active,
-            &self.user_ids,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.code,
+                &self.display_name,
+                &self.is_active,
+                &self.user_ids,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1736,12 +1716,6 @@ impl ::graph_model::rt::Struct for SchedulingGroup {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SchedulingGroup {
@@ -1812,36 +1786,40 @@ pub struct Shift {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Shift {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.shift"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.shift",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "draftShift",
+                "isStagedForDeletion",
+                "schedulingGroupId",
+                "sharedShift",
+                "userId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "draftShift",
-            "isStagedForDeletion",
-            "schedulingGroupId",
-            "sharedShift",
-            "userId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.draft_shift,
-            &self.is_staged_for_deletion,
-            &self.scheduling_group_id,
-            &self.shared_shift,
-            &self.user_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.draft_shift,
+                &self.is_staged_for_deletion,
+                &self.scheduling_group_id,
+                &self.shared_shift,
+                &self.user_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1862,12 +1840,6 @@ impl ::graph_model::rt::Struct for Shift {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Shift {
@@ -1930,28 +1902,32 @@ pub struct ShiftActivity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ShiftActivity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.shiftActivity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.shiftActivity",
+            &[
+                "code",
+                "displayName",
+                "endDateTime",
+                "isPaid",
+                "startDateTime",
+                "theme",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "code",
-            "displayName",
-            "endDateTime",
-            "isPaid",
-            "startDateTime",
-            "theme",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.code,
-            &self.display_name,
-            &self.end_date_time,
-            &self.is_paid,
-            &self.start_date_time,
-            &self.theme,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.code,
+                &self.display_name,
+                &self.end_date_time,
+                &self.is_paid,
+                &self.start_date_time,
+                &self.theme,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1968,12 +1944,6 @@ impl ::graph_model::rt::Struct for ShiftActivity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ShiftActivity {
@@ -2036,28 +2006,32 @@ pub struct ShiftItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ShiftItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.shiftItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.shiftItem",
+            &[
+                "endDateTime",
+                "startDateTime",
+                "theme",
+                "activities",
+                "displayName",
+                "notes",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "endDateTime",
-            "startDateTime",
-            "theme",
-            "activities",
-            "displayName",
-            "notes",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.end_date_time,
-            &self.start_date_time,
-            &self.theme,
-            &self.activities,
-            &self.display_name,
-            &self.notes,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.end_date_time,
+                &self.start_date_time,
+                &self.theme,
+                &self.activities,
+                &self.display_name,
+                &self.notes,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2074,12 +2048,6 @@ impl ::graph_model::rt::Struct for ShiftItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ShiftItem {
@@ -2274,52 +2242,56 @@ pub struct SwapShiftsChangeRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SwapShiftsChangeRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.swapShiftsChangeRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.swapShiftsChangeRequest",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "assignedTo",
+                "managerActionDateTime",
+                "managerActionMessage",
+                "managerUserId",
+                "senderDateTime",
+                "senderMessage",
+                "senderUserId",
+                "state",
+                "recipientActionDateTime",
+                "recipientActionMessage",
+                "recipientUserId",
+                "senderShiftId",
+                "recipientShiftId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "assignedTo",
-            "managerActionDateTime",
-            "managerActionMessage",
-            "managerUserId",
-            "senderDateTime",
-            "senderMessage",
-            "senderUserId",
-            "state",
-            "recipientActionDateTime",
-            "recipientActionMessage",
-            "recipientUserId",
-            "senderShiftId",
-            "recipientShiftId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.assigned_to,
-            &self.manager_action_date_time,
-            &self.manager_action_message,
-            &self.manager_user_id,
-            &self.sender_date_time,
-            &self.sender_message,
-            &self.sender_user_id,
-            &self.state,
-            &self.recipient_action_date_time,
-            &self.recipient_action_message,
-            &self.recipient_user_id,
-            &self.sender_shift_id,
-            &self.recipient_shift_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.assigned_to,
+                &self.manager_action_date_time,
+                &self.manager_action_message,
+                &self.manager_user_id,
+                &self.sender_date_time,
+                &self.sender_message,
+                &self.sender_user_id,
+                &self.state,
+                &self.recipient_action_date_time,
+                &self.recipient_action_message,
+                &self.recipient_user_id,
+                &self.sender_shift_id,
+                &self.recipient_shift_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2348,12 +2320,6 @@ impl ::graph_model::rt::Struct for SwapShiftsChangeRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SwapShiftsChangeRequest {
@@ -2468,76 +2434,80 @@ pub struct Team {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Team {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.team"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.team",
+            &[
+                "id",
+                "classification",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "firstChannelName",
+                "funSettings",
+                "guestSettings",
+                "internalId",
+                "isArchived",
+                "memberSettings",
+                "messagingSettings",
+                "specialization",
+                "summary",
+                "tenantId",
+                "visibility",
+                "webUrl",
+                "allChannels",
+                "channels",
+                "group",
+                "incomingChannels",
+                "installedApps",
+                "members",
+                "operations",
+                "permissionGrants",
+                "photo",
+                "primaryChannel",
+                "schedule",
+                "tags",
+                "template",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "classification",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "firstChannelName",
-            "funSettings",
-            "guestSettings",
-            "internalId",
-            "isArchived",
-            "memberSettings",
-            "messagingSettings",
-            "specialization",
-            "summary",
-            "tenantId",
-            "visibility",
-            "webUrl",
-            "allChannels",
-            "channels",
-            "group",
-            "incomingChannels",
-            "installedApps",
-            "members",
-            "operations",
-            "permissionGrants",
-            "photo",
-            "primaryChannel",
-            "schedule",
-            "tags",
-            "template",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.classification,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.first_channel_name,
-            &self.fun_settings,
-            &self.guest_settings,
-            &self.internal_id,
-            &self.is_archived,
-            &self.member_settings,
-            &self.messaging_settings,
-            &self.specialization,
-            &self.summary,
-            &self.tenant_id,
-            &self.visibility,
-            &self.web_url,
-            &self.all_channels,
-            &self.channels,
-            &self.group,
-            &self.incoming_channels,
-            &self.installed_apps,
-            &self.members,
-            &self.operations,
-            &self.permission_grants,
-            &self.photo,
-            &self.primary_channel,
-            &self.schedule,
-            &self.tags,
-            &self.template,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.classification,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.first_channel_name,
+                &self.fun_settings,
+                &self.guest_settings,
+                &self.internal_id,
+                &self.is_archived,
+                &self.member_settings,
+                &self.messaging_settings,
+                &self.specialization,
+                &self.summary,
+                &self.tenant_id,
+                &self.visibility,
+                &self.web_url,
+                &self.all_channels,
+                &self.channels,
+                &self.group,
+                &self.incoming_channels,
+                &self.installed_apps,
+                &self.members,
+                &self.operations,
+                &self.permission_grants,
+                &self.photo,
+                &self.primary_channel,
+                &self.schedule,
+                &self.tags,
+                &self.template,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2578,12 +2548,6 @@ impl ::graph_model::rt::Struct for Team {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Team {
@@ -2642,24 +2606,28 @@ pub struct TeamFunSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamFunSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamFunSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamFunSettings",
+            &[
+                "allowCustomMemes",
+                "allowGiphy",
+                "allowStickersAndMemes",
+                "giphyContentRating",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "allowCustomMemes",
-            "allowGiphy",
-            "allowStickersAndMemes",
-            "giphyContentRating",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allow_custom_memes,
-            &self.allow_giphy,
-            &self.allow_stickers_and_memes,
-            &self.giphy_content_rating,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allow_custom_memes,
+                &self.allow_giphy,
+                &self.allow_stickers_and_memes,
+                &self.giphy_content_rating,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2674,12 +2642,6 @@ impl ::graph_model::rt::Struct for TeamFunSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamFunSettings {
@@ -2734,17 +2696,21 @@ pub struct TeamGuestSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamGuestSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamGuestSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamGuestSettings",
+            &["allowCreateUpdateChannels", "allowDeleteChannels"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["allowCreateUpdateChannels", "allowDeleteChannels"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allow_create_update_channels,
-            &self.allow_delete_channels,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allow_create_update_channels,
+                &self.allow_delete_channels,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2757,12 +2723,6 @@ impl ::graph_model::rt::Struct for TeamGuestSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamGuestSettings {
@@ -2825,28 +2785,32 @@ pub struct TeamMemberSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamMemberSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamMemberSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamMemberSettings",
+            &[
+                "allowAddRemoveApps",
+                "allowCreatePrivateChannels",
+                "allowCreateUpdateChannels",
+                "allowCreateUpdateRemoveConnectors",
+                "allowCreateUpdateRemoveTabs",
+                "allowDeleteChannels",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "allowAddRemoveApps",
-            "allowCreatePrivateChannels",
-            "allowCreateUpdateChannels",
-            "allowCreateUpdateRemoveConnectors",
-            "allowCreateUpdateRemoveTabs",
-            "allowDeleteChannels",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allow_add_remove_apps,
-            &self.allow_create_private_channels,
-            &self.allow_create_update_channels,
-            &self.allow_create_update_remove_connectors,
-            &self.allow_create_update_remove_tabs,
-            &self.allow_delete_channels,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allow_add_remove_apps,
+                &self.allow_create_private_channels,
+                &self.allow_create_update_channels,
+                &self.allow_create_update_remove_connectors,
+                &self.allow_create_update_remove_tabs,
+                &self.allow_delete_channels,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2863,12 +2827,6 @@ impl ::graph_model::rt::Struct for TeamMemberSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamMemberSettings {
@@ -2929,26 +2887,30 @@ pub struct TeamMessagingSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamMessagingSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamMessagingSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamMessagingSettings",
+            &[
+                "allowChannelMentions",
+                "allowOwnerDeleteMessages",
+                "allowTeamMentions",
+                "allowUserDeleteMessages",
+                "allowUserEditMessages",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "allowChannelMentions",
-            "allowOwnerDeleteMessages",
-            "allowTeamMentions",
-            "allowUserDeleteMessages",
-            "allowUserEditMessages",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allow_channel_mentions,
-            &self.allow_owner_delete_messages,
-            &self.allow_team_mentions,
-            &self.allow_user_delete_messages,
-            &self.allow_user_edit_messages,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allow_channel_mentions,
+                &self.allow_owner_delete_messages,
+                &self.allow_team_mentions,
+                &self.allow_user_delete_messages,
+                &self.allow_user_edit_messages,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2964,12 +2926,6 @@ impl ::graph_model::rt::Struct for TeamMessagingSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamMessagingSettings {
@@ -3120,14 +3076,18 @@ pub struct TeamSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamSummary",
+            &["guestsCount", "membersCount", "ownersCount"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["guestsCount", "membersCount", "ownersCount"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.guests_count, &self.members_count, &self.owners_count])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.guests_count, &self.members_count, &self.owners_count],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3141,12 +3101,6 @@ impl ::graph_model::rt::Struct for TeamSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamSummary {
@@ -3289,34 +3243,38 @@ pub struct TeamsAsyncOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAsyncOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAsyncOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAsyncOperation",
+            &[
+                "id",
+                "attemptsCount",
+                "createdDateTime",
+                "error",
+                "lastActionDateTime",
+                "operationType",
+                "status",
+                "targetResourceId",
+                "targetResourceLocation",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "attemptsCount",
-            "createdDateTime",
-            "error",
-            "lastActionDateTime",
-            "operationType",
-            "status",
-            "targetResourceId",
-            "targetResourceLocation",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.attempts_count,
-            &self.created_date_time,
-            &self.error,
-            &self.last_action_date_time,
-            &self.operation_type,
-            &self.status,
-            &self.target_resource_id,
-            &self.target_resource_location,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.attempts_count,
+                &self.created_date_time,
+                &self.error,
+                &self.last_action_date_time,
+                &self.operation_type,
+                &self.status,
+                &self.target_resource_id,
+                &self.target_resource_location,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3336,12 +3294,6 @@ impl ::graph_model::rt::Struct for TeamsAsyncOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsAsyncOperation {
@@ -3598,30 +3550,34 @@ pub struct TeamworkTag {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamworkTag {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamworkTag"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamworkTag",
+            &[
+                "id",
+                "description",
+                "displayName",
+                "memberCount",
+                "tagType",
+                "teamId",
+                "members",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "description",
-            "displayName",
-            "memberCount",
-            "tagType",
-            "teamId",
-            "members",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.member_count,
-            &self.tag_type,
-            &self.team_id,
-            &self.members,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.member_count,
+                &self.tag_type,
+                &self.team_id,
+                &self.members,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3639,12 +3595,6 @@ impl ::graph_model::rt::Struct for TeamworkTag {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamworkTag {
@@ -3703,14 +3653,18 @@ pub struct TeamworkTagMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamworkTagMember {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamworkTagMember"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamworkTagMember",
+            &["id", "displayName", "tenantId", "userId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "tenantId", "userId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.display_name, &self.tenant_id, &self.user_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.display_name, &self.tenant_id, &self.user_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3725,12 +3679,6 @@ impl ::graph_model::rt::Struct for TeamworkTagMember {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamworkTagMember {
@@ -3868,42 +3816,46 @@ pub struct TimeCard {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeCard {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.timeCard"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.timeCard",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "breaks",
+                "clockInEvent",
+                "clockOutEvent",
+                "confirmedBy",
+                "notes",
+                "originalEntry",
+                "state",
+                "userId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "breaks",
-            "clockInEvent",
-            "clockOutEvent",
-            "confirmedBy",
-            "notes",
-            "originalEntry",
-            "state",
-            "userId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.breaks,
-            &self.clock_in_event,
-            &self.clock_out_event,
-            &self.confirmed_by,
-            &self.notes,
-            &self.original_entry,
-            &self.state,
-            &self.user_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.breaks,
+                &self.clock_in_event,
+                &self.clock_out_event,
+                &self.confirmed_by,
+                &self.notes,
+                &self.original_entry,
+                &self.state,
+                &self.user_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3927,12 +3879,6 @@ impl ::graph_model::rt::Struct for TimeCard {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TimeCard {
@@ -3991,14 +3937,18 @@ pub struct TimeCardBreak {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeCardBreak {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.timeCardBreak"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.timeCardBreak",
+            &["breakId", "end", "notes", "start"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["breakId", "end", "notes", "start"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.break_id, &self.end, &self.notes, &self.start])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.break_id, &self.end, &self.notes, &self.start],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4013,12 +3963,6 @@ impl ::graph_model::rt::Struct for TimeCardBreak {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TimeCardBreak {
@@ -4075,14 +4019,18 @@ pub struct TimeCardEntry {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeCardEntry {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.timeCardEntry"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.timeCardEntry",
+            &["breaks", "clockInEvent", "clockOutEvent"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["breaks", "clockInEvent", "clockOutEvent"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.breaks, &self.clock_in_event, &self.clock_out_event])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.breaks, &self.clock_in_event, &self.clock_out_event],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4096,12 +4044,6 @@ impl ::graph_model::rt::Struct for TimeCardEntry {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TimeCardEntry {
@@ -4158,14 +4100,18 @@ pub struct TimeCardEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeCardEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.timeCardEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.timeCardEvent",
+            &["dateTime", "isAtApprovedLocation", "notes"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dateTime", "isAtApprovedLocation", "notes"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.date_time, &self.is_at_approved_location, &self.notes])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.date_time, &self.is_at_approved_location, &self.notes],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4179,12 +4125,6 @@ impl ::graph_model::rt::Struct for TimeCardEvent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TimeCardEvent {
@@ -4307,26 +4247,21 @@ pub struct TimeClockSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeClockSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.timeClockSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.timeClockSettings",
+            &["approvedLocation"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["approvedLocation"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.approved_location])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.approved_location], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.approved_location], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TimeClockSettings {
@@ -4395,34 +4330,38 @@ pub struct TimeOff {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeOff {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.timeOff"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.timeOff",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "draftTimeOff",
+                "isStagedForDeletion",
+                "sharedTimeOff",
+                "userId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "draftTimeOff",
-            "isStagedForDeletion",
-            "sharedTimeOff",
-            "userId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.draft_time_off,
-            &self.is_staged_for_deletion,
-            &self.shared_time_off,
-            &self.user_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.draft_time_off,
+                &self.is_staged_for_deletion,
+                &self.shared_time_off,
+                &self.user_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4442,12 +4381,6 @@ impl ::graph_model::rt::Struct for TimeOff {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TimeOff {
@@ -4506,19 +4439,23 @@ pub struct TimeOffItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeOffItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.timeOffItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.timeOffItem",
+            &["endDateTime", "startDateTime", "theme", "timeOffReasonId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["endDateTime", "startDateTime", "theme", "timeOffReasonId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.end_date_time,
-            &self.start_date_time,
-            &self.theme,
-            &self.time_off_reason_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.end_date_time,
+                &self.start_date_time,
+                &self.theme,
+                &self.time_off_reason_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4533,12 +4470,6 @@ impl ::graph_model::rt::Struct for TimeOffItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TimeOffItem {
@@ -4607,34 +4538,38 @@ pub struct TimeOffReason {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeOffReason {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.timeOffReason"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.timeOffReason",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "code",
+                "displayName",
+                "iconType",
+                "isActive",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "code",
-            "displayName",
-            "iconType",
-            "isActive",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.code,
-            &self.display_name,
-            &self.icon_type,
-            &self.is_active,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.code,
+                &self.display_name,
+                &self.icon_type,
+                &self.is_active,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4654,12 +4589,6 @@ impl ::graph_model::rt::Struct for TimeOffReason {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TimeOffReason {
@@ -4909,48 +4838,52 @@ pub struct TimeOffRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeOffRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.timeOffRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.timeOffRequest",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "assignedTo",
+                "managerActionDateTime",
+                "managerActionMessage",
+                "managerUserId",
+                "senderDateTime",
+                "senderMessage",
+                "senderUserId",
+                "state",
+                "endDateTime",
+                "startDateTime",
+                "timeOffReasonId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "assignedTo",
-            "managerActionDateTime",
-            "managerActionMessage",
-            "managerUserId",
-            "senderDateTime",
-            "senderMessage",
-            "senderUserId",
-            "state",
-            "endDateTime",
-            "startDateTime",
-            "timeOffReasonId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.assigned_to,
-            &self.manager_action_date_time,
-            &self.manager_action_message,
-            &self.manager_user_id,
-            &self.sender_date_time,
-            &self.sender_message,
-            &self.sender_user_id,
-            &self.state,
-            &self.end_date_time,
-            &self.start_date_time,
-            &self.time_off_reason_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.assigned_to,
+                &self.manager_action_date_time,
+                &self.manager_action_message,
+                &self.manager_user_id,
+                &self.sender_date_time,
+                &self.sender_message,
+                &self.sender_user_id,
+                &self.state,
+                &self.end_date_time,
+                &self.start_date_time,
+                &self.time_off_reason_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4977,12 +4910,6 @@ impl ::graph_model::rt::Struct for TimeOffRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TimeOffRequest {

@@ -16,19 +16,23 @@ pub struct AuthoredNote {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthoredNote {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.authoredNote"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.authoredNote",
+            &["id", "author", "content", "createdDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "author", "content", "createdDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.author,
-            &self.content,
-            &self.created_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.author,
+                &self.content,
+                &self.created_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -43,12 +47,6 @@ impl ::graph_model::rt::Struct for AuthoredNote {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthoredNote {
@@ -107,19 +105,23 @@ pub struct DataSubject {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DataSubject {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.dataSubject"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.dataSubject",
+            &["email", "firstName", "lastName", "residency"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["email", "firstName", "lastName", "residency"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.email,
-            &self.first_name,
-            &self.last_name,
-            &self.residency,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.email,
+                &self.first_name,
+                &self.last_name,
+                &self.residency,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -134,12 +136,6 @@ impl ::graph_model::rt::Struct for DataSubject {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DataSubject {
@@ -350,74 +346,78 @@ pub struct SubjectRightsRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectRightsRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.subjectRightsRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.subjectRightsRequest",
+            &[
+                "id",
+                "assignedTo",
+                "closedDateTime",
+                "contentQuery",
+                "createdBy",
+                "createdDateTime",
+                "dataSubject",
+                "dataSubjectType",
+                "description",
+                "displayName",
+                "externalId",
+                "history",
+                "includeAllVersions",
+                "includeAuthoredContent",
+                "insight",
+                "internalDueDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "mailboxLocations",
+                "pauseAfterEstimate",
+                "regulations",
+                "siteLocations",
+                "stages",
+                "status",
+                "type",
+                "approvers",
+                "collaborators",
+                "notes",
+                "team",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "assignedTo",
-            "closedDateTime",
-            "contentQuery",
-            "createdBy",
-            "createdDateTime",
-            "dataSubject",
-            "dataSubjectType",
-            "description",
-            "displayName",
-            "externalId",
-            "history",
-            "includeAllVersions",
-            "includeAuthoredContent",
-            "insight",
-            "internalDueDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "mailboxLocations",
-            "pauseAfterEstimate",
-            "regulations",
-            "siteLocations",
-            "stages",
-            "status",
-            "type",
-            "approvers",
-            "collaborators",
-            "notes",
-            "team",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.assigned_to,
-            &self.closed_date_time,
-            &self.content_query,
-            &self.created_by,
-            &self.created_date_time,
-            &self.data_subject,
-            &self.data_subject_type,
-            &self.description,
-            &self.display_name,
-            &self.external_id,
-            &self.history,
-            &self.include_all_versions,
-            &self.include_authored_content,
-            &self.insight,
-            &self.internal_due_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.mailbox_locations,
-            &self.pause_after_estimate,
-            &self.regulations,
-            &self.site_locations,
-            &self.stages,
-            &self.status,
-            &self.r#type,
-            &self.approvers,
-            &self.collaborators,
-            &self.notes,
-            &self.team,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.assigned_to,
+                &self.closed_date_time,
+                &self.content_query,
+                &self.created_by,
+                &self.created_date_time,
+                &self.data_subject,
+                &self.data_subject_type,
+                &self.description,
+                &self.display_name,
+                &self.external_id,
+                &self.history,
+                &self.include_all_versions,
+                &self.include_authored_content,
+                &self.insight,
+                &self.internal_due_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.mailbox_locations,
+                &self.pause_after_estimate,
+                &self.regulations,
+                &self.site_locations,
+                &self.stages,
+                &self.status,
+                &self.r#type,
+                &self.approvers,
+                &self.collaborators,
+                &self.notes,
+                &self.team,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -457,12 +457,6 @@ impl ::graph_model::rt::Struct for SubjectRightsRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequest {
@@ -513,26 +507,21 @@ pub struct SubjectRightsRequestAllMailboxLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectRightsRequestAllMailboxLocation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.subjectRightsRequestAllMailboxLocation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.subjectRightsRequestAllMailboxLocation",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequestAllMailboxLocation {
@@ -583,26 +572,21 @@ pub struct SubjectRightsRequestAllSiteLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectRightsRequestAllSiteLocation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.subjectRightsRequestAllSiteLocation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.subjectRightsRequestAllSiteLocation",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequestAllSiteLocation {
@@ -667,30 +651,34 @@ pub struct SubjectRightsRequestDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectRightsRequestDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.subjectRightsRequestDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.subjectRightsRequestDetail",
+            &[
+                "excludedItemCount",
+                "insightCounts",
+                "itemCount",
+                "itemNeedReview",
+                "productItemCounts",
+                "signedOffItemCount",
+                "totalItemSize",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "excludedItemCount",
-            "insightCounts",
-            "itemCount",
-            "itemNeedReview",
-            "productItemCounts",
-            "signedOffItemCount",
-            "totalItemSize",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.excluded_item_count,
-            &self.insight_counts,
-            &self.item_count,
-            &self.item_need_review,
-            &self.product_item_counts,
-            &self.signed_off_item_count,
-            &self.total_item_size,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.excluded_item_count,
+                &self.insight_counts,
+                &self.item_count,
+                &self.item_need_review,
+                &self.product_item_counts,
+                &self.signed_off_item_count,
+                &self.total_item_size,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -708,12 +696,6 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequestDetail {
@@ -766,26 +748,21 @@ pub struct SubjectRightsRequestEnumeratedMailboxLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectRightsRequestEnumeratedMailboxLocation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.subjectRightsRequestEnumeratedMailboxLocation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.subjectRightsRequestEnumeratedMailboxLocation",
+            &["userPrincipalNames"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["userPrincipalNames"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.user_principal_names])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.user_principal_names], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.user_principal_names], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequestEnumeratedMailboxLocation {
@@ -840,26 +817,21 @@ pub struct SubjectRightsRequestEnumeratedSiteLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectRightsRequestEnumeratedSiteLocation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.subjectRightsRequestEnumeratedSiteLocation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.subjectRightsRequestEnumeratedSiteLocation",
+            &["urls"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["urls"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.urls])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.urls], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.urls], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequestEnumeratedSiteLocation {
@@ -922,20 +894,24 @@ pub struct SubjectRightsRequestHistory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectRightsRequestHistory {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.subjectRightsRequestHistory"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.subjectRightsRequestHistory",
+            &["changedBy", "eventDateTime", "stage", "stageStatus", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["changedBy", "eventDateTime", "stage", "stageStatus", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.changed_by,
-            &self.event_date_time,
-            &self.stage,
-            &self.stage_status,
-            &self.r#type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.changed_by,
+                &self.event_date_time,
+                &self.stage,
+                &self.stage_status,
+                &self.r#type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -951,12 +927,6 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestHistory {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequestHistory {
@@ -1008,26 +978,21 @@ pub struct SubjectRightsRequestMailboxLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectRightsRequestMailboxLocation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.subjectRightsRequestMailboxLocation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.subjectRightsRequestMailboxLocation",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequestMailboxLocation {
@@ -1204,26 +1169,19 @@ pub struct SubjectRightsRequestSiteLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectRightsRequestSiteLocation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.subjectRightsRequestSiteLocation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.subjectRightsRequestSiteLocation", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequestSiteLocation {
@@ -1498,14 +1456,15 @@ pub struct SubjectRightsRequestStageDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubjectRightsRequestStageDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.subjectRightsRequestStageDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.subjectRightsRequestStageDetail",
+            &["error", "stage", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["error", "stage", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.error, &self.stage, &self.status])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.error, &self.stage, &self.status], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1515,12 +1474,6 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestStageDetail {
             &mut [&mut self.error, &mut self.stage, &mut self.status],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequestStageDetail {

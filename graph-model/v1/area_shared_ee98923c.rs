@@ -18,20 +18,24 @@ pub struct AiInteractionMentionedIdentitySet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiInteractionMentionedIdentitySet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.aiInteractionMentionedIdentitySet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.aiInteractionMentionedIdentitySet",
+            &["application", "device", "user", "conversation", "tag"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["application", "device", "user", "conversation", "tag"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.application,
-            &self.device,
-            &self.user,
-            &self.conversation,
-            &self.tag,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.application,
+                &self.device,
+                &self.user,
+                &self.conversation,
+                &self.tag,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -47,12 +51,6 @@ impl ::graph_model::rt::Struct for AiInteractionMentionedIdentitySet {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AiInteractionMentionedIdentitySet {
@@ -109,14 +107,15 @@ pub struct ChatMessageFromIdentitySet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessageFromIdentitySet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.chatMessageFromIdentitySet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.chatMessageFromIdentitySet",
+            &["application", "device", "user"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["application", "device", "user"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.application, &self.device, &self.user])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.application, &self.device, &self.user], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -126,12 +125,6 @@ impl ::graph_model::rt::Struct for ChatMessageFromIdentitySet {
             &mut [&mut self.application, &mut self.device, &mut self.user],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChatMessageFromIdentitySet {
@@ -190,19 +183,23 @@ pub struct ChatMessageMentionedIdentitySet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessageMentionedIdentitySet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.chatMessageMentionedIdentitySet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.chatMessageMentionedIdentitySet",
+            &["application", "device", "user", "conversation"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["application", "device", "user", "conversation"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.application,
-            &self.device,
-            &self.user,
-            &self.conversation,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.application,
+                &self.device,
+                &self.user,
+                &self.conversation,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -217,12 +214,6 @@ impl ::graph_model::rt::Struct for ChatMessageMentionedIdentitySet {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChatMessageMentionedIdentitySet {
@@ -279,14 +270,15 @@ pub struct ChatMessageReactionIdentitySet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ChatMessageReactionIdentitySet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.chatMessageReactionIdentitySet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.chatMessageReactionIdentitySet",
+            &["application", "device", "user"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["application", "device", "user"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.application, &self.device, &self.user])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.application, &self.device, &self.user], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -296,12 +288,6 @@ impl ::graph_model::rt::Struct for ChatMessageReactionIdentitySet {
             &mut [&mut self.application, &mut self.device, &mut self.user],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ChatMessageReactionIdentitySet {
@@ -374,38 +360,42 @@ pub struct CommunicationsIdentitySet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CommunicationsIdentitySet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.communicationsIdentitySet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.communicationsIdentitySet",
+            &[
+                "application",
+                "device",
+                "user",
+                "applicationInstance",
+                "assertedIdentity",
+                "azureCommunicationServicesUser",
+                "encrypted",
+                "endpointType",
+                "guest",
+                "onPremises",
+                "phone",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "application",
-            "device",
-            "user",
-            "applicationInstance",
-            "assertedIdentity",
-            "azureCommunicationServicesUser",
-            "encrypted",
-            "endpointType",
-            "guest",
-            "onPremises",
-            "phone",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.application,
-            &self.device,
-            &self.user,
-            &self.application_instance,
-            &self.asserted_identity,
-            &self.azure_communication_services_user,
-            &self.encrypted,
-            &self.endpoint_type,
-            &self.guest,
-            &self.on_premises,
-            &self.phone,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.application,
+                &self.device,
+                &self.user,
+                &self.application_instance,
+                &self.asserted_identity,
+                &self.azure_communication_services_user,
+                &self.encrypted,
+                &self.endpoint_type,
+                &self.guest,
+                &self.on_premises,
+                &self.phone,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -427,12 +417,6 @@ impl ::graph_model::rt::Struct for CommunicationsIdentitySet {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CommunicationsIdentitySet {
@@ -578,20 +562,24 @@ pub struct EngagementIdentitySet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EngagementIdentitySet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.engagementIdentitySet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.engagementIdentitySet",
+            &["application", "device", "user", "audience", "group"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["application", "device", "user", "audience", "group"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.application,
-            &self.device,
-            &self.user,
-            &self.audience,
-            &self.group,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.application,
+                &self.device,
+                &self.user,
+                &self.audience,
+                &self.group,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -607,12 +595,6 @@ impl ::graph_model::rt::Struct for EngagementIdentitySet {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EngagementIdentitySet {
@@ -669,14 +651,15 @@ pub struct IdentitySet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentitySet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identitySet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identitySet",
+            &["application", "device", "user"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["application", "device", "user"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.application, &self.device, &self.user])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.application, &self.device, &self.user], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -686,12 +669,6 @@ impl ::graph_model::rt::Struct for IdentitySet {
             &mut [&mut self.application, &mut self.device, &mut self.user],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IdentitySet {
@@ -920,30 +897,34 @@ pub struct SharePointIdentitySet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointIdentitySet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharePointIdentitySet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharePointIdentitySet",
+            &[
+                "application",
+                "device",
+                "user",
+                "group",
+                "sharePointGroup",
+                "siteGroup",
+                "siteUser",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "application",
-            "device",
-            "user",
-            "group",
-            "sharePointGroup",
-            "siteGroup",
-            "siteUser",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.application,
-            &self.device,
-            &self.user,
-            &self.group,
-            &self.share_point_group,
-            &self.site_group,
-            &self.site_user,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.application,
+                &self.device,
+                &self.user,
+                &self.group,
+                &self.share_point_group,
+                &self.site_group,
+                &self.site_user,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -961,12 +942,6 @@ impl ::graph_model::rt::Struct for SharePointIdentitySet {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointIdentitySet {

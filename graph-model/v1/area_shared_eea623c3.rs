@@ -18,20 +18,24 @@ pub struct PhysicalAddress {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PhysicalAddress {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.physicalAddress"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.physicalAddress",
+            &["city", "countryOrRegion", "postalCode", "state", "street"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["city", "countryOrRegion", "postalCode", "state", "street"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.city,
-            &self.country_or_region,
-            &self.postal_code,
-            &self.state,
-            &self.street,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.city,
+                &self.country_or_region,
+                &self.postal_code,
+                &self.state,
+                &self.street,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -47,12 +51,6 @@ impl ::graph_model::rt::Struct for PhysicalAddress {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PhysicalAddress {

@@ -20,28 +20,32 @@ pub struct AppleManagedIdentityProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AppleManagedIdentityProvider {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.appleManagedIdentityProvider"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.appleManagedIdentityProvider",
+            &[
+                "id",
+                "displayName",
+                "certificateData",
+                "developerId",
+                "keyId",
+                "serviceId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "certificateData",
-            "developerId",
-            "keyId",
-            "serviceId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.certificate_data,
-            &self.developer_id,
-            &self.key_id,
-            &self.service_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.certificate_data,
+                &self.developer_id,
+                &self.key_id,
+                &self.service_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -58,12 +62,6 @@ impl ::graph_model::rt::Struct for AppleManagedIdentityProvider {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AppleManagedIdentityProvider {
@@ -120,14 +118,18 @@ pub struct BuiltInIdentityProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BuiltInIdentityProvider {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.builtInIdentityProvider"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.builtInIdentityProvider",
+            &["id", "displayName", "identityProviderType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "identityProviderType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.display_name, &self.identity_provider_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.display_name, &self.identity_provider_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -141,12 +143,6 @@ impl ::graph_model::rt::Struct for BuiltInIdentityProvider {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BuiltInIdentityProvider {
@@ -199,26 +195,19 @@ pub struct ExternalDomainName {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalDomainName {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalDomainName"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.externalDomainName", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExternalDomainName {
@@ -274,26 +263,21 @@ pub struct IdentityProviderBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityProviderBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityProviderBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityProviderBase",
+            &["id", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.display_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.display_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.display_name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IdentityProviderBase {
@@ -516,26 +500,30 @@ pub struct OidcAddressInboundClaims {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OidcAddressInboundClaims {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.oidcAddressInboundClaims"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.oidcAddressInboundClaims",
+            &[
+                "country",
+                "locality",
+                "postal_code",
+                "region",
+                "street_address",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "country",
-            "locality",
-            "postal_code",
-            "region",
-            "street_address",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.country,
-            &self.locality,
-            &self.postal_code,
-            &self.region,
-            &self.street_address,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.country,
+                &self.locality,
+                &self.postal_code,
+                &self.region,
+                &self.street_address,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -551,12 +539,6 @@ impl ::graph_model::rt::Struct for OidcAddressInboundClaims {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OidcAddressInboundClaims {
@@ -608,26 +590,19 @@ pub struct OidcClientAuthentication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OidcClientAuthentication {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.oidcClientAuthentication"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.oidcClientAuthentication", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OidcClientAuthentication {
@@ -801,26 +776,21 @@ pub struct OidcClientSecretAuthentication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OidcClientSecretAuthentication {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.oidcClientSecretAuthentication"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.oidcClientSecretAuthentication",
+            &["clientSecret"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["clientSecret"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.client_secret])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.client_secret], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.client_secret], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OidcClientSecretAuthentication {
@@ -889,34 +859,38 @@ pub struct OidcIdentityProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OidcIdentityProvider {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.oidcIdentityProvider"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.oidcIdentityProvider",
+            &[
+                "id",
+                "displayName",
+                "clientAuthentication",
+                "clientId",
+                "inboundClaimMapping",
+                "issuer",
+                "responseType",
+                "scope",
+                "wellKnownEndpoint",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "clientAuthentication",
-            "clientId",
-            "inboundClaimMapping",
-            "issuer",
-            "responseType",
-            "scope",
-            "wellKnownEndpoint",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.client_authentication,
-            &self.client_id,
-            &self.inbound_claim_mapping,
-            &self.issuer,
-            &self.response_type,
-            &self.scope,
-            &self.well_known_endpoint,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.client_authentication,
+                &self.client_id,
+                &self.inbound_claim_mapping,
+                &self.issuer,
+                &self.response_type,
+                &self.scope,
+                &self.well_known_endpoint,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -936,12 +910,6 @@ impl ::graph_model::rt::Struct for OidcIdentityProvider {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OidcIdentityProvider {
@@ -1010,34 +978,38 @@ pub struct OidcInboundClaimMappingOverride {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OidcInboundClaimMappingOverride {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.oidcInboundClaimMappingOverride"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.oidcInboundClaimMappingOverride",
+            &[
+                "address",
+                "email",
+                "email_verified",
+                "family_name",
+                "given_name",
+                "name",
+                "phone_number",
+                "phone_number_verified",
+                "sub",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "address",
-            "email",
-            "email_verified",
-            "family_name",
-            "given_name",
-            "name",
-            "phone_number",
-            "phone_number_verified",
-            "sub",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.address,
-            &self.email,
-            &self.email_verified,
-            &self.family_name,
-            &self.given_name,
-            &self.name,
-            &self.phone_number,
-            &self.phone_number_verified,
-            &self.sub,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.address,
+                &self.email,
+                &self.email_verified,
+                &self.family_name,
+                &self.given_name,
+                &self.name,
+                &self.phone_number,
+                &self.phone_number_verified,
+                &self.sub,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1057,12 +1029,6 @@ impl ::graph_model::rt::Struct for OidcInboundClaimMappingOverride {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OidcInboundClaimMappingOverride {
@@ -1113,26 +1079,21 @@ pub struct OidcPrivateJwtKeyClientAuthentication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OidcPrivateJwtKeyClientAuthentication {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.oidcPrivateJwtKeyClientAuthentication"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.oidcPrivateJwtKeyClientAuthentication",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OidcPrivateJwtKeyClientAuthentication {
@@ -1268,32 +1229,36 @@ pub struct SamlOrWsFedExternalDomainFederation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SamlOrWsFedExternalDomainFederation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.samlOrWsFedExternalDomainFederation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.samlOrWsFedExternalDomainFederation",
+            &[
+                "id",
+                "displayName",
+                "issuerUri",
+                "metadataExchangeUri",
+                "passiveSignInUri",
+                "preferredAuthenticationProtocol",
+                "signingCertificate",
+                "domains",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "issuerUri",
-            "metadataExchangeUri",
-            "passiveSignInUri",
-            "preferredAuthenticationProtocol",
-            "signingCertificate",
-            "domains",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.issuer_uri,
-            &self.metadata_exchange_uri,
-            &self.passive_sign_in_uri,
-            &self.preferred_authentication_protocol,
-            &self.signing_certificate,
-            &self.domains,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.issuer_uri,
+                &self.metadata_exchange_uri,
+                &self.passive_sign_in_uri,
+                &self.preferred_authentication_protocol,
+                &self.signing_certificate,
+                &self.domains,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1312,12 +1277,6 @@ impl ::graph_model::rt::Struct for SamlOrWsFedExternalDomainFederation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SamlOrWsFedExternalDomainFederation {
@@ -1383,30 +1342,34 @@ pub struct SamlOrWsFedProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SamlOrWsFedProvider {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.samlOrWsFedProvider"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.samlOrWsFedProvider",
+            &[
+                "id",
+                "displayName",
+                "issuerUri",
+                "metadataExchangeUri",
+                "passiveSignInUri",
+                "preferredAuthenticationProtocol",
+                "signingCertificate",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "issuerUri",
-            "metadataExchangeUri",
-            "passiveSignInUri",
-            "preferredAuthenticationProtocol",
-            "signingCertificate",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.issuer_uri,
-            &self.metadata_exchange_uri,
-            &self.passive_sign_in_uri,
-            &self.preferred_authentication_protocol,
-            &self.signing_certificate,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.issuer_uri,
+                &self.metadata_exchange_uri,
+                &self.passive_sign_in_uri,
+                &self.preferred_authentication_protocol,
+                &self.signing_certificate,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1424,12 +1387,6 @@ impl ::graph_model::rt::Struct for SamlOrWsFedProvider {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SamlOrWsFedProvider {
@@ -1610,26 +1567,30 @@ pub struct SocialIdentityProvider {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SocialIdentityProvider {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.socialIdentityProvider"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.socialIdentityProvider",
+            &[
+                "id",
+                "displayName",
+                "clientId",
+                "clientSecret",
+                "identityProviderType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "clientId",
-            "clientSecret",
-            "identityProviderType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.client_id,
-            &self.client_secret,
-            &self.identity_provider_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.client_id,
+                &self.client_secret,
+                &self.identity_provider_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1645,12 +1606,6 @@ impl ::graph_model::rt::Struct for SocialIdentityProvider {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SocialIdentityProvider {

@@ -8,26 +8,19 @@ pub struct AzureAdPopTokenAuthentication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzureAdPopTokenAuthentication {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.azureAdPopTokenAuthentication"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.azureAdPopTokenAuthentication", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AzureAdPopTokenAuthentication {
@@ -80,26 +73,21 @@ pub struct AzureAdTokenAuthentication {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzureAdTokenAuthentication {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.azureAdTokenAuthentication"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.azureAdTokenAuthentication",
+            &["resourceId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["resourceId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.resource_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.resource_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.resource_id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AzureAdTokenAuthentication {
@@ -167,30 +155,34 @@ pub struct CustomAuthenticationExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomAuthenticationExtension {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customAuthenticationExtension"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customAuthenticationExtension",
+            &[
+                "id",
+                "authenticationConfiguration",
+                "clientConfiguration",
+                "description",
+                "displayName",
+                "endpointConfiguration",
+                "behaviorOnError",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationConfiguration",
-            "clientConfiguration",
-            "description",
-            "displayName",
-            "endpointConfiguration",
-            "behaviorOnError",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_configuration,
-            &self.client_configuration,
-            &self.description,
-            &self.display_name,
-            &self.endpoint_configuration,
-            &self.behavior_on_error,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_configuration,
+                &self.client_configuration,
+                &self.description,
+                &self.display_name,
+                &self.endpoint_configuration,
+                &self.behavior_on_error,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -208,12 +200,6 @@ impl ::graph_model::rt::Struct for CustomAuthenticationExtension {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomAuthenticationExtension {
@@ -431,26 +417,21 @@ pub struct CustomExtensionAuthenticationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionAuthenticationConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customExtensionAuthenticationConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customExtensionAuthenticationConfiguration",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionAuthenticationConfiguration {
@@ -629,26 +610,19 @@ pub struct CustomExtensionBehaviorOnError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionBehaviorOnError {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customExtensionBehaviorOnError"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.customExtensionBehaviorOnError", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionBehaviorOnError {
@@ -814,14 +788,18 @@ pub struct CustomExtensionClientConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionClientConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customExtensionClientConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customExtensionClientConfiguration",
+            &["maximumRetries", "timeoutInMilliseconds"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["maximumRetries", "timeoutInMilliseconds"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.maximum_retries, &self.timeout_in_milliseconds])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.maximum_retries, &self.timeout_in_milliseconds],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -831,12 +809,6 @@ impl ::graph_model::rt::Struct for CustomExtensionClientConfiguration {
             &mut [&mut self.maximum_retries, &mut self.timeout_in_milliseconds],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionClientConfiguration {
@@ -888,26 +860,21 @@ pub struct CustomExtensionEndpointConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomExtensionEndpointConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customExtensionEndpointConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customExtensionEndpointConfiguration",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionEndpointConfiguration {
@@ -1076,26 +1043,21 @@ pub struct FallbackToMicrosoftProviderOnError {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FallbackToMicrosoftProviderOnError {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fallbackToMicrosoftProviderOnError"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fallbackToMicrosoftProviderOnError",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FallbackToMicrosoftProviderOnError {
@@ -1148,26 +1110,19 @@ pub struct HttpRequestEndpoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HttpRequestEndpoint {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.httpRequestEndpoint"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.httpRequestEndpoint", &["targetUrl"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["targetUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.target_url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.target_url], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.target_url], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HttpRequestEndpoint {
@@ -1226,24 +1181,28 @@ pub struct LogicAppTriggerEndpointConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LogicAppTriggerEndpointConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.logicAppTriggerEndpointConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.logicAppTriggerEndpointConfiguration",
+            &[
+                "logicAppWorkflowName",
+                "resourceGroupName",
+                "subscriptionId",
+                "url",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "logicAppWorkflowName",
-            "resourceGroupName",
-            "subscriptionId",
-            "url",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.logic_app_workflow_name,
-            &self.resource_group_name,
-            &self.subscription_id,
-            &self.url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.logic_app_workflow_name,
+                &self.resource_group_name,
+                &self.subscription_id,
+                &self.url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1258,12 +1217,6 @@ impl ::graph_model::rt::Struct for LogicAppTriggerEndpointConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LogicAppTriggerEndpointConfiguration {
@@ -1330,30 +1283,34 @@ pub struct OnAttributeCollectionStartCustomExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionStartCustomExtension {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onAttributeCollectionStartCustomExtension"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onAttributeCollectionStartCustomExtension",
+            &[
+                "id",
+                "authenticationConfiguration",
+                "clientConfiguration",
+                "description",
+                "displayName",
+                "endpointConfiguration",
+                "behaviorOnError",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationConfiguration",
-            "clientConfiguration",
-            "description",
-            "displayName",
-            "endpointConfiguration",
-            "behaviorOnError",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_configuration,
-            &self.client_configuration,
-            &self.description,
-            &self.display_name,
-            &self.endpoint_configuration,
-            &self.behavior_on_error,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_configuration,
+                &self.client_configuration,
+                &self.description,
+                &self.display_name,
+                &self.endpoint_configuration,
+                &self.behavior_on_error,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1371,12 +1328,6 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionStartCustomExtension {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionStartCustomExtension {
@@ -1443,30 +1394,34 @@ pub struct OnAttributeCollectionSubmitCustomExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitCustomExtension {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onAttributeCollectionSubmitCustomExtension"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onAttributeCollectionSubmitCustomExtension",
+            &[
+                "id",
+                "authenticationConfiguration",
+                "clientConfiguration",
+                "description",
+                "displayName",
+                "endpointConfiguration",
+                "behaviorOnError",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationConfiguration",
-            "clientConfiguration",
-            "description",
-            "displayName",
-            "endpointConfiguration",
-            "behaviorOnError",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_configuration,
-            &self.client_configuration,
-            &self.description,
-            &self.display_name,
-            &self.endpoint_configuration,
-            &self.behavior_on_error,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_configuration,
+                &self.client_configuration,
+                &self.description,
+                &self.display_name,
+                &self.endpoint_configuration,
+                &self.behavior_on_error,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1484,12 +1439,6 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitCustomExtension {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionSubmitCustomExtension {
@@ -1558,30 +1507,34 @@ pub struct OnOtpSendCustomExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnOtpSendCustomExtension {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onOtpSendCustomExtension"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onOtpSendCustomExtension",
+            &[
+                "id",
+                "authenticationConfiguration",
+                "clientConfiguration",
+                "description",
+                "displayName",
+                "endpointConfiguration",
+                "behaviorOnError",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationConfiguration",
-            "clientConfiguration",
-            "description",
-            "displayName",
-            "endpointConfiguration",
-            "behaviorOnError",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_configuration,
-            &self.client_configuration,
-            &self.description,
-            &self.display_name,
-            &self.endpoint_configuration,
-            &self.behavior_on_error,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_configuration,
+                &self.client_configuration,
+                &self.description,
+                &self.display_name,
+                &self.endpoint_configuration,
+                &self.behavior_on_error,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1599,12 +1552,6 @@ impl ::graph_model::rt::Struct for OnOtpSendCustomExtension {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnOtpSendCustomExtension {
@@ -1671,30 +1618,34 @@ pub struct OnPasswordSubmitCustomExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPasswordSubmitCustomExtension {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onPasswordSubmitCustomExtension"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onPasswordSubmitCustomExtension",
+            &[
+                "id",
+                "authenticationConfiguration",
+                "clientConfiguration",
+                "description",
+                "displayName",
+                "endpointConfiguration",
+                "behaviorOnError",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationConfiguration",
-            "clientConfiguration",
-            "description",
-            "displayName",
-            "endpointConfiguration",
-            "behaviorOnError",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_configuration,
-            &self.client_configuration,
-            &self.description,
-            &self.display_name,
-            &self.endpoint_configuration,
-            &self.behavior_on_error,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_configuration,
+                &self.client_configuration,
+                &self.description,
+                &self.display_name,
+                &self.endpoint_configuration,
+                &self.behavior_on_error,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1712,12 +1663,6 @@ impl ::graph_model::rt::Struct for OnPasswordSubmitCustomExtension {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnPasswordSubmitCustomExtension {
@@ -1787,32 +1732,36 @@ pub struct OnTokenIssuanceStartCustomExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnTokenIssuanceStartCustomExtension {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onTokenIssuanceStartCustomExtension"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onTokenIssuanceStartCustomExtension",
+            &[
+                "id",
+                "authenticationConfiguration",
+                "clientConfiguration",
+                "description",
+                "displayName",
+                "endpointConfiguration",
+                "behaviorOnError",
+                "claimsForTokenConfiguration",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationConfiguration",
-            "clientConfiguration",
-            "description",
-            "displayName",
-            "endpointConfiguration",
-            "behaviorOnError",
-            "claimsForTokenConfiguration",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_configuration,
-            &self.client_configuration,
-            &self.description,
-            &self.display_name,
-            &self.endpoint_configuration,
-            &self.behavior_on_error,
-            &self.claims_for_token_configuration,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_configuration,
+                &self.client_configuration,
+                &self.description,
+                &self.display_name,
+                &self.endpoint_configuration,
+                &self.behavior_on_error,
+                &self.claims_for_token_configuration,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1831,12 +1780,6 @@ impl ::graph_model::rt::Struct for OnTokenIssuanceStartCustomExtension {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnTokenIssuanceStartCustomExtension {
@@ -1889,26 +1832,21 @@ pub struct OnTokenIssuanceStartReturnClaim {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnTokenIssuanceStartReturnClaim {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onTokenIssuanceStartReturnClaim"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onTokenIssuanceStartReturnClaim",
+            &["claimIdInApiResponse"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["claimIdInApiResponse"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.claim_id_in_api_response])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.claim_id_in_api_response], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.claim_id_in_api_response], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnTokenIssuanceStartReturnClaim {
@@ -1975,30 +1913,34 @@ pub struct OnVerifiedIdClaimValidationCustomExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationCustomExtension {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.onVerifiedIdClaimValidationCustomExtension"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.onVerifiedIdClaimValidationCustomExtension",
+            &[
+                "id",
+                "authenticationConfiguration",
+                "clientConfiguration",
+                "description",
+                "displayName",
+                "endpointConfiguration",
+                "behaviorOnError",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationConfiguration",
-            "clientConfiguration",
-            "description",
-            "displayName",
-            "endpointConfiguration",
-            "behaviorOnError",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_configuration,
-            &self.client_configuration,
-            &self.description,
-            &self.display_name,
-            &self.endpoint_configuration,
-            &self.behavior_on_error,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_configuration,
+                &self.client_configuration,
+                &self.description,
+                &self.display_name,
+                &self.endpoint_configuration,
+                &self.behavior_on_error,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2016,12 +1958,6 @@ impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationCustomExtension {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnVerifiedIdClaimValidationCustomExtension {

@@ -35,40 +35,44 @@ pub struct BaseItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BaseItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.baseItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.baseItem",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "eTag",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "name",
+                "parentReference",
+                "webUrl",
+                "createdByUser",
+                "lastModifiedByUser",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "eTag",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "name",
-            "parentReference",
-            "webUrl",
-            "createdByUser",
-            "lastModifiedByUser",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.e_tag,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.name,
-            &self.parent_reference,
-            &self.web_url,
-            &self.created_by_user,
-            &self.last_modified_by_user,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.e_tag,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.name,
+                &self.parent_reference,
+                &self.web_url,
+                &self.created_by_user,
+                &self.last_modified_by_user,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -91,12 +95,6 @@ impl ::graph_model::rt::Struct for BaseItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BaseItem {
@@ -344,46 +342,50 @@ pub struct BaseSitePage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BaseSitePage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.baseSitePage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.baseSitePage",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "eTag",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "name",
+                "parentReference",
+                "webUrl",
+                "pageLayout",
+                "publishingState",
+                "title",
+                "createdByUser",
+                "lastModifiedByUser",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "eTag",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "name",
-            "parentReference",
-            "webUrl",
-            "pageLayout",
-            "publishingState",
-            "title",
-            "createdByUser",
-            "lastModifiedByUser",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.e_tag,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.name,
-            &self.parent_reference,
-            &self.web_url,
-            &self.page_layout,
-            &self.publishing_state,
-            &self.title,
-            &self.created_by_user,
-            &self.last_modified_by_user,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.e_tag,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.name,
+                &self.parent_reference,
+                &self.web_url,
+                &self.page_layout,
+                &self.publishing_state,
+                &self.title,
+                &self.created_by_user,
+                &self.last_modified_by_user,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -409,12 +411,6 @@ impl ::graph_model::rt::Struct for BaseSitePage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BaseSitePage {
@@ -579,14 +575,18 @@ pub struct CanvasLayout {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CanvasLayout {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.canvasLayout"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.canvasLayout",
+            &["id", "horizontalSections", "verticalSection"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "horizontalSections", "verticalSection"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.horizontal_sections, &self.vertical_section])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.horizontal_sections, &self.vertical_section],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -600,12 +600,6 @@ impl ::graph_model::rt::Struct for CanvasLayout {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CanvasLayout {
@@ -664,14 +658,18 @@ pub struct HorizontalSection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HorizontalSection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.horizontalSection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.horizontalSection",
+            &["id", "emphasis", "layout", "columns"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "emphasis", "layout", "columns"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.emphasis, &self.layout, &self.columns])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.emphasis, &self.layout, &self.columns],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -686,12 +684,6 @@ impl ::graph_model::rt::Struct for HorizontalSection {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HorizontalSection {
@@ -748,14 +740,15 @@ pub struct HorizontalSectionColumn {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HorizontalSectionColumn {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.horizontalSectionColumn"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.horizontalSectionColumn",
+            &["id", "width", "webparts"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "width", "webparts"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.width, &self.webparts])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.width, &self.webparts], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -765,12 +758,6 @@ impl ::graph_model::rt::Struct for HorizontalSectionColumn {
             &mut [&mut self.id, &mut self.width, &mut self.webparts],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HorizontalSectionColumn {
@@ -919,26 +906,21 @@ pub struct MetaDataKeyStringPair {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MetaDataKeyStringPair {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.metaDataKeyStringPair"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.metaDataKeyStringPair",
+            &["key", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["key", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.key, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.key, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.key, &mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MetaDataKeyStringPair {
@@ -1139,14 +1121,18 @@ pub struct ReactionsFacet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ReactionsFacet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.reactionsFacet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.reactionsFacet",
+            &["commentCount", "likeCount", "shareCount"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["commentCount", "likeCount", "shareCount"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.comment_count, &self.like_count, &self.share_count])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.comment_count, &self.like_count, &self.share_count],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1160,12 +1146,6 @@ impl ::graph_model::rt::Struct for ReactionsFacet {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ReactionsFacet {
@@ -1298,24 +1278,28 @@ pub struct ServerProcessedContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServerProcessedContent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.serverProcessedContent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.serverProcessedContent",
+            &[
+                "htmlStrings",
+                "imageSources",
+                "links",
+                "searchablePlainTexts",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "htmlStrings",
-            "imageSources",
-            "links",
-            "searchablePlainTexts",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.html_strings,
-            &self.image_sources,
-            &self.links,
-            &self.searchable_plain_texts,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.html_strings,
+                &self.image_sources,
+                &self.links,
+                &self.searchable_plain_texts,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1330,12 +1314,6 @@ impl ::graph_model::rt::Struct for ServerProcessedContent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServerProcessedContent {
@@ -1428,56 +1406,60 @@ pub struct SharedDriveItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharedDriveItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharedDriveItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharedDriveItem",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "eTag",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "name",
+                "parentReference",
+                "webUrl",
+                "owner",
+                "createdByUser",
+                "lastModifiedByUser",
+                "driveItem",
+                "items",
+                "list",
+                "listItem",
+                "permission",
+                "root",
+                "site",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "eTag",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "name",
-            "parentReference",
-            "webUrl",
-            "owner",
-            "createdByUser",
-            "lastModifiedByUser",
-            "driveItem",
-            "items",
-            "list",
-            "listItem",
-            "permission",
-            "root",
-            "site",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.e_tag,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.name,
-            &self.parent_reference,
-            &self.web_url,
-            &self.owner,
-            &self.created_by_user,
-            &self.last_modified_by_user,
-            &self.drive_item,
-            &self.items,
-            &self.list,
-            &self.list_item,
-            &self.permission,
-            &self.root,
-            &self.site,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.e_tag,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.name,
+                &self.parent_reference,
+                &self.web_url,
+                &self.owner,
+                &self.created_by_user,
+                &self.last_modified_by_user,
+                &self.drive_item,
+                &self.items,
+                &self.list,
+                &self.list_item,
+                &self.permission,
+                &self.root,
+                &self.site,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1508,12 +1490,6 @@ impl ::graph_model::rt::Struct for SharedDriveItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharedDriveItem {
@@ -1634,82 +1610,86 @@ pub struct Site {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Site {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.site"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.site",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "eTag",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "name",
+                "parentReference",
+                "webUrl",
+                "displayName",
+                "error",
+                "isPersonalSite",
+                "root",
+                "sharepointIds",
+                "siteCollection",
+                "createdByUser",
+                "lastModifiedByUser",
+                "analytics",
+                "columns",
+                "contentTypes",
+                "drive",
+                "drives",
+                "externalColumns",
+                "items",
+                "lists",
+                "onenote",
+                "operations",
+                "pages",
+                "permissions",
+                "sites",
+                "termStore",
+                "termStores",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "eTag",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "name",
-            "parentReference",
-            "webUrl",
-            "displayName",
-            "error",
-            "isPersonalSite",
-            "root",
-            "sharepointIds",
-            "siteCollection",
-            "createdByUser",
-            "lastModifiedByUser",
-            "analytics",
-            "columns",
-            "contentTypes",
-            "drive",
-            "drives",
-            "externalColumns",
-            "items",
-            "lists",
-            "onenote",
-            "operations",
-            "pages",
-            "permissions",
-            "sites",
-            "termStore",
-            "termStores",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.e_tag,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.name,
-            &self.parent_reference,
-            &self.web_url,
-            &self.display_name,
-            &self.error,
-            &self.is_personal_site,
-            &self.root,
-            &self.sharepoint_ids,
-            &self.site_collection,
-            &self.created_by_user,
-            &self.last_modified_by_user,
-            &self.analytics,
-            &self.columns,
-            &self.content_types,
-            &self.drive,
-            &self.drives,
-            &self.external_columns,
-            &self.items,
-            &self.lists,
-            &self.onenote,
-            &self.operations,
-            &self.pages,
-            &self.permissions,
-            &self.sites,
-            &self.term_store,
-            &self.term_stores,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.e_tag,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.name,
+                &self.parent_reference,
+                &self.web_url,
+                &self.display_name,
+                &self.error,
+                &self.is_personal_site,
+                &self.root,
+                &self.sharepoint_ids,
+                &self.site_collection,
+                &self.created_by_user,
+                &self.last_modified_by_user,
+                &self.analytics,
+                &self.columns,
+                &self.content_types,
+                &self.drive,
+                &self.drives,
+                &self.external_columns,
+                &self.items,
+                &self.lists,
+                &self.onenote,
+                &self.operations,
+                &self.pages,
+                &self.permissions,
+                &self.sites,
+                &self.term_store,
+                &self.term_stores,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1753,12 +1733,6 @@ impl ::graph_model::rt::Struct for Site {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Site {
@@ -1811,26 +1785,21 @@ pub struct SiteArchivalDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SiteArchivalDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.siteArchivalDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.siteArchivalDetails",
+            &["archiveStatus"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["archiveStatus"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.archive_status])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.archive_status], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.archive_status], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SiteArchivalDetails {
@@ -1963,19 +1932,23 @@ pub struct SiteCollection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SiteCollection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.siteCollection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.siteCollection",
+            &["archivalDetails", "dataLocationCode", "hostname", "root"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["archivalDetails", "dataLocationCode", "hostname", "root"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.archival_details,
-            &self.data_location_code,
-            &self.hostname,
-            &self.root,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.archival_details,
+                &self.data_location_code,
+                &self.hostname,
+                &self.root,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1990,12 +1963,6 @@ impl ::graph_model::rt::Struct for SiteCollection {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SiteCollection {
@@ -2094,62 +2061,66 @@ pub struct SitePage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SitePage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sitePage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sitePage",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "eTag",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "name",
+                "parentReference",
+                "webUrl",
+                "pageLayout",
+                "publishingState",
+                "title",
+                "promotionKind",
+                "reactions",
+                "showComments",
+                "showRecommendedPages",
+                "thumbnailWebUrl",
+                "titleArea",
+                "createdByUser",
+                "lastModifiedByUser",
+                "canvasLayout",
+                "webParts",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "eTag",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "name",
-            "parentReference",
-            "webUrl",
-            "pageLayout",
-            "publishingState",
-            "title",
-            "promotionKind",
-            "reactions",
-            "showComments",
-            "showRecommendedPages",
-            "thumbnailWebUrl",
-            "titleArea",
-            "createdByUser",
-            "lastModifiedByUser",
-            "canvasLayout",
-            "webParts",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.e_tag,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.name,
-            &self.parent_reference,
-            &self.web_url,
-            &self.page_layout,
-            &self.publishing_state,
-            &self.title,
-            &self.promotion_kind,
-            &self.reactions,
-            &self.show_comments,
-            &self.show_recommended_pages,
-            &self.thumbnail_web_url,
-            &self.title_area,
-            &self.created_by_user,
-            &self.last_modified_by_user,
-            &self.canvas_layout,
-            &self.web_parts,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.e_tag,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.name,
+                &self.parent_reference,
+                &self.web_url,
+                &self.page_layout,
+                &self.publishing_state,
+                &self.title,
+                &self.promotion_kind,
+                &self.reactions,
+                &self.show_comments,
+                &self.show_recommended_pages,
+                &self.thumbnail_web_url,
+                &self.title_area,
+                &self.created_by_user,
+                &self.last_modified_by_user,
+                &self.canvas_layout,
+                &self.web_parts,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2183,12 +2154,6 @@ impl ::graph_model::rt::Struct for SitePage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SitePage {
@@ -2247,19 +2212,23 @@ pub struct StandardWebPart {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StandardWebPart {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.standardWebPart"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.standardWebPart",
+            &["id", "containerTextWebPartId", "data", "webPartType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "containerTextWebPartId", "data", "webPartType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.container_text_web_part_id,
-            &self.data,
-            &self.web_part_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.container_text_web_part_id,
+                &self.data,
+                &self.web_part_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2274,12 +2243,6 @@ impl ::graph_model::rt::Struct for StandardWebPart {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for StandardWebPart {
@@ -2334,26 +2297,19 @@ pub struct TextWebPart {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TextWebPart {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.textWebPart"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.textWebPart", &["id", "innerHtml"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "innerHtml"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.inner_html])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.inner_html], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.inner_html], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TextWebPart {
@@ -2424,36 +2380,40 @@ pub struct TitleArea {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TitleArea {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.titleArea"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.titleArea",
+            &[
+                "alternativeText",
+                "enableGradientEffect",
+                "imageWebUrl",
+                "layout",
+                "serverProcessedContent",
+                "showAuthor",
+                "showPublishedDate",
+                "showTextBlockAboveTitle",
+                "textAboveTitle",
+                "textAlignment",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "alternativeText",
-            "enableGradientEffect",
-            "imageWebUrl",
-            "layout",
-            "serverProcessedContent",
-            "showAuthor",
-            "showPublishedDate",
-            "showTextBlockAboveTitle",
-            "textAboveTitle",
-            "textAlignment",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.alternative_text,
-            &self.enable_gradient_effect,
-            &self.image_web_url,
-            &self.layout,
-            &self.server_processed_content,
-            &self.show_author,
-            &self.show_published_date,
-            &self.show_text_block_above_title,
-            &self.text_above_title,
-            &self.text_alignment,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.alternative_text,
+                &self.enable_gradient_effect,
+                &self.image_web_url,
+                &self.layout,
+                &self.server_processed_content,
+                &self.show_author,
+                &self.show_published_date,
+                &self.show_text_block_above_title,
+                &self.text_above_title,
+                &self.text_alignment,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2474,12 +2434,6 @@ impl ::graph_model::rt::Struct for TitleArea {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TitleArea {
@@ -2680,14 +2634,15 @@ pub struct VerticalSection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VerticalSection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.verticalSection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.verticalSection",
+            &["id", "emphasis", "webparts"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "emphasis", "webparts"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.emphasis, &self.webparts])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.emphasis, &self.webparts], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2697,12 +2652,6 @@ impl ::graph_model::rt::Struct for VerticalSection {
             &mut [&mut self.id, &mut self.emphasis, &mut self.webparts],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VerticalSection {
@@ -2756,26 +2705,19 @@ pub struct WebPart {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebPart {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.webPart"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.webPart", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebPart {
@@ -2951,26 +2893,30 @@ pub struct WebPartData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebPartData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.webPartData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.webPartData",
+            &[
+                "dataVersion",
+                "description",
+                "properties",
+                "serverProcessedContent",
+                "title",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "dataVersion",
-            "description",
-            "properties",
-            "serverProcessedContent",
-            "title",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.data_version,
-            &self.description,
-            &self.properties,
-            &self.server_processed_content,
-            &self.title,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.data_version,
+                &self.description,
+                &self.properties,
+                &self.server_processed_content,
+                &self.title,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2986,12 +2932,6 @@ impl ::graph_model::rt::Struct for WebPartData {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebPartData {

@@ -8,26 +8,19 @@ pub struct DetailsInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DetailsInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.detailsInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.detailsInfo", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DetailsInfo {
@@ -84,14 +77,18 @@ pub struct Initiator {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Initiator {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.initiator"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.initiator",
+            &["displayName", "id", "initiatorType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id", "initiatorType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.id, &self.initiator_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.display_name, &self.id, &self.initiator_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -105,12 +102,6 @@ impl ::graph_model::rt::Struct for Initiator {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Initiator {
@@ -239,19 +230,23 @@ pub struct ProvisionedIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProvisionedIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.provisionedIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.provisionedIdentity",
+            &["displayName", "id", "details", "identityType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id", "details", "identityType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.display_name,
-            &self.id,
-            &self.details,
-            &self.identity_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.display_name,
+                &self.id,
+                &self.details,
+                &self.identity_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -266,12 +261,6 @@ impl ::graph_model::rt::Struct for ProvisionedIdentity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProvisionedIdentity {
@@ -326,26 +315,21 @@ pub struct ProvisioningServicePrincipal {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProvisioningServicePrincipal {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.provisioningServicePrincipal"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.provisioningServicePrincipal",
+            &["displayName", "id"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.display_name, &mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProvisioningServicePrincipal {
@@ -402,14 +386,15 @@ pub struct ProvisioningSystem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProvisioningSystem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.provisioningSystem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.provisioningSystem",
+            &["displayName", "id", "details"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id", "details"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.id, &self.details])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.id, &self.details], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -419,12 +404,6 @@ impl ::graph_model::rt::Struct for ProvisioningSystem {
             &mut [&mut self.display_name, &mut self.id, &mut self.details],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProvisioningSystem {

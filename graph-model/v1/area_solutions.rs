@@ -222,68 +222,72 @@ pub struct BackupRestoreRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BackupRestoreRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.backupRestoreRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.backupRestoreRoot",
+            &[
+                "id",
+                "serviceStatus",
+                "browseSessions",
+                "driveInclusionRules",
+                "driveProtectionUnits",
+                "driveProtectionUnitsBulkAdditionJobs",
+                "emailNotificationsSetting",
+                "exchangeProtectionPolicies",
+                "exchangeRestoreSessions",
+                "mailboxInclusionRules",
+                "mailboxProtectionUnits",
+                "mailboxProtectionUnitsBulkAdditionJobs",
+                "oneDriveForBusinessBrowseSessions",
+                "oneDriveForBusinessProtectionPolicies",
+                "oneDriveForBusinessRestoreSessions",
+                "protectionPolicies",
+                "protectionUnits",
+                "restorePoints",
+                "restoreSessions",
+                "serviceApps",
+                "sharePointBrowseSessions",
+                "sharePointProtectionPolicies",
+                "sharePointRestoreSessions",
+                "siteInclusionRules",
+                "siteProtectionUnits",
+                "siteProtectionUnitsBulkAdditionJobs",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "serviceStatus",
-            "browseSessions",
-            "driveInclusionRules",
-            "driveProtectionUnits",
-            "driveProtectionUnitsBulkAdditionJobs",
-            "emailNotificationsSetting",
-            "exchangeProtectionPolicies",
-            "exchangeRestoreSessions",
-            "mailboxInclusionRules",
-            "mailboxProtectionUnits",
-            "mailboxProtectionUnitsBulkAdditionJobs",
-            "oneDriveForBusinessBrowseSessions",
-            "oneDriveForBusinessProtectionPolicies",
-            "oneDriveForBusinessRestoreSessions",
-            "protectionPolicies",
-            "protectionUnits",
-            "restorePoints",
-            "restoreSessions",
-            "serviceApps",
-            "sharePointBrowseSessions",
-            "sharePointProtectionPolicies",
-            "sharePointRestoreSessions",
-            "siteInclusionRules",
-            "siteProtectionUnits",
-            "siteProtectionUnitsBulkAdditionJobs",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.service_status,
-            &self.browse_sessions,
-            &self.drive_inclusion_rules,
-            &self.drive_protection_units,
-            &self.drive_protection_units_bulk_addition_jobs,
-            &self.email_notifications_setting,
-            &self.exchange_protection_policies,
-            &self.exchange_restore_sessions,
-            &self.mailbox_inclusion_rules,
-            &self.mailbox_protection_units,
-            &self.mailbox_protection_units_bulk_addition_jobs,
-            &self.one_drive_for_business_browse_sessions,
-            &self.one_drive_for_business_protection_policies,
-            &self.one_drive_for_business_restore_sessions,
-            &self.protection_policies,
-            &self.protection_units,
-            &self.restore_points,
-            &self.restore_sessions,
-            &self.service_apps,
-            &self.share_point_browse_sessions,
-            &self.share_point_protection_policies,
-            &self.share_point_restore_sessions,
-            &self.site_inclusion_rules,
-            &self.site_protection_units,
-            &self.site_protection_units_bulk_addition_jobs,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.service_status,
+                &self.browse_sessions,
+                &self.drive_inclusion_rules,
+                &self.drive_protection_units,
+                &self.drive_protection_units_bulk_addition_jobs,
+                &self.email_notifications_setting,
+                &self.exchange_protection_policies,
+                &self.exchange_restore_sessions,
+                &self.mailbox_inclusion_rules,
+                &self.mailbox_protection_units,
+                &self.mailbox_protection_units_bulk_addition_jobs,
+                &self.one_drive_for_business_browse_sessions,
+                &self.one_drive_for_business_protection_policies,
+                &self.one_drive_for_business_restore_sessions,
+                &self.protection_policies,
+                &self.protection_units,
+                &self.restore_points,
+                &self.restore_sessions,
+                &self.service_apps,
+                &self.share_point_browse_sessions,
+                &self.share_point_protection_policies,
+                &self.share_point_restore_sessions,
+                &self.site_inclusion_rules,
+                &self.site_protection_units,
+                &self.site_protection_units_bulk_addition_jobs,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -320,12 +324,6 @@ impl ::graph_model::rt::Struct for BackupRestoreRoot {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BackupRestoreRoot {
@@ -609,82 +607,86 @@ pub struct BookingAppointment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingAppointment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bookingAppointment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.bookingAppointment",
+            &[
+                "id",
+                "additionalInformation",
+                "anonymousJoinWebUrl",
+                "appointmentLabel",
+                "createdDateTime",
+                "customerEmailAddress",
+                "customerName",
+                "customerNotes",
+                "customerPhone",
+                "customers",
+                "customerTimeZone",
+                "duration",
+                "endDateTime",
+                "filledAttendeesCount",
+                "isCustomerAllowedToManageBooking",
+                "isLocationOnline",
+                "joinWebUrl",
+                "lastUpdatedDateTime",
+                "maximumAttendeesCount",
+                "optOutOfCustomerEmail",
+                "postBuffer",
+                "preBuffer",
+                "price",
+                "priceType",
+                "reminders",
+                "selfServiceAppointmentId",
+                "serviceId",
+                "serviceLocation",
+                "serviceName",
+                "serviceNotes",
+                "smsNotificationsEnabled",
+                "staffMemberIds",
+                "startDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "additionalInformation",
-            "anonymousJoinWebUrl",
-            "appointmentLabel",
-            "createdDateTime",
-            "customerEmailAddress",
-            "customerName",
-            "customerNotes",
-            "customerPhone",
-            "customers",
-            "customerTimeZone",
-            "duration",
-            "endDateTime",
-            "filledAttendeesCount",
-            "isCustomerAllowedToManageBooking",
-            "isLocationOnline",
-            "joinWebUrl",
-            "lastUpdatedDateTime",
-            "maximumAttendeesCount",
-            "optOutOfCustomerEmail",
-            "postBuffer",
-            "preBuffer",
-            "price",
-            "priceType",
-            "reminders",
-            "selfServiceAppointmentId",
-            "serviceId",
-            "serviceLocation",
-            "serviceName",
-            "serviceNotes",
-            "smsNotificationsEnabled",
-            "staffMemberIds",
-            "startDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.additional_information,
-            &self.anonymous_join_web_url,
-            &self.appointment_label,
-            &self.created_date_time,
-            &self.customer_email_address,
-            &self.customer_name,
-            &self.customer_notes,
-            &self.customer_phone,
-            &self.customers,
-            &self.customer_time_zone,
-            &self.duration,
-            &self.end_date_time,
-            &self.filled_attendees_count,
-            &self.is_customer_allowed_to_manage_booking,
-            &self.is_location_online,
-            &self.join_web_url,
-            &self.last_updated_date_time,
-            &self.maximum_attendees_count,
-            &self.opt_out_of_customer_email,
-            &self.post_buffer,
-            &self.pre_buffer,
-            &self.price,
-            &self.price_type,
-            &self.reminders,
-            &self.self_service_appointment_id,
-            &self.service_id,
-            &self.service_location,
-            &self.service_name,
-            &self.service_notes,
-            &self.sms_notifications_enabled,
-            &self.staff_member_ids,
-            &self.start_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.additional_information,
+                &self.anonymous_join_web_url,
+                &self.appointment_label,
+                &self.created_date_time,
+                &self.customer_email_address,
+                &self.customer_name,
+                &self.customer_notes,
+                &self.customer_phone,
+                &self.customers,
+                &self.customer_time_zone,
+                &self.duration,
+                &self.end_date_time,
+                &self.filled_attendees_count,
+                &self.is_customer_allowed_to_manage_booking,
+                &self.is_location_online,
+                &self.join_web_url,
+                &self.last_updated_date_time,
+                &self.maximum_attendees_count,
+                &self.opt_out_of_customer_email,
+                &self.post_buffer,
+                &self.pre_buffer,
+                &self.price,
+                &self.price_type,
+                &self.reminders,
+                &self.self_service_appointment_id,
+                &self.service_id,
+                &self.service_location,
+                &self.service_name,
+                &self.service_notes,
+                &self.sms_notifications_enabled,
+                &self.staff_member_ids,
+                &self.start_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -728,12 +730,6 @@ impl ::graph_model::rt::Struct for BookingAppointment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BookingAppointment {
@@ -852,60 +848,64 @@ pub struct BookingBusiness {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingBusiness {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bookingBusiness"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.bookingBusiness",
+            &[
+                "id",
+                "address",
+                "bookingPageSettings",
+                "businessHours",
+                "businessType",
+                "createdDateTime",
+                "defaultCurrencyIso",
+                "displayName",
+                "email",
+                "isPublished",
+                "languageTag",
+                "lastUpdatedDateTime",
+                "phone",
+                "publicUrl",
+                "schedulingPolicy",
+                "webSiteUrl",
+                "appointments",
+                "calendarView",
+                "customers",
+                "customQuestions",
+                "services",
+                "staffMembers",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "address",
-            "bookingPageSettings",
-            "businessHours",
-            "businessType",
-            "createdDateTime",
-            "defaultCurrencyIso",
-            "displayName",
-            "email",
-            "isPublished",
-            "languageTag",
-            "lastUpdatedDateTime",
-            "phone",
-            "publicUrl",
-            "schedulingPolicy",
-            "webSiteUrl",
-            "appointments",
-            "calendarView",
-            "customers",
-            "customQuestions",
-            "services",
-            "staffMembers",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.address,
-            &self.booking_page_settings,
-            &self.business_hours,
-            &self.business_type,
-            &self.created_date_time,
-            &self.default_currency_iso,
-            &self.display_name,
-            &self.email,
-            &self.is_published,
-            &self.language_tag,
-            &self.last_updated_date_time,
-            &self.phone,
-            &self.public_url,
-            &self.scheduling_policy,
-            &self.web_site_url,
-            &self.appointments,
-            &self.calendar_view,
-            &self.customers,
-            &self.custom_questions,
-            &self.services,
-            &self.staff_members,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.address,
+                &self.booking_page_settings,
+                &self.business_hours,
+                &self.business_type,
+                &self.created_date_time,
+                &self.default_currency_iso,
+                &self.display_name,
+                &self.email,
+                &self.is_published,
+                &self.language_tag,
+                &self.last_updated_date_time,
+                &self.phone,
+                &self.public_url,
+                &self.scheduling_policy,
+                &self.web_site_url,
+                &self.appointments,
+                &self.calendar_view,
+                &self.customers,
+                &self.custom_questions,
+                &self.services,
+                &self.staff_members,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -938,12 +938,6 @@ impl ::graph_model::rt::Struct for BookingBusiness {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BookingBusiness {
@@ -998,26 +992,19 @@ pub struct BookingCurrency {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingCurrency {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bookingCurrency"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.bookingCurrency", &["id", "symbol"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "symbol"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.symbol])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.symbol], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.symbol], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BookingCurrency {
@@ -1086,28 +1073,32 @@ pub struct BookingCustomQuestion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingCustomQuestion {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bookingCustomQuestion"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.bookingCustomQuestion",
+            &[
+                "id",
+                "answerInputType",
+                "answerOptions",
+                "createdDateTime",
+                "displayName",
+                "lastUpdatedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "answerInputType",
-            "answerOptions",
-            "createdDateTime",
-            "displayName",
-            "lastUpdatedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.answer_input_type,
-            &self.answer_options,
-            &self.created_date_time,
-            &self.display_name,
-            &self.last_updated_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.answer_input_type,
+                &self.answer_options,
+                &self.created_date_time,
+                &self.display_name,
+                &self.last_updated_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1124,12 +1115,6 @@ impl ::graph_model::rt::Struct for BookingCustomQuestion {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BookingCustomQuestion {
@@ -1202,30 +1187,34 @@ pub struct BookingCustomer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingCustomer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bookingCustomer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.bookingCustomer",
+            &[
+                "id",
+                "addresses",
+                "createdDateTime",
+                "displayName",
+                "emailAddress",
+                "lastUpdatedDateTime",
+                "phones",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "addresses",
-            "createdDateTime",
-            "displayName",
-            "emailAddress",
-            "lastUpdatedDateTime",
-            "phones",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.addresses,
-            &self.created_date_time,
-            &self.display_name,
-            &self.email_address,
-            &self.last_updated_date_time,
-            &self.phones,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.addresses,
+                &self.created_date_time,
+                &self.display_name,
+                &self.email_address,
+                &self.last_updated_date_time,
+                &self.phones,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1243,12 +1232,6 @@ impl ::graph_model::rt::Struct for BookingCustomer {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BookingCustomer {
@@ -1304,26 +1287,19 @@ pub struct BookingCustomerBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingCustomerBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bookingCustomerBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.bookingCustomerBase", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BookingCustomerBase {
@@ -1498,32 +1474,36 @@ pub struct BookingCustomerInformation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingCustomerInformation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bookingCustomerInformation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.bookingCustomerInformation",
+            &[
+                "customerId",
+                "customQuestionAnswers",
+                "emailAddress",
+                "location",
+                "name",
+                "notes",
+                "phone",
+                "timeZone",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "customerId",
-            "customQuestionAnswers",
-            "emailAddress",
-            "location",
-            "name",
-            "notes",
-            "phone",
-            "timeZone",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.customer_id,
-            &self.custom_question_answers,
-            &self.email_address,
-            &self.location,
-            &self.name,
-            &self.notes,
-            &self.phone,
-            &self.time_zone,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.customer_id,
+                &self.custom_question_answers,
+                &self.email_address,
+                &self.location,
+                &self.name,
+                &self.notes,
+                &self.phone,
+                &self.time_zone,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1542,12 +1522,6 @@ impl ::graph_model::rt::Struct for BookingCustomerInformation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BookingCustomerInformation {
@@ -1599,26 +1573,19 @@ pub struct BookingCustomerInformationBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingCustomerInformationBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bookingCustomerInformationBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.bookingCustomerInformationBase", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BookingCustomerInformationBase {
@@ -1897,38 +1864,42 @@ pub struct BookingPageSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingPageSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bookingPageSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.bookingPageSettings",
+            &[
+                "accessControl",
+                "bookingPageColorCode",
+                "businessTimeZone",
+                "customerConsentMessage",
+                "enforceOneTimePassword",
+                "isBusinessLogoDisplayEnabled",
+                "isCustomerConsentEnabled",
+                "isSearchEngineIndexabilityDisabled",
+                "isTimeSlotTimeZoneSetToBusinessTimeZone",
+                "privacyPolicyWebUrl",
+                "termsAndConditionsWebUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "accessControl",
-            "bookingPageColorCode",
-            "businessTimeZone",
-            "customerConsentMessage",
-            "enforceOneTimePassword",
-            "isBusinessLogoDisplayEnabled",
-            "isCustomerConsentEnabled",
-            "isSearchEngineIndexabilityDisabled",
-            "isTimeSlotTimeZoneSetToBusinessTimeZone",
-            "privacyPolicyWebUrl",
-            "termsAndConditionsWebUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.access_control,
-            &self.booking_page_color_code,
-            &self.business_time_zone,
-            &self.customer_consent_message,
-            &self.enforce_one_time_password,
-            &self.is_business_logo_display_enabled,
-            &self.is_customer_consent_enabled,
-            &self.is_search_engine_indexability_disabled,
-            &self.is_time_slot_time_zone_set_to_business_time_zone,
-            &self.privacy_policy_web_url,
-            &self.terms_and_conditions_web_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.access_control,
+                &self.booking_page_color_code,
+                &self.business_time_zone,
+                &self.customer_consent_message,
+                &self.enforce_one_time_password,
+                &self.is_business_logo_display_enabled,
+                &self.is_customer_consent_enabled,
+                &self.is_search_engine_indexability_disabled,
+                &self.is_time_slot_time_zone_set_to_business_time_zone,
+                &self.privacy_policy_web_url,
+                &self.terms_and_conditions_web_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1950,12 +1921,6 @@ impl ::graph_model::rt::Struct for BookingPageSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BookingPageSettings {
@@ -2137,30 +2102,34 @@ pub struct BookingQuestionAnswer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingQuestionAnswer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bookingQuestionAnswer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.bookingQuestionAnswer",
+            &[
+                "answer",
+                "answerInputType",
+                "answerOptions",
+                "isRequired",
+                "question",
+                "questionId",
+                "selectedOptions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "answer",
-            "answerInputType",
-            "answerOptions",
-            "isRequired",
-            "question",
-            "questionId",
-            "selectedOptions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.answer,
-            &self.answer_input_type,
-            &self.answer_options,
-            &self.is_required,
-            &self.question,
-            &self.question_id,
-            &self.selected_options,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.answer,
+                &self.answer_input_type,
+                &self.answer_options,
+                &self.is_required,
+                &self.question,
+                &self.question_id,
+                &self.selected_options,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2178,12 +2147,6 @@ impl ::graph_model::rt::Struct for BookingQuestionAnswer {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BookingQuestionAnswer {
@@ -2238,14 +2201,15 @@ pub struct BookingQuestionAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingQuestionAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bookingQuestionAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.bookingQuestionAssignment",
+            &["isRequired", "questionId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isRequired", "questionId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_required, &self.question_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.is_required, &self.question_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2255,12 +2219,6 @@ impl ::graph_model::rt::Struct for BookingQuestionAssignment {
             &mut [&mut self.is_required, &mut self.question_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BookingQuestionAssignment {
@@ -2325,14 +2283,18 @@ pub struct BookingReminder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingReminder {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bookingReminder"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.bookingReminder",
+            &["message", "offset", "recipients"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["message", "offset", "recipients"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.message, &self.offset, &self.recipients])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.message, &self.offset, &self.recipients],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2342,12 +2304,6 @@ impl ::graph_model::rt::Struct for BookingReminder {
             &mut [&mut self.message, &mut self.offset, &mut self.recipients],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BookingReminder {
@@ -2502,32 +2458,36 @@ pub struct BookingSchedulingPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingSchedulingPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bookingSchedulingPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.bookingSchedulingPolicy",
+            &[
+                "allowStaffSelection",
+                "customAvailabilities",
+                "generalAvailability",
+                "isMeetingInviteToCustomersEnabled",
+                "maximumAdvance",
+                "minimumLeadTime",
+                "sendConfirmationsToOwner",
+                "timeSlotInterval",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "allowStaffSelection",
-            "customAvailabilities",
-            "generalAvailability",
-            "isMeetingInviteToCustomersEnabled",
-            "maximumAdvance",
-            "minimumLeadTime",
-            "sendConfirmationsToOwner",
-            "timeSlotInterval",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.allow_staff_selection,
-            &self.custom_availabilities,
-            &self.general_availability,
-            &self.is_meeting_invite_to_customers_enabled,
-            &self.maximum_advance,
-            &self.minimum_lead_time,
-            &self.send_confirmations_to_owner,
-            &self.time_slot_interval,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.allow_staff_selection,
+                &self.custom_availabilities,
+                &self.general_availability,
+                &self.is_meeting_invite_to_customers_enabled,
+                &self.maximum_advance,
+                &self.minimum_lead_time,
+                &self.send_confirmations_to_owner,
+                &self.time_slot_interval,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2546,12 +2506,6 @@ impl ::graph_model::rt::Struct for BookingSchedulingPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BookingSchedulingPolicy {
@@ -2664,66 +2618,70 @@ pub struct BookingService {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingService {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bookingService"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.bookingService",
+            &[
+                "id",
+                "additionalInformation",
+                "createdDateTime",
+                "customQuestions",
+                "defaultDuration",
+                "defaultLocation",
+                "defaultPrice",
+                "defaultPriceType",
+                "defaultReminders",
+                "description",
+                "displayName",
+                "isAnonymousJoinEnabled",
+                "isCustomerAllowedToManageBooking",
+                "isHiddenFromCustomers",
+                "isLocationOnline",
+                "languageTag",
+                "lastUpdatedDateTime",
+                "maximumAttendeesCount",
+                "notes",
+                "postBuffer",
+                "preBuffer",
+                "schedulingPolicy",
+                "smsNotificationsEnabled",
+                "staffMemberIds",
+                "webUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "additionalInformation",
-            "createdDateTime",
-            "customQuestions",
-            "defaultDuration",
-            "defaultLocation",
-            "defaultPrice",
-            "defaultPriceType",
-            "defaultReminders",
-            "description",
-            "displayName",
-            "isAnonymousJoinEnabled",
-            "isCustomerAllowedToManageBooking",
-            "isHiddenFromCustomers",
-            "isLocationOnline",
-            "languageTag",
-            "lastUpdatedDateTime",
-            "maximumAttendeesCount",
-            "notes",
-            "postBuffer",
-            "preBuffer",
-            "schedulingPolicy",
-            "smsNotificationsEnabled",
-            "staffMemberIds",
-            "webUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.additional_information,
-            &self.created_date_time,
-            &self.custom_questions,
-            &self.default_duration,
-            &self.default_location,
-            &self.default_price,
-            &self.default_price_type,
-            &self.default_reminders,
-            &self.description,
-            &self.display_name,
-            &self.is_anonymous_join_enabled,
-            &self.is_customer_allowed_to_manage_booking,
-            &self.is_hidden_from_customers,
-            &self.is_location_online,
-            &self.language_tag,
-            &self.last_updated_date_time,
-            &self.maximum_attendees_count,
-            &self.notes,
-            &self.post_buffer,
-            &self.pre_buffer,
-            &self.scheduling_policy,
-            &self.sms_notifications_enabled,
-            &self.staff_member_ids,
-            &self.web_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.additional_information,
+                &self.created_date_time,
+                &self.custom_questions,
+                &self.default_duration,
+                &self.default_location,
+                &self.default_price,
+                &self.default_price_type,
+                &self.default_reminders,
+                &self.description,
+                &self.display_name,
+                &self.is_anonymous_join_enabled,
+                &self.is_customer_allowed_to_manage_booking,
+                &self.is_hidden_from_customers,
+                &self.is_location_online,
+                &self.language_tag,
+                &self.last_updated_date_time,
+                &self.maximum_attendees_count,
+                &self.notes,
+                &self.post_buffer,
+                &self.pre_buffer,
+                &self.scheduling_policy,
+                &self.sms_notifications_enabled,
+                &self.staff_member_ids,
+                &self.web_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2759,12 +2717,6 @@ impl ::graph_model::rt::Struct for BookingService {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BookingService {
@@ -2847,40 +2799,44 @@ pub struct BookingStaffMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingStaffMember {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bookingStaffMember"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.bookingStaffMember",
+            &[
+                "id",
+                "availabilityIsAffectedByPersonalCalendar",
+                "createdDateTime",
+                "displayName",
+                "emailAddress",
+                "isEmailNotificationEnabled",
+                "lastUpdatedDateTime",
+                "membershipStatus",
+                "role",
+                "timeZone",
+                "useBusinessHours",
+                "workingHours",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "availabilityIsAffectedByPersonalCalendar",
-            "createdDateTime",
-            "displayName",
-            "emailAddress",
-            "isEmailNotificationEnabled",
-            "lastUpdatedDateTime",
-            "membershipStatus",
-            "role",
-            "timeZone",
-            "useBusinessHours",
-            "workingHours",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.availability_is_affected_by_personal_calendar,
-            &self.created_date_time,
-            &self.display_name,
-            &self.email_address,
-            &self.is_email_notification_enabled,
-            &self.last_updated_date_time,
-            &self.membership_status,
-            &self.role,
-            &self.time_zone,
-            &self.use_business_hours,
-            &self.working_hours,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.availability_is_affected_by_personal_calendar,
+                &self.created_date_time,
+                &self.display_name,
+                &self.email_address,
+                &self.is_email_notification_enabled,
+                &self.last_updated_date_time,
+                &self.membership_status,
+                &self.role,
+                &self.time_zone,
+                &self.use_business_hours,
+                &self.working_hours,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2903,12 +2859,6 @@ impl ::graph_model::rt::Struct for BookingStaffMember {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BookingStaffMember {
@@ -2964,26 +2914,19 @@ pub struct BookingStaffMemberBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingStaffMemberBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bookingStaffMemberBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.bookingStaffMemberBase", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BookingStaffMemberBase {
@@ -3317,26 +3260,21 @@ pub struct BookingWorkHours {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingWorkHours {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bookingWorkHours"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.bookingWorkHours",
+            &["day", "timeSlots"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["day", "timeSlots"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.day, &self.time_slots])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.day, &self.time_slots], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.day, &mut self.time_slots], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BookingWorkHours {
@@ -3391,14 +3329,15 @@ pub struct BookingWorkTimeSlot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingWorkTimeSlot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bookingWorkTimeSlot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.bookingWorkTimeSlot",
+            &["endTime", "startTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["endTime", "startTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.end_time, &self.start_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.end_time, &self.start_time], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -3408,12 +3347,6 @@ impl ::graph_model::rt::Struct for BookingWorkTimeSlot {
             &mut [&mut self.end_time, &mut self.start_time],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BookingWorkTimeSlot {
@@ -3472,14 +3405,18 @@ pub struct BookingsAvailability {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingsAvailability {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bookingsAvailability"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.bookingsAvailability",
+            &["availabilityType", "businessHours"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["availabilityType", "businessHours"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.availability_type, &self.business_hours])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.availability_type, &self.business_hours],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3489,12 +3426,6 @@ impl ::graph_model::rt::Struct for BookingsAvailability {
             &mut [&mut self.availability_type, &mut self.business_hours],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BookingsAvailability {
@@ -3672,19 +3603,23 @@ pub struct BookingsAvailabilityWindow {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BookingsAvailabilityWindow {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.bookingsAvailabilityWindow"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.bookingsAvailabilityWindow",
+            &["availabilityType", "businessHours", "endDate", "startDate"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["availabilityType", "businessHours", "endDate", "startDate"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.availability_type,
-            &self.business_hours,
-            &self.end_date,
-            &self.start_date,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.availability_type,
+                &self.business_hours,
+                &self.end_date,
+                &self.start_date,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3699,12 +3634,6 @@ impl ::graph_model::rt::Struct for BookingsAvailabilityWindow {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BookingsAvailabilityWindow {
@@ -3846,32 +3775,36 @@ pub struct BrowseSessionBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BrowseSessionBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.browseSessionBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.browseSessionBase",
+            &[
+                "id",
+                "backupSizeInBytes",
+                "createdDateTime",
+                "error",
+                "expirationDateTime",
+                "restorePointDateTime",
+                "restorePointId",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "backupSizeInBytes",
-            "createdDateTime",
-            "error",
-            "expirationDateTime",
-            "restorePointDateTime",
-            "restorePointId",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.backup_size_in_bytes,
-            &self.created_date_time,
-            &self.error,
-            &self.expiration_date_time,
-            &self.restore_point_date_time,
-            &self.restore_point_id,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.backup_size_in_bytes,
+                &self.created_date_time,
+                &self.error,
+                &self.expiration_date_time,
+                &self.restore_point_date_time,
+                &self.restore_point_id,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3890,12 +3823,6 @@ impl ::graph_model::rt::Struct for BrowseSessionBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BrowseSessionBase {
@@ -4293,34 +4220,38 @@ pub struct DriveProtectionRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DriveProtectionRule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.driveProtectionRule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.driveProtectionRule",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "error",
+                "isAutoApplyEnabled",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "status",
+                "driveExpression",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "error",
-            "isAutoApplyEnabled",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "status",
-            "driveExpression",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.error,
-            &self.is_auto_apply_enabled,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.status,
-            &self.drive_expression,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.error,
+                &self.is_auto_apply_enabled,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.status,
+                &self.drive_expression,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4340,12 +4271,6 @@ impl ::graph_model::rt::Struct for DriveProtectionRule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DriveProtectionRule {
@@ -4422,42 +4347,46 @@ pub struct DriveProtectionUnit {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DriveProtectionUnit {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.driveProtectionUnit"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.driveProtectionUnit",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "error",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "offboardRequestedDateTime",
+                "policyId",
+                "protectionSources",
+                "status",
+                "directoryObjectId",
+                "displayName",
+                "email",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "error",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "offboardRequestedDateTime",
-            "policyId",
-            "protectionSources",
-            "status",
-            "directoryObjectId",
-            "displayName",
-            "email",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.error,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.offboard_requested_date_time,
-            &self.policy_id,
-            &self.protection_sources,
-            &self.status,
-            &self.directory_object_id,
-            &self.display_name,
-            &self.email,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.error,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.offboard_requested_date_time,
+                &self.policy_id,
+                &self.protection_sources,
+                &self.status,
+                &self.directory_object_id,
+                &self.display_name,
+                &self.email,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4481,12 +4410,6 @@ impl ::graph_model::rt::Struct for DriveProtectionUnit {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DriveProtectionUnit {
@@ -4557,36 +4480,40 @@ pub struct DriveProtectionUnitsBulkAdditionJob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DriveProtectionUnitsBulkAdditionJob {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.driveProtectionUnitsBulkAdditionJob"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.driveProtectionUnitsBulkAdditionJob",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "error",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "status",
+                "directoryObjectIds",
+                "drives",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "error",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "status",
-            "directoryObjectIds",
-            "drives",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.error,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.status,
-            &self.directory_object_ids,
-            &self.drives,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.error,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.status,
+                &self.directory_object_ids,
+                &self.drives,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4607,12 +4534,6 @@ impl ::graph_model::rt::Struct for DriveProtectionUnitsBulkAdditionJob {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DriveProtectionUnitsBulkAdditionJob {
@@ -4684,36 +4605,40 @@ pub struct DriveRestoreArtifact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DriveRestoreArtifact {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.driveRestoreArtifact"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.driveRestoreArtifact",
+            &[
+                "id",
+                "completionDateTime",
+                "destinationType",
+                "error",
+                "startDateTime",
+                "status",
+                "restoredSiteId",
+                "restoredSiteName",
+                "restoredSiteWebUrl",
+                "restorePoint",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "completionDateTime",
-            "destinationType",
-            "error",
-            "startDateTime",
-            "status",
-            "restoredSiteId",
-            "restoredSiteName",
-            "restoredSiteWebUrl",
-            "restorePoint",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.completion_date_time,
-            &self.destination_type,
-            &self.error,
-            &self.start_date_time,
-            &self.status,
-            &self.restored_site_id,
-            &self.restored_site_name,
-            &self.restored_site_web_url,
-            &self.restore_point,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.completion_date_time,
+                &self.destination_type,
+                &self.error,
+                &self.start_date_time,
+                &self.status,
+                &self.restored_site_id,
+                &self.restored_site_name,
+                &self.restored_site_web_url,
+                &self.restore_point,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4734,12 +4659,6 @@ impl ::graph_model::rt::Struct for DriveRestoreArtifact {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DriveRestoreArtifact {
@@ -4820,46 +4739,50 @@ pub struct DriveRestoreArtifactsBulkAdditionRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DriveRestoreArtifactsBulkAdditionRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.driveRestoreArtifactsBulkAdditionRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.driveRestoreArtifactsBulkAdditionRequest",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "destinationType",
+                "displayName",
+                "error",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "protectionTimePeriod",
+                "protectionUnitIds",
+                "restorePointPreference",
+                "status",
+                "tags",
+                "directoryObjectIds",
+                "drives",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "destinationType",
-            "displayName",
-            "error",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "protectionTimePeriod",
-            "protectionUnitIds",
-            "restorePointPreference",
-            "status",
-            "tags",
-            "directoryObjectIds",
-            "drives",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.destination_type,
-            &self.display_name,
-            &self.error,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.protection_time_period,
-            &self.protection_unit_ids,
-            &self.restore_point_preference,
-            &self.status,
-            &self.tags,
-            &self.directory_object_ids,
-            &self.drives,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.destination_type,
+                &self.display_name,
+                &self.error,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.protection_time_period,
+                &self.protection_unit_ids,
+                &self.restore_point_preference,
+                &self.status,
+                &self.tags,
+                &self.directory_object_ids,
+                &self.drives,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4885,12 +4808,6 @@ impl ::graph_model::rt::Struct for DriveRestoreArtifactsBulkAdditionRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DriveRestoreArtifactsBulkAdditionRequest {
@@ -4949,19 +4866,23 @@ pub struct EmailNotificationsSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmailNotificationsSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.emailNotificationsSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.emailNotificationsSetting",
+            &["id", "additionalEvents", "isEnabled", "recipients"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "additionalEvents", "isEnabled", "recipients"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.additional_events,
-            &self.is_enabled,
-            &self.recipients,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.additional_events,
+                &self.is_enabled,
+                &self.recipients,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4976,12 +4897,6 @@ impl ::graph_model::rt::Struct for EmailNotificationsSetting {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EmailNotificationsSetting {
@@ -5063,42 +4978,46 @@ pub struct ExchangeProtectionPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExchangeProtectionPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.exchangeProtectionPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.exchangeProtectionPolicy",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "isEnabled",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "protectionPolicyArtifactCount",
+                "retentionSettings",
+                "status",
+                "mailboxInclusionRules",
+                "mailboxProtectionUnits",
+                "mailboxProtectionUnitsBulkAdditionJobs",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "isEnabled",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "protectionPolicyArtifactCount",
-            "retentionSettings",
-            "status",
-            "mailboxInclusionRules",
-            "mailboxProtectionUnits",
-            "mailboxProtectionUnitsBulkAdditionJobs",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.is_enabled,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.protection_policy_artifact_count,
-            &self.retention_settings,
-            &self.status,
-            &self.mailbox_inclusion_rules,
-            &self.mailbox_protection_units,
-            &self.mailbox_protection_units_bulk_addition_jobs,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.is_enabled,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.protection_policy_artifact_count,
+                &self.retention_settings,
+                &self.status,
+                &self.mailbox_inclusion_rules,
+                &self.mailbox_protection_units,
+                &self.mailbox_protection_units_bulk_addition_jobs,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5122,12 +5041,6 @@ impl ::graph_model::rt::Struct for ExchangeProtectionPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExchangeProtectionPolicy {
@@ -5206,42 +5119,46 @@ pub struct ExchangeRestoreSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExchangeRestoreSession {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.exchangeRestoreSession"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.exchangeRestoreSession",
+            &[
+                "id",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "error",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "restoreJobType",
+                "restoreSessionArtifactCount",
+                "status",
+                "granularMailboxRestoreArtifacts",
+                "mailboxRestoreArtifacts",
+                "mailboxRestoreArtifactsBulkAdditionRequests",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "error",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "restoreJobType",
-            "restoreSessionArtifactCount",
-            "status",
-            "granularMailboxRestoreArtifacts",
-            "mailboxRestoreArtifacts",
-            "mailboxRestoreArtifactsBulkAdditionRequests",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.error,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.restore_job_type,
-            &self.restore_session_artifact_count,
-            &self.status,
-            &self.granular_mailbox_restore_artifacts,
-            &self.mailbox_restore_artifacts,
-            &self.mailbox_restore_artifacts_bulk_addition_requests,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.error,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.restore_job_type,
+                &self.restore_session_artifact_count,
+                &self.status,
+                &self.granular_mailbox_restore_artifacts,
+                &self.mailbox_restore_artifacts,
+                &self.mailbox_restore_artifacts_bulk_addition_requests,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5265,12 +5182,6 @@ impl ::graph_model::rt::Struct for ExchangeRestoreSession {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExchangeRestoreSession {
@@ -5343,38 +5254,42 @@ pub struct GranularDriveRestoreArtifact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GranularDriveRestoreArtifact {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.granularDriveRestoreArtifact"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.granularDriveRestoreArtifact",
+            &[
+                "id",
+                "browseSessionId",
+                "completionDateTime",
+                "restoredItemKey",
+                "restoredItemPath",
+                "restoredItemWebUrl",
+                "restorePointDateTime",
+                "startDateTime",
+                "status",
+                "webUrl",
+                "directoryObjectId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "browseSessionId",
-            "completionDateTime",
-            "restoredItemKey",
-            "restoredItemPath",
-            "restoredItemWebUrl",
-            "restorePointDateTime",
-            "startDateTime",
-            "status",
-            "webUrl",
-            "directoryObjectId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.browse_session_id,
-            &self.completion_date_time,
-            &self.restored_item_key,
-            &self.restored_item_path,
-            &self.restored_item_web_url,
-            &self.restore_point_date_time,
-            &self.start_date_time,
-            &self.status,
-            &self.web_url,
-            &self.directory_object_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.browse_session_id,
+                &self.completion_date_time,
+                &self.restored_item_key,
+                &self.restored_item_path,
+                &self.restored_item_web_url,
+                &self.restore_point_date_time,
+                &self.start_date_time,
+                &self.status,
+                &self.web_url,
+                &self.directory_object_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5396,12 +5311,6 @@ impl ::graph_model::rt::Struct for GranularDriveRestoreArtifact {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for GranularDriveRestoreArtifact {
@@ -5477,40 +5386,44 @@ pub struct GranularMailboxRestoreArtifact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GranularMailboxRestoreArtifact {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.granularMailboxRestoreArtifact"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.granularMailboxRestoreArtifact",
+            &[
+                "id",
+                "completionDateTime",
+                "destinationType",
+                "error",
+                "startDateTime",
+                "status",
+                "restoredFolderId",
+                "restoredFolderName",
+                "restoredItemCount",
+                "artifactCount",
+                "searchResponseId",
+                "restorePoint",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "completionDateTime",
-            "destinationType",
-            "error",
-            "startDateTime",
-            "status",
-            "restoredFolderId",
-            "restoredFolderName",
-            "restoredItemCount",
-            "artifactCount",
-            "searchResponseId",
-            "restorePoint",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.completion_date_time,
-            &self.destination_type,
-            &self.error,
-            &self.start_date_time,
-            &self.status,
-            &self.restored_folder_id,
-            &self.restored_folder_name,
-            &self.restored_item_count,
-            &self.artifact_count,
-            &self.search_response_id,
-            &self.restore_point,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.completion_date_time,
+                &self.destination_type,
+                &self.error,
+                &self.start_date_time,
+                &self.status,
+                &self.restored_folder_id,
+                &self.restored_folder_name,
+                &self.restored_item_count,
+                &self.artifact_count,
+                &self.search_response_id,
+                &self.restore_point,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5533,12 +5446,6 @@ impl ::graph_model::rt::Struct for GranularMailboxRestoreArtifact {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for GranularMailboxRestoreArtifact {
@@ -5611,38 +5518,42 @@ pub struct GranularSiteRestoreArtifact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GranularSiteRestoreArtifact {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.granularSiteRestoreArtifact"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.granularSiteRestoreArtifact",
+            &[
+                "id",
+                "browseSessionId",
+                "completionDateTime",
+                "restoredItemKey",
+                "restoredItemPath",
+                "restoredItemWebUrl",
+                "restorePointDateTime",
+                "startDateTime",
+                "status",
+                "webUrl",
+                "siteId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "browseSessionId",
-            "completionDateTime",
-            "restoredItemKey",
-            "restoredItemPath",
-            "restoredItemWebUrl",
-            "restorePointDateTime",
-            "startDateTime",
-            "status",
-            "webUrl",
-            "siteId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.browse_session_id,
-            &self.completion_date_time,
-            &self.restored_item_key,
-            &self.restored_item_path,
-            &self.restored_item_web_url,
-            &self.restore_point_date_time,
-            &self.start_date_time,
-            &self.status,
-            &self.web_url,
-            &self.site_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.browse_session_id,
+                &self.completion_date_time,
+                &self.restored_item_key,
+                &self.restored_item_path,
+                &self.restored_item_web_url,
+                &self.restore_point_date_time,
+                &self.start_date_time,
+                &self.status,
+                &self.web_url,
+                &self.site_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5664,12 +5575,6 @@ impl ::graph_model::rt::Struct for GranularSiteRestoreArtifact {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for GranularSiteRestoreArtifact {
@@ -5738,34 +5643,38 @@ pub struct MailboxProtectionRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailboxProtectionRule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mailboxProtectionRule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mailboxProtectionRule",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "error",
+                "isAutoApplyEnabled",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "status",
+                "mailboxExpression",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "error",
-            "isAutoApplyEnabled",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "status",
-            "mailboxExpression",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.error,
-            &self.is_auto_apply_enabled,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.status,
-            &self.mailbox_expression,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.error,
+                &self.is_auto_apply_enabled,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.status,
+                &self.mailbox_expression,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5785,12 +5694,6 @@ impl ::graph_model::rt::Struct for MailboxProtectionRule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MailboxProtectionRule {
@@ -5867,42 +5770,46 @@ pub struct MailboxProtectionUnit {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailboxProtectionUnit {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mailboxProtectionUnit"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mailboxProtectionUnit",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "error",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "offboardRequestedDateTime",
+                "policyId",
+                "protectionSources",
+                "status",
+                "directoryObjectId",
+                "displayName",
+                "email",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "error",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "offboardRequestedDateTime",
-            "policyId",
-            "protectionSources",
-            "status",
-            "directoryObjectId",
-            "displayName",
-            "email",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.error,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.offboard_requested_date_time,
-            &self.policy_id,
-            &self.protection_sources,
-            &self.status,
-            &self.directory_object_id,
-            &self.display_name,
-            &self.email,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.error,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.offboard_requested_date_time,
+                &self.policy_id,
+                &self.protection_sources,
+                &self.status,
+                &self.directory_object_id,
+                &self.display_name,
+                &self.email,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5926,12 +5833,6 @@ impl ::graph_model::rt::Struct for MailboxProtectionUnit {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MailboxProtectionUnit {
@@ -6002,36 +5903,40 @@ pub struct MailboxProtectionUnitsBulkAdditionJob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailboxProtectionUnitsBulkAdditionJob {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mailboxProtectionUnitsBulkAdditionJob"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mailboxProtectionUnitsBulkAdditionJob",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "error",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "status",
+                "directoryObjectIds",
+                "mailboxes",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "error",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "status",
-            "directoryObjectIds",
-            "mailboxes",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.error,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.status,
-            &self.directory_object_ids,
-            &self.mailboxes,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.error,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.status,
+                &self.directory_object_ids,
+                &self.mailboxes,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6052,12 +5957,6 @@ impl ::graph_model::rt::Struct for MailboxProtectionUnitsBulkAdditionJob {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MailboxProtectionUnitsBulkAdditionJob {
@@ -6129,36 +6028,40 @@ pub struct MailboxRestoreArtifact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailboxRestoreArtifact {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mailboxRestoreArtifact"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mailboxRestoreArtifact",
+            &[
+                "id",
+                "completionDateTime",
+                "destinationType",
+                "error",
+                "startDateTime",
+                "status",
+                "restoredFolderId",
+                "restoredFolderName",
+                "restoredItemCount",
+                "restorePoint",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "completionDateTime",
-            "destinationType",
-            "error",
-            "startDateTime",
-            "status",
-            "restoredFolderId",
-            "restoredFolderName",
-            "restoredItemCount",
-            "restorePoint",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.completion_date_time,
-            &self.destination_type,
-            &self.error,
-            &self.start_date_time,
-            &self.status,
-            &self.restored_folder_id,
-            &self.restored_folder_name,
-            &self.restored_item_count,
-            &self.restore_point,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.completion_date_time,
+                &self.destination_type,
+                &self.error,
+                &self.start_date_time,
+                &self.status,
+                &self.restored_folder_id,
+                &self.restored_folder_name,
+                &self.restored_item_count,
+                &self.restore_point,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6179,12 +6082,6 @@ impl ::graph_model::rt::Struct for MailboxRestoreArtifact {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MailboxRestoreArtifact {
@@ -6376,46 +6273,50 @@ pub struct MailboxRestoreArtifactsBulkAdditionRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailboxRestoreArtifactsBulkAdditionRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "destinationType",
+                "displayName",
+                "error",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "protectionTimePeriod",
+                "protectionUnitIds",
+                "restorePointPreference",
+                "status",
+                "tags",
+                "directoryObjectIds",
+                "mailboxes",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "destinationType",
-            "displayName",
-            "error",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "protectionTimePeriod",
-            "protectionUnitIds",
-            "restorePointPreference",
-            "status",
-            "tags",
-            "directoryObjectIds",
-            "mailboxes",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.destination_type,
-            &self.display_name,
-            &self.error,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.protection_time_period,
-            &self.protection_unit_ids,
-            &self.restore_point_preference,
-            &self.status,
-            &self.tags,
-            &self.directory_object_ids,
-            &self.mailboxes,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.destination_type,
+                &self.display_name,
+                &self.error,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.protection_time_period,
+                &self.protection_unit_ids,
+                &self.restore_point_preference,
+                &self.status,
+                &self.tags,
+                &self.directory_object_ids,
+                &self.mailboxes,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6441,12 +6342,6 @@ impl ::graph_model::rt::Struct for MailboxRestoreArtifactsBulkAdditionRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MailboxRestoreArtifactsBulkAdditionRequest {
@@ -6634,14 +6529,15 @@ pub struct NotificationRecipients {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NotificationRecipients {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.notificationRecipients"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.notificationRecipients",
+            &["customRecipients", "role"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["customRecipients", "role"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.custom_recipients, &self.role])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.custom_recipients, &self.role], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -6651,12 +6547,6 @@ impl ::graph_model::rt::Struct for NotificationRecipients {
             &mut [&mut self.custom_recipients, &mut self.role],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for NotificationRecipients {
@@ -6809,34 +6699,38 @@ pub struct OneDriveForBusinessBrowseSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OneDriveForBusinessBrowseSession {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.oneDriveForBusinessBrowseSession"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.oneDriveForBusinessBrowseSession",
+            &[
+                "id",
+                "backupSizeInBytes",
+                "createdDateTime",
+                "error",
+                "expirationDateTime",
+                "restorePointDateTime",
+                "restorePointId",
+                "status",
+                "directoryObjectId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "backupSizeInBytes",
-            "createdDateTime",
-            "error",
-            "expirationDateTime",
-            "restorePointDateTime",
-            "restorePointId",
-            "status",
-            "directoryObjectId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.backup_size_in_bytes,
-            &self.created_date_time,
-            &self.error,
-            &self.expiration_date_time,
-            &self.restore_point_date_time,
-            &self.restore_point_id,
-            &self.status,
-            &self.directory_object_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.backup_size_in_bytes,
+                &self.created_date_time,
+                &self.error,
+                &self.expiration_date_time,
+                &self.restore_point_date_time,
+                &self.restore_point_id,
+                &self.status,
+                &self.directory_object_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -6856,12 +6750,6 @@ impl ::graph_model::rt::Struct for OneDriveForBusinessBrowseSession {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OneDriveForBusinessBrowseSession {
@@ -6943,42 +6831,46 @@ pub struct OneDriveForBusinessProtectionPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OneDriveForBusinessProtectionPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.oneDriveForBusinessProtectionPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.oneDriveForBusinessProtectionPolicy",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "isEnabled",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "protectionPolicyArtifactCount",
+                "retentionSettings",
+                "status",
+                "driveInclusionRules",
+                "driveProtectionUnits",
+                "driveProtectionUnitsBulkAdditionJobs",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "isEnabled",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "protectionPolicyArtifactCount",
-            "retentionSettings",
-            "status",
-            "driveInclusionRules",
-            "driveProtectionUnits",
-            "driveProtectionUnitsBulkAdditionJobs",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.is_enabled,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.protection_policy_artifact_count,
-            &self.retention_settings,
-            &self.status,
-            &self.drive_inclusion_rules,
-            &self.drive_protection_units,
-            &self.drive_protection_units_bulk_addition_jobs,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.is_enabled,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.protection_policy_artifact_count,
+                &self.retention_settings,
+                &self.status,
+                &self.drive_inclusion_rules,
+                &self.drive_protection_units,
+                &self.drive_protection_units_bulk_addition_jobs,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7002,12 +6894,6 @@ impl ::graph_model::rt::Struct for OneDriveForBusinessProtectionPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OneDriveForBusinessProtectionPolicy {
@@ -7086,42 +6972,46 @@ pub struct OneDriveForBusinessRestoreSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OneDriveForBusinessRestoreSession {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.oneDriveForBusinessRestoreSession"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.oneDriveForBusinessRestoreSession",
+            &[
+                "id",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "error",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "restoreJobType",
+                "restoreSessionArtifactCount",
+                "status",
+                "driveRestoreArtifacts",
+                "driveRestoreArtifactsBulkAdditionRequests",
+                "granularDriveRestoreArtifacts",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "error",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "restoreJobType",
-            "restoreSessionArtifactCount",
-            "status",
-            "driveRestoreArtifacts",
-            "driveRestoreArtifactsBulkAdditionRequests",
-            "granularDriveRestoreArtifacts",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.error,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.restore_job_type,
-            &self.restore_session_artifact_count,
-            &self.status,
-            &self.drive_restore_artifacts,
-            &self.drive_restore_artifacts_bulk_addition_requests,
-            &self.granular_drive_restore_artifacts,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.error,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.restore_job_type,
+                &self.restore_session_artifact_count,
+                &self.status,
+                &self.drive_restore_artifacts,
+                &self.drive_restore_artifacts_bulk_addition_requests,
+                &self.granular_drive_restore_artifacts,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7145,12 +7035,6 @@ impl ::graph_model::rt::Struct for OneDriveForBusinessRestoreSession {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OneDriveForBusinessRestoreSession {
@@ -7209,19 +7093,23 @@ pub struct ProtectionPolicyArtifactCount {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProtectionPolicyArtifactCount {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.protectionPolicyArtifactCount"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.protectionPolicyArtifactCount",
+            &["completed", "failed", "inProgress", "total"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["completed", "failed", "inProgress", "total"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.completed,
-            &self.failed,
-            &self.in_progress,
-            &self.total,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.completed,
+                &self.failed,
+                &self.in_progress,
+                &self.total,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7236,12 +7124,6 @@ impl ::graph_model::rt::Struct for ProtectionPolicyArtifactCount {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProtectionPolicyArtifactCount {
@@ -7314,36 +7196,40 @@ pub struct ProtectionPolicyBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProtectionPolicyBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.protectionPolicyBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.protectionPolicyBase",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "isEnabled",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "protectionPolicyArtifactCount",
+                "retentionSettings",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "isEnabled",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "protectionPolicyArtifactCount",
-            "retentionSettings",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.is_enabled,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.protection_policy_artifact_count,
-            &self.retention_settings,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.is_enabled,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.protection_policy_artifact_count,
+                &self.retention_settings,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -7364,12 +7250,6 @@ impl ::graph_model::rt::Struct for ProtectionPolicyBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProtectionPolicyBase {
@@ -8132,26 +8012,30 @@ pub struct RestorePoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RestorePoint {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.restorePoint"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.restorePoint",
+            &[
+                "id",
+                "expirationDateTime",
+                "protectionDateTime",
+                "tags",
+                "protectionUnit",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "expirationDateTime",
-            "protectionDateTime",
-            "tags",
-            "protectionUnit",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.expiration_date_time,
-            &self.protection_date_time,
-            &self.tags,
-            &self.protection_unit,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.expiration_date_time,
+                &self.protection_date_time,
+                &self.tags,
+                &self.protection_unit,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8167,12 +8051,6 @@ impl ::graph_model::rt::Struct for RestorePoint {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RestorePoint {
@@ -8361,19 +8239,23 @@ pub struct RestoreSessionArtifactCount {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RestoreSessionArtifactCount {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.restoreSessionArtifactCount"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.restoreSessionArtifactCount",
+            &["completed", "failed", "inProgress", "total"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["completed", "failed", "inProgress", "total"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.completed,
-            &self.failed,
-            &self.in_progress,
-            &self.total,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.completed,
+                &self.failed,
+                &self.in_progress,
+                &self.total,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8388,12 +8270,6 @@ impl ::graph_model::rt::Struct for RestoreSessionArtifactCount {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RestoreSessionArtifactCount {
@@ -8464,36 +8340,40 @@ pub struct RestoreSessionBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RestoreSessionBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.restoreSessionBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.restoreSessionBase",
+            &[
+                "id",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "error",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "restoreJobType",
+                "restoreSessionArtifactCount",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "error",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "restoreJobType",
-            "restoreSessionArtifactCount",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.error,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.restore_job_type,
-            &self.restore_session_artifact_count,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.error,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.restore_job_type,
+                &self.restore_session_artifact_count,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8514,12 +8394,6 @@ impl ::graph_model::rt::Struct for RestoreSessionBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RestoreSessionBase {
@@ -8793,26 +8667,21 @@ pub struct RetentionSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RetentionSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.retentionSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.retentionSetting",
+            &["interval", "period"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["interval", "period"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.interval, &self.period])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.interval, &self.period], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.interval, &mut self.period], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RetentionSetting {
@@ -8877,30 +8746,34 @@ pub struct ServiceApp {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceApp {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.serviceApp"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.serviceApp",
+            &[
+                "id",
+                "application",
+                "effectiveDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "registrationDateTime",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "application",
-            "effectiveDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "registrationDateTime",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.application,
-            &self.effective_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.registration_date_time,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.application,
+                &self.effective_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.registration_date_time,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -8918,12 +8791,6 @@ impl ::graph_model::rt::Struct for ServiceApp {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServiceApp {
@@ -9067,30 +8934,34 @@ pub struct ServiceStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceStatus {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.serviceStatus"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.serviceStatus",
+            &[
+                "backupServiceConsumer",
+                "disableReason",
+                "gracePeriodDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "restoreAllowedTillDateTime",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "backupServiceConsumer",
-            "disableReason",
-            "gracePeriodDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "restoreAllowedTillDateTime",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.backup_service_consumer,
-            &self.disable_reason,
-            &self.grace_period_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.restore_allowed_till_date_time,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.backup_service_consumer,
+                &self.disable_reason,
+                &self.grace_period_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.restore_allowed_till_date_time,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9108,12 +8979,6 @@ impl ::graph_model::rt::Struct for ServiceStatus {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServiceStatus {
@@ -9182,34 +9047,38 @@ pub struct SharePointBrowseSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointBrowseSession {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharePointBrowseSession"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharePointBrowseSession",
+            &[
+                "id",
+                "backupSizeInBytes",
+                "createdDateTime",
+                "error",
+                "expirationDateTime",
+                "restorePointDateTime",
+                "restorePointId",
+                "status",
+                "siteId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "backupSizeInBytes",
-            "createdDateTime",
-            "error",
-            "expirationDateTime",
-            "restorePointDateTime",
-            "restorePointId",
-            "status",
-            "siteId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.backup_size_in_bytes,
-            &self.created_date_time,
-            &self.error,
-            &self.expiration_date_time,
-            &self.restore_point_date_time,
-            &self.restore_point_id,
-            &self.status,
-            &self.site_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.backup_size_in_bytes,
+                &self.created_date_time,
+                &self.error,
+                &self.expiration_date_time,
+                &self.restore_point_date_time,
+                &self.restore_point_id,
+                &self.status,
+                &self.site_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9229,12 +9098,6 @@ impl ::graph_model::rt::Struct for SharePointBrowseSession {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointBrowseSession {
@@ -9316,42 +9179,46 @@ pub struct SharePointProtectionPolicy {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointProtectionPolicy {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharePointProtectionPolicy"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharePointProtectionPolicy",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "isEnabled",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "protectionPolicyArtifactCount",
+                "retentionSettings",
+                "status",
+                "siteInclusionRules",
+                "siteProtectionUnits",
+                "siteProtectionUnitsBulkAdditionJobs",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "isEnabled",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "protectionPolicyArtifactCount",
-            "retentionSettings",
-            "status",
-            "siteInclusionRules",
-            "siteProtectionUnits",
-            "siteProtectionUnitsBulkAdditionJobs",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.is_enabled,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.protection_policy_artifact_count,
-            &self.retention_settings,
-            &self.status,
-            &self.site_inclusion_rules,
-            &self.site_protection_units,
-            &self.site_protection_units_bulk_addition_jobs,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.is_enabled,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.protection_policy_artifact_count,
+                &self.retention_settings,
+                &self.status,
+                &self.site_inclusion_rules,
+                &self.site_protection_units,
+                &self.site_protection_units_bulk_addition_jobs,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9375,12 +9242,6 @@ impl ::graph_model::rt::Struct for SharePointProtectionPolicy {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointProtectionPolicy {
@@ -9459,42 +9320,46 @@ pub struct SharePointRestoreSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointRestoreSession {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharePointRestoreSession"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharePointRestoreSession",
+            &[
+                "id",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "error",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "restoreJobType",
+                "restoreSessionArtifactCount",
+                "status",
+                "granularSiteRestoreArtifacts",
+                "siteRestoreArtifacts",
+                "siteRestoreArtifactsBulkAdditionRequests",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "error",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "restoreJobType",
-            "restoreSessionArtifactCount",
-            "status",
-            "granularSiteRestoreArtifacts",
-            "siteRestoreArtifacts",
-            "siteRestoreArtifactsBulkAdditionRequests",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.error,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.restore_job_type,
-            &self.restore_session_artifact_count,
-            &self.status,
-            &self.granular_site_restore_artifacts,
-            &self.site_restore_artifacts,
-            &self.site_restore_artifacts_bulk_addition_requests,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.error,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.restore_job_type,
+                &self.restore_session_artifact_count,
+                &self.status,
+                &self.granular_site_restore_artifacts,
+                &self.site_restore_artifacts,
+                &self.site_restore_artifacts_bulk_addition_requests,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9518,12 +9383,6 @@ impl ::graph_model::rt::Struct for SharePointRestoreSession {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointRestoreSession {
@@ -9592,34 +9451,38 @@ pub struct SiteProtectionRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SiteProtectionRule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.siteProtectionRule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.siteProtectionRule",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "error",
+                "isAutoApplyEnabled",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "status",
+                "siteExpression",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "error",
-            "isAutoApplyEnabled",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "status",
-            "siteExpression",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.error,
-            &self.is_auto_apply_enabled,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.status,
-            &self.site_expression,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.error,
+                &self.is_auto_apply_enabled,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.status,
+                &self.site_expression,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9639,12 +9502,6 @@ impl ::graph_model::rt::Struct for SiteProtectionRule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SiteProtectionRule {
@@ -9721,42 +9578,46 @@ pub struct SiteProtectionUnit {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SiteProtectionUnit {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.siteProtectionUnit"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.siteProtectionUnit",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "error",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "offboardRequestedDateTime",
+                "policyId",
+                "protectionSources",
+                "status",
+                "siteId",
+                "siteName",
+                "siteWebUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "error",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "offboardRequestedDateTime",
-            "policyId",
-            "protectionSources",
-            "status",
-            "siteId",
-            "siteName",
-            "siteWebUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.error,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.offboard_requested_date_time,
-            &self.policy_id,
-            &self.protection_sources,
-            &self.status,
-            &self.site_id,
-            &self.site_name,
-            &self.site_web_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.error,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.offboard_requested_date_time,
+                &self.policy_id,
+                &self.protection_sources,
+                &self.status,
+                &self.site_id,
+                &self.site_name,
+                &self.site_web_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9780,12 +9641,6 @@ impl ::graph_model::rt::Struct for SiteProtectionUnit {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SiteProtectionUnit {
@@ -9856,36 +9711,40 @@ pub struct SiteProtectionUnitsBulkAdditionJob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SiteProtectionUnitsBulkAdditionJob {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.siteProtectionUnitsBulkAdditionJob"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.siteProtectionUnitsBulkAdditionJob",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "error",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "status",
+                "siteIds",
+                "siteWebUrls",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "error",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "status",
-            "siteIds",
-            "siteWebUrls",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.error,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.status,
-            &self.site_ids,
-            &self.site_web_urls,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.error,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.status,
+                &self.site_ids,
+                &self.site_web_urls,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -9906,12 +9765,6 @@ impl ::graph_model::rt::Struct for SiteProtectionUnitsBulkAdditionJob {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SiteProtectionUnitsBulkAdditionJob {
@@ -9983,36 +9836,40 @@ pub struct SiteRestoreArtifact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SiteRestoreArtifact {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.siteRestoreArtifact"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.siteRestoreArtifact",
+            &[
+                "id",
+                "completionDateTime",
+                "destinationType",
+                "error",
+                "startDateTime",
+                "status",
+                "restoredSiteId",
+                "restoredSiteName",
+                "restoredSiteWebUrl",
+                "restorePoint",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "completionDateTime",
-            "destinationType",
-            "error",
-            "startDateTime",
-            "status",
-            "restoredSiteId",
-            "restoredSiteName",
-            "restoredSiteWebUrl",
-            "restorePoint",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.completion_date_time,
-            &self.destination_type,
-            &self.error,
-            &self.start_date_time,
-            &self.status,
-            &self.restored_site_id,
-            &self.restored_site_name,
-            &self.restored_site_web_url,
-            &self.restore_point,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.completion_date_time,
+                &self.destination_type,
+                &self.error,
+                &self.start_date_time,
+                &self.status,
+                &self.restored_site_id,
+                &self.restored_site_name,
+                &self.restored_site_web_url,
+                &self.restore_point,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10033,12 +9890,6 @@ impl ::graph_model::rt::Struct for SiteRestoreArtifact {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SiteRestoreArtifact {
@@ -10119,46 +9970,50 @@ pub struct SiteRestoreArtifactsBulkAdditionRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SiteRestoreArtifactsBulkAdditionRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.siteRestoreArtifactsBulkAdditionRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.siteRestoreArtifactsBulkAdditionRequest",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "destinationType",
+                "displayName",
+                "error",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "protectionTimePeriod",
+                "protectionUnitIds",
+                "restorePointPreference",
+                "status",
+                "tags",
+                "siteIds",
+                "siteWebUrls",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "destinationType",
-            "displayName",
-            "error",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "protectionTimePeriod",
-            "protectionUnitIds",
-            "restorePointPreference",
-            "status",
-            "tags",
-            "siteIds",
-            "siteWebUrls",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.destination_type,
-            &self.display_name,
-            &self.error,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.protection_time_period,
-            &self.protection_unit_ids,
-            &self.restore_point_preference,
-            &self.status,
-            &self.tags,
-            &self.site_ids,
-            &self.site_web_urls,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.destination_type,
+                &self.display_name,
+                &self.error,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.protection_time_period,
+                &self.protection_unit_ids,
+                &self.restore_point_preference,
+                &self.status,
+                &self.tags,
+                &self.site_ids,
+                &self.site_web_urls,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10184,12 +10039,6 @@ impl ::graph_model::rt::Struct for SiteRestoreArtifactsBulkAdditionRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SiteRestoreArtifactsBulkAdditionRequest {
@@ -10248,24 +10097,28 @@ pub struct SolutionsRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SolutionsRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.solutionsRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.solutionsRoot",
+            &[
+                "backupRestore",
+                "bookingBusinesses",
+                "bookingCurrencies",
+                "virtualEvents",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "backupRestore",
-            "bookingBusinesses",
-            "bookingCurrencies",
-            "virtualEvents",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.backup_restore,
-            &self.booking_businesses,
-            &self.booking_currencies,
-            &self.virtual_events,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.backup_restore,
+                &self.booking_businesses,
+                &self.booking_currencies,
+                &self.virtual_events,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10280,12 +10133,6 @@ impl ::graph_model::rt::Struct for SolutionsRoot {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SolutionsRoot {
@@ -10340,14 +10187,15 @@ pub struct TimePeriod {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimePeriod {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.timePeriod"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.timePeriod",
+            &["endDateTime", "startDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["endDateTime", "startDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.end_date_time, &self.start_date_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.end_date_time, &self.start_date_time], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -10357,12 +10205,6 @@ impl ::graph_model::rt::Struct for TimePeriod {
             &mut [&mut self.end_date_time, &mut self.start_date_time],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TimePeriod {
@@ -10438,40 +10280,44 @@ pub struct VirtualEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.virtualEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.virtualEvent",
+            &[
+                "id",
+                "createdBy",
+                "description",
+                "displayName",
+                "endDateTime",
+                "externalEventInformation",
+                "isRegistrationRequired",
+                "settings",
+                "startDateTime",
+                "status",
+                "presenters",
+                "sessions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "description",
-            "displayName",
-            "endDateTime",
-            "externalEventInformation",
-            "isRegistrationRequired",
-            "settings",
-            "startDateTime",
-            "status",
-            "presenters",
-            "sessions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.description,
-            &self.display_name,
-            &self.end_date_time,
-            &self.external_event_information,
-            &self.is_registration_required,
-            &self.settings,
-            &self.start_date_time,
-            &self.status,
-            &self.presenters,
-            &self.sessions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.description,
+                &self.display_name,
+                &self.end_date_time,
+                &self.external_event_information,
+                &self.is_registration_required,
+                &self.settings,
+                &self.start_date_time,
+                &self.status,
+                &self.presenters,
+                &self.sessions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10494,12 +10340,6 @@ impl ::graph_model::rt::Struct for VirtualEvent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VirtualEvent {
@@ -10757,19 +10597,23 @@ pub struct VirtualEventPresenter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventPresenter {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.virtualEventPresenter"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.virtualEventPresenter",
+            &["id", "email", "identity", "presenterDetails"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "email", "identity", "presenterDetails"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.email,
-            &self.identity,
-            &self.presenter_details,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.email,
+                &self.identity,
+                &self.presenter_details,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10784,12 +10628,6 @@ impl ::graph_model::rt::Struct for VirtualEventPresenter {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VirtualEventPresenter {
@@ -10869,42 +10707,46 @@ pub struct VirtualEventRegistration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventRegistration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.virtualEventRegistration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.virtualEventRegistration",
+            &[
+                "id",
+                "cancelationDateTime",
+                "email",
+                "externalRegistrationInformation",
+                "firstName",
+                "lastName",
+                "preferredLanguage",
+                "preferredTimezone",
+                "registrationDateTime",
+                "registrationQuestionAnswers",
+                "status",
+                "userId",
+                "sessions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "cancelationDateTime",
-            "email",
-            "externalRegistrationInformation",
-            "firstName",
-            "lastName",
-            "preferredLanguage",
-            "preferredTimezone",
-            "registrationDateTime",
-            "registrationQuestionAnswers",
-            "status",
-            "userId",
-            "sessions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.cancelation_date_time,
-            &self.email,
-            &self.external_registration_information,
-            &self.first_name,
-            &self.last_name,
-            &self.preferred_language,
-            &self.preferred_timezone,
-            &self.registration_date_time,
-            &self.registration_question_answers,
-            &self.status,
-            &self.user_id,
-            &self.sessions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.cancelation_date_time,
+                &self.email,
+                &self.external_registration_information,
+                &self.first_name,
+                &self.last_name,
+                &self.preferred_language,
+                &self.preferred_timezone,
+                &self.registration_date_time,
+                &self.registration_question_answers,
+                &self.status,
+                &self.user_id,
+                &self.sessions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10928,12 +10770,6 @@ impl ::graph_model::rt::Struct for VirtualEventRegistration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VirtualEventRegistration {
@@ -10995,26 +10831,30 @@ pub struct VirtualEventRegistrationCustomQuestion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventRegistrationCustomQuestion {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.virtualEventRegistrationCustomQuestion"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.virtualEventRegistrationCustomQuestion",
+            &[
+                "id",
+                "displayName",
+                "isRequired",
+                "answerChoices",
+                "answerInputType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "isRequired",
-            "answerChoices",
-            "answerInputType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.is_required,
-            &self.answer_choices,
-            &self.answer_input_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.is_required,
+                &self.answer_choices,
+                &self.answer_input_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11030,12 +10870,6 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationCustomQuestion {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VirtualEventRegistrationCustomQuestion {
@@ -11094,14 +10928,18 @@ pub struct VirtualEventRegistrationPredefinedQuestion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventRegistrationPredefinedQuestion {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.virtualEventRegistrationPredefinedQuestion"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.virtualEventRegistrationPredefinedQuestion",
+            &["id", "displayName", "isRequired", "label"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "isRequired", "label"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.display_name, &self.is_required, &self.label])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.display_name, &self.is_required, &self.label],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11116,12 +10954,6 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationPredefinedQuestion {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VirtualEventRegistrationPredefinedQuestion {
@@ -11286,26 +11118,30 @@ pub struct VirtualEventRegistrationQuestionAnswer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventRegistrationQuestionAnswer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.virtualEventRegistrationQuestionAnswer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.virtualEventRegistrationQuestionAnswer",
+            &[
+                "booleanValue",
+                "displayName",
+                "multiChoiceValues",
+                "questionId",
+                "value",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "booleanValue",
-            "displayName",
-            "multiChoiceValues",
-            "questionId",
-            "value",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.boolean_value,
-            &self.display_name,
-            &self.multi_choice_values,
-            &self.question_id,
-            &self.value,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.boolean_value,
+                &self.display_name,
+                &self.multi_choice_values,
+                &self.question_id,
+                &self.value,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11321,12 +11157,6 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationQuestionAnswer {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VirtualEventRegistrationQuestionAnswer {
@@ -11471,14 +11301,18 @@ pub struct VirtualEventRegistrationQuestionBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventRegistrationQuestionBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.virtualEventRegistrationQuestionBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.virtualEventRegistrationQuestionBase",
+            &["id", "displayName", "isRequired"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "isRequired"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.display_name, &self.is_required])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.display_name, &self.is_required],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11488,12 +11322,6 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationQuestionBase {
             &mut [&mut self.id, &mut self.display_name, &mut self.is_required],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VirtualEventRegistrationQuestionBase {
@@ -11749,96 +11577,100 @@ pub struct VirtualEventSession {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventSession {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.virtualEventSession"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.virtualEventSession",
+            &[
+                "id",
+                "allowAttendeeToEnableCamera",
+                "allowAttendeeToEnableMic",
+                "allowBreakoutRooms",
+                "allowCopyingAndSharingMeetingContent",
+                "allowedLobbyAdmitters",
+                "allowedPresenters",
+                "allowLiveShare",
+                "allowMeetingChat",
+                "allowParticipantsToChangeName",
+                "allowPowerPointSharing",
+                "allowRecording",
+                "allowTeamworkReactions",
+                "allowTranscription",
+                "allowWhiteboard",
+                "audioConferencing",
+                "chatInfo",
+                "chatRestrictions",
+                "cloudVideoInteropInfo",
+                "expiryDateTime",
+                "isEndToEndEncryptionEnabled",
+                "isEntryExitAnnounced",
+                "joinInformation",
+                "joinMeetingIdSettings",
+                "joinWebUrl",
+                "lobbyBypassSettings",
+                "meetingOptionsWebUrl",
+                "meetingSpokenLanguageTag",
+                "meetingType",
+                "recordAutomatically",
+                "sensitivityLabelAssignment",
+                "shareMeetingChatHistoryDefault",
+                "subject",
+                "videoTeleconferenceId",
+                "watermarkProtection",
+                "capacity",
+                "endDateTime",
+                "startDateTime",
+                "videoOnDemandWebUrl",
+                "attendanceReports",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "allowAttendeeToEnableCamera",
-            "allowAttendeeToEnableMic",
-            "allowBreakoutRooms",
-            "allowCopyingAndSharingMeetingContent",
-            "allowedLobbyAdmitters",
-            "allowedPresenters",
-            "allowLiveShare",
-            "allowMeetingChat",
-            "allowParticipantsToChangeName",
-            "allowPowerPointSharing",
-            "allowRecording",
-            "allowTeamworkReactions",
-            "allowTranscription",
-            "allowWhiteboard",
-            "audioConferencing",
-            "chatInfo",
-            "chatRestrictions",
-            "cloudVideoInteropInfo",
-            "expiryDateTime",
-            "isEndToEndEncryptionEnabled",
-            "isEntryExitAnnounced",
-            "joinInformation",
-            "joinMeetingIdSettings",
-            "joinWebUrl",
-            "lobbyBypassSettings",
-            "meetingOptionsWebUrl",
-            "meetingSpokenLanguageTag",
-            "meetingType",
-            "recordAutomatically",
-            "sensitivityLabelAssignment",
-            "shareMeetingChatHistoryDefault",
-            "subject",
-            "videoTeleconferenceId",
-            "watermarkProtection",
-            "capacity",
-            "endDateTime",
-            "startDateTime",
-            "videoOnDemandWebUrl",
-            "attendanceReports",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.allow_attendee_to_enable_camera,
-            &self.allow_attendee_to_enable_mic,
-            &self.allow_breakout_rooms,
-            &self.allow_copying_and_sharing_meeting_content,
-            &self.allowed_lobby_admitters,
-            &self.allowed_presenters,
-            &self.allow_live_share,
-            &self.allow_meeting_chat,
-            &self.allow_participants_to_change_name,
-            &self.allow_power_point_sharing,
-            &self.allow_recording,
-            &self.allow_teamwork_reactions,
-            &self.allow_transcription,
-            &self.allow_whiteboard,
-            &self.audio_conferencing,
-            &self.chat_info,
-            &self.chat_restrictions,
-            &self.cloud_video_interop_info,
-            &self.expiry_date_time,
-            &self.is_end_to_end_encryption_enabled,
-            &self.is_entry_exit_announced,
-            &self.join_information,
-            &self.join_meeting_id_settings,
-            &self.join_web_url,
-            &self.lobby_bypass_settings,
-            &self.meeting_options_web_url,
-            &self.meeting_spoken_language_tag,
-            &self.meeting_type,
-            &self.record_automatically,
-            &self.sensitivity_label_assignment,
-            &self.share_meeting_chat_history_default,
-            &self.subject,
-            &self.video_teleconference_id,
-            &self.watermark_protection,
-            &self.capacity,
-            &self.end_date_time,
-            &self.start_date_time,
-            &self.video_on_demand_web_url,
-            &self.attendance_reports,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.allow_attendee_to_enable_camera,
+                &self.allow_attendee_to_enable_mic,
+                &self.allow_breakout_rooms,
+                &self.allow_copying_and_sharing_meeting_content,
+                &self.allowed_lobby_admitters,
+                &self.allowed_presenters,
+                &self.allow_live_share,
+                &self.allow_meeting_chat,
+                &self.allow_participants_to_change_name,
+                &self.allow_power_point_sharing,
+                &self.allow_recording,
+                &self.allow_teamwork_reactions,
+                &self.allow_transcription,
+                &self.allow_whiteboard,
+                &self.audio_conferencing,
+                &self.chat_info,
+                &self.chat_restrictions,
+                &self.cloud_video_interop_info,
+                &self.expiry_date_time,
+                &self.is_end_to_end_encryption_enabled,
+                &self.is_entry_exit_announced,
+                &self.join_information,
+                &self.join_meeting_id_settings,
+                &self.join_web_url,
+                &self.lobby_bypass_settings,
+                &self.meeting_options_web_url,
+                &self.meeting_spoken_language_tag,
+                &self.meeting_type,
+                &self.record_automatically,
+                &self.sensitivity_label_assignment,
+                &self.share_meeting_chat_history_default,
+                &self.subject,
+                &self.video_teleconference_id,
+                &self.watermark_protection,
+                &self.capacity,
+                &self.end_date_time,
+                &self.start_date_time,
+                &self.video_on_demand_web_url,
+                &self.attendance_reports,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -11889,12 +11721,6 @@ impl ::graph_model::rt::Struct for VirtualEventSession {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VirtualEventSession {
@@ -11947,14 +11773,15 @@ pub struct VirtualEventSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.virtualEventSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.virtualEventSettings",
+            &["isAttendeeEmailNotificationEnabled"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isAttendeeEmailNotificationEnabled"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_attendee_email_notification_enabled])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.is_attendee_email_notification_enabled], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -11964,12 +11791,6 @@ impl ::graph_model::rt::Struct for VirtualEventSettings {
             &mut [&mut self.is_attendee_email_notification_enabled],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VirtualEventSettings {
@@ -12130,54 +11951,58 @@ pub struct VirtualEventTownhall {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventTownhall {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.virtualEventTownhall"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.virtualEventTownhall",
+            &[
+                "id",
+                "createdBy",
+                "description",
+                "displayName",
+                "endDateTime",
+                "externalEventInformation",
+                "isRegistrationRequired",
+                "settings",
+                "startDateTime",
+                "status",
+                "audience",
+                "capacity",
+                "coOrganizers",
+                "invitedAttendees",
+                "isInviteOnly",
+                "presenters",
+                "sessions",
+                "registrationConfiguration",
+                "registrations",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "description",
-            "displayName",
-            "endDateTime",
-            "externalEventInformation",
-            "isRegistrationRequired",
-            "settings",
-            "startDateTime",
-            "status",
-            "audience",
-            "capacity",
-            "coOrganizers",
-            "invitedAttendees",
-            "isInviteOnly",
-            "presenters",
-            "sessions",
-            "registrationConfiguration",
-            "registrations",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.description,
-            &self.display_name,
-            &self.end_date_time,
-            &self.external_event_information,
-            &self.is_registration_required,
-            &self.settings,
-            &self.start_date_time,
-            &self.status,
-            &self.audience,
-            &self.capacity,
-            &self.co_organizers,
-            &self.invited_attendees,
-            &self.is_invite_only,
-            &self.presenters,
-            &self.sessions,
-            &self.registration_configuration,
-            &self.registrations,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.description,
+                &self.display_name,
+                &self.end_date_time,
+                &self.external_event_information,
+                &self.is_registration_required,
+                &self.settings,
+                &self.start_date_time,
+                &self.status,
+                &self.audience,
+                &self.capacity,
+                &self.co_organizers,
+                &self.invited_attendees,
+                &self.is_invite_only,
+                &self.presenters,
+                &self.sessions,
+                &self.registration_configuration,
+                &self.registrations,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12207,12 +12032,6 @@ impl ::graph_model::rt::Struct for VirtualEventTownhall {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VirtualEventTownhall {
@@ -12275,28 +12094,32 @@ pub struct VirtualEventTownhallRegistrationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventTownhallRegistrationConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.virtualEventTownhallRegistrationConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.virtualEventTownhallRegistrationConfiguration",
+            &[
+                "id",
+                "capacity",
+                "isManualApprovalEnabled",
+                "isWaitlistEnabled",
+                "registrationWebUrl",
+                "questions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "capacity",
-            "isManualApprovalEnabled",
-            "isWaitlistEnabled",
-            "registrationWebUrl",
-            "questions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.capacity,
-            &self.is_manual_approval_enabled,
-            &self.is_waitlist_enabled,
-            &self.registration_web_url,
-            &self.questions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.capacity,
+                &self.is_manual_approval_enabled,
+                &self.is_waitlist_enabled,
+                &self.registration_web_url,
+                &self.questions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12313,12 +12136,6 @@ impl ::graph_model::rt::Struct for VirtualEventTownhallRegistrationConfiguration
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VirtualEventTownhallRegistrationConfiguration {
@@ -12405,48 +12222,52 @@ pub struct VirtualEventWebinar {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventWebinar {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.virtualEventWebinar"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.virtualEventWebinar",
+            &[
+                "id",
+                "createdBy",
+                "description",
+                "displayName",
+                "endDateTime",
+                "externalEventInformation",
+                "isRegistrationRequired",
+                "settings",
+                "startDateTime",
+                "status",
+                "audience",
+                "coOrganizers",
+                "presenters",
+                "sessions",
+                "registrationConfiguration",
+                "registrations",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "description",
-            "displayName",
-            "endDateTime",
-            "externalEventInformation",
-            "isRegistrationRequired",
-            "settings",
-            "startDateTime",
-            "status",
-            "audience",
-            "coOrganizers",
-            "presenters",
-            "sessions",
-            "registrationConfiguration",
-            "registrations",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.description,
-            &self.display_name,
-            &self.end_date_time,
-            &self.external_event_information,
-            &self.is_registration_required,
-            &self.settings,
-            &self.start_date_time,
-            &self.status,
-            &self.audience,
-            &self.co_organizers,
-            &self.presenters,
-            &self.sessions,
-            &self.registration_configuration,
-            &self.registrations,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.description,
+                &self.display_name,
+                &self.end_date_time,
+                &self.external_event_information,
+                &self.is_registration_required,
+                &self.settings,
+                &self.start_date_time,
+                &self.status,
+                &self.audience,
+                &self.co_organizers,
+                &self.presenters,
+                &self.sessions,
+                &self.registration_configuration,
+                &self.registrations,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12473,12 +12294,6 @@ impl ::graph_model::rt::Struct for VirtualEventWebinar {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VirtualEventWebinar {
@@ -12541,28 +12356,32 @@ pub struct VirtualEventWebinarRegistrationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventWebinarRegistrationConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.virtualEventWebinarRegistrationConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.virtualEventWebinarRegistrationConfiguration",
+            &[
+                "id",
+                "capacity",
+                "isManualApprovalEnabled",
+                "isWaitlistEnabled",
+                "registrationWebUrl",
+                "questions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "capacity",
-            "isManualApprovalEnabled",
-            "isWaitlistEnabled",
-            "registrationWebUrl",
-            "questions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.capacity,
-            &self.is_manual_approval_enabled,
-            &self.is_waitlist_enabled,
-            &self.registration_web_url,
-            &self.questions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.capacity,
+                &self.is_manual_approval_enabled,
+                &self.is_waitlist_enabled,
+                &self.registration_web_url,
+                &self.questions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12579,12 +12398,6 @@ impl ::graph_model::rt::Struct for VirtualEventWebinarRegistrationConfiguration 
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VirtualEventWebinarRegistrationConfiguration {
@@ -12645,14 +12458,18 @@ pub struct VirtualEventsRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VirtualEventsRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.virtualEventsRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.virtualEventsRoot",
+            &["id", "events", "townhalls", "webinars"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "events", "townhalls", "webinars"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.events, &self.townhalls, &self.webinars])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.events, &self.townhalls, &self.webinars],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -12667,12 +12484,6 @@ impl ::graph_model::rt::Struct for VirtualEventsRoot {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VirtualEventsRoot {

@@ -19,26 +19,30 @@ pub struct FileStorage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileStorage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fileStorage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fileStorage",
+            &[
+                "id",
+                "containers",
+                "containerTypeRegistrations",
+                "containerTypes",
+                "deletedContainers",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "containers",
-            "containerTypeRegistrations",
-            "containerTypes",
-            "deletedContainers",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.containers,
-            &self.container_type_registrations,
-            &self.container_types,
-            &self.deleted_containers,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.containers,
+                &self.container_type_registrations,
+                &self.container_types,
+                &self.deleted_containers,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -54,12 +58,6 @@ impl ::graph_model::rt::Struct for FileStorage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FileStorage {
@@ -145,50 +143,54 @@ pub struct FileStorageContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileStorageContainer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fileStorageContainer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fileStorageContainer",
+            &[
+                "id",
+                "assignedSensitivityLabel",
+                "containerTypeId",
+                "createdDateTime",
+                "customProperties",
+                "description",
+                "displayName",
+                "lockState",
+                "settings",
+                "status",
+                "viewpoint",
+                "columns",
+                "drive",
+                "migrationJobs",
+                "permissions",
+                "recycleBin",
+                "sharePointGroups",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "assignedSensitivityLabel",
-            "containerTypeId",
-            "createdDateTime",
-            "customProperties",
-            "description",
-            "displayName",
-            "lockState",
-            "settings",
-            "status",
-            "viewpoint",
-            "columns",
-            "drive",
-            "migrationJobs",
-            "permissions",
-            "recycleBin",
-            "sharePointGroups",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.assigned_sensitivity_label,
-            &self.container_type_id,
-            &self.created_date_time,
-            &self.custom_properties,
-            &self.description,
-            &self.display_name,
-            &self.lock_state,
-            &self.settings,
-            &self.status,
-            &self.viewpoint,
-            &self.columns,
-            &self.drive,
-            &self.migration_jobs,
-            &self.permissions,
-            &self.recycle_bin,
-            &self.share_point_groups,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.assigned_sensitivity_label,
+                &self.container_type_id,
+                &self.created_date_time,
+                &self.custom_properties,
+                &self.description,
+                &self.display_name,
+                &self.lock_state,
+                &self.settings,
+                &self.status,
+                &self.viewpoint,
+                &self.columns,
+                &self.drive,
+                &self.migration_jobs,
+                &self.permissions,
+                &self.recycle_bin,
+                &self.share_point_groups,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -216,12 +218,6 @@ impl ::graph_model::rt::Struct for FileStorageContainer {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FileStorageContainer {
@@ -411,26 +407,21 @@ pub struct FileStorageContainerCustomPropertyDictionary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileStorageContainerCustomPropertyDictionary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fileStorageContainerCustomPropertyDictionary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fileStorageContainerCustomPropertyDictionary",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FileStorageContainerCustomPropertyDictionary {
@@ -489,22 +480,26 @@ pub struct FileStorageContainerSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileStorageContainerSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fileStorageContainerSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fileStorageContainerSettings",
+            &[
+                "isItemVersioningEnabled",
+                "isOcrEnabled",
+                "itemMajorVersionLimit",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "isItemVersioningEnabled",
-            "isOcrEnabled",
-            "itemMajorVersionLimit",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.is_item_versioning_enabled,
-            &self.is_ocr_enabled,
-            &self.item_major_version_limit,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.is_item_versioning_enabled,
+                &self.is_ocr_enabled,
+                &self.item_major_version_limit,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -518,12 +513,6 @@ impl ::graph_model::rt::Struct for FileStorageContainerSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FileStorageContainerSettings {
@@ -657,34 +646,38 @@ pub struct FileStorageContainerType {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileStorageContainerType {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fileStorageContainerType"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fileStorageContainerType",
+            &[
+                "id",
+                "billingClassification",
+                "billingStatus",
+                "createdDateTime",
+                "etag",
+                "expirationDateTime",
+                "name",
+                "owningAppId",
+                "settings",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "billingClassification",
-            "billingStatus",
-            "createdDateTime",
-            "etag",
-            "expirationDateTime",
-            "name",
-            "owningAppId",
-            "settings",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.billing_classification,
-            &self.billing_status,
-            &self.created_date_time,
-            &self.etag,
-            &self.expiration_date_time,
-            &self.name,
-            &self.owning_app_id,
-            &self.settings,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.billing_classification,
+                &self.billing_status,
+                &self.created_date_time,
+                &self.etag,
+                &self.expiration_date_time,
+                &self.name,
+                &self.owning_app_id,
+                &self.settings,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -704,12 +697,6 @@ impl ::graph_model::rt::Struct for FileStorageContainerType {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FileStorageContainerType {
@@ -905,18 +892,22 @@ pub struct FileStorageContainerTypeAppPermissionGrant {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileStorageContainerTypeAppPermissionGrant {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fileStorageContainerTypeAppPermissionGrant"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fileStorageContainerTypeAppPermissionGrant",
+            &["appId", "applicationPermissions", "delegatedPermissions"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["appId", "applicationPermissions", "delegatedPermissions"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.app_id,
-            &self.application_permissions,
-            &self.delegated_permissions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.app_id,
+                &self.application_permissions,
+                &self.delegated_permissions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -930,12 +921,6 @@ impl ::graph_model::rt::Struct for FileStorageContainerTypeAppPermissionGrant {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FileStorageContainerTypeAppPermissionGrant {
@@ -1009,36 +994,40 @@ pub struct FileStorageContainerTypeRegistration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileStorageContainerTypeRegistration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fileStorageContainerTypeRegistration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fileStorageContainerTypeRegistration",
+            &[
+                "id",
+                "billingClassification",
+                "billingStatus",
+                "etag",
+                "expirationDateTime",
+                "name",
+                "owningAppId",
+                "registeredDateTime",
+                "settings",
+                "applicationPermissionGrants",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "billingClassification",
-            "billingStatus",
-            "etag",
-            "expirationDateTime",
-            "name",
-            "owningAppId",
-            "registeredDateTime",
-            "settings",
-            "applicationPermissionGrants",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.billing_classification,
-            &self.billing_status,
-            &self.etag,
-            &self.expiration_date_time,
-            &self.name,
-            &self.owning_app_id,
-            &self.registered_date_time,
-            &self.settings,
-            &self.application_permission_grants,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.billing_classification,
+                &self.billing_status,
+                &self.etag,
+                &self.expiration_date_time,
+                &self.name,
+                &self.owning_app_id,
+                &self.registered_date_time,
+                &self.settings,
+                &self.application_permission_grants,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1059,12 +1048,6 @@ impl ::graph_model::rt::Struct for FileStorageContainerTypeRegistration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FileStorageContainerTypeRegistration {
@@ -1131,32 +1114,36 @@ pub struct FileStorageContainerTypeRegistrationSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileStorageContainerTypeRegistrationSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fileStorageContainerTypeRegistrationSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fileStorageContainerTypeRegistrationSettings",
+            &[
+                "isDiscoverabilityEnabled",
+                "isItemVersioningEnabled",
+                "isSearchEnabled",
+                "isSharingRestricted",
+                "itemMajorVersionLimit",
+                "maxStoragePerContainerInBytes",
+                "sharingCapability",
+                "urlTemplate",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "isDiscoverabilityEnabled",
-            "isItemVersioningEnabled",
-            "isSearchEnabled",
-            "isSharingRestricted",
-            "itemMajorVersionLimit",
-            "maxStoragePerContainerInBytes",
-            "sharingCapability",
-            "urlTemplate",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.is_discoverability_enabled,
-            &self.is_item_versioning_enabled,
-            &self.is_search_enabled,
-            &self.is_sharing_restricted,
-            &self.item_major_version_limit,
-            &self.max_storage_per_container_in_bytes,
-            &self.sharing_capability,
-            &self.url_template,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.is_discoverability_enabled,
+                &self.is_item_versioning_enabled,
+                &self.is_search_enabled,
+                &self.is_sharing_restricted,
+                &self.item_major_version_limit,
+                &self.max_storage_per_container_in_bytes,
+                &self.sharing_capability,
+                &self.url_template,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1175,12 +1162,6 @@ impl ::graph_model::rt::Struct for FileStorageContainerTypeRegistrationSettings 
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FileStorageContainerTypeRegistrationSettings {
@@ -1253,34 +1234,38 @@ pub struct FileStorageContainerTypeSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileStorageContainerTypeSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fileStorageContainerTypeSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fileStorageContainerTypeSettings",
+            &[
+                "consumingTenantOverridables",
+                "isDiscoverabilityEnabled",
+                "isItemVersioningEnabled",
+                "isSearchEnabled",
+                "isSharingRestricted",
+                "itemMajorVersionLimit",
+                "maxStoragePerContainerInBytes",
+                "sharingCapability",
+                "urlTemplate",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "consumingTenantOverridables",
-            "isDiscoverabilityEnabled",
-            "isItemVersioningEnabled",
-            "isSearchEnabled",
-            "isSharingRestricted",
-            "itemMajorVersionLimit",
-            "maxStoragePerContainerInBytes",
-            "sharingCapability",
-            "urlTemplate",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.consuming_tenant_overridables,
-            &self.is_discoverability_enabled,
-            &self.is_item_versioning_enabled,
-            &self.is_search_enabled,
-            &self.is_sharing_restricted,
-            &self.item_major_version_limit,
-            &self.max_storage_per_container_in_bytes,
-            &self.sharing_capability,
-            &self.url_template,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.consuming_tenant_overridables,
+                &self.is_discoverability_enabled,
+                &self.is_item_versioning_enabled,
+                &self.is_search_enabled,
+                &self.is_sharing_restricted,
+                &self.item_major_version_limit,
+                &self.max_storage_per_container_in_bytes,
+                &self.sharing_capability,
+                &self.url_template,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1300,12 +1285,6 @@ impl ::graph_model::rt::Struct for FileStorageContainerTypeSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FileStorageContainerTypeSettings {
@@ -1447,26 +1426,21 @@ pub struct FileStorageContainerViewpoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileStorageContainerViewpoint {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.fileStorageContainerViewpoint"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.fileStorageContainerViewpoint",
+            &["effectiveRole"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["effectiveRole"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.effective_role])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.effective_role], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.effective_role], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FileStorageContainerViewpoint {
@@ -1527,20 +1501,24 @@ pub struct SharePointGroup {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointGroup {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharePointGroup"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharePointGroup",
+            &["id", "description", "principalId", "title", "members"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "description", "principalId", "title", "members"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.principal_id,
-            &self.title,
-            &self.members,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.principal_id,
+                &self.title,
+                &self.members,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1556,12 +1534,6 @@ impl ::graph_model::rt::Struct for SharePointGroup {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointGroup {
@@ -1616,26 +1588,21 @@ pub struct SharePointGroupMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointGroupMember {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharePointGroupMember"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharePointGroupMember",
+            &["id", "identity"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "identity"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.identity])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.identity], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.identity], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointGroupMember {
@@ -1692,18 +1659,22 @@ pub struct SharePointMigrationContainerInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationContainerInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharePointMigrationContainerInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharePointMigrationContainerInfo",
+            &["dataContainerUri", "encryptionKey", "metadataContainerUri"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dataContainerUri", "encryptionKey", "metadataContainerUri"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.data_container_uri,
-            &self.encryption_key,
-            &self.metadata_container_uri,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.data_container_uri,
+                &self.encryption_key,
+                &self.metadata_container_uri,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1717,12 +1688,6 @@ impl ::graph_model::rt::Struct for SharePointMigrationContainerInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationContainerInfo {
@@ -1781,19 +1746,23 @@ pub struct SharePointMigrationEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharePointMigrationEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharePointMigrationEvent",
+            &["id", "correlationId", "eventDateTime", "jobId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "correlationId", "eventDateTime", "jobId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.correlation_id,
-            &self.event_date_time,
-            &self.job_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.correlation_id,
+                &self.event_date_time,
+                &self.job_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1808,12 +1777,6 @@ impl ::graph_model::rt::Struct for SharePointMigrationEvent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationEvent {
@@ -2059,26 +2022,30 @@ pub struct SharePointMigrationFinishManifestFileUploadEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationFinishManifestFileUploadEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharePointMigrationFinishManifestFileUploadEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharePointMigrationFinishManifestFileUploadEvent",
+            &[
+                "id",
+                "correlationId",
+                "eventDateTime",
+                "jobId",
+                "manifestFileName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "correlationId",
-            "eventDateTime",
-            "jobId",
-            "manifestFileName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.correlation_id,
-            &self.event_date_time,
-            &self.job_id,
-            &self.manifest_file_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.correlation_id,
+                &self.event_date_time,
+                &self.job_id,
+                &self.manifest_file_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2094,12 +2061,6 @@ impl ::graph_model::rt::Struct for SharePointMigrationFinishManifestFileUploadEv
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationFinishManifestFileUploadEvent {
@@ -2159,14 +2120,18 @@ pub struct SharePointMigrationJob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationJob {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharePointMigrationJob"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharePointMigrationJob",
+            &["id", "containerInfo", "progressEvents"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "containerInfo", "progressEvents"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.container_info, &self.progress_events])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.container_info, &self.progress_events],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2180,12 +2145,6 @@ impl ::graph_model::rt::Struct for SharePointMigrationJob {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationJob {
@@ -2248,28 +2207,32 @@ pub struct SharePointMigrationJobCancelledEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationJobCancelledEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharePointMigrationJobCancelledEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharePointMigrationJobCancelledEvent",
+            &[
+                "id",
+                "correlationId",
+                "eventDateTime",
+                "jobId",
+                "isCancelledByUser",
+                "totalRetryCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "correlationId",
-            "eventDateTime",
-            "jobId",
-            "isCancelledByUser",
-            "totalRetryCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.correlation_id,
-            &self.event_date_time,
-            &self.job_id,
-            &self.is_cancelled_by_user,
-            &self.total_retry_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.correlation_id,
+                &self.event_date_time,
+                &self.job_id,
+                &self.is_cancelled_by_user,
+                &self.total_retry_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2286,12 +2249,6 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobCancelledEvent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationJobCancelledEvent {
@@ -2350,19 +2307,23 @@ pub struct SharePointMigrationJobDeletedEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationJobDeletedEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharePointMigrationJobDeletedEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharePointMigrationJobDeletedEvent",
+            &["id", "correlationId", "eventDateTime", "jobId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "correlationId", "eventDateTime", "jobId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.correlation_id,
-            &self.event_date_time,
-            &self.job_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.correlation_id,
+                &self.event_date_time,
+                &self.job_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2377,12 +2338,6 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobDeletedEvent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationJobDeletedEvent {
@@ -2453,36 +2408,40 @@ pub struct SharePointMigrationJobErrorEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationJobErrorEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharePointMigrationJobErrorEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharePointMigrationJobErrorEvent",
+            &[
+                "id",
+                "correlationId",
+                "eventDateTime",
+                "jobId",
+                "error",
+                "errorLevel",
+                "objectId",
+                "objectType",
+                "objectUrl",
+                "totalRetryCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "correlationId",
-            "eventDateTime",
-            "jobId",
-            "error",
-            "errorLevel",
-            "objectId",
-            "objectType",
-            "objectUrl",
-            "totalRetryCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.correlation_id,
-            &self.event_date_time,
-            &self.job_id,
-            &self.error,
-            &self.error_level,
-            &self.object_id,
-            &self.object_type,
-            &self.object_url,
-            &self.total_retry_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.correlation_id,
+                &self.event_date_time,
+                &self.job_id,
+                &self.error,
+                &self.error_level,
+                &self.object_id,
+                &self.object_type,
+                &self.object_url,
+                &self.total_retry_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2503,12 +2462,6 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobErrorEvent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationJobErrorEvent {
@@ -2654,32 +2607,36 @@ pub struct SharePointMigrationJobPostponedEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationJobPostponedEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharePointMigrationJobPostponedEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharePointMigrationJobPostponedEvent",
+            &[
+                "id",
+                "correlationId",
+                "eventDateTime",
+                "jobId",
+                "jobsInQueue",
+                "nextPickupDateTime",
+                "reason",
+                "totalRetryCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "correlationId",
-            "eventDateTime",
-            "jobId",
-            "jobsInQueue",
-            "nextPickupDateTime",
-            "reason",
-            "totalRetryCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.correlation_id,
-            &self.event_date_time,
-            &self.job_id,
-            &self.jobs_in_queue,
-            &self.next_pickup_date_time,
-            &self.reason,
-            &self.total_retry_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.correlation_id,
+                &self.event_date_time,
+                &self.job_id,
+                &self.jobs_in_queue,
+                &self.next_pickup_date_time,
+                &self.reason,
+                &self.total_retry_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2698,12 +2655,6 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobPostponedEvent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationJobPostponedEvent {
@@ -2796,58 +2747,62 @@ pub struct SharePointMigrationJobProgressEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationJobProgressEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharePointMigrationJobProgressEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharePointMigrationJobProgressEvent",
+            &[
+                "id",
+                "correlationId",
+                "eventDateTime",
+                "jobId",
+                "bytesProcessed",
+                "bytesProcessedOnlyCurrentVersion",
+                "cpuDurationMs",
+                "filesProcessed",
+                "filesProcessedOnlyCurrentVersion",
+                "isCompleted",
+                "lastProcessedObjectId",
+                "objectsProcessed",
+                "sqlDurationMs",
+                "sqlQueryCount",
+                "totalDurationMs",
+                "totalErrors",
+                "totalExpectedBytes",
+                "totalExpectedObjects",
+                "totalRetryCount",
+                "totalWarnings",
+                "waitTimeOnSqlThrottlingMs",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "correlationId",
-            "eventDateTime",
-            "jobId",
-            "bytesProcessed",
-            "bytesProcessedOnlyCurrentVersion",
-            "cpuDurationMs",
-            "filesProcessed",
-            "filesProcessedOnlyCurrentVersion",
-            "isCompleted",
-            "lastProcessedObjectId",
-            "objectsProcessed",
-            "sqlDurationMs",
-            "sqlQueryCount",
-            "totalDurationMs",
-            "totalErrors",
-            "totalExpectedBytes",
-            "totalExpectedObjects",
-            "totalRetryCount",
-            "totalWarnings",
-            "waitTimeOnSqlThrottlingMs",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.correlation_id,
-            &self.event_date_time,
-            &self.job_id,
-            &self.bytes_processed,
-            &self.bytes_processed_only_current_version,
-            &self.cpu_duration_ms,
-            &self.files_processed,
-            &self.files_processed_only_current_version,
-            &self.is_completed,
-            &self.last_processed_object_id,
-            &self.objects_processed,
-            &self.sql_duration_ms,
-            &self.sql_query_count,
-            &self.total_duration_ms,
-            &self.total_errors,
-            &self.total_expected_bytes,
-            &self.total_expected_objects,
-            &self.total_retry_count,
-            &self.total_warnings,
-            &self.wait_time_on_sql_throttling_ms,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.correlation_id,
+                &self.event_date_time,
+                &self.job_id,
+                &self.bytes_processed,
+                &self.bytes_processed_only_current_version,
+                &self.cpu_duration_ms,
+                &self.files_processed,
+                &self.files_processed_only_current_version,
+                &self.is_completed,
+                &self.last_processed_object_id,
+                &self.objects_processed,
+                &self.sql_duration_ms,
+                &self.sql_query_count,
+                &self.total_duration_ms,
+                &self.total_errors,
+                &self.total_expected_bytes,
+                &self.total_expected_objects,
+                &self.total_retry_count,
+                &self.total_warnings,
+                &self.wait_time_on_sql_throttling_ms,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2879,12 +2834,6 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobProgressEvent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationJobProgressEvent {
@@ -2943,19 +2892,23 @@ pub struct SharePointMigrationJobQueuedEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationJobQueuedEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharePointMigrationJobQueuedEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharePointMigrationJobQueuedEvent",
+            &["id", "correlationId", "eventDateTime", "jobId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "correlationId", "eventDateTime", "jobId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.correlation_id,
-            &self.event_date_time,
-            &self.job_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.correlation_id,
+                &self.event_date_time,
+                &self.job_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2970,12 +2923,6 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobQueuedEvent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationJobQueuedEvent {
@@ -3038,28 +2985,32 @@ pub struct SharePointMigrationJobStartEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointMigrationJobStartEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.sharePointMigrationJobStartEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.sharePointMigrationJobStartEvent",
+            &[
+                "id",
+                "correlationId",
+                "eventDateTime",
+                "jobId",
+                "isRestarted",
+                "totalRetryCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "correlationId",
-            "eventDateTime",
-            "jobId",
-            "isRestarted",
-            "totalRetryCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.correlation_id,
-            &self.event_date_time,
-            &self.job_id,
-            &self.is_restarted,
-            &self.total_retry_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.correlation_id,
+                &self.event_date_time,
+                &self.job_id,
+                &self.is_restarted,
+                &self.total_retry_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3076,12 +3027,6 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobStartEvent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationJobStartEvent {
@@ -3319,14 +3264,13 @@ pub struct Storage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Storage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.storage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.storage", &["fileStorage", "settings"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["fileStorage", "settings"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.file_storage, &self.settings])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.file_storage, &self.settings], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -3336,12 +3280,6 @@ impl ::graph_model::rt::Struct for Storage {
             &mut [&mut self.file_storage, &mut self.settings],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Storage {
@@ -3396,26 +3334,19 @@ pub struct StorageSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StorageSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.storageSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.storageSettings", &["id", "quota"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "quota"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.quota])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.quota], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.quota], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for StorageSettings {

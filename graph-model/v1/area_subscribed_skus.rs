@@ -16,19 +16,23 @@ pub struct LicenseUnitsDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LicenseUnitsDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.licenseUnitsDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.licenseUnitsDetail",
+            &["enabled", "lockedOut", "suspended", "warning"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["enabled", "lockedOut", "suspended", "warning"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.enabled,
-            &self.locked_out,
-            &self.suspended,
-            &self.warning,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.enabled,
+                &self.locked_out,
+                &self.suspended,
+                &self.warning,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -43,12 +47,6 @@ impl ::graph_model::rt::Struct for LicenseUnitsDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LicenseUnitsDetail {
@@ -121,38 +119,42 @@ pub struct SubscribedSku {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubscribedSku {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.subscribedSku"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.subscribedSku",
+            &[
+                "id",
+                "accountId",
+                "accountName",
+                "appliesTo",
+                "capabilityStatus",
+                "consumedUnits",
+                "prepaidUnits",
+                "servicePlans",
+                "skuId",
+                "skuPartNumber",
+                "subscriptionIds",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "accountId",
-            "accountName",
-            "appliesTo",
-            "capabilityStatus",
-            "consumedUnits",
-            "prepaidUnits",
-            "servicePlans",
-            "skuId",
-            "skuPartNumber",
-            "subscriptionIds",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.account_id,
-            &self.account_name,
-            &self.applies_to,
-            &self.capability_status,
-            &self.consumed_units,
-            &self.prepaid_units,
-            &self.service_plans,
-            &self.sku_id,
-            &self.sku_part_number,
-            &self.subscription_ids,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.account_id,
+                &self.account_name,
+                &self.applies_to,
+                &self.capability_status,
+                &self.consumed_units,
+                &self.prepaid_units,
+                &self.service_plans,
+                &self.sku_id,
+                &self.sku_part_number,
+                &self.subscription_ids,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -174,12 +176,6 @@ impl ::graph_model::rt::Struct for SubscribedSku {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SubscribedSku {

@@ -10,26 +10,19 @@ pub struct DeletedChat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeletedChat {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deletedChat"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.deletedChat", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeletedChat {
@@ -84,26 +77,19 @@ pub struct DeletedTeam {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeletedTeam {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.deletedTeam"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.deletedTeam", &["id", "channels"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "channels"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.channels])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.channels], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.channels], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeletedTeam {
@@ -240,22 +226,26 @@ pub struct TeamsAppSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAppSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAppSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAppSettings",
+            &[
+                "id",
+                "allowUserRequestsForAppAccess",
+                "isUserPersonalScopeResourceSpecificConsentEnabled",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "allowUserRequestsForAppAccess",
-            "isUserPersonalScopeResourceSpecificConsentEnabled",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.allow_user_requests_for_app_access,
-            &self.is_user_personal_scope_resource_specific_consent_enabled,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.allow_user_requests_for_app_access,
+                &self.is_user_personal_scope_resource_specific_consent_enabled,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -269,12 +259,6 @@ impl ::graph_model::rt::Struct for TeamsAppSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsAppSettings {
@@ -339,30 +323,34 @@ pub struct Teamwork {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Teamwork {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamwork"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamwork",
+            &[
+                "id",
+                "isTeamsEnabled",
+                "region",
+                "deletedChats",
+                "deletedTeams",
+                "teamsAppSettings",
+                "workforceIntegrations",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "isTeamsEnabled",
-            "region",
-            "deletedChats",
-            "deletedTeams",
-            "teamsAppSettings",
-            "workforceIntegrations",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.is_teams_enabled,
-            &self.region,
-            &self.deleted_chats,
-            &self.deleted_teams,
-            &self.teams_app_settings,
-            &self.workforce_integrations,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.is_teams_enabled,
+                &self.region,
+                &self.deleted_chats,
+                &self.deleted_teams,
+                &self.teams_app_settings,
+                &self.workforce_integrations,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -380,12 +368,6 @@ impl ::graph_model::rt::Struct for Teamwork {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Teamwork {
@@ -462,40 +444,44 @@ pub struct WorkforceIntegration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkforceIntegration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workforceIntegration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workforceIntegration",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "apiVersion",
+                "displayName",
+                "eligibilityFilteringEnabledEntities",
+                "encryption",
+                "isActive",
+                "supportedEntities",
+                "url",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "apiVersion",
-            "displayName",
-            "eligibilityFilteringEnabledEntities",
-            "encryption",
-            "isActive",
-            "supportedEntities",
-            "url",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.api_version,
-            &self.display_name,
-            &self.eligibility_filtering_enabled_entities,
-            &self.encryption,
-            &self.is_active,
-            &self.supported_entities,
-            &self.url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.api_version,
+                &self.display_name,
+                &self.eligibility_filtering_enabled_entities,
+                &self.encryption,
+                &self.is_active,
+                &self.supported_entities,
+                &self.url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -518,12 +504,6 @@ impl ::graph_model::rt::Struct for WorkforceIntegration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkforceIntegration {
@@ -578,26 +558,21 @@ pub struct WorkforceIntegrationEncryption {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkforceIntegrationEncryption {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.workforceIntegrationEncryption"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.workforceIntegrationEncryption",
+            &["protocol", "secret"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["protocol", "secret"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.protocol, &self.secret])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.protocol, &self.secret], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.protocol, &mut self.secret], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkforceIntegrationEncryption {

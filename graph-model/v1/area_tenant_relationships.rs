@@ -20,28 +20,32 @@ pub struct DelegatedAdminAccessAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedAdminAccessAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.delegatedAdminAccessAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.delegatedAdminAccessAssignment",
+            &[
+                "id",
+                "accessContainer",
+                "accessDetails",
+                "createdDateTime",
+                "lastModifiedDateTime",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "accessContainer",
-            "accessDetails",
-            "createdDateTime",
-            "lastModifiedDateTime",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.access_container,
-            &self.access_details,
-            &self.created_date_time,
-            &self.last_modified_date_time,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.access_container,
+                &self.access_details,
+                &self.created_date_time,
+                &self.last_modified_date_time,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -58,12 +62,6 @@ impl ::graph_model::rt::Struct for DelegatedAdminAccessAssignment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DelegatedAdminAccessAssignment {
@@ -202,14 +200,18 @@ pub struct DelegatedAdminAccessContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedAdminAccessContainer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.delegatedAdminAccessContainer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.delegatedAdminAccessContainer",
+            &["accessContainerId", "accessContainerType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["accessContainerId", "accessContainerType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.access_container_id, &self.access_container_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.access_container_id, &self.access_container_type],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -222,12 +224,6 @@ impl ::graph_model::rt::Struct for DelegatedAdminAccessContainer {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DelegatedAdminAccessContainer {
@@ -341,26 +337,21 @@ pub struct DelegatedAdminAccessDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedAdminAccessDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.delegatedAdminAccessDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.delegatedAdminAccessDetails",
+            &["unifiedRoles"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["unifiedRoles"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.unified_roles])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.unified_roles], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.unified_roles], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DelegatedAdminAccessDetails {
@@ -420,19 +411,23 @@ pub struct DelegatedAdminCustomer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedAdminCustomer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.delegatedAdminCustomer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.delegatedAdminCustomer",
+            &["id", "displayName", "tenantId", "serviceManagementDetails"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "tenantId", "serviceManagementDetails"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.tenant_id,
-            &self.service_management_details,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.tenant_id,
+                &self.service_management_details,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -447,12 +442,6 @@ impl ::graph_model::rt::Struct for DelegatedAdminCustomer {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DelegatedAdminCustomer {
@@ -531,44 +520,48 @@ pub struct DelegatedAdminRelationship {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedAdminRelationship {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.delegatedAdminRelationship"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.delegatedAdminRelationship",
+            &[
+                "id",
+                "accessDetails",
+                "activatedDateTime",
+                "autoExtendDuration",
+                "createdDateTime",
+                "customer",
+                "displayName",
+                "duration",
+                "endDateTime",
+                "lastModifiedDateTime",
+                "status",
+                "accessAssignments",
+                "operations",
+                "requests",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "accessDetails",
-            "activatedDateTime",
-            "autoExtendDuration",
-            "createdDateTime",
-            "customer",
-            "displayName",
-            "duration",
-            "endDateTime",
-            "lastModifiedDateTime",
-            "status",
-            "accessAssignments",
-            "operations",
-            "requests",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.access_details,
-            &self.activated_date_time,
-            &self.auto_extend_duration,
-            &self.created_date_time,
-            &self.customer,
-            &self.display_name,
-            &self.duration,
-            &self.end_date_time,
-            &self.last_modified_date_time,
-            &self.status,
-            &self.access_assignments,
-            &self.operations,
-            &self.requests,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.access_details,
+                &self.activated_date_time,
+                &self.auto_extend_duration,
+                &self.created_date_time,
+                &self.customer,
+                &self.display_name,
+                &self.duration,
+                &self.end_date_time,
+                &self.last_modified_date_time,
+                &self.status,
+                &self.access_assignments,
+                &self.operations,
+                &self.requests,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -593,12 +586,6 @@ impl ::graph_model::rt::Struct for DelegatedAdminRelationship {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DelegatedAdminRelationship {
@@ -764,14 +751,15 @@ pub struct DelegatedAdminRelationshipCustomerParticipant {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedAdminRelationshipCustomerParticipant {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.delegatedAdminRelationshipCustomerParticipant"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.delegatedAdminRelationshipCustomerParticipant",
+            &["displayName", "tenantId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "tenantId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.tenant_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.tenant_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -781,12 +769,6 @@ impl ::graph_model::rt::Struct for DelegatedAdminRelationshipCustomerParticipant
             &mut [&mut self.display_name, &mut self.tenant_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DelegatedAdminRelationshipCustomerParticipant {
@@ -851,28 +833,32 @@ pub struct DelegatedAdminRelationshipOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedAdminRelationshipOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.delegatedAdminRelationshipOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.delegatedAdminRelationshipOperation",
+            &[
+                "id",
+                "createdDateTime",
+                "data",
+                "lastModifiedDateTime",
+                "operationType",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "data",
-            "lastModifiedDateTime",
-            "operationType",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.data,
-            &self.last_modified_date_time,
-            &self.operation_type,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.data,
+                &self.last_modified_date_time,
+                &self.operation_type,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -889,12 +875,6 @@ impl ::graph_model::rt::Struct for DelegatedAdminRelationshipOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DelegatedAdminRelationshipOperation {
@@ -1025,26 +1005,30 @@ pub struct DelegatedAdminRelationshipRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedAdminRelationshipRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.delegatedAdminRelationshipRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.delegatedAdminRelationshipRequest",
+            &[
+                "id",
+                "action",
+                "createdDateTime",
+                "lastModifiedDateTime",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "action",
-            "createdDateTime",
-            "lastModifiedDateTime",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.action,
-            &self.created_date_time,
-            &self.last_modified_date_time,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.action,
+                &self.created_date_time,
+                &self.last_modified_date_time,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1060,12 +1044,6 @@ impl ::graph_model::rt::Struct for DelegatedAdminRelationshipRequest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DelegatedAdminRelationshipRequest {
@@ -1392,14 +1370,18 @@ pub struct DelegatedAdminServiceManagementDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DelegatedAdminServiceManagementDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.delegatedAdminServiceManagementDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.delegatedAdminServiceManagementDetail",
+            &["id", "serviceManagementUrl", "serviceName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "serviceManagementUrl", "serviceName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.service_management_url, &self.service_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.service_management_url, &self.service_name],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1413,12 +1395,6 @@ impl ::graph_model::rt::Struct for DelegatedAdminServiceManagementDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DelegatedAdminServiceManagementDetail {
@@ -1483,30 +1459,34 @@ pub struct MultiTenantOrganization {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MultiTenantOrganization {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.multiTenantOrganization"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.multiTenantOrganization",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "state",
+                "joinRequest",
+                "tenants",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "state",
-            "joinRequest",
-            "tenants",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.state,
-            &self.join_request,
-            &self.tenants,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.state,
+                &self.join_request,
+                &self.tenants,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1524,12 +1504,6 @@ impl ::graph_model::rt::Struct for MultiTenantOrganization {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MultiTenantOrganization {
@@ -1591,26 +1565,30 @@ pub struct MultiTenantOrganizationJoinRequestRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MultiTenantOrganizationJoinRequestRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.multiTenantOrganizationJoinRequestRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.multiTenantOrganizationJoinRequestRecord",
+            &[
+                "id",
+                "addedByTenantId",
+                "memberState",
+                "role",
+                "transitionDetails",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "addedByTenantId",
-            "memberState",
-            "role",
-            "transitionDetails",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.added_by_tenant_id,
-            &self.member_state,
-            &self.role,
-            &self.transition_details,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.added_by_tenant_id,
+                &self.member_state,
+                &self.role,
+                &self.transition_details,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1626,12 +1604,6 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationJoinRequestRecord {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MultiTenantOrganizationJoinRequestRecord {
@@ -1688,14 +1660,18 @@ pub struct MultiTenantOrganizationJoinRequestTransitionDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MultiTenantOrganizationJoinRequestTransitionDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.multiTenantOrganizationJoinRequestTransitionDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.multiTenantOrganizationJoinRequestTransitionDetails",
+            &["desiredMemberState", "details", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["desiredMemberState", "details", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.desired_member_state, &self.details, &self.status])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.desired_member_state, &self.details, &self.status],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1709,12 +1685,6 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationJoinRequestTransitionD
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MultiTenantOrganizationJoinRequestTransitionDetails {
@@ -1865,48 +1835,52 @@ pub struct ResellerDelegatedAdminRelationship {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResellerDelegatedAdminRelationship {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.resellerDelegatedAdminRelationship"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.resellerDelegatedAdminRelationship",
+            &[
+                "id",
+                "accessDetails",
+                "activatedDateTime",
+                "autoExtendDuration",
+                "createdDateTime",
+                "customer",
+                "displayName",
+                "duration",
+                "endDateTime",
+                "lastModifiedDateTime",
+                "status",
+                "indirectProviderTenantId",
+                "isPartnerConsentPending",
+                "accessAssignments",
+                "operations",
+                "requests",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "accessDetails",
-            "activatedDateTime",
-            "autoExtendDuration",
-            "createdDateTime",
-            "customer",
-            "displayName",
-            "duration",
-            "endDateTime",
-            "lastModifiedDateTime",
-            "status",
-            "indirectProviderTenantId",
-            "isPartnerConsentPending",
-            "accessAssignments",
-            "operations",
-            "requests",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.access_details,
-            &self.activated_date_time,
-            &self.auto_extend_duration,
-            &self.created_date_time,
-            &self.customer,
-            &self.display_name,
-            &self.duration,
-            &self.end_date_time,
-            &self.last_modified_date_time,
-            &self.status,
-            &self.indirect_provider_tenant_id,
-            &self.is_partner_consent_pending,
-            &self.access_assignments,
-            &self.operations,
-            &self.requests,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.access_details,
+                &self.activated_date_time,
+                &self.auto_extend_duration,
+                &self.created_date_time,
+                &self.customer,
+                &self.display_name,
+                &self.duration,
+                &self.end_date_time,
+                &self.last_modified_date_time,
+                &self.status,
+                &self.indirect_provider_tenant_id,
+                &self.is_partner_consent_pending,
+                &self.access_assignments,
+                &self.operations,
+                &self.requests,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1933,12 +1907,6 @@ impl ::graph_model::rt::Struct for ResellerDelegatedAdminRelationship {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ResellerDelegatedAdminRelationship {
@@ -1996,22 +1964,26 @@ pub struct TenantRelationship {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TenantRelationship {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.tenantRelationship"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.tenantRelationship",
+            &[
+                "delegatedAdminCustomers",
+                "delegatedAdminRelationships",
+                "multiTenantOrganization",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "delegatedAdminCustomers",
-            "delegatedAdminRelationships",
-            "multiTenantOrganization",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.delegated_admin_customers,
-            &self.delegated_admin_relationships,
-            &self.multi_tenant_organization,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.delegated_admin_customers,
+                &self.delegated_admin_relationships,
+                &self.multi_tenant_organization,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2025,12 +1997,6 @@ impl ::graph_model::rt::Struct for TenantRelationship {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TenantRelationship {
@@ -2083,26 +2049,19 @@ pub struct UnifiedRole {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedRole {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.unifiedRole"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.unifiedRole", &["roleDefinitionId"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["roleDefinitionId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.role_definition_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.role_definition_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.role_definition_id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedRole {

@@ -10,26 +10,21 @@ pub struct AdministrativeUnitInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AdministrativeUnitInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.administrativeUnitInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.administrativeUnitInfo",
+            &["id"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AdministrativeUnitInfo {
@@ -285,42 +280,46 @@ pub struct CallRecord {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for CallRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.callRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.callRecord",
+            &[
+                "id",
+                "endDateTime",
+                "joinWebUrl",
+                "lastModifiedDateTime",
+                "modalities",
+                "organizer",
+                "participants",
+                "startDateTime",
+                "type",
+                "version",
+                "organizer_v2",
+                "participants_v2",
+                "sessions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "endDateTime",
-            "joinWebUrl",
-            "lastModifiedDateTime",
-            "modalities",
-            "organizer",
-            "participants",
-            "startDateTime",
-            "type",
-            "version",
-            "organizer_v2",
-            "participants_v2",
-            "sessions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.end_date_time,
-            &self.join_web_url,
-            &self.last_modified_date_time,
-            &self.modalities,
-            &self.organizer,
-            &self.participants,
-            &self.start_date_time,
-            &self.r#type,
-            &self.version,
-            &self.organizer_v2,
-            &self.participants_v2,
-            &self.sessions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.end_date_time,
+                &self.join_web_url,
+                &self.last_modified_date_time,
+                &self.modalities,
+                &self.organizer,
+                &self.participants,
+                &self.start_date_time,
+                &self.r#type,
+                &self.version,
+                &self.organizer_v2,
+                &self.participants_v2,
+                &self.sessions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -344,12 +343,6 @@ impl ::graph_model::rt::Struct for CallRecord {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -600,28 +593,32 @@ pub struct ClientUserAgent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ClientUserAgent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.clientUserAgent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.clientUserAgent",
+            &[
+                "applicationVersion",
+                "headerValue",
+                "azureADAppId",
+                "communicationServiceId",
+                "platform",
+                "productFamily",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "applicationVersion",
-            "headerValue",
-            "azureADAppId",
-            "communicationServiceId",
-            "platform",
-            "productFamily",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.application_version,
-            &self.header_value,
-            &self.azure_ad_app_id,
-            &self.communication_service_id,
-            &self.platform,
-            &self.product_family,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.application_version,
+                &self.header_value,
+                &self.azure_ad_app_id,
+                &self.communication_service_id,
+                &self.platform,
+                &self.product_family,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -638,12 +635,6 @@ impl ::graph_model::rt::Struct for ClientUserAgent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ClientUserAgent {
@@ -736,58 +727,62 @@ pub struct DeviceInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.deviceInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.deviceInfo",
+            &[
+                "captureDeviceDriver",
+                "captureDeviceName",
+                "captureNotFunctioningEventRatio",
+                "cpuInsufficentEventRatio",
+                "deviceClippingEventRatio",
+                "deviceGlitchEventRatio",
+                "howlingEventCount",
+                "initialSignalLevelRootMeanSquare",
+                "lowSpeechLevelEventRatio",
+                "lowSpeechToNoiseEventRatio",
+                "micGlitchRate",
+                "receivedNoiseLevel",
+                "receivedSignalLevel",
+                "renderDeviceDriver",
+                "renderDeviceName",
+                "renderMuteEventRatio",
+                "renderNotFunctioningEventRatio",
+                "renderZeroVolumeEventRatio",
+                "sentNoiseLevel",
+                "sentSignalLevel",
+                "speakerGlitchRate",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "captureDeviceDriver",
-            "captureDeviceName",
-            "captureNotFunctioningEventRatio",
-            "cpuInsufficentEventRatio",
-            "deviceClippingEventRatio",
-            "deviceGlitchEventRatio",
-            "howlingEventCount",
-            "initialSignalLevelRootMeanSquare",
-            "lowSpeechLevelEventRatio",
-            "lowSpeechToNoiseEventRatio",
-            "micGlitchRate",
-            "receivedNoiseLevel",
-            "receivedSignalLevel",
-            "renderDeviceDriver",
-            "renderDeviceName",
-            "renderMuteEventRatio",
-            "renderNotFunctioningEventRatio",
-            "renderZeroVolumeEventRatio",
-            "sentNoiseLevel",
-            "sentSignalLevel",
-            "speakerGlitchRate",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.capture_device_driver,
-            &self.capture_device_name,
-            &self.capture_not_functioning_event_ratio,
-            &self.cpu_insufficent_event_ratio,
-            &self.device_clipping_event_ratio,
-            &self.device_glitch_event_ratio,
-            &self.howling_event_count,
-            &self.initial_signal_level_root_mean_square,
-            &self.low_speech_level_event_ratio,
-            &self.low_speech_to_noise_event_ratio,
-            &self.mic_glitch_rate,
-            &self.received_noise_level,
-            &self.received_signal_level,
-            &self.render_device_driver,
-            &self.render_device_name,
-            &self.render_mute_event_ratio,
-            &self.render_not_functioning_event_ratio,
-            &self.render_zero_volume_event_ratio,
-            &self.sent_noise_level,
-            &self.sent_signal_level,
-            &self.speaker_glitch_rate,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.capture_device_driver,
+                &self.capture_device_name,
+                &self.capture_not_functioning_event_ratio,
+                &self.cpu_insufficent_event_ratio,
+                &self.device_clipping_event_ratio,
+                &self.device_glitch_event_ratio,
+                &self.howling_event_count,
+                &self.initial_signal_level_root_mean_square,
+                &self.low_speech_level_event_ratio,
+                &self.low_speech_to_noise_event_ratio,
+                &self.mic_glitch_rate,
+                &self.received_noise_level,
+                &self.received_signal_level,
+                &self.render_device_driver,
+                &self.render_device_name,
+                &self.render_mute_event_ratio,
+                &self.render_not_functioning_event_ratio,
+                &self.render_zero_volume_event_ratio,
+                &self.sent_noise_level,
+                &self.sent_signal_level,
+                &self.speaker_glitch_rate,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -819,12 +814,6 @@ impl ::graph_model::rt::Struct for DeviceInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceInfo {
@@ -877,26 +866,19 @@ pub struct Endpoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Endpoint {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.endpoint"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.callRecords.endpoint", &["userAgent"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["userAgent"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.user_agent])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.user_agent], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.user_agent], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Endpoint {
@@ -1070,26 +1052,21 @@ pub struct FailureInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FailureInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.failureInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.failureInfo",
+            &["reason", "stage"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["reason", "stage"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.reason, &self.stage])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.reason, &self.stage], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.reason, &mut self.stage], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FailureInfo {
@@ -1210,26 +1187,19 @@ pub struct FeedbackTokenSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FeedbackTokenSet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.feedbackTokenSet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.callRecords.feedbackTokenSet", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FeedbackTokenSet {
@@ -1292,28 +1262,32 @@ pub struct Media {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Media {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.media"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.media",
+            &[
+                "calleeDevice",
+                "calleeNetwork",
+                "callerDevice",
+                "callerNetwork",
+                "label",
+                "streams",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "calleeDevice",
-            "calleeNetwork",
-            "callerDevice",
-            "callerNetwork",
-            "label",
-            "streams",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.callee_device,
-            &self.callee_network,
-            &self.caller_device,
-            &self.caller_network,
-            &self.label,
-            &self.streams,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.callee_device,
+                &self.callee_network,
+                &self.caller_device,
+                &self.caller_network,
+                &self.label,
+                &self.streams,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1330,12 +1304,6 @@ impl ::graph_model::rt::Struct for Media {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Media {
@@ -1447,76 +1415,80 @@ pub struct MediaStream {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MediaStream {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.mediaStream"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.mediaStream",
+            &[
+                "audioCodec",
+                "averageAudioDegradation",
+                "averageAudioNetworkJitter",
+                "averageBandwidthEstimate",
+                "averageFreezeDuration",
+                "averageJitter",
+                "averagePacketLossRate",
+                "averageRatioOfConcealedSamples",
+                "averageReceivedFrameRate",
+                "averageRoundTripTime",
+                "averageVideoFrameLossPercentage",
+                "averageVideoFrameRate",
+                "averageVideoPacketLossRate",
+                "endDateTime",
+                "isAudioForwardErrorCorrectionUsed",
+                "lowFrameRateRatio",
+                "lowVideoProcessingCapabilityRatio",
+                "maxAudioNetworkJitter",
+                "maxJitter",
+                "maxPacketLossRate",
+                "maxRatioOfConcealedSamples",
+                "maxRoundTripTime",
+                "packetUtilization",
+                "postForwardErrorCorrectionPacketLossRate",
+                "rmsFreezeDuration",
+                "startDateTime",
+                "streamDirection",
+                "streamId",
+                "videoCodec",
+                "wasMediaBypassed",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "audioCodec",
-            "averageAudioDegradation",
-            "averageAudioNetworkJitter",
-            "averageBandwidthEstimate",
-            "averageFreezeDuration",
-            "averageJitter",
-            "averagePacketLossRate",
-            "averageRatioOfConcealedSamples",
-            "averageReceivedFrameRate",
-            "averageRoundTripTime",
-            "averageVideoFrameLossPercentage",
-            "averageVideoFrameRate",
-            "averageVideoPacketLossRate",
-            "endDateTime",
-            "isAudioForwardErrorCorrectionUsed",
-            "lowFrameRateRatio",
-            "lowVideoProcessingCapabilityRatio",
-            "maxAudioNetworkJitter",
-            "maxJitter",
-            "maxPacketLossRate",
-            "maxRatioOfConcealedSamples",
-            "maxRoundTripTime",
-            "packetUtilization",
-            "postForwardErrorCorrectionPacketLossRate",
-            "rmsFreezeDuration",
-            "startDateTime",
-            "streamDirection",
-            "streamId",
-            "videoCodec",
-            "wasMediaBypassed",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.audio_codec,
-            &self.average_audio_degradation,
-            &self.average_audio_network_jitter,
-            &self.average_bandwidth_estimate,
-            &self.average_freeze_duration,
-            &self.average_jitter,
-            &self.average_packet_loss_rate,
-            &self.average_ratio_of_concealed_samples,
-            &self.average_received_frame_rate,
-            &self.average_round_trip_time,
-            &self.average_video_frame_loss_percentage,
-            &self.average_video_frame_rate,
-            &self.average_video_packet_loss_rate,
-            &self.end_date_time,
-            &self.is_audio_forward_error_correction_used,
-            &self.low_frame_rate_ratio,
-            &self.low_video_processing_capability_ratio,
-            &self.max_audio_network_jitter,
-            &self.max_jitter,
-            &self.max_packet_loss_rate,
-            &self.max_ratio_of_concealed_samples,
-            &self.max_round_trip_time,
-            &self.packet_utilization,
-            &self.post_forward_error_correction_packet_loss_rate,
-            &self.rms_freeze_duration,
-            &self.start_date_time,
-            &self.stream_direction,
-            &self.stream_id,
-            &self.video_codec,
-            &self.was_media_bypassed,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.audio_codec,
+                &self.average_audio_degradation,
+                &self.average_audio_network_jitter,
+                &self.average_bandwidth_estimate,
+                &self.average_freeze_duration,
+                &self.average_jitter,
+                &self.average_packet_loss_rate,
+                &self.average_ratio_of_concealed_samples,
+                &self.average_received_frame_rate,
+                &self.average_round_trip_time,
+                &self.average_video_frame_loss_percentage,
+                &self.average_video_frame_rate,
+                &self.average_video_packet_loss_rate,
+                &self.end_date_time,
+                &self.is_audio_forward_error_correction_used,
+                &self.low_frame_rate_ratio,
+                &self.low_video_processing_capability_ratio,
+                &self.max_audio_network_jitter,
+                &self.max_jitter,
+                &self.max_packet_loss_rate,
+                &self.max_ratio_of_concealed_samples,
+                &self.max_round_trip_time,
+                &self.packet_utilization,
+                &self.post_forward_error_correction_packet_loss_rate,
+                &self.rms_freeze_duration,
+                &self.start_date_time,
+                &self.stream_direction,
+                &self.stream_id,
+                &self.video_codec,
+                &self.was_media_bypassed,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1557,12 +1529,6 @@ impl ::graph_model::rt::Struct for MediaStream {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MediaStream {
@@ -1893,68 +1859,72 @@ pub struct NetworkInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NetworkInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.networkInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.networkInfo",
+            &[
+                "bandwidthLowEventRatio",
+                "basicServiceSetIdentifier",
+                "connectionType",
+                "delayEventRatio",
+                "dnsSuffix",
+                "ipAddress",
+                "linkSpeed",
+                "macAddress",
+                "networkTransportProtocol",
+                "port",
+                "receivedQualityEventRatio",
+                "reflexiveIPAddress",
+                "relayIPAddress",
+                "relayPort",
+                "sentQualityEventRatio",
+                "subnet",
+                "traceRouteHops",
+                "wifiBand",
+                "wifiBatteryCharge",
+                "wifiChannel",
+                "wifiMicrosoftDriver",
+                "wifiMicrosoftDriverVersion",
+                "wifiRadioType",
+                "wifiSignalStrength",
+                "wifiVendorDriver",
+                "wifiVendorDriverVersion",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "bandwidthLowEventRatio",
-            "basicServiceSetIdentifier",
-            "connectionType",
-            "delayEventRatio",
-            "dnsSuffix",
-            "ipAddress",
-            "linkSpeed",
-            "macAddress",
-            "networkTransportProtocol",
-            "port",
-            "receivedQualityEventRatio",
-            "reflexiveIPAddress",
-            "relayIPAddress",
-            "relayPort",
-            "sentQualityEventRatio",
-            "subnet",
-            "traceRouteHops",
-            "wifiBand",
-            "wifiBatteryCharge",
-            "wifiChannel",
-            "wifiMicrosoftDriver",
-            "wifiMicrosoftDriverVersion",
-            "wifiRadioType",
-            "wifiSignalStrength",
-            "wifiVendorDriver",
-            "wifiVendorDriverVersion",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.bandwidth_low_event_ratio,
-            &self.basic_service_set_identifier,
-            &self.connection_type,
-            &self.delay_event_ratio,
-            &self.dns_suffix,
-            &self.ip_address,
-            &self.link_speed,
-            &self.mac_address,
-            &self.network_transport_protocol,
-            &self.port,
-            &self.received_quality_event_ratio,
-            &self.reflexive_ip_address,
-            &self.relay_ip_address,
-            &self.relay_port,
-            &self.sent_quality_event_ratio,
-            &self.subnet,
-            &self.trace_route_hops,
-            &self.wifi_band,
-            &self.wifi_battery_charge,
-            &self.wifi_channel,
-            &self.wifi_microsoft_driver,
-            &self.wifi_microsoft_driver_version,
-            &self.wifi_radio_type,
-            &self.wifi_signal_strength,
-            &self.wifi_vendor_driver,
-            &self.wifi_vendor_driver_version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.bandwidth_low_event_ratio,
+                &self.basic_service_set_identifier,
+                &self.connection_type,
+                &self.delay_event_ratio,
+                &self.dns_suffix,
+                &self.ip_address,
+                &self.link_speed,
+                &self.mac_address,
+                &self.network_transport_protocol,
+                &self.port,
+                &self.received_quality_event_ratio,
+                &self.reflexive_ip_address,
+                &self.relay_ip_address,
+                &self.relay_port,
+                &self.sent_quality_event_ratio,
+                &self.subnet,
+                &self.trace_route_hops,
+                &self.wifi_band,
+                &self.wifi_battery_charge,
+                &self.wifi_channel,
+                &self.wifi_microsoft_driver,
+                &self.wifi_microsoft_driver_version,
+                &self.wifi_radio_type,
+                &self.wifi_signal_strength,
+                &self.wifi_vendor_driver,
+                &self.wifi_vendor_driver_version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1991,12 +1961,6 @@ impl ::graph_model::rt::Struct for NetworkInfo {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for NetworkInfo {
@@ -2122,14 +2086,18 @@ pub struct Organizer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Organizer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.organizer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.organizer",
+            &["id", "administrativeUnitInfos", "identity"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "administrativeUnitInfos", "identity"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.administrative_unit_infos, &self.identity])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.administrative_unit_infos, &self.identity],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2143,12 +2111,6 @@ impl ::graph_model::rt::Struct for Organizer {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Organizer {
@@ -2205,14 +2167,18 @@ pub struct Participant {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Participant {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.participant"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.participant",
+            &["id", "administrativeUnitInfos", "identity"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "administrativeUnitInfos", "identity"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.administrative_unit_infos, &self.identity])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.administrative_unit_infos, &self.identity],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2226,12 +2192,6 @@ impl ::graph_model::rt::Struct for Participant {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Participant {
@@ -2302,32 +2262,36 @@ pub struct ParticipantEndpoint {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for ParticipantEndpoint {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.participantEndpoint"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.participantEndpoint",
+            &[
+                "userAgent",
+                "associatedIdentity",
+                "cpuCoresCount",
+                "cpuName",
+                "cpuProcessorSpeedInMhz",
+                "feedback",
+                "identity",
+                "name",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "userAgent",
-            "associatedIdentity",
-            "cpuCoresCount",
-            "cpuName",
-            "cpuProcessorSpeedInMhz",
-            "feedback",
-            "identity",
-            "name",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.user_agent,
-            &self.associated_identity,
-            &self.cpu_cores_count,
-            &self.cpu_name,
-            &self.cpu_processor_speed_in_mhz,
-            &self.feedback,
-            &self.identity,
-            &self.name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.user_agent,
+                &self.associated_identity,
+                &self.cpu_cores_count,
+                &self.cpu_name,
+                &self.cpu_processor_speed_in_mhz,
+                &self.feedback,
+                &self.identity,
+                &self.name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2346,12 +2310,6 @@ impl ::graph_model::rt::Struct for ParticipantEndpoint {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -2508,30 +2466,34 @@ pub struct Segment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Segment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.segment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.segment",
+            &[
+                "id",
+                "callee",
+                "caller",
+                "endDateTime",
+                "failureInfo",
+                "media",
+                "startDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "callee",
-            "caller",
-            "endDateTime",
-            "failureInfo",
-            "media",
-            "startDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.callee,
-            &self.caller,
-            &self.end_date_time,
-            &self.failure_info,
-            &self.media,
-            &self.start_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.callee,
+                &self.caller,
+                &self.end_date_time,
+                &self.failure_info,
+                &self.media,
+                &self.start_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2549,12 +2511,6 @@ impl ::graph_model::rt::Struct for Segment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Segment {
@@ -2607,26 +2563,21 @@ pub struct ServiceEndpoint {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceEndpoint {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.serviceEndpoint"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.serviceEndpoint",
+            &["userAgent"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["userAgent"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.user_agent])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.user_agent], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.user_agent], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServiceEndpoint {
@@ -2850,14 +2801,18 @@ pub struct ServiceUserAgent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServiceUserAgent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.serviceUserAgent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.serviceUserAgent",
+            &["applicationVersion", "headerValue", "role"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["applicationVersion", "headerValue", "role"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.application_version, &self.header_value, &self.role])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.application_version, &self.header_value, &self.role],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2871,12 +2826,6 @@ impl ::graph_model::rt::Struct for ServiceUserAgent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServiceUserAgent {
@@ -2945,34 +2894,38 @@ pub struct Session {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Session {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.session"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.session",
+            &[
+                "id",
+                "callee",
+                "caller",
+                "endDateTime",
+                "failureInfo",
+                "isTest",
+                "modalities",
+                "startDateTime",
+                "segments",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "callee",
-            "caller",
-            "endDateTime",
-            "failureInfo",
-            "isTest",
-            "modalities",
-            "startDateTime",
-            "segments",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.callee,
-            &self.caller,
-            &self.end_date_time,
-            &self.failure_info,
-            &self.is_test,
-            &self.modalities,
-            &self.start_date_time,
-            &self.segments,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.callee,
+                &self.caller,
+                &self.end_date_time,
+                &self.failure_info,
+                &self.is_test,
+                &self.modalities,
+                &self.start_date_time,
+                &self.segments,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2992,12 +2945,6 @@ impl ::graph_model::rt::Struct for Session {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Session {
@@ -3054,14 +3001,18 @@ pub struct TraceRouteHop {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TraceRouteHop {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.traceRouteHop"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.traceRouteHop",
+            &["hopCount", "ipAddress", "roundTripTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["hopCount", "ipAddress", "roundTripTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.hop_count, &self.ip_address, &self.round_trip_time])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.hop_count, &self.ip_address, &self.round_trip_time],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3075,12 +3026,6 @@ impl ::graph_model::rt::Struct for TraceRouteHop {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TraceRouteHop {
@@ -3136,14 +3081,18 @@ pub struct UserAgent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserAgent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.userAgent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.userAgent",
+            &["applicationVersion", "headerValue"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["applicationVersion", "headerValue"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.application_version, &self.header_value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.application_version, &self.header_value],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3153,12 +3102,6 @@ impl ::graph_model::rt::Struct for UserAgent {
             &mut [&mut self.application_version, &mut self.header_value],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserAgent {
@@ -3334,14 +3277,15 @@ pub struct UserFeedback {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserFeedback {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.userFeedback"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.userFeedback",
+            &["rating", "text", "tokens"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["rating", "text", "tokens"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.rating, &self.text, &self.tokens])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.rating, &self.text, &self.tokens], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -3351,12 +3295,6 @@ impl ::graph_model::rt::Struct for UserFeedback {
             &mut [&mut self.rating, &mut self.text, &mut self.tokens],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserFeedback {

@@ -50,58 +50,62 @@ pub struct DirectRoutingLogRow {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DirectRoutingLogRow {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.directRoutingLogRow"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.directRoutingLogRow",
+            &[
+                "calleeNumber",
+                "callEndSubReason",
+                "callerNumber",
+                "callType",
+                "correlationId",
+                "duration",
+                "endDateTime",
+                "failureDateTime",
+                "finalSipCode",
+                "finalSipCodePhrase",
+                "id",
+                "inviteDateTime",
+                "mediaBypassEnabled",
+                "mediaPathLocation",
+                "signalingLocation",
+                "startDateTime",
+                "successfulCall",
+                "trunkFullyQualifiedDomainName",
+                "userDisplayName",
+                "userId",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "calleeNumber",
-            "callEndSubReason",
-            "callerNumber",
-            "callType",
-            "correlationId",
-            "duration",
-            "endDateTime",
-            "failureDateTime",
-            "finalSipCode",
-            "finalSipCodePhrase",
-            "id",
-            "inviteDateTime",
-            "mediaBypassEnabled",
-            "mediaPathLocation",
-            "signalingLocation",
-            "startDateTime",
-            "successfulCall",
-            "trunkFullyQualifiedDomainName",
-            "userDisplayName",
-            "userId",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.callee_number,
-            &self.call_end_sub_reason,
-            &self.caller_number,
-            &self.call_type,
-            &self.correlation_id,
-            &self.duration,
-            &self.end_date_time,
-            &self.failure_date_time,
-            &self.final_sip_code,
-            &self.final_sip_code_phrase,
-            &self.id,
-            &self.invite_date_time,
-            &self.media_bypass_enabled,
-            &self.media_path_location,
-            &self.signaling_location,
-            &self.start_date_time,
-            &self.successful_call,
-            &self.trunk_fully_qualified_domain_name,
-            &self.user_display_name,
-            &self.user_id,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.callee_number,
+                &self.call_end_sub_reason,
+                &self.caller_number,
+                &self.call_type,
+                &self.correlation_id,
+                &self.duration,
+                &self.end_date_time,
+                &self.failure_date_time,
+                &self.final_sip_code,
+                &self.final_sip_code_phrase,
+                &self.id,
+                &self.invite_date_time,
+                &self.media_bypass_enabled,
+                &self.media_path_location,
+                &self.signaling_location,
+                &self.start_date_time,
+                &self.successful_call,
+                &self.trunk_fully_qualified_domain_name,
+                &self.user_display_name,
+                &self.user_id,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -133,12 +137,6 @@ impl ::graph_model::rt::Struct for DirectRoutingLogRow {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DirectRoutingLogRow {
@@ -196,14 +194,18 @@ pub struct ParticipantBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ParticipantBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.participantBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.participantBase",
+            &["id", "administrativeUnitInfos", "identity"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "administrativeUnitInfos", "identity"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.administrative_unit_infos, &self.identity])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.administrative_unit_infos, &self.identity],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -217,12 +219,6 @@ impl ::graph_model::rt::Struct for ParticipantBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ParticipantBase {
@@ -494,62 +490,66 @@ pub struct PstnCallLogRow {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PstnCallLogRow {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.pstnCallLogRow"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.pstnCallLogRow",
+            &[
+                "callDurationSource",
+                "calleeNumber",
+                "callerNumber",
+                "callId",
+                "callType",
+                "charge",
+                "conferenceId",
+                "connectionCharge",
+                "currency",
+                "destinationContext",
+                "destinationName",
+                "duration",
+                "endDateTime",
+                "id",
+                "inventoryType",
+                "licenseCapability",
+                "operator",
+                "startDateTime",
+                "tenantCountryCode",
+                "usageCountryCode",
+                "userDisplayName",
+                "userId",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "callDurationSource",
-            "calleeNumber",
-            "callerNumber",
-            "callId",
-            "callType",
-            "charge",
-            "conferenceId",
-            "connectionCharge",
-            "currency",
-            "destinationContext",
-            "destinationName",
-            "duration",
-            "endDateTime",
-            "id",
-            "inventoryType",
-            "licenseCapability",
-            "operator",
-            "startDateTime",
-            "tenantCountryCode",
-            "usageCountryCode",
-            "userDisplayName",
-            "userId",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.call_duration_source,
-            &self.callee_number,
-            &self.caller_number,
-            &self.call_id,
-            &self.call_type,
-            &self.charge,
-            &self.conference_id,
-            &self.connection_charge,
-            &self.currency,
-            &self.destination_context,
-            &self.destination_name,
-            &self.duration,
-            &self.end_date_time,
-            &self.id,
-            &self.inventory_type,
-            &self.license_capability,
-            &self.operator,
-            &self.start_date_time,
-            &self.tenant_country_code,
-            &self.usage_country_code,
-            &self.user_display_name,
-            &self.user_id,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.call_duration_source,
+                &self.callee_number,
+                &self.caller_number,
+                &self.call_id,
+                &self.call_type,
+                &self.charge,
+                &self.conference_id,
+                &self.connection_charge,
+                &self.currency,
+                &self.destination_context,
+                &self.destination_name,
+                &self.duration,
+                &self.end_date_time,
+                &self.id,
+                &self.inventory_type,
+                &self.license_capability,
+                &self.operator,
+                &self.start_date_time,
+                &self.tenant_country_code,
+                &self.usage_country_code,
+                &self.user_display_name,
+                &self.user_id,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -583,12 +583,6 @@ impl ::graph_model::rt::Struct for PstnCallLogRow {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PstnCallLogRow {

@@ -14,14 +14,18 @@ pub struct UserIdentity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserIdentity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.callRecords.userIdentity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.callRecords.userIdentity",
+            &["displayName", "id", "userPrincipalName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id", "userPrincipalName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.id, &self.user_principal_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.display_name, &self.id, &self.user_principal_name],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -35,12 +39,6 @@ impl ::graph_model::rt::Struct for UserIdentity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserIdentity {

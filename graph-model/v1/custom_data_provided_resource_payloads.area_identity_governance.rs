@@ -12,14 +12,18 @@ pub struct AccessReviewContextData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewContextData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData",
+            &["reviewDefinitionId", "reviewInstanceId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["reviewDefinitionId", "reviewInstanceId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.review_definition_id, &self.review_instance_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.review_definition_id, &self.review_instance_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -29,12 +33,6 @@ impl ::graph_model::rt::Struct for AccessReviewContextData {
             &mut [&mut self.review_definition_id, &mut self.review_instance_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewContextData {
@@ -91,14 +89,18 @@ pub struct AccessReviewContextDataBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AccessReviewContextDataBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase",
+            &["reviewDefinitionId", "reviewInstanceId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["reviewDefinitionId", "reviewInstanceId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.review_definition_id, &self.review_instance_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.review_definition_id, &self.review_instance_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -108,12 +110,6 @@ impl ::graph_model::rt::Struct for AccessReviewContextDataBase {
             &mut [&mut self.review_definition_id, &mut self.review_instance_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AccessReviewContextDataBase {
@@ -293,14 +289,18 @@ pub struct ApplyDecisionContextData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ApplyDecisionContextData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData",
+            &["reviewDefinitionId", "reviewInstanceId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["reviewDefinitionId", "reviewInstanceId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.review_definition_id, &self.review_instance_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.review_definition_id, &self.review_instance_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -310,12 +310,6 @@ impl ::graph_model::rt::Struct for ApplyDecisionContextData {
             &mut [&mut self.review_definition_id, &mut self.review_instance_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ApplyDecisionContextData {
@@ -368,26 +362,21 @@ pub struct Data {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Data {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.customDataProvidedResourcePayloads.data"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.customDataProvidedResourcePayloads.data",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Data {

@@ -12,14 +12,15 @@ pub struct EntityTypeAndIds {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EntityTypeAndIds {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.entraRecoveryServices.entityTypeAndIds"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.entraRecoveryServices.entityTypeAndIds",
+            &["entityIds", "entityType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["entityIds", "entityType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.entity_ids, &self.entity_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.entity_ids, &self.entity_type], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -29,12 +30,6 @@ impl ::graph_model::rt::Struct for EntityTypeAndIds {
             &mut [&mut self.entity_ids, &mut self.entity_type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EntityTypeAndIds {
@@ -91,14 +86,15 @@ pub struct Recovery {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Recovery {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.entraRecoveryServices.recovery"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.entraRecoveryServices.recovery",
+            &["id", "jobs", "snapshots"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "jobs", "snapshots"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.jobs, &self.snapshots])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.jobs, &self.snapshots], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -108,12 +104,6 @@ impl ::graph_model::rt::Struct for Recovery {
             &mut [&mut self.id, &mut self.jobs, &mut self.snapshots],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Recovery {
@@ -186,38 +176,42 @@ pub struct RecoveryJob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecoveryJob {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.entraRecoveryServices.recoveryJob"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.entraRecoveryServices.recoveryJob",
+            &[
+                "id",
+                "filteringCriteria",
+                "jobCompletionDateTime",
+                "jobStartDateTime",
+                "status",
+                "targetStateDateTime",
+                "totalChangedLinksCalculated",
+                "totalChangedObjectsCalculated",
+                "totalFailedChanges",
+                "totalLinksModified",
+                "totalObjectsModified",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "filteringCriteria",
-            "jobCompletionDateTime",
-            "jobStartDateTime",
-            "status",
-            "targetStateDateTime",
-            "totalChangedLinksCalculated",
-            "totalChangedObjectsCalculated",
-            "totalFailedChanges",
-            "totalLinksModified",
-            "totalObjectsModified",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.filtering_criteria,
-            &self.job_completion_date_time,
-            &self.job_start_date_time,
-            &self.status,
-            &self.target_state_date_time,
-            &self.total_changed_links_calculated,
-            &self.total_changed_objects_calculated,
-            &self.total_failed_changes,
-            &self.total_links_modified,
-            &self.total_objects_modified,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.filtering_criteria,
+                &self.job_completion_date_time,
+                &self.job_start_date_time,
+                &self.status,
+                &self.target_state_date_time,
+                &self.total_changed_links_calculated,
+                &self.total_changed_objects_calculated,
+                &self.total_failed_changes,
+                &self.total_links_modified,
+                &self.total_objects_modified,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -239,12 +233,6 @@ impl ::graph_model::rt::Struct for RecoveryJob {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RecoveryJob {
@@ -312,32 +300,36 @@ pub struct RecoveryJobBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecoveryJobBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.entraRecoveryServices.recoveryJobBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.entraRecoveryServices.recoveryJobBase",
+            &[
+                "id",
+                "filteringCriteria",
+                "jobCompletionDateTime",
+                "jobStartDateTime",
+                "status",
+                "targetStateDateTime",
+                "totalChangedLinksCalculated",
+                "totalChangedObjectsCalculated",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "filteringCriteria",
-            "jobCompletionDateTime",
-            "jobStartDateTime",
-            "status",
-            "targetStateDateTime",
-            "totalChangedLinksCalculated",
-            "totalChangedObjectsCalculated",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.filtering_criteria,
-            &self.job_completion_date_time,
-            &self.job_start_date_time,
-            &self.status,
-            &self.target_state_date_time,
-            &self.total_changed_links_calculated,
-            &self.total_changed_objects_calculated,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.filtering_criteria,
+                &self.job_completion_date_time,
+                &self.job_start_date_time,
+                &self.status,
+                &self.target_state_date_time,
+                &self.total_changed_links_calculated,
+                &self.total_changed_objects_calculated,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -356,12 +348,6 @@ impl ::graph_model::rt::Struct for RecoveryJobBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RecoveryJobBase {
@@ -535,26 +521,21 @@ pub struct RecoveryJobEntityNameAndIdsFilter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecoveryJobEntityNameAndIdsFilter {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.entraRecoveryServices.recoveryJobEntityNameAndIdsFilter"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.entraRecoveryServices.recoveryJobEntityNameAndIdsFilter",
+            &["filterValues"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["filterValues"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.filter_values])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.filter_values], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.filter_values], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RecoveryJobEntityNameAndIdsFilter {
@@ -608,26 +589,21 @@ pub struct RecoveryJobEntityNamesFilter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecoveryJobEntityNamesFilter {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.entraRecoveryServices.recoveryJobEntityNamesFilter"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.entraRecoveryServices.recoveryJobEntityNamesFilter",
+            &["entityTypes"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["entityTypes"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.entity_types])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.entity_types], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.entity_types], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RecoveryJobEntityNamesFilter {
@@ -679,26 +655,21 @@ pub struct RecoveryJobFilteringCriteriaBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecoveryJobFilteringCriteriaBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.entraRecoveryServices.recoveryJobFilteringCriteriaBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.entraRecoveryServices.recoveryJobFilteringCriteriaBase",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RecoveryJobFilteringCriteriaBase {
@@ -890,32 +861,36 @@ pub struct RecoveryPreviewJob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecoveryPreviewJob {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.entraRecoveryServices.recoveryPreviewJob"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.entraRecoveryServices.recoveryPreviewJob",
+            &[
+                "id",
+                "filteringCriteria",
+                "jobCompletionDateTime",
+                "jobStartDateTime",
+                "status",
+                "targetStateDateTime",
+                "totalChangedLinksCalculated",
+                "totalChangedObjectsCalculated",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "filteringCriteria",
-            "jobCompletionDateTime",
-            "jobStartDateTime",
-            "status",
-            "targetStateDateTime",
-            "totalChangedLinksCalculated",
-            "totalChangedObjectsCalculated",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.filtering_criteria,
-            &self.job_completion_date_time,
-            &self.job_start_date_time,
-            &self.status,
-            &self.target_state_date_time,
-            &self.total_changed_links_calculated,
-            &self.total_changed_objects_calculated,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.filtering_criteria,
+                &self.job_completion_date_time,
+                &self.job_start_date_time,
+                &self.status,
+                &self.target_state_date_time,
+                &self.total_changed_links_calculated,
+                &self.total_changed_objects_calculated,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -934,12 +909,6 @@ impl ::graph_model::rt::Struct for RecoveryPreviewJob {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RecoveryPreviewJob {
@@ -1264,26 +1233,30 @@ pub struct Snapshot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Snapshot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.entraRecoveryServices.snapshot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.entraRecoveryServices.snapshot",
+            &[
+                "id",
+                "createdDateTime",
+                "totalChangedObjects",
+                "recoveryJobs",
+                "recoveryPreviewJobs",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "totalChangedObjects",
-            "recoveryJobs",
-            "recoveryPreviewJobs",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.total_changed_objects,
-            &self.recovery_jobs,
-            &self.recovery_preview_jobs,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.total_changed_objects,
+                &self.recovery_jobs,
+                &self.recovery_preview_jobs,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1299,12 +1272,6 @@ impl ::graph_model::rt::Struct for Snapshot {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Snapshot {

@@ -96,26 +96,30 @@ pub struct RecoveryChangeObjectBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecoveryChangeObjectBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.entraRecoveryServices.recoveryChangeObjectBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.entraRecoveryServices.recoveryChangeObjectBase",
+            &[
+                "id",
+                "displayName",
+                "entityTypeName",
+                "failureMessage",
+                "recoveryAction",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "displayName",
-            "entityTypeName",
-            "failureMessage",
-            "recoveryAction",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.entity_type_name,
-            &self.failure_message,
-            &self.recovery_action,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.entity_type_name,
+                &self.failure_message,
+                &self.recovery_action,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -131,12 +135,6 @@ impl ::graph_model::rt::Struct for RecoveryChangeObjectBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RecoveryChangeObjectBase {

@@ -22,30 +22,34 @@ pub struct Principal {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Principal {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.principal"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalConnectors.principal",
+            &[
+                "email",
+                "entraDisplayName",
+                "entraId",
+                "externalId",
+                "externalName",
+                "tenantId",
+                "upn",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "email",
-            "entraDisplayName",
-            "entraId",
-            "externalId",
-            "externalName",
-            "tenantId",
-            "upn",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.email,
-            &self.entra_display_name,
-            &self.entra_id,
-            &self.external_id,
-            &self.external_name,
-            &self.tenant_id,
-            &self.upn,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.email,
+                &self.entra_display_name,
+                &self.entra_id,
+                &self.external_id,
+                &self.external_name,
+                &self.tenant_id,
+                &self.upn,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -63,12 +67,6 @@ impl ::graph_model::rt::Struct for Principal {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Principal {

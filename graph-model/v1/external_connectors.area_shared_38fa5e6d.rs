@@ -79,14 +79,15 @@ pub struct Acl {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Acl {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.acl"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalConnectors.acl",
+            &["accessType", "type", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["accessType", "type", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.access_type, &self.r#type, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.access_type, &self.r#type, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -96,12 +97,6 @@ impl ::graph_model::rt::Struct for Acl {
             &mut [&mut self.access_type, &mut self.r#type, &mut self.value],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Acl {
@@ -238,26 +233,21 @@ pub struct ActivitySettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActivitySettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.activitySettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalConnectors.activitySettings",
+            &["urlToItemResolvers"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["urlToItemResolvers"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.url_to_item_resolvers])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.url_to_item_resolvers], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.url_to_item_resolvers], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ActivitySettings {
@@ -310,26 +300,21 @@ pub struct Configuration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Configuration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.configuration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalConnectors.configuration",
+            &["authorizedAppIds"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["authorizedAppIds"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.authorized_app_ids])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.authorized_app_ids], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.authorized_app_ids], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Configuration {
@@ -386,14 +371,15 @@ pub struct ConnectionOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConnectionOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.connectionOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalConnectors.connectionOperation",
+            &["id", "error", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "error", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.error, &self.status])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.error, &self.status], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -403,12 +389,6 @@ impl ::graph_model::rt::Struct for ConnectionOperation {
             &mut [&mut self.id, &mut self.error, &mut self.status],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConnectionOperation {
@@ -757,14 +737,18 @@ pub struct DisplayTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DisplayTemplate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.displayTemplate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalConnectors.displayTemplate",
+            &["id", "layout", "priority", "rules"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "layout", "priority", "rules"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.layout, &self.priority, &self.rules])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.layout, &self.priority, &self.rules],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -779,12 +763,6 @@ impl ::graph_model::rt::Struct for DisplayTemplate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DisplayTemplate {
@@ -844,19 +822,23 @@ pub struct ExternalActivity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalActivity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.externalActivity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalConnectors.externalActivity",
+            &["id", "startDateTime", "type", "performedBy"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "startDateTime", "type", "performedBy"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.start_date_time,
-            &self.r#type,
-            &self.performed_by,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.start_date_time,
+                &self.r#type,
+                &self.performed_by,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -871,12 +853,6 @@ impl ::graph_model::rt::Struct for ExternalActivity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExternalActivity {
@@ -1049,20 +1025,24 @@ pub struct ExternalActivityResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalActivityResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.externalActivityResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalConnectors.externalActivityResult",
+            &["id", "startDateTime", "type", "error", "performedBy"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "startDateTime", "type", "error", "performedBy"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.start_date_time,
-            &self.r#type,
-            &self.error,
-            &self.performed_by,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.start_date_time,
+                &self.r#type,
+                &self.error,
+                &self.performed_by,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1078,12 +1058,6 @@ impl ::graph_model::rt::Struct for ExternalActivityResult {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExternalActivityResult {
@@ -1239,42 +1213,46 @@ pub struct ExternalConnection {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalConnection {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.externalConnection"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalConnectors.externalConnection",
+            &[
+                "id",
+                "activitySettings",
+                "configuration",
+                "connectorId",
+                "contentCategory",
+                "description",
+                "name",
+                "searchSettings",
+                "state",
+                "groups",
+                "items",
+                "operations",
+                "schema",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activitySettings",
-            "configuration",
-            "connectorId",
-            "contentCategory",
-            "description",
-            "name",
-            "searchSettings",
-            "state",
-            "groups",
-            "items",
-            "operations",
-            "schema",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.activity_settings,
-            &self.configuration,
-            &self.connector_id,
-            &self.content_category,
-            &self.description,
-            &self.name,
-            &self.search_settings,
-            &self.state,
-            &self.groups,
-            &self.items,
-            &self.operations,
-            &self.schema,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.activity_settings,
+                &self.configuration,
+                &self.connector_id,
+                &self.content_category,
+                &self.description,
+                &self.name,
+                &self.search_settings,
+                &self.state,
+                &self.groups,
+                &self.items,
+                &self.operations,
+                &self.schema,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1298,12 +1276,6 @@ impl ::graph_model::rt::Struct for ExternalConnection {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExternalConnection {
@@ -1362,19 +1334,23 @@ pub struct ExternalGroup {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalGroup {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.externalGroup"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalConnectors.externalGroup",
+            &["id", "description", "displayName", "members"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "description", "displayName", "members"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.members,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.members,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1389,12 +1365,6 @@ impl ::graph_model::rt::Struct for ExternalGroup {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExternalGroup {
@@ -1458,28 +1428,32 @@ pub struct ExternalItem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalItem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.externalItem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalConnectors.externalItem",
+            &[
+                "id",
+                "acl",
+                "content",
+                "informationProtectionLabel",
+                "properties",
+                "activities",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "acl",
-            "content",
-            "informationProtectionLabel",
-            "properties",
-            "activities",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.acl,
-            &self.content,
-            &self.information_protection_label,
-            &self.properties,
-            &self.activities,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.acl,
+                &self.content,
+                &self.information_protection_label,
+                &self.properties,
+                &self.activities,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1496,12 +1470,6 @@ impl ::graph_model::rt::Struct for ExternalItem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExternalItem {
@@ -1556,26 +1524,21 @@ pub struct ExternalItemContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalItemContent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.externalItemContent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalConnectors.externalItemContent",
+            &["type", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["type", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.r#type, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.r#type, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.r#type, &mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExternalItemContent {
@@ -1693,26 +1656,21 @@ pub struct ExternalItemInformationProtectionLabel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExternalItemInformationProtectionLabel {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.externalItemInformationProtectionLabel"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalConnectors.externalItemInformationProtectionLabel",
+            &["sensitivityLabelId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["sensitivityLabelId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.sensitivity_label_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.sensitivity_label_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.sensitivity_label_id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExternalItemInformationProtectionLabel {
@@ -1768,26 +1726,21 @@ pub struct Identity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Identity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.identity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalConnectors.identity",
+            &["id", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.r#type], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.r#type], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Identity {
@@ -1914,14 +1867,18 @@ pub struct ItemIdResolver {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ItemIdResolver {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.itemIdResolver"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalConnectors.itemIdResolver",
+            &["priority", "itemId", "urlMatchInfo"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["priority", "itemId", "urlMatchInfo"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.priority, &self.item_id, &self.url_match_info])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.priority, &self.item_id, &self.url_match_info],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1935,12 +1892,6 @@ impl ::graph_model::rt::Struct for ItemIdResolver {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ItemIdResolver {
@@ -2371,26 +2322,19 @@ pub struct Properties {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Properties {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.properties"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.externalConnectors.properties", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Properties {
@@ -2459,34 +2403,38 @@ pub struct Property {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Property {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.property"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalConnectors.property",
+            &[
+                "aliases",
+                "description",
+                "isQueryable",
+                "isRefinable",
+                "isRetrievable",
+                "isSearchable",
+                "labels",
+                "name",
+                "type",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "aliases",
-            "description",
-            "isQueryable",
-            "isRefinable",
-            "isRetrievable",
-            "isSearchable",
-            "labels",
-            "name",
-            "type",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.aliases,
-            &self.description,
-            &self.is_queryable,
-            &self.is_refinable,
-            &self.is_retrievable,
-            &self.is_searchable,
-            &self.labels,
-            &self.name,
-            &self.r#type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.aliases,
+                &self.description,
+                &self.is_queryable,
+                &self.is_refinable,
+                &self.is_retrievable,
+                &self.is_searchable,
+                &self.labels,
+                &self.name,
+                &self.r#type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2506,12 +2454,6 @@ impl ::graph_model::rt::Struct for Property {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Property {
@@ -2570,19 +2512,23 @@ pub struct PropertyRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PropertyRule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.propertyRule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalConnectors.propertyRule",
+            &["operation", "property", "values", "valuesJoinedBy"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["operation", "property", "values", "valuesJoinedBy"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.operation,
-            &self.property,
-            &self.values,
-            &self.values_joined_by,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.operation,
+                &self.property,
+                &self.values,
+                &self.values_joined_by,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2597,12 +2543,6 @@ impl ::graph_model::rt::Struct for PropertyRule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PropertyRule {
@@ -2876,14 +2816,15 @@ pub struct Schema {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Schema {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.schema"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalConnectors.schema",
+            &["id", "baseType", "properties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "baseType", "properties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.base_type, &self.properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.base_type, &self.properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2893,12 +2834,6 @@ impl ::graph_model::rt::Struct for Schema {
             &mut [&mut self.id, &mut self.base_type, &mut self.properties],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Schema {
@@ -2951,26 +2886,21 @@ pub struct SearchSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SearchSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.searchSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalConnectors.searchSettings",
+            &["searchResultTemplates"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["searchResultTemplates"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.search_result_templates])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.search_result_templates], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.search_result_templates], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SearchSettings {
@@ -3025,14 +2955,15 @@ pub struct UrlMatchInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UrlMatchInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.urlMatchInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalConnectors.urlMatchInfo",
+            &["baseUrls", "urlPattern"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["baseUrls", "urlPattern"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.base_urls, &self.url_pattern])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.base_urls, &self.url_pattern], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -3042,12 +2973,6 @@ impl ::graph_model::rt::Struct for UrlMatchInfo {
             &mut [&mut self.base_urls, &mut self.url_pattern],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UrlMatchInfo {
@@ -3101,26 +3026,21 @@ pub struct UrlToItemResolverBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UrlToItemResolverBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.externalConnectors.urlToItemResolverBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.externalConnectors.urlToItemResolverBase",
+            &["priority"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["priority"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.priority])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.priority], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.priority], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UrlToItemResolverBase {

@@ -11,26 +11,21 @@ pub struct CancelRunsScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CancelRunsScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.cancelRunsScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.cancelRunsScope",
+            &["runs"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["runs"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.runs])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.runs], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.runs], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CancelRunsScope {
@@ -82,26 +77,19 @@ pub struct CancelScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CancelScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.cancelScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.identityGovernance.cancelScope", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CancelScope {
@@ -265,26 +253,21 @@ pub struct CustomTaskExtensionCallbackData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomTaskExtensionCallbackData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.customTaskExtensionCallbackData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.customTaskExtensionCallbackData",
+            &["operationStatus"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["operationStatus"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.operation_status])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.operation_status], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.operation_status], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomTaskExtensionCallbackData {
@@ -348,19 +331,23 @@ pub struct CustomTaskExtensionCalloutData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomTaskExtensionCalloutData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.customTaskExtensionCalloutData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.customTaskExtensionCalloutData",
+            &["subject", "task", "taskProcessingresult", "workflow"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["subject", "task", "taskProcessingresult", "workflow"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.subject,
-            &self.task,
-            &self.task_processingresult,
-            &self.workflow,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.subject,
+                &self.task,
+                &self.task_processingresult,
+                &self.workflow,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -375,12 +362,6 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionCalloutData {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomTaskExtensionCalloutData {
@@ -506,19 +487,23 @@ pub struct PreviewFailedTask {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PreviewFailedTask {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.previewFailedTask"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.previewFailedTask",
+            &["definitionId", "failureReason", "name", "taskId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["definitionId", "failureReason", "name", "taskId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.definition_id,
-            &self.failure_reason,
-            &self.name,
-            &self.task_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.definition_id,
+                &self.failure_reason,
+                &self.name,
+                &self.task_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -533,12 +518,6 @@ impl ::graph_model::rt::Struct for PreviewFailedTask {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PreviewFailedTask {
@@ -601,28 +580,32 @@ pub struct RunSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RunSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.runSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.runSummary",
+            &[
+                "failedRuns",
+                "failedTasks",
+                "successfulRuns",
+                "totalRuns",
+                "totalTasks",
+                "totalUsers",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "failedRuns",
-            "failedTasks",
-            "successfulRuns",
-            "totalRuns",
-            "totalTasks",
-            "totalUsers",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.failed_runs,
-            &self.failed_tasks,
-            &self.successful_runs,
-            &self.total_runs,
-            &self.total_tasks,
-            &self.total_users,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.failed_runs,
+                &self.failed_tasks,
+                &self.successful_runs,
+                &self.total_runs,
+                &self.total_tasks,
+                &self.total_users,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -639,12 +622,6 @@ impl ::graph_model::rt::Struct for RunSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RunSummary {
@@ -703,24 +680,28 @@ pub struct TaskReportSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TaskReportSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.taskReportSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.taskReportSummary",
+            &[
+                "failedTasks",
+                "successfulTasks",
+                "totalTasks",
+                "unprocessedTasks",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "failedTasks",
-            "successfulTasks",
-            "totalTasks",
-            "unprocessedTasks",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.failed_tasks,
-            &self.successful_tasks,
-            &self.total_tasks,
-            &self.unprocessed_tasks,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.failed_tasks,
+                &self.successful_tasks,
+                &self.total_tasks,
+                &self.unprocessed_tasks,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -735,12 +716,6 @@ impl ::graph_model::rt::Struct for TaskReportSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TaskReportSummary {
@@ -807,32 +782,36 @@ pub struct TopTasksInsightsSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TopTasksInsightsSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.topTasksInsightsSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.topTasksInsightsSummary",
+            &[
+                "failedTasks",
+                "failedUsers",
+                "successfulTasks",
+                "successfulUsers",
+                "taskDefinitionDisplayName",
+                "taskDefinitionId",
+                "totalTasks",
+                "totalUsers",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "failedTasks",
-            "failedUsers",
-            "successfulTasks",
-            "successfulUsers",
-            "taskDefinitionDisplayName",
-            "taskDefinitionId",
-            "totalTasks",
-            "totalUsers",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.failed_tasks,
-            &self.failed_users,
-            &self.successful_tasks,
-            &self.successful_users,
-            &self.task_definition_display_name,
-            &self.task_definition_id,
-            &self.total_tasks,
-            &self.total_users,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.failed_tasks,
+                &self.failed_users,
+                &self.successful_tasks,
+                &self.successful_users,
+                &self.task_definition_display_name,
+                &self.task_definition_id,
+                &self.total_tasks,
+                &self.total_users,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -851,12 +830,6 @@ impl ::graph_model::rt::Struct for TopTasksInsightsSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TopTasksInsightsSummary {
@@ -927,36 +900,40 @@ pub struct TopWorkflowsInsightsSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TopWorkflowsInsightsSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.topWorkflowsInsightsSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.topWorkflowsInsightsSummary",
+            &[
+                "failedRuns",
+                "failedUsers",
+                "successfulRuns",
+                "successfulUsers",
+                "totalRuns",
+                "totalUsers",
+                "workflowCategory",
+                "workflowDisplayName",
+                "workflowId",
+                "workflowVersion",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "failedRuns",
-            "failedUsers",
-            "successfulRuns",
-            "successfulUsers",
-            "totalRuns",
-            "totalUsers",
-            "workflowCategory",
-            "workflowDisplayName",
-            "workflowId",
-            "workflowVersion",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.failed_runs,
-            &self.failed_users,
-            &self.successful_runs,
-            &self.successful_users,
-            &self.total_runs,
-            &self.total_users,
-            &self.workflow_category,
-            &self.workflow_display_name,
-            &self.workflow_id,
-            &self.workflow_version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.failed_runs,
+                &self.failed_users,
+                &self.successful_runs,
+                &self.successful_users,
+                &self.total_runs,
+                &self.total_users,
+                &self.workflow_category,
+                &self.workflow_display_name,
+                &self.workflow_id,
+                &self.workflow_version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -977,12 +954,6 @@ impl ::graph_model::rt::Struct for TopWorkflowsInsightsSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TopWorkflowsInsightsSummary {
@@ -1044,26 +1015,30 @@ pub struct UserSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.userSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.userSummary",
+            &[
+                "failedTasks",
+                "failedUsers",
+                "successfulUsers",
+                "totalTasks",
+                "totalUsers",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "failedTasks",
-            "failedUsers",
-            "successfulUsers",
-            "totalTasks",
-            "totalUsers",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.failed_tasks,
-            &self.failed_users,
-            &self.successful_users,
-            &self.total_tasks,
-            &self.total_users,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.failed_tasks,
+                &self.failed_users,
+                &self.successful_users,
+                &self.total_tasks,
+                &self.total_users,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1079,12 +1054,6 @@ impl ::graph_model::rt::Struct for UserSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserSummary {
@@ -1145,26 +1114,30 @@ pub struct UsersProcessingSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UsersProcessingSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.usersProcessingSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.usersProcessingSummary",
+            &[
+                "failedTasks",
+                "failedUsers",
+                "successfulUsers",
+                "totalTasks",
+                "totalUsers",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "failedTasks",
-            "failedUsers",
-            "successfulUsers",
-            "totalTasks",
-            "totalUsers",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.failed_tasks,
-            &self.failed_users,
-            &self.successful_users,
-            &self.total_tasks,
-            &self.total_users,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.failed_tasks,
+                &self.failed_users,
+                &self.successful_users,
+                &self.total_tasks,
+                &self.total_users,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1180,12 +1153,6 @@ impl ::graph_model::rt::Struct for UsersProcessingSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UsersProcessingSummary {
@@ -1264,40 +1231,44 @@ pub struct WorkflowBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkflowBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.workflowBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.workflowBase",
+            &[
+                "category",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "executionConditions",
+                "isEnabled",
+                "isSchedulingEnabled",
+                "lastModifiedDateTime",
+                "administrationScopeTargets",
+                "createdBy",
+                "lastModifiedBy",
+                "tasks",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "category",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "executionConditions",
-            "isEnabled",
-            "isSchedulingEnabled",
-            "lastModifiedDateTime",
-            "administrationScopeTargets",
-            "createdBy",
-            "lastModifiedBy",
-            "tasks",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.category,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.execution_conditions,
-            &self.is_enabled,
-            &self.is_scheduling_enabled,
-            &self.last_modified_date_time,
-            &self.administration_scope_targets,
-            &self.created_by,
-            &self.last_modified_by,
-            &self.tasks,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.category,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.execution_conditions,
+                &self.is_enabled,
+                &self.is_scheduling_enabled,
+                &self.last_modified_date_time,
+                &self.administration_scope_targets,
+                &self.created_by,
+                &self.last_modified_by,
+                &self.tasks,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1320,12 +1291,6 @@ impl ::graph_model::rt::Struct for WorkflowBase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkflowBase {
@@ -1513,34 +1478,38 @@ pub struct WorkflowsInsightsByCategory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkflowsInsightsByCategory {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.workflowsInsightsByCategory"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.workflowsInsightsByCategory",
+            &[
+                "failedJoinerRuns",
+                "failedLeaverRuns",
+                "failedMoverRuns",
+                "successfulJoinerRuns",
+                "successfulLeaverRuns",
+                "successfulMoverRuns",
+                "totalJoinerRuns",
+                "totalLeaverRuns",
+                "totalMoverRuns",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "failedJoinerRuns",
-            "failedLeaverRuns",
-            "failedMoverRuns",
-            "successfulJoinerRuns",
-            "successfulLeaverRuns",
-            "successfulMoverRuns",
-            "totalJoinerRuns",
-            "totalLeaverRuns",
-            "totalMoverRuns",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.failed_joiner_runs,
-            &self.failed_leaver_runs,
-            &self.failed_mover_runs,
-            &self.successful_joiner_runs,
-            &self.successful_leaver_runs,
-            &self.successful_mover_runs,
-            &self.total_joiner_runs,
-            &self.total_leaver_runs,
-            &self.total_mover_runs,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.failed_joiner_runs,
+                &self.failed_leaver_runs,
+                &self.failed_mover_runs,
+                &self.successful_joiner_runs,
+                &self.successful_leaver_runs,
+                &self.successful_mover_runs,
+                &self.total_joiner_runs,
+                &self.total_leaver_runs,
+                &self.total_mover_runs,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1560,12 +1529,6 @@ impl ::graph_model::rt::Struct for WorkflowsInsightsByCategory {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkflowsInsightsByCategory {
@@ -1635,34 +1598,38 @@ pub struct WorkflowsInsightsSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkflowsInsightsSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.workflowsInsightsSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.workflowsInsightsSummary",
+            &[
+                "failedRuns",
+                "failedTasks",
+                "failedUsers",
+                "successfulRuns",
+                "successfulTasks",
+                "successfulUsers",
+                "totalRuns",
+                "totalTasks",
+                "totalUsers",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "failedRuns",
-            "failedTasks",
-            "failedUsers",
-            "successfulRuns",
-            "successfulTasks",
-            "successfulUsers",
-            "totalRuns",
-            "totalTasks",
-            "totalUsers",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.failed_runs,
-            &self.failed_tasks,
-            &self.failed_users,
-            &self.successful_runs,
-            &self.successful_tasks,
-            &self.successful_users,
-            &self.total_runs,
-            &self.total_tasks,
-            &self.total_users,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.failed_runs,
+                &self.failed_tasks,
+                &self.failed_users,
+                &self.successful_runs,
+                &self.successful_tasks,
+                &self.successful_users,
+                &self.total_runs,
+                &self.total_tasks,
+                &self.total_users,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1682,12 +1649,6 @@ impl ::graph_model::rt::Struct for WorkflowsInsightsSummary {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkflowsInsightsSummary {

@@ -11,26 +11,21 @@ pub struct ActivateGroupScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActivateGroupScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.activateGroupScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.activateGroupScope",
+            &["group"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["group"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.group])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.group], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.group], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ActivateGroupScope {
@@ -86,14 +81,15 @@ pub struct ActivateProcessingResultScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActivateProcessingResultScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.activateProcessingResultScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.activateProcessingResultScope",
+            &["taskScope", "processingResults"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["taskScope", "processingResults"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.task_scope, &self.processing_results])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.task_scope, &self.processing_results], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -103,12 +99,6 @@ impl ::graph_model::rt::Struct for ActivateProcessingResultScope {
             &mut [&mut self.task_scope, &mut self.processing_results],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ActivateProcessingResultScope {
@@ -167,14 +157,18 @@ pub struct ActivateRunScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActivateRunScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.activateRunScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.activateRunScope",
+            &["taskScope", "userScope", "run"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["taskScope", "userScope", "run"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.task_scope, &self.user_scope, &self.run])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.task_scope, &self.user_scope, &self.run],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -184,12 +178,6 @@ impl ::graph_model::rt::Struct for ActivateRunScope {
             &mut [&mut self.task_scope, &mut self.user_scope, &mut self.run],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ActivateRunScope {
@@ -243,26 +231,21 @@ pub struct ActivateUserScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActivateUserScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.activateUserScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.activateUserScope",
+            &["users"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["users"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.users])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.users], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.users], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ActivateUserScope {
@@ -314,26 +297,21 @@ pub struct ActivationScope {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActivationScope {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.activationScope"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.activationScope",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ActivationScope {
@@ -657,26 +635,21 @@ pub struct AttributeChangeTrigger {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttributeChangeTrigger {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.attributeChangeTrigger"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.attributeChangeTrigger",
+            &["triggerAttributes"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["triggerAttributes"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.trigger_attributes])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.trigger_attributes], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.trigger_attributes], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttributeChangeTrigger {
@@ -729,26 +702,21 @@ pub struct CountBasedQuarantineCondition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CountBasedQuarantineCondition {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.countBasedQuarantineCondition"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.countBasedQuarantineCondition",
+            &["threshold"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["threshold"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.threshold])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.threshold], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.threshold], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CountBasedQuarantineCondition {
@@ -828,38 +796,42 @@ pub struct CustomTaskExtension {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomTaskExtension {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.customTaskExtension"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.customTaskExtension",
+            &[
+                "id",
+                "authenticationConfiguration",
+                "clientConfiguration",
+                "description",
+                "displayName",
+                "endpointConfiguration",
+                "callbackConfiguration",
+                "createdDateTime",
+                "lastModifiedDateTime",
+                "createdBy",
+                "lastModifiedBy",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authenticationConfiguration",
-            "clientConfiguration",
-            "description",
-            "displayName",
-            "endpointConfiguration",
-            "callbackConfiguration",
-            "createdDateTime",
-            "lastModifiedDateTime",
-            "createdBy",
-            "lastModifiedBy",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authentication_configuration,
-            &self.client_configuration,
-            &self.description,
-            &self.display_name,
-            &self.endpoint_configuration,
-            &self.callback_configuration,
-            &self.created_date_time,
-            &self.last_modified_date_time,
-            &self.created_by,
-            &self.last_modified_by,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authentication_configuration,
+                &self.client_configuration,
+                &self.description,
+                &self.display_name,
+                &self.endpoint_configuration,
+                &self.callback_configuration,
+                &self.created_date_time,
+                &self.last_modified_date_time,
+                &self.created_by,
+                &self.last_modified_by,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -881,12 +853,6 @@ impl ::graph_model::rt::Struct for CustomTaskExtension {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomTaskExtension {
@@ -942,14 +908,18 @@ pub struct CustomTaskExtensionCallbackConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomTaskExtensionCallbackConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.customTaskExtensionCallbackConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.customTaskExtensionCallbackConfiguration",
+            &["timeoutDuration", "authorizedApps"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["timeoutDuration", "authorizedApps"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.timeout_duration, &self.authorized_apps])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.timeout_duration, &self.authorized_apps],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -959,12 +929,6 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionCallbackConfiguration {
             &mut [&mut self.timeout_duration, &mut self.authorized_apps],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomTaskExtensionCallbackConfiguration {
@@ -1018,26 +982,19 @@ pub struct Insights {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Insights {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.insights"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.identityGovernance.insights", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Insights {
@@ -1096,24 +1053,28 @@ pub struct LifecycleManagementSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LifecycleManagementSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.lifecycleManagementSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.lifecycleManagementSettings",
+            &[
+                "id",
+                "emailSettings",
+                "quarantineConfiguration",
+                "workflowScheduleIntervalInHours",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "emailSettings",
-            "quarantineConfiguration",
-            "workflowScheduleIntervalInHours",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.email_settings,
-            &self.quarantine_configuration,
-            &self.workflow_schedule_interval_in_hours,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.email_settings,
+                &self.quarantine_configuration,
+                &self.workflow_schedule_interval_in_hours,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1128,12 +1089,6 @@ impl ::graph_model::rt::Struct for LifecycleManagementSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LifecycleManagementSettings {
@@ -1443,32 +1398,36 @@ pub struct LifecycleWorkflowsContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LifecycleWorkflowsContainer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.lifecycleWorkflowsContainer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.lifecycleWorkflowsContainer",
+            &[
+                "id",
+                "customTaskExtensions",
+                "deletedItems",
+                "insights",
+                "settings",
+                "taskDefinitions",
+                "workflows",
+                "workflowTemplates",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "customTaskExtensions",
-            "deletedItems",
-            "insights",
-            "settings",
-            "taskDefinitions",
-            "workflows",
-            "workflowTemplates",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.custom_task_extensions,
-            &self.deleted_items,
-            &self.insights,
-            &self.settings,
-            &self.task_definitions,
-            &self.workflows,
-            &self.workflow_templates,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.custom_task_extensions,
+                &self.deleted_items,
+                &self.insights,
+                &self.settings,
+                &self.task_definitions,
+                &self.workflows,
+                &self.workflow_templates,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1487,12 +1446,6 @@ impl ::graph_model::rt::Struct for LifecycleWorkflowsContainer {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LifecycleWorkflowsContainer {
@@ -1611,26 +1564,21 @@ pub struct MembershipChangeTrigger {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MembershipChangeTrigger {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.membershipChangeTrigger"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.membershipChangeTrigger",
+            &["changeType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["changeType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.change_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.change_type], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.change_type], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MembershipChangeTrigger {
@@ -1746,26 +1694,21 @@ pub struct OnDemandExecutionOnly {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnDemandExecutionOnly {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.onDemandExecutionOnly"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.onDemandExecutionOnly",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnDemandExecutionOnly {
@@ -1822,14 +1765,15 @@ pub struct Parameter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Parameter {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.parameter"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.parameter",
+            &["name", "values", "valueType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name", "values", "valueType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.name, &self.values, &self.value_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.name, &self.values, &self.value_type], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1839,12 +1783,6 @@ impl ::graph_model::rt::Struct for Parameter {
             &mut [&mut self.name, &mut self.values, &mut self.value_type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Parameter {
@@ -1897,26 +1835,21 @@ pub struct PercentageBasedQuarantineCondition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PercentageBasedQuarantineCondition {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.percentageBasedQuarantineCondition"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.percentageBasedQuarantineCondition",
+            &["percentage"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["percentage"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.percentage])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.percentage], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.percentage], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PercentageBasedQuarantineCondition {
@@ -1969,26 +1902,21 @@ pub struct QuarantineCondition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for QuarantineCondition {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.quarantineCondition"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.quarantineCondition",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for QuarantineCondition {
@@ -2164,14 +2092,15 @@ pub struct QuarantineConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for QuarantineConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.quarantineConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.quarantineConfiguration",
+            &["conditions", "matchMode"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["conditions", "matchMode"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.conditions, &self.match_mode])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.conditions, &self.match_mode], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2181,12 +2110,6 @@ impl ::graph_model::rt::Struct for QuarantineConfiguration {
             &mut [&mut self.conditions, &mut self.match_mode],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for QuarantineConfiguration {
@@ -2243,18 +2166,22 @@ pub struct QuarantineDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for QuarantineDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.quarantineDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.quarantineDetails",
+            &["quarantinedDateTime", "quarantineReason", "quarantineType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["quarantinedDateTime", "quarantineReason", "quarantineType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.quarantined_date_time,
-            &self.quarantine_reason,
-            &self.quarantine_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.quarantined_date_time,
+                &self.quarantine_reason,
+                &self.quarantine_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2268,12 +2195,6 @@ impl ::graph_model::rt::Struct for QuarantineDetails {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for QuarantineDetails {
@@ -2438,50 +2359,54 @@ pub struct Run {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Run {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.run"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.run",
+            &[
+                "id",
+                "activatedOnScope",
+                "completedDateTime",
+                "failedTasksCount",
+                "failedUsersCount",
+                "lastUpdatedDateTime",
+                "processingStatus",
+                "scheduledDateTime",
+                "startedDateTime",
+                "successfulUsersCount",
+                "totalTasksCount",
+                "totalUnprocessedTasksCount",
+                "totalUsersCount",
+                "workflowExecutionType",
+                "reprocessedRuns",
+                "taskProcessingResults",
+                "userProcessingResults",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activatedOnScope",
-            "completedDateTime",
-            "failedTasksCount",
-            "failedUsersCount",
-            "lastUpdatedDateTime",
-            "processingStatus",
-            "scheduledDateTime",
-            "startedDateTime",
-            "successfulUsersCount",
-            "totalTasksCount",
-            "totalUnprocessedTasksCount",
-            "totalUsersCount",
-            "workflowExecutionType",
-            "reprocessedRuns",
-            "taskProcessingResults",
-            "userProcessingResults",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.activated_on_scope,
-            &self.completed_date_time,
-            &self.failed_tasks_count,
-            &self.failed_users_count,
-            &self.last_updated_date_time,
-            &self.processing_status,
-            &self.scheduled_date_time,
-            &self.started_date_time,
-            &self.successful_users_count,
-            &self.total_tasks_count,
-            &self.total_unprocessed_tasks_count,
-            &self.total_users_count,
-            &self.workflow_execution_type,
-            &self.reprocessed_runs,
-            &self.task_processing_results,
-            &self.user_processing_results,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.activated_on_scope,
+                &self.completed_date_time,
+                &self.failed_tasks_count,
+                &self.failed_users_count,
+                &self.last_updated_date_time,
+                &self.processing_status,
+                &self.scheduled_date_time,
+                &self.started_date_time,
+                &self.successful_users_count,
+                &self.total_tasks_count,
+                &self.total_unprocessed_tasks_count,
+                &self.total_users_count,
+                &self.workflow_execution_type,
+                &self.reprocessed_runs,
+                &self.task_processing_results,
+                &self.user_processing_results,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2509,12 +2434,6 @@ impl ::graph_model::rt::Struct for Run {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Run {
@@ -2585,36 +2504,40 @@ pub struct Task {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Task {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.task"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.task",
+            &[
+                "id",
+                "arguments",
+                "category",
+                "continueOnError",
+                "description",
+                "displayName",
+                "executionSequence",
+                "isEnabled",
+                "taskDefinitionId",
+                "taskProcessingResults",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "arguments",
-            "category",
-            "continueOnError",
-            "description",
-            "displayName",
-            "executionSequence",
-            "isEnabled",
-            "taskDefinitionId",
-            "taskProcessingResults",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.arguments,
-            &self.category,
-            &self.continue_on_error,
-            &self.description,
-            &self.display_name,
-            &self.execution_sequence,
-            &self.is_enabled,
-            &self.task_definition_id,
-            &self.task_processing_results,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.arguments,
+                &self.category,
+                &self.continue_on_error,
+                &self.description,
+                &self.display_name,
+                &self.execution_sequence,
+                &self.is_enabled,
+                &self.task_definition_id,
+                &self.task_processing_results,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2635,12 +2558,6 @@ impl ::graph_model::rt::Struct for Task {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Task {
@@ -2705,30 +2622,34 @@ pub struct TaskDefinition {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TaskDefinition {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.taskDefinition"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.taskDefinition",
+            &[
+                "id",
+                "category",
+                "continueOnError",
+                "description",
+                "displayName",
+                "parameters",
+                "version",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "category",
-            "continueOnError",
-            "description",
-            "displayName",
-            "parameters",
-            "version",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.category,
-            &self.continue_on_error,
-            &self.description,
-            &self.display_name,
-            &self.parameters,
-            &self.version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.category,
+                &self.continue_on_error,
+                &self.description,
+                &self.display_name,
+                &self.parameters,
+                &self.version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2746,12 +2667,6 @@ impl ::graph_model::rt::Struct for TaskDefinition {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TaskDefinition {
@@ -2822,34 +2737,38 @@ pub struct TaskProcessingResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TaskProcessingResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.taskProcessingResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.taskProcessingResult",
+            &[
+                "id",
+                "completedDateTime",
+                "createdDateTime",
+                "failureReason",
+                "processingInfo",
+                "processingStatus",
+                "startedDateTime",
+                "subject",
+                "task",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "completedDateTime",
-            "createdDateTime",
-            "failureReason",
-            "processingInfo",
-            "processingStatus",
-            "startedDateTime",
-            "subject",
-            "task",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.completed_date_time,
-            &self.created_date_time,
-            &self.failure_reason,
-            &self.processing_info,
-            &self.processing_status,
-            &self.started_date_time,
-            &self.subject,
-            &self.task,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.completed_date_time,
+                &self.created_date_time,
+                &self.failure_reason,
+                &self.processing_info,
+                &self.processing_status,
+                &self.started_date_time,
+                &self.subject,
+                &self.task,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2869,12 +2788,6 @@ impl ::graph_model::rt::Struct for TaskProcessingResult {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TaskProcessingResult {
@@ -2953,42 +2866,46 @@ pub struct TaskReport {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TaskReport {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.taskReport"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.taskReport",
+            &[
+                "id",
+                "completedDateTime",
+                "failedUsersCount",
+                "lastUpdatedDateTime",
+                "processingStatus",
+                "runId",
+                "startedDateTime",
+                "successfulUsersCount",
+                "totalUsersCount",
+                "unprocessedUsersCount",
+                "task",
+                "taskDefinition",
+                "taskProcessingResults",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "completedDateTime",
-            "failedUsersCount",
-            "lastUpdatedDateTime",
-            "processingStatus",
-            "runId",
-            "startedDateTime",
-            "successfulUsersCount",
-            "totalUsersCount",
-            "unprocessedUsersCount",
-            "task",
-            "taskDefinition",
-            "taskProcessingResults",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.completed_date_time,
-            &self.failed_users_count,
-            &self.last_updated_date_time,
-            &self.processing_status,
-            &self.run_id,
-            &self.started_date_time,
-            &self.successful_users_count,
-            &self.total_users_count,
-            &self.unprocessed_users_count,
-            &self.task,
-            &self.task_definition,
-            &self.task_processing_results,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.completed_date_time,
+                &self.failed_users_count,
+                &self.last_updated_date_time,
+                &self.processing_status,
+                &self.run_id,
+                &self.started_date_time,
+                &self.successful_users_count,
+                &self.total_users_count,
+                &self.unprocessed_users_count,
+                &self.task,
+                &self.task_definition,
+                &self.task_processing_results,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3012,12 +2929,6 @@ impl ::graph_model::rt::Struct for TaskReport {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TaskReport {
@@ -3072,14 +2983,18 @@ pub struct TimeBasedAttributeTrigger {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimeBasedAttributeTrigger {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.timeBasedAttributeTrigger"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.timeBasedAttributeTrigger",
+            &["offsetInDays", "timeBasedAttribute"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["offsetInDays", "timeBasedAttribute"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.offset_in_days, &self.time_based_attribute])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.offset_in_days, &self.time_based_attribute],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3089,12 +3004,6 @@ impl ::graph_model::rt::Struct for TimeBasedAttributeTrigger {
             &mut [&mut self.offset_in_days, &mut self.time_based_attribute],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TimeBasedAttributeTrigger {
@@ -3149,26 +3058,21 @@ pub struct TriggerAndScopeBasedConditions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TriggerAndScopeBasedConditions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.triggerAndScopeBasedConditions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.triggerAndScopeBasedConditions",
+            &["scope", "trigger"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["scope", "trigger"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.scope, &self.trigger])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.scope, &self.trigger], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.scope, &mut self.trigger], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TriggerAndScopeBasedConditions {
@@ -3222,26 +3126,21 @@ pub struct TriggerAttribute {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TriggerAttribute {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.triggerAttribute"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.triggerAttribute",
+            &["name"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TriggerAttribute {
@@ -3294,26 +3193,21 @@ pub struct UserInactivityTrigger {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserInactivityTrigger {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.userInactivityTrigger"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.userInactivityTrigger",
+            &["inactivityPeriodInDays"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["inactivityPeriodInDays"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.inactivity_period_in_days])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.inactivity_period_in_days], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.inactivity_period_in_days], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserInactivityTrigger {
@@ -3392,42 +3286,46 @@ pub struct UserProcessingResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserProcessingResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.userProcessingResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.userProcessingResult",
+            &[
+                "id",
+                "completedDateTime",
+                "failedTasksCount",
+                "processingStatus",
+                "scheduledDateTime",
+                "startedDateTime",
+                "totalTasksCount",
+                "totalUnprocessedTasksCount",
+                "workflowExecutionType",
+                "workflowVersion",
+                "reprocessedRuns",
+                "subject",
+                "taskProcessingResults",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "completedDateTime",
-            "failedTasksCount",
-            "processingStatus",
-            "scheduledDateTime",
-            "startedDateTime",
-            "totalTasksCount",
-            "totalUnprocessedTasksCount",
-            "workflowExecutionType",
-            "workflowVersion",
-            "reprocessedRuns",
-            "subject",
-            "taskProcessingResults",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.completed_date_time,
-            &self.failed_tasks_count,
-            &self.processing_status,
-            &self.scheduled_date_time,
-            &self.started_date_time,
-            &self.total_tasks_count,
-            &self.total_unprocessed_tasks_count,
-            &self.workflow_execution_type,
-            &self.workflow_version,
-            &self.reprocessed_runs,
-            &self.subject,
-            &self.task_processing_results,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.completed_date_time,
+                &self.failed_tasks_count,
+                &self.processing_status,
+                &self.scheduled_date_time,
+                &self.started_date_time,
+                &self.total_tasks_count,
+                &self.total_unprocessed_tasks_count,
+                &self.workflow_execution_type,
+                &self.workflow_version,
+                &self.reprocessed_runs,
+                &self.subject,
+                &self.task_processing_results,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3451,12 +3349,6 @@ impl ::graph_model::rt::Struct for UserProcessingResult {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserProcessingResult {
@@ -3634,64 +3526,68 @@ pub struct Workflow {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Workflow {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.workflow"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.workflow",
+            &[
+                "category",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "executionConditions",
+                "isEnabled",
+                "isSchedulingEnabled",
+                "lastModifiedDateTime",
+                "deletedDateTime",
+                "id",
+                "nextScheduleRunDateTime",
+                "quarantineDetails",
+                "settings",
+                "version",
+                "administrationScopeTargets",
+                "createdBy",
+                "lastModifiedBy",
+                "tasks",
+                "executionScope",
+                "previewScope",
+                "runs",
+                "taskReports",
+                "userProcessingResults",
+                "versions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "category",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "executionConditions",
-            "isEnabled",
-            "isSchedulingEnabled",
-            "lastModifiedDateTime",
-            "deletedDateTime",
-            "id",
-            "nextScheduleRunDateTime",
-            "quarantineDetails",
-            "settings",
-            "version",
-            "administrationScopeTargets",
-            "createdBy",
-            "lastModifiedBy",
-            "tasks",
-            "executionScope",
-            "previewScope",
-            "runs",
-            "taskReports",
-            "userProcessingResults",
-            "versions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.category,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.execution_conditions,
-            &self.is_enabled,
-            &self.is_scheduling_enabled,
-            &self.last_modified_date_time,
-            &self.deleted_date_time,
-            &self.id,
-            &self.next_schedule_run_date_time,
-            &self.quarantine_details,
-            &self.settings,
-            &self.version,
-            &self.administration_scope_targets,
-            &self.created_by,
-            &self.last_modified_by,
-            &self.tasks,
-            &self.execution_scope,
-            &self.preview_scope,
-            &self.runs,
-            &self.task_reports,
-            &self.user_processing_results,
-            &self.versions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.category,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.execution_conditions,
+                &self.is_enabled,
+                &self.is_scheduling_enabled,
+                &self.last_modified_date_time,
+                &self.deleted_date_time,
+                &self.id,
+                &self.next_schedule_run_date_time,
+                &self.quarantine_details,
+                &self.settings,
+                &self.version,
+                &self.administration_scope_targets,
+                &self.created_by,
+                &self.last_modified_by,
+                &self.tasks,
+                &self.execution_scope,
+                &self.preview_scope,
+                &self.runs,
+                &self.task_reports,
+                &self.user_processing_results,
+                &self.versions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3726,12 +3622,6 @@ impl ::graph_model::rt::Struct for Workflow {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Workflow {
@@ -3783,26 +3673,21 @@ pub struct WorkflowExecutionConditions {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkflowExecutionConditions {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.workflowExecutionConditions"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.workflowExecutionConditions",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkflowExecutionConditions {
@@ -3979,26 +3864,21 @@ pub struct WorkflowExecutionTrigger {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkflowExecutionTrigger {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.workflowExecutionTrigger"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.workflowExecutionTrigger",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkflowExecutionTrigger {
@@ -4275,26 +4155,21 @@ pub struct WorkflowSetting {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkflowSetting {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.workflowSetting"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.workflowSetting",
+            &["quarantineConfiguration"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["quarantineConfiguration"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.quarantine_configuration])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.quarantine_configuration], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.quarantine_configuration], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkflowSetting {
@@ -4357,28 +4232,32 @@ pub struct WorkflowTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkflowTemplate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.workflowTemplate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.workflowTemplate",
+            &[
+                "id",
+                "category",
+                "description",
+                "displayName",
+                "executionConditions",
+                "tasks",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "category",
-            "description",
-            "displayName",
-            "executionConditions",
-            "tasks",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.category,
-            &self.description,
-            &self.display_name,
-            &self.execution_conditions,
-            &self.tasks,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.category,
+                &self.description,
+                &self.display_name,
+                &self.execution_conditions,
+                &self.tasks,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4395,12 +4274,6 @@ impl ::graph_model::rt::Struct for WorkflowTemplate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkflowTemplate {
@@ -4558,44 +4431,48 @@ pub struct WorkflowVersion {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkflowVersion {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.identityGovernance.workflowVersion"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.identityGovernance.workflowVersion",
+            &[
+                "category",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "executionConditions",
+                "isEnabled",
+                "isSchedulingEnabled",
+                "lastModifiedDateTime",
+                "settings",
+                "versionNumber",
+                "administrationScopeTargets",
+                "createdBy",
+                "lastModifiedBy",
+                "tasks",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "category",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "executionConditions",
-            "isEnabled",
-            "isSchedulingEnabled",
-            "lastModifiedDateTime",
-            "settings",
-            "versionNumber",
-            "administrationScopeTargets",
-            "createdBy",
-            "lastModifiedBy",
-            "tasks",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.category,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.execution_conditions,
-            &self.is_enabled,
-            &self.is_scheduling_enabled,
-            &self.last_modified_date_time,
-            &self.settings,
-            &self.version_number,
-            &self.administration_scope_targets,
-            &self.created_by,
-            &self.last_modified_by,
-            &self.tasks,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.category,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.execution_conditions,
+                &self.is_enabled,
+                &self.is_scheduling_enabled,
+                &self.last_modified_date_time,
+                &self.settings,
+                &self.version_number,
+                &self.administration_scope_targets,
+                &self.created_by,
+                &self.last_modified_by,
+                &self.tasks,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4620,12 +4497,6 @@ impl ::graph_model::rt::Struct for WorkflowVersion {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkflowVersion {

@@ -14,14 +14,15 @@ pub struct AzureUsage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzureUsage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.partners.billing.azureUsage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.partners.billing.azureUsage",
+            &["id", "billed", "unbilled"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "billed", "unbilled"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.billed, &self.unbilled])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.billed, &self.unbilled], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -31,12 +32,6 @@ impl ::graph_model::rt::Struct for AzureUsage {
             &mut [&mut self.id, &mut self.billed, &mut self.unbilled],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AzureUsage {
@@ -89,26 +84,21 @@ pub struct BilledReconciliation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BilledReconciliation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.partners.billing.billedReconciliation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.partners.billing.billedReconciliation",
+            &["id"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BilledReconciliation {
@@ -161,26 +151,19 @@ pub struct BilledUsage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BilledUsage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.partners.billing.billedUsage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.partners.billing.billedUsage", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BilledUsage {
@@ -241,20 +224,24 @@ pub struct Billing {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Billing {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.partners.billing.billing"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.partners.billing.billing",
+            &["id", "manifests", "operations", "reconciliation", "usage"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "manifests", "operations", "reconciliation", "usage"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.manifests,
-            &self.operations,
-            &self.reconciliation,
-            &self.usage,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.manifests,
+                &self.operations,
+                &self.reconciliation,
+                &self.usage,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -270,12 +257,6 @@ impl ::graph_model::rt::Struct for Billing {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Billing {
@@ -332,14 +313,15 @@ pub struct BillingReconciliation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BillingReconciliation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.partners.billing.billingReconciliation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.partners.billing.billingReconciliation",
+            &["id", "billed", "unbilled"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "billed", "unbilled"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.billed, &self.unbilled])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.billed, &self.unbilled], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -349,12 +331,6 @@ impl ::graph_model::rt::Struct for BillingReconciliation {
             &mut [&mut self.id, &mut self.billed, &mut self.unbilled],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BillingReconciliation {
@@ -409,14 +385,15 @@ pub struct Blob {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Blob {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.partners.billing.blob"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.partners.billing.blob",
+            &["name", "partitionValue"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name", "partitionValue"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.name, &self.partition_value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.name, &self.partition_value], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -426,12 +403,6 @@ impl ::graph_model::rt::Struct for Blob {
             &mut [&mut self.name, &mut self.partition_value],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Blob {
@@ -493,26 +464,30 @@ pub struct ExportSuccessOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExportSuccessOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.partners.billing.exportSuccessOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.partners.billing.exportSuccessOperation",
+            &[
+                "id",
+                "createdDateTime",
+                "lastActionDateTime",
+                "status",
+                "resourceLocation",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "lastActionDateTime",
-            "status",
-            "resourceLocation",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.last_action_date_time,
-            &self.status,
-            &self.resource_location,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.last_action_date_time,
+                &self.status,
+                &self.resource_location,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -528,12 +503,6 @@ impl ::graph_model::rt::Struct for ExportSuccessOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExportSuccessOperation {
@@ -594,26 +563,30 @@ pub struct FailedOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FailedOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.partners.billing.failedOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.partners.billing.failedOperation",
+            &[
+                "id",
+                "createdDateTime",
+                "lastActionDateTime",
+                "status",
+                "error",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "lastActionDateTime",
-            "status",
-            "error",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.last_action_date_time,
-            &self.status,
-            &self.error,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.last_action_date_time,
+                &self.status,
+                &self.error,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -629,12 +602,6 @@ impl ::graph_model::rt::Struct for FailedOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FailedOperation {
@@ -707,38 +674,42 @@ pub struct Manifest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Manifest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.partners.billing.manifest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.partners.billing.manifest",
+            &[
+                "id",
+                "blobCount",
+                "blobs",
+                "createdDateTime",
+                "dataFormat",
+                "eTag",
+                "partitionType",
+                "partnerTenantId",
+                "rootDirectory",
+                "sasToken",
+                "schemaVersion",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "blobCount",
-            "blobs",
-            "createdDateTime",
-            "dataFormat",
-            "eTag",
-            "partitionType",
-            "partnerTenantId",
-            "rootDirectory",
-            "sasToken",
-            "schemaVersion",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.blob_count,
-            &self.blobs,
-            &self.created_date_time,
-            &self.data_format,
-            &self.e_tag,
-            &self.partition_type,
-            &self.partner_tenant_id,
-            &self.root_directory,
-            &self.sas_token,
-            &self.schema_version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.blob_count,
+                &self.blobs,
+                &self.created_date_time,
+                &self.data_format,
+                &self.e_tag,
+                &self.partition_type,
+                &self.partner_tenant_id,
+                &self.root_directory,
+                &self.sas_token,
+                &self.schema_version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -760,12 +731,6 @@ impl ::graph_model::rt::Struct for Manifest {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Manifest {
@@ -824,19 +789,23 @@ pub struct Operation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Operation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.partners.billing.operation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.partners.billing.operation",
+            &["id", "createdDateTime", "lastActionDateTime", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdDateTime", "lastActionDateTime", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.last_action_date_time,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.last_action_date_time,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -851,12 +820,6 @@ impl ::graph_model::rt::Struct for Operation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Operation {
@@ -1046,19 +1009,23 @@ pub struct RunningOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RunningOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.partners.billing.runningOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.partners.billing.runningOperation",
+            &["id", "createdDateTime", "lastActionDateTime", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdDateTime", "lastActionDateTime", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.last_action_date_time,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.last_action_date_time,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1073,12 +1040,6 @@ impl ::graph_model::rt::Struct for RunningOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RunningOperation {
@@ -1131,26 +1092,21 @@ pub struct UnbilledReconciliation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnbilledReconciliation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.partners.billing.unbilledReconciliation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.partners.billing.unbilledReconciliation",
+            &["id"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnbilledReconciliation {
@@ -1203,26 +1159,21 @@ pub struct UnbilledUsage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnbilledUsage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.partners.billing.unbilledUsage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.partners.billing.unbilledUsage",
+            &["id"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnbilledUsage {

@@ -24,32 +24,36 @@ pub struct Acronym {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Acronym {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.search.acronym"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.search.acronym",
+            &[
+                "id",
+                "description",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "webUrl",
+                "standsFor",
+                "state",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "description",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "webUrl",
-            "standsFor",
-            "state",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.web_url,
-            &self.stands_for,
-            &self.state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.web_url,
+                &self.stands_for,
+                &self.state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -68,12 +72,6 @@ impl ::graph_model::rt::Struct for Acronym {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Acronym {
@@ -130,18 +128,22 @@ pub struct AnswerKeyword {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AnswerKeyword {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.search.answerKeyword"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.search.answerKeyword",
+            &["keywords", "matchSimilarKeywords", "reservedKeywords"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["keywords", "matchSimilarKeywords", "reservedKeywords"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.keywords,
-            &self.match_similar_keywords,
-            &self.reserved_keywords,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.keywords,
+                &self.match_similar_keywords,
+                &self.reserved_keywords,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -155,12 +157,6 @@ impl ::graph_model::rt::Struct for AnswerKeyword {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AnswerKeyword {
@@ -291,26 +287,30 @@ pub struct AnswerVariant {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AnswerVariant {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.search.answerVariant"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.search.answerVariant",
+            &[
+                "description",
+                "displayName",
+                "languageTag",
+                "platform",
+                "webUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "description",
-            "displayName",
-            "languageTag",
-            "platform",
-            "webUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.description,
-            &self.display_name,
-            &self.language_tag,
-            &self.platform,
-            &self.web_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.description,
+                &self.display_name,
+                &self.language_tag,
+                &self.platform,
+                &self.web_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -326,12 +326,6 @@ impl ::graph_model::rt::Struct for AnswerVariant {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AnswerVariant {
@@ -416,50 +410,54 @@ pub struct Bookmark {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Bookmark {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.search.bookmark"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.search.bookmark",
+            &[
+                "id",
+                "description",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "webUrl",
+                "availabilityEndDateTime",
+                "availabilityStartDateTime",
+                "categories",
+                "groupIds",
+                "isSuggested",
+                "keywords",
+                "languageTags",
+                "platforms",
+                "powerAppIds",
+                "state",
+                "targetedVariations",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "description",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "webUrl",
-            "availabilityEndDateTime",
-            "availabilityStartDateTime",
-            "categories",
-            "groupIds",
-            "isSuggested",
-            "keywords",
-            "languageTags",
-            "platforms",
-            "powerAppIds",
-            "state",
-            "targetedVariations",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.web_url,
-            &self.availability_end_date_time,
-            &self.availability_start_date_time,
-            &self.categories,
-            &self.group_ids,
-            &self.is_suggested,
-            &self.keywords,
-            &self.language_tags,
-            &self.platforms,
-            &self.power_app_ids,
-            &self.state,
-            &self.targeted_variations,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.web_url,
+                &self.availability_end_date_time,
+                &self.availability_start_date_time,
+                &self.categories,
+                &self.group_ids,
+                &self.is_suggested,
+                &self.keywords,
+                &self.language_tags,
+                &self.platforms,
+                &self.power_app_ids,
+                &self.state,
+                &self.targeted_variations,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -487,12 +485,6 @@ impl ::graph_model::rt::Struct for Bookmark {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Bookmark {
@@ -547,26 +539,21 @@ pub struct Identity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Identity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.search.identity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.search.identity",
+            &["displayName", "id"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.display_name, &mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Identity {
@@ -623,14 +610,15 @@ pub struct IdentitySet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentitySet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.search.identitySet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.search.identitySet",
+            &["application", "device", "user"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["application", "device", "user"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.application, &self.device, &self.user])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.application, &self.device, &self.user], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -640,12 +628,6 @@ impl ::graph_model::rt::Struct for IdentitySet {
             &mut [&mut self.application, &mut self.device, &mut self.user],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IdentitySet {
@@ -726,46 +708,50 @@ pub struct Qna {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Qna {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.search.qna"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.search.qna",
+            &[
+                "id",
+                "description",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "webUrl",
+                "availabilityEndDateTime",
+                "availabilityStartDateTime",
+                "groupIds",
+                "isSuggested",
+                "keywords",
+                "languageTags",
+                "platforms",
+                "state",
+                "targetedVariations",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "description",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "webUrl",
-            "availabilityEndDateTime",
-            "availabilityStartDateTime",
-            "groupIds",
-            "isSuggested",
-            "keywords",
-            "languageTags",
-            "platforms",
-            "state",
-            "targetedVariations",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.web_url,
-            &self.availability_end_date_time,
-            &self.availability_start_date_time,
-            &self.group_ids,
-            &self.is_suggested,
-            &self.keywords,
-            &self.language_tags,
-            &self.platforms,
-            &self.state,
-            &self.targeted_variations,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.web_url,
+                &self.availability_end_date_time,
+                &self.availability_start_date_time,
+                &self.group_ids,
+                &self.is_suggested,
+                &self.keywords,
+                &self.language_tags,
+                &self.platforms,
+                &self.state,
+                &self.targeted_variations,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -791,12 +777,6 @@ impl ::graph_model::rt::Struct for Qna {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Qna {

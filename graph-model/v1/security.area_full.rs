@@ -11,26 +11,19 @@ pub struct Artifact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Artifact {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.artifact"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.security.artifact", &["id"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Artifact {
@@ -273,30 +266,34 @@ pub struct Case {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Case {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.case"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.case",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -314,12 +311,6 @@ impl ::graph_model::rt::Struct for Case {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Case {
@@ -636,26 +627,30 @@ pub struct DataSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DataSet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.dataSet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.dataSet",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "displayName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "displayName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -671,12 +666,6 @@ impl ::graph_model::rt::Struct for DataSet {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DataSet {
@@ -853,30 +842,34 @@ pub struct DataSourceContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DataSourceContainer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.dataSourceContainer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.dataSourceContainer",
+            &[
+                "id",
+                "createdDateTime",
+                "displayName",
+                "holdStatus",
+                "lastModifiedDateTime",
+                "releasedDateTime",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "displayName",
-            "holdStatus",
-            "lastModifiedDateTime",
-            "releasedDateTime",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.display_name,
-            &self.hold_status,
-            &self.last_modified_date_time,
-            &self.released_date_time,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.display_name,
+                &self.hold_status,
+                &self.last_modified_date_time,
+                &self.released_date_time,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -894,12 +887,6 @@ impl ::graph_model::rt::Struct for DataSourceContainer {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DataSourceContainer {
@@ -1073,26 +1060,21 @@ pub struct DeploymentAccessKeyType {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeploymentAccessKeyType {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.deploymentAccessKeyType"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.deploymentAccessKeyType",
+            &["deploymentAccessKey"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["deploymentAccessKey"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.deployment_access_key])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.deployment_access_key], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.deployment_access_key], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeploymentAccessKeyType {
@@ -1143,26 +1125,19 @@ pub struct DynamicColumnValue {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DynamicColumnValue {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.dynamicColumnValue"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.security.dynamicColumnValue", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DynamicColumnValue {
@@ -1215,26 +1190,21 @@ pub struct FilePlanDescriptorBase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FilePlanDescriptorBase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.filePlanDescriptorBase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.filePlanDescriptorBase",
+            &["displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.display_name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FilePlanDescriptorBase {
@@ -1447,19 +1417,23 @@ pub struct FilePlanDescriptorTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FilePlanDescriptorTemplate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.filePlanDescriptorTemplate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.filePlanDescriptorTemplate",
+            &["id", "createdBy", "createdDateTime", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdBy", "createdDateTime", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1474,12 +1448,6 @@ impl ::graph_model::rt::Struct for FilePlanDescriptorTemplate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FilePlanDescriptorTemplate {
@@ -1687,26 +1655,21 @@ pub struct HuntingQueryResults {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HuntingQueryResults {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.huntingQueryResults"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.huntingQueryResults",
+            &["results", "schema"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["results", "schema"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.results, &self.schema])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.results, &self.schema], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.results, &mut self.schema], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HuntingQueryResults {
@@ -1757,26 +1720,19 @@ pub struct HuntingRowResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HuntingRowResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.huntingRowResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.security.huntingRowResult", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HuntingRowResult {
@@ -1835,14 +1791,15 @@ pub struct Indicator {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Indicator {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.indicator"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.indicator",
+            &["id", "source", "artifact"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "source", "artifact"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.source, &self.artifact])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.source, &self.artifact], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1852,12 +1809,6 @@ impl ::graph_model::rt::Struct for Indicator {
             &mut [&mut self.id, &mut self.source, &mut self.artifact],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Indicator {
@@ -2034,19 +1985,23 @@ pub struct InvokeActionResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InvokeActionResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.invokeActionResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.invokeActionResult",
+            &["accountId", "action", "correlationId", "identityProvider"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["accountId", "action", "correlationId", "identityProvider"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.account_id,
-            &self.action,
-            &self.correlation_id,
-            &self.identity_provider,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.account_id,
+                &self.action,
+                &self.correlation_id,
+                &self.identity_provider,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2061,12 +2016,6 @@ impl ::graph_model::rt::Struct for InvokeActionResult {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InvokeActionResult {
@@ -2119,26 +2068,21 @@ pub struct MergeResponse {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MergeResponse {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mergeResponse"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mergeResponse",
+            &["targetIncidentId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["targetIncidentId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.target_incident_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.target_incident_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.target_incident_id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MergeResponse {
@@ -2497,32 +2441,36 @@ pub struct Search {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Search {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.search"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.search",
+            &[
+                "id",
+                "contentQuery",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "contentQuery",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.content_query,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.content_query,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2541,12 +2489,6 @@ impl ::graph_model::rt::Struct for Search {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Search {
@@ -2719,14 +2661,15 @@ pub struct SensorDeploymentPackage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SensorDeploymentPackage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sensorDeploymentPackage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sensorDeploymentPackage",
+            &["downloadUrl", "version"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["downloadUrl", "version"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.download_url, &self.version])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.download_url, &self.version], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -2736,12 +2679,6 @@ impl ::graph_model::rt::Struct for SensorDeploymentPackage {
             &mut [&mut self.download_url, &mut self.version],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SensorDeploymentPackage {
@@ -2796,26 +2733,21 @@ pub struct SinglePropertySchema {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SinglePropertySchema {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.singlePropertySchema"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.singlePropertySchema",
+            &["name", "type"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name", "type"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.name, &self.r#type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.name, &self.r#type], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.name, &mut self.r#type], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SinglePropertySchema {
@@ -2866,26 +2798,19 @@ pub struct StringValueDictionary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for StringValueDictionary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.stringValueDictionary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.security.stringValueDictionary", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for StringValueDictionary {
@@ -2947,26 +2872,30 @@ pub struct Tag {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Tag {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.tag"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.tag",
+            &[
+                "id",
+                "createdBy",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2982,12 +2911,6 @@ impl ::graph_model::rt::Struct for Tag {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Tag {
@@ -3155,14 +3078,15 @@ pub struct UnclassifiedArtifact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnclassifiedArtifact {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.unclassifiedArtifact"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.unclassifiedArtifact",
+            &["id", "kind", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "kind", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.kind, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.kind, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -3172,12 +3096,6 @@ impl ::graph_model::rt::Struct for UnclassifiedArtifact {
             &mut [&mut self.id, &mut self.kind, &mut self.value],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnclassifiedArtifact {
@@ -3268,54 +3186,58 @@ pub struct WhoisBaseRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WhoisBaseRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.whoisBaseRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.whoisBaseRecord",
+            &[
+                "id",
+                "abuse",
+                "admin",
+                "billing",
+                "domainStatus",
+                "expirationDateTime",
+                "firstSeenDateTime",
+                "lastSeenDateTime",
+                "lastUpdateDateTime",
+                "nameservers",
+                "noc",
+                "rawWhoisText",
+                "registrant",
+                "registrar",
+                "registrationDateTime",
+                "technical",
+                "whoisServer",
+                "zone",
+                "host",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "abuse",
-            "admin",
-            "billing",
-            "domainStatus",
-            "expirationDateTime",
-            "firstSeenDateTime",
-            "lastSeenDateTime",
-            "lastUpdateDateTime",
-            "nameservers",
-            "noc",
-            "rawWhoisText",
-            "registrant",
-            "registrar",
-            "registrationDateTime",
-            "technical",
-            "whoisServer",
-            "zone",
-            "host",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.abuse,
-            &self.admin,
-            &self.billing,
-            &self.domain_status,
-            &self.expiration_date_time,
-            &self.first_seen_date_time,
-            &self.last_seen_date_time,
-            &self.last_update_date_time,
-            &self.nameservers,
-            &self.noc,
-            &self.raw_whois_text,
-            &self.registrant,
-            &self.registrar,
-            &self.registration_date_time,
-            &self.technical,
-            &self.whois_server,
-            &self.zone,
-            &self.host,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.abuse,
+                &self.admin,
+                &self.billing,
+                &self.domain_status,
+                &self.expiration_date_time,
+                &self.first_seen_date_time,
+                &self.last_seen_date_time,
+                &self.last_update_date_time,
+                &self.nameservers,
+                &self.noc,
+                &self.raw_whois_text,
+                &self.registrant,
+                &self.registrar,
+                &self.registration_date_time,
+                &self.technical,
+                &self.whois_server,
+                &self.zone,
+                &self.host,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3345,12 +3267,6 @@ impl ::graph_model::rt::Struct for WhoisBaseRecord {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WhoisBaseRecord {

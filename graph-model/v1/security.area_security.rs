@@ -12,26 +12,21 @@ pub struct A365AiExecuteTool {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for A365AiExecuteTool {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.a365AiExecuteTool"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.a365AiExecuteTool",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for A365AiExecuteTool {
@@ -86,26 +81,21 @@ pub struct A365AiInferenceCall {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for A365AiInferenceCall {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.a365AiInferenceCall"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.a365AiInferenceCall",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for A365AiInferenceCall {
@@ -160,26 +150,21 @@ pub struct A365AiInvokeAgent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for A365AiInvokeAgent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.a365AiInvokeAgent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.a365AiInvokeAgent",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for A365AiInvokeAgent {
@@ -234,26 +219,21 @@ pub struct A365AiRunSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for A365AiRunSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.a365AiRunSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.a365AiRunSummary",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for A365AiRunSummary {
@@ -308,26 +288,21 @@ pub struct A365SpanOutputs {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for A365SpanOutputs {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.a365SpanOutputs"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.a365SpanOutputs",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for A365SpanOutputs {
@@ -382,26 +357,21 @@ pub struct AISpanOutputsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AISpanOutputsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.aISpanOutputsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.aISpanOutputsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AISpanOutputsAuditRecord {
@@ -456,26 +426,21 @@ pub struct AadRiskDetectionAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AadRiskDetectionAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.aadRiskDetectionAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.aadRiskDetectionAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AadRiskDetectionAuditRecord {
@@ -532,14 +497,18 @@ pub struct Account {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Account {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.account"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.account",
+            &["actions", "identifier", "identityProvider"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["actions", "identifier", "identityProvider"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.actions, &self.identifier, &self.identity_provider])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.actions, &self.identifier, &self.identity_provider],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -553,12 +522,6 @@ impl ::graph_model::rt::Struct for Account {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Account {
@@ -795,34 +758,38 @@ pub struct ActiveDirectoryDomainEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ActiveDirectoryDomainEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.activeDirectoryDomainEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.activeDirectoryDomainEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "activeDirectoryDomainName",
+                "trustedDomains",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "activeDirectoryDomainName",
-            "trustedDomains",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.active_directory_domain_name,
-            &self.trusted_domains,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.active_directory_domain_name,
+                &self.trusted_domains,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -842,12 +809,6 @@ impl ::graph_model::rt::Struct for ActiveDirectoryDomainEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ActiveDirectoryDomainEvidence {
@@ -1155,26 +1116,21 @@ pub struct AedAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AedAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.aedAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.aedAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AedAuditRecord {
@@ -1229,26 +1185,21 @@ pub struct AgentAdminActivityRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AgentAdminActivityRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.agentAdminActivityRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.agentAdminActivityRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AgentAdminActivityRecord {
@@ -1303,26 +1254,21 @@ pub struct AgentSettingAdminActivity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AgentSettingAdminActivity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.agentSettingAdminActivity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.agentSettingAdminActivity",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AgentSettingAdminActivity {
@@ -1395,38 +1341,42 @@ pub struct AiAgentEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiAgentEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.aiAgentEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.aiAgentEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "agentId",
+                "agentName",
+                "hostingPlatformType",
+                "instructions",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "agentId",
-            "agentName",
-            "hostingPlatformType",
-            "instructions",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.agent_id,
-            &self.agent_name,
-            &self.hosting_platform_type,
-            &self.instructions,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.agent_id,
+                &self.agent_name,
+                &self.hosting_platform_type,
+                &self.instructions,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1448,12 +1398,6 @@ impl ::graph_model::rt::Struct for AiAgentEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AiAgentEvidence {
@@ -1587,26 +1531,21 @@ pub struct AiAppInteractionAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiAppInteractionAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.aiAppInteractionAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.aiAppInteractionAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AiAppInteractionAuditRecord {
@@ -1661,26 +1600,21 @@ pub struct AiExecuteToolAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiExecuteToolAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.aiExecuteToolAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.aiExecuteToolAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AiExecuteToolAuditRecord {
@@ -1735,26 +1669,21 @@ pub struct AiInteractionsChangeNotificationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiInteractionsChangeNotificationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.aiInteractionsChangeNotificationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.aiInteractionsChangeNotificationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AiInteractionsChangeNotificationAuditRecord {
@@ -1812,26 +1741,21 @@ pub struct AiInteractionsExportAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiInteractionsExportAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.aiInteractionsExportAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.aiInteractionsExportAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AiInteractionsExportAuditRecord {
@@ -1886,26 +1810,21 @@ pub struct AiInteractionsSubscriptionAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiInteractionsSubscriptionAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.aiInteractionsSubscriptionAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.aiInteractionsSubscriptionAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AiInteractionsSubscriptionAuditRecord {
@@ -1961,26 +1880,21 @@ pub struct AiInvokeAgentAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AiInvokeAgentAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.aiInvokeAgentAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.aiInvokeAgentAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AiInvokeAgentAuditRecord {
@@ -2035,26 +1949,21 @@ pub struct AipDiscover {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AipDiscover {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.aipDiscover"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.aipDiscover",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AipDiscover {
@@ -2109,26 +2018,21 @@ pub struct AipFileDeleted {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AipFileDeleted {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.aipFileDeleted"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.aipFileDeleted",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AipFileDeleted {
@@ -2183,26 +2087,21 @@ pub struct AipHeartBeat {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AipHeartBeat {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.aipHeartBeat"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.aipHeartBeat",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AipHeartBeat {
@@ -2257,26 +2156,21 @@ pub struct AipProtectionActionLogRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AipProtectionActionLogRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.aipProtectionActionLogRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.aipProtectionActionLogRequest",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AipProtectionActionLogRequest {
@@ -2331,26 +2225,21 @@ pub struct AipScannerDiscoverEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AipScannerDiscoverEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.aipScannerDiscoverEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.aipScannerDiscoverEvent",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AipScannerDiscoverEvent {
@@ -2405,26 +2294,21 @@ pub struct AipSensitivityLabelActionLogRequest {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AipSensitivityLabelActionLogRequest {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.aipSensitivityLabelActionLogRequest"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.aipSensitivityLabelActionLogRequest",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AipSensitivityLabelActionLogRequest {
@@ -2479,26 +2363,21 @@ pub struct AirAdminActionInvestigationData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AirAdminActionInvestigationData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.airAdminActionInvestigationData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.airAdminActionInvestigationData",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AirAdminActionInvestigationData {
@@ -2553,26 +2432,21 @@ pub struct AirInvestigationData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AirInvestigationData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.airInvestigationData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.airInvestigationData",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AirInvestigationData {
@@ -2627,26 +2501,21 @@ pub struct AirManualInvestigationData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AirManualInvestigationData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.airManualInvestigationData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.airManualInvestigationData",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AirManualInvestigationData {
@@ -2773,88 +2642,92 @@ pub struct Alert {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for Alert {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.alert"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.alert",
+            &[
+                "id",
+                "actorDisplayName",
+                "additionalData",
+                "alertPolicyId",
+                "alertWebUrl",
+                "assignedTo",
+                "categories",
+                "category",
+                "classification",
+                "comments",
+                "createdDateTime",
+                "customDetails",
+                "description",
+                "detectionSource",
+                "detectorId",
+                "determination",
+                "evidence",
+                "firstActivityDateTime",
+                "incidentId",
+                "incidentWebUrl",
+                "investigationState",
+                "lastActivityDateTime",
+                "lastUpdateDateTime",
+                "mitreTechniques",
+                "productName",
+                "providerAlertId",
+                "recommendedActions",
+                "resolvedDateTime",
+                "serviceSource",
+                "severity",
+                "status",
+                "systemTags",
+                "tenantId",
+                "threatDisplayName",
+                "threatFamilyName",
+                "title",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "actorDisplayName",
-            "additionalData",
-            "alertPolicyId",
-            "alertWebUrl",
-            "assignedTo",
-            "categories",
-            "category",
-            "classification",
-            "comments",
-            "createdDateTime",
-            "customDetails",
-            "description",
-            "detectionSource",
-            "detectorId",
-            "determination",
-            "evidence",
-            "firstActivityDateTime",
-            "incidentId",
-            "incidentWebUrl",
-            "investigationState",
-            "lastActivityDateTime",
-            "lastUpdateDateTime",
-            "mitreTechniques",
-            "productName",
-            "providerAlertId",
-            "recommendedActions",
-            "resolvedDateTime",
-            "serviceSource",
-            "severity",
-            "status",
-            "systemTags",
-            "tenantId",
-            "threatDisplayName",
-            "threatFamilyName",
-            "title",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.actor_display_name,
-            &self.additional_data,
-            &self.alert_policy_id,
-            &self.alert_web_url,
-            &self.assigned_to,
-            &self.categories,
-            &self.category,
-            &self.classification,
-            &self.comments,
-            &self.created_date_time,
-            &self.custom_details,
-            &self.description,
-            &self.detection_source,
-            &self.detector_id,
-            &self.determination,
-            &self.evidence,
-            &self.first_activity_date_time,
-            &self.incident_id,
-            &self.incident_web_url,
-            &self.investigation_state,
-            &self.last_activity_date_time,
-            &self.last_update_date_time,
-            &self.mitre_techniques,
-            &self.product_name,
-            &self.provider_alert_id,
-            &self.recommended_actions,
-            &self.resolved_date_time,
-            &self.service_source,
-            &self.severity,
-            &self.status,
-            &self.system_tags,
-            &self.tenant_id,
-            &self.threat_display_name,
-            &self.threat_family_name,
-            &self.title,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.actor_display_name,
+                &self.additional_data,
+                &self.alert_policy_id,
+                &self.alert_web_url,
+                &self.assigned_to,
+                &self.categories,
+                &self.category,
+                &self.classification,
+                &self.comments,
+                &self.created_date_time,
+                &self.custom_details,
+                &self.description,
+                &self.detection_source,
+                &self.detector_id,
+                &self.determination,
+                &self.evidence,
+                &self.first_activity_date_time,
+                &self.incident_id,
+                &self.incident_web_url,
+                &self.investigation_state,
+                &self.last_activity_date_time,
+                &self.last_update_date_time,
+                &self.mitre_techniques,
+                &self.product_name,
+                &self.provider_alert_id,
+                &self.recommended_actions,
+                &self.resolved_date_time,
+                &self.service_source,
+                &self.severity,
+                &self.status,
+                &self.system_tags,
+                &self.tenant_id,
+                &self.threat_display_name,
+                &self.threat_family_name,
+                &self.title,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -2901,12 +2774,6 @@ impl ::graph_model::rt::Struct for Alert {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -3049,18 +2916,22 @@ pub struct AlertComment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AlertComment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.alertComment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.alertComment",
+            &["comment", "createdByDisplayName", "createdDateTime"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["comment", "createdByDisplayName", "createdDateTime"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.comment,
-            &self.created_by_display_name,
-            &self.created_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.comment,
+                &self.created_by_display_name,
+                &self.created_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3074,12 +2945,6 @@ impl ::graph_model::rt::Struct for AlertComment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AlertComment {
@@ -3281,30 +3146,34 @@ pub struct AlertEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AlertEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.alertEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.alertEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -3322,12 +3191,6 @@ impl ::graph_model::rt::Struct for AlertEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AlertEvidence {
@@ -4080,26 +3943,21 @@ pub struct AlertSubmissionAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AlertSubmissionAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.alertSubmissionAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.alertSubmissionAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AlertSubmissionAuditRecord {
@@ -4154,26 +4012,21 @@ pub struct AlertSubmissionResultDetailAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AlertSubmissionResultDetailAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.alertSubmissionResultDetailAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.alertSubmissionResultDetailAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AlertSubmissionResultDetailAuditRecord {
@@ -4247,38 +4100,42 @@ pub struct AmazonResourceEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AmazonResourceEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.amazonResourceEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.amazonResourceEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "amazonAccountId",
+                "amazonResourceId",
+                "resourceName",
+                "resourceType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "amazonAccountId",
-            "amazonResourceId",
-            "resourceName",
-            "resourceType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.amazon_account_id,
-            &self.amazon_resource_id,
-            &self.resource_name,
-            &self.resource_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.amazon_account_id,
+                &self.amazon_resource_id,
+                &self.resource_name,
+                &self.resource_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4300,12 +4157,6 @@ impl ::graph_model::rt::Struct for AmazonResourceEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AmazonResourceEvidence {
@@ -4433,92 +4284,96 @@ pub struct AnalyzedEmail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AnalyzedEmail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.analyzedEmail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.analyzedEmail",
+            &[
+                "id",
+                "alertIds",
+                "attachments",
+                "authenticationDetails",
+                "bulkComplaintLevel",
+                "clientType",
+                "contexts",
+                "detectionMethods",
+                "directionality",
+                "distributionList",
+                "dlpRules",
+                "emailClusterId",
+                "exchangeTransportRules",
+                "forwardingDetail",
+                "inboundConnectorFormattedName",
+                "internetMessageId",
+                "language",
+                "latestDelivery",
+                "loggedDateTime",
+                "networkMessageId",
+                "originalDelivery",
+                "overrideSources",
+                "phishConfidenceLevel",
+                "policy",
+                "policyAction",
+                "policyType",
+                "primaryOverrideSource",
+                "recipientDetail",
+                "recipientEmailAddress",
+                "returnPath",
+                "senderDetail",
+                "sizeInBytes",
+                "spamConfidenceLevel",
+                "subject",
+                "threatDetectionDetails",
+                "threatTypes",
+                "timelineEvents",
+                "urls",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "alertIds",
-            "attachments",
-            "authenticationDetails",
-            "bulkComplaintLevel",
-            "clientType",
-            "contexts",
-            "detectionMethods",
-            "directionality",
-            "distributionList",
-            "dlpRules",
-            "emailClusterId",
-            "exchangeTransportRules",
-            "forwardingDetail",
-            "inboundConnectorFormattedName",
-            "internetMessageId",
-            "language",
-            "latestDelivery",
-            "loggedDateTime",
-            "networkMessageId",
-            "originalDelivery",
-            "overrideSources",
-            "phishConfidenceLevel",
-            "policy",
-            "policyAction",
-            "policyType",
-            "primaryOverrideSource",
-            "recipientDetail",
-            "recipientEmailAddress",
-            "returnPath",
-            "senderDetail",
-            "sizeInBytes",
-            "spamConfidenceLevel",
-            "subject",
-            "threatDetectionDetails",
-            "threatTypes",
-            "timelineEvents",
-            "urls",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.alert_ids,
-            &self.attachments,
-            &self.authentication_details,
-            &self.bulk_complaint_level,
-            &self.client_type,
-            &self.contexts,
-            &self.detection_methods,
-            &self.directionality,
-            &self.distribution_list,
-            &self.dlp_rules,
-            &self.email_cluster_id,
-            &self.exchange_transport_rules,
-            &self.forwarding_detail,
-            &self.inbound_connector_formatted_name,
-            &self.internet_message_id,
-            &self.language,
-            &self.latest_delivery,
-            &self.logged_date_time,
-            &self.network_message_id,
-            &self.original_delivery,
-            &self.override_sources,
-            &self.phish_confidence_level,
-            &self.policy,
-            &self.policy_action,
-            &self.policy_type,
-            &self.primary_override_source,
-            &self.recipient_detail,
-            &self.recipient_email_address,
-            &self.return_path,
-            &self.sender_detail,
-            &self.size_in_bytes,
-            &self.spam_confidence_level,
-            &self.subject,
-            &self.threat_detection_details,
-            &self.threat_types,
-            &self.timeline_events,
-            &self.urls,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.alert_ids,
+                &self.attachments,
+                &self.authentication_details,
+                &self.bulk_complaint_level,
+                &self.client_type,
+                &self.contexts,
+                &self.detection_methods,
+                &self.directionality,
+                &self.distribution_list,
+                &self.dlp_rules,
+                &self.email_cluster_id,
+                &self.exchange_transport_rules,
+                &self.forwarding_detail,
+                &self.inbound_connector_formatted_name,
+                &self.internet_message_id,
+                &self.language,
+                &self.latest_delivery,
+                &self.logged_date_time,
+                &self.network_message_id,
+                &self.original_delivery,
+                &self.override_sources,
+                &self.phish_confidence_level,
+                &self.policy,
+                &self.policy_action,
+                &self.policy_type,
+                &self.primary_override_source,
+                &self.recipient_detail,
+                &self.recipient_email_address,
+                &self.return_path,
+                &self.sender_detail,
+                &self.size_in_bytes,
+                &self.spam_confidence_level,
+                &self.subject,
+                &self.threat_detection_details,
+                &self.threat_types,
+                &self.timeline_events,
+                &self.urls,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4567,12 +4422,6 @@ impl ::graph_model::rt::Struct for AnalyzedEmail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AnalyzedEmail {
@@ -4641,34 +4490,38 @@ pub struct AnalyzedEmailAttachment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AnalyzedEmailAttachment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.analyzedEmailAttachment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.analyzedEmailAttachment",
+            &[
+                "detonationDetails",
+                "fileExtension",
+                "fileName",
+                "fileSize",
+                "fileType",
+                "malwareFamily",
+                "sha256",
+                "tenantAllowBlockListDetailInfo",
+                "threatType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "detonationDetails",
-            "fileExtension",
-            "fileName",
-            "fileSize",
-            "fileType",
-            "malwareFamily",
-            "sha256",
-            "tenantAllowBlockListDetailInfo",
-            "threatType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.detonation_details,
-            &self.file_extension,
-            &self.file_name,
-            &self.file_size,
-            &self.file_type,
-            &self.malware_family,
-            &self.sha256,
-            &self.tenant_allow_block_list_detail_info,
-            &self.threat_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.detonation_details,
+                &self.file_extension,
+                &self.file_name,
+                &self.file_size,
+                &self.file_type,
+                &self.malware_family,
+                &self.sha256,
+                &self.tenant_allow_block_list_detail_info,
+                &self.threat_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4688,12 +4541,6 @@ impl ::graph_model::rt::Struct for AnalyzedEmailAttachment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AnalyzedEmailAttachment {
@@ -4752,24 +4599,28 @@ pub struct AnalyzedEmailAuthenticationDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AnalyzedEmailAuthenticationDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.analyzedEmailAuthenticationDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.analyzedEmailAuthenticationDetail",
+            &[
+                "compositeAuthentication",
+                "dkim",
+                "dmarc",
+                "senderPolicyFramework",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "compositeAuthentication",
-            "dkim",
-            "dmarc",
-            "senderPolicyFramework",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.composite_authentication,
-            &self.dkim,
-            &self.dmarc,
-            &self.sender_policy_framework,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.composite_authentication,
+                &self.dkim,
+                &self.dmarc,
+                &self.sender_policy_framework,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4784,12 +4635,6 @@ impl ::graph_model::rt::Struct for AnalyzedEmailAuthenticationDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AnalyzedEmailAuthenticationDetail {
@@ -4848,19 +4693,23 @@ pub struct AnalyzedEmailDeliveryDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AnalyzedEmailDeliveryDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.analyzedEmailDeliveryDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.analyzedEmailDeliveryDetail",
+            &["action", "latestThreats", "location", "originalThreats"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["action", "latestThreats", "location", "originalThreats"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.action,
-            &self.latest_threats,
-            &self.location,
-            &self.original_threats,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.action,
+                &self.latest_threats,
+                &self.location,
+                &self.original_threats,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -4875,12 +4724,6 @@ impl ::graph_model::rt::Struct for AnalyzedEmailDeliveryDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AnalyzedEmailDeliveryDetail {
@@ -4935,26 +4778,21 @@ pub struct AnalyzedEmailDlpRuleInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AnalyzedEmailDlpRuleInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.analyzedEmailDlpRuleInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.analyzedEmailDlpRuleInfo",
+            &["name", "ruleId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name", "ruleId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.name, &self.rule_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.name, &self.rule_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.name, &mut self.rule_id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AnalyzedEmailDlpRuleInfo {
@@ -5009,26 +4847,21 @@ pub struct AnalyzedEmailExchangeTransportRuleInfo {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AnalyzedEmailExchangeTransportRuleInfo {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.analyzedEmailExchangeTransportRuleInfo"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.analyzedEmailExchangeTransportRuleInfo",
+            &["name", "ruleId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name", "ruleId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.name, &self.rule_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.name, &self.rule_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.name, &mut self.rule_id], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AnalyzedEmailExchangeTransportRuleInfo {
@@ -5084,14 +4917,15 @@ pub struct AnalyzedEmailRecipientDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AnalyzedEmailRecipientDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.analyzedEmailRecipientDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.analyzedEmailRecipientDetail",
+            &["ccRecipients", "domainName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["ccRecipients", "domainName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.cc_recipients, &self.domain_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.cc_recipients, &self.domain_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -5101,12 +4935,6 @@ impl ::graph_model::rt::Struct for AnalyzedEmailRecipientDetail {
             &mut [&mut self.cc_recipients, &mut self.domain_name],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AnalyzedEmailRecipientDetail {
@@ -5175,34 +5003,38 @@ pub struct AnalyzedEmailSenderDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AnalyzedEmailSenderDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.analyzedEmailSenderDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.analyzedEmailSenderDetail",
+            &[
+                "displayName",
+                "domainCreationDateTime",
+                "domainName",
+                "domainOwner",
+                "fromAddress",
+                "ipv4",
+                "location",
+                "mailFromAddress",
+                "mailFromDomainName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "displayName",
-            "domainCreationDateTime",
-            "domainName",
-            "domainOwner",
-            "fromAddress",
-            "ipv4",
-            "location",
-            "mailFromAddress",
-            "mailFromDomainName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.display_name,
-            &self.domain_creation_date_time,
-            &self.domain_name,
-            &self.domain_owner,
-            &self.from_address,
-            &self.ipv4,
-            &self.location,
-            &self.mail_from_address,
-            &self.mail_from_domain_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.display_name,
+                &self.domain_creation_date_time,
+                &self.domain_name,
+                &self.domain_owner,
+                &self.from_address,
+                &self.ipv4,
+                &self.location,
+                &self.mail_from_address,
+                &self.mail_from_domain_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5222,12 +5054,6 @@ impl ::graph_model::rt::Struct for AnalyzedEmailSenderDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AnalyzedEmailSenderDetail {
@@ -5288,26 +5114,30 @@ pub struct AnalyzedEmailUrl {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AnalyzedEmailUrl {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.analyzedEmailUrl"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.analyzedEmailUrl",
+            &[
+                "detectionMethod",
+                "detonationDetails",
+                "tenantAllowBlockListDetailInfo",
+                "threatType",
+                "url",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "detectionMethod",
-            "detonationDetails",
-            "tenantAllowBlockListDetailInfo",
-            "threatType",
-            "url",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.detection_method,
-            &self.detonation_details,
-            &self.tenant_allow_block_list_detail_info,
-            &self.threat_type,
-            &self.url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.detection_method,
+                &self.detonation_details,
+                &self.tenant_allow_block_list_detail_info,
+                &self.threat_type,
+                &self.url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5323,12 +5153,6 @@ impl ::graph_model::rt::Struct for AnalyzedEmailUrl {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AnalyzedEmailUrl {
@@ -5429,66 +5253,70 @@ pub struct AnalyzedMessageEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AnalyzedMessageEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.analyzedMessageEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.analyzedMessageEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "antiSpamDirection",
+                "attachmentsCount",
+                "deliveryAction",
+                "deliveryLocation",
+                "internetMessageId",
+                "language",
+                "networkMessageId",
+                "p1Sender",
+                "p2Sender",
+                "receivedDateTime",
+                "recipientEmailAddress",
+                "senderIp",
+                "subject",
+                "threatDetectionMethods",
+                "threats",
+                "urlCount",
+                "urls",
+                "urn",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "antiSpamDirection",
-            "attachmentsCount",
-            "deliveryAction",
-            "deliveryLocation",
-            "internetMessageId",
-            "language",
-            "networkMessageId",
-            "p1Sender",
-            "p2Sender",
-            "receivedDateTime",
-            "recipientEmailAddress",
-            "senderIp",
-            "subject",
-            "threatDetectionMethods",
-            "threats",
-            "urlCount",
-            "urls",
-            "urn",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.anti_spam_direction,
-            &self.attachments_count,
-            &self.delivery_action,
-            &self.delivery_location,
-            &self.internet_message_id,
-            &self.language,
-            &self.network_message_id,
-            &self.p1_sender,
-            &self.p2_sender,
-            &self.received_date_time,
-            &self.recipient_email_address,
-            &self.sender_ip,
-            &self.subject,
-            &self.threat_detection_methods,
-            &self.threats,
-            &self.url_count,
-            &self.urls,
-            &self.urn,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.anti_spam_direction,
+                &self.attachments_count,
+                &self.delivery_action,
+                &self.delivery_location,
+                &self.internet_message_id,
+                &self.language,
+                &self.network_message_id,
+                &self.p1_sender,
+                &self.p2_sender,
+                &self.received_date_time,
+                &self.recipient_email_address,
+                &self.sender_ip,
+                &self.subject,
+                &self.threat_detection_methods,
+                &self.threats,
+                &self.url_count,
+                &self.urls,
+                &self.urn,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5524,12 +5352,6 @@ impl ::graph_model::rt::Struct for AnalyzedMessageEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AnalyzedMessageEvidence {
@@ -5759,36 +5581,40 @@ pub struct Article {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Article {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.article"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.article",
+            &[
+                "id",
+                "body",
+                "createdDateTime",
+                "imageUrl",
+                "isFeatured",
+                "lastUpdatedDateTime",
+                "summary",
+                "tags",
+                "title",
+                "indicators",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "body",
-            "createdDateTime",
-            "imageUrl",
-            "isFeatured",
-            "lastUpdatedDateTime",
-            "summary",
-            "tags",
-            "title",
-            "indicators",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.body,
-            &self.created_date_time,
-            &self.image_url,
-            &self.is_featured,
-            &self.last_updated_date_time,
-            &self.summary,
-            &self.tags,
-            &self.title,
-            &self.indicators,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.body,
+                &self.created_date_time,
+                &self.image_url,
+                &self.is_featured,
+                &self.last_updated_date_time,
+                &self.summary,
+                &self.tags,
+                &self.title,
+                &self.indicators,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -5809,12 +5635,6 @@ impl ::graph_model::rt::Struct for Article {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Article {
@@ -5872,14 +5692,15 @@ pub struct ArticleIndicator {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ArticleIndicator {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.articleIndicator"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.articleIndicator",
+            &["id", "source", "artifact"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "source", "artifact"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.source, &self.artifact])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.source, &self.artifact], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -5889,12 +5710,6 @@ impl ::graph_model::rt::Struct for ArticleIndicator {
             &mut [&mut self.id, &mut self.source, &mut self.artifact],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ArticleIndicator {
@@ -5949,26 +5764,21 @@ pub struct AttackSimAdminAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttackSimAdminAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.attackSimAdminAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.attackSimAdminAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttackSimAdminAuditRecord {
@@ -6023,26 +5833,21 @@ pub struct AttackSimAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AttackSimAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.attackSimAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.attackSimAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AttackSimAuditRecord {
@@ -6097,26 +5902,21 @@ pub struct AuditConfigAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuditConfigAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.auditConfigAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.auditConfigAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuditConfigAuditRecord {
@@ -6173,26 +5973,21 @@ pub struct AuditCoreRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuditCoreRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.auditCoreRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.auditCoreRoot",
+            &["id", "queries"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "queries"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.queries])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.queries], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.queries], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuditCoreRoot {
@@ -6248,26 +6043,21 @@ pub struct AuditData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuditData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.auditData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.auditData",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuditData {
@@ -10505,44 +10295,48 @@ pub struct AuditLogQuery {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuditLogQuery {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.auditLogQuery"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.auditLogQuery",
+            &[
+                "id",
+                "administrativeUnitIdFilters",
+                "displayName",
+                "filterEndDateTime",
+                "filterStartDateTime",
+                "ipAddressFilters",
+                "keywordFilter",
+                "objectIdFilters",
+                "operationFilters",
+                "recordTypeFilters",
+                "serviceFilters",
+                "status",
+                "userPrincipalNameFilters",
+                "records",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "administrativeUnitIdFilters",
-            "displayName",
-            "filterEndDateTime",
-            "filterStartDateTime",
-            "ipAddressFilters",
-            "keywordFilter",
-            "objectIdFilters",
-            "operationFilters",
-            "recordTypeFilters",
-            "serviceFilters",
-            "status",
-            "userPrincipalNameFilters",
-            "records",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.administrative_unit_id_filters,
-            &self.display_name,
-            &self.filter_end_date_time,
-            &self.filter_start_date_time,
-            &self.ip_address_filters,
-            &self.keyword_filter,
-            &self.object_id_filters,
-            &self.operation_filters,
-            &self.record_type_filters,
-            &self.service_filters,
-            &self.status,
-            &self.user_principal_name_filters,
-            &self.records,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.administrative_unit_id_filters,
+                &self.display_name,
+                &self.filter_end_date_time,
+                &self.filter_start_date_time,
+                &self.ip_address_filters,
+                &self.keyword_filter,
+                &self.object_id_filters,
+                &self.operation_filters,
+                &self.record_type_filters,
+                &self.service_filters,
+                &self.status,
+                &self.user_principal_name_filters,
+                &self.records,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10567,12 +10361,6 @@ impl ::graph_model::rt::Struct for AuditLogQuery {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuditLogQuery {
@@ -10737,42 +10525,46 @@ pub struct AuditLogRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuditLogRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.auditLogRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.auditLogRecord",
+            &[
+                "id",
+                "administrativeUnits",
+                "auditData",
+                "auditLogRecordType",
+                "clientIp",
+                "createdDateTime",
+                "objectId",
+                "operation",
+                "organizationId",
+                "service",
+                "userId",
+                "userPrincipalName",
+                "userType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "administrativeUnits",
-            "auditData",
-            "auditLogRecordType",
-            "clientIp",
-            "createdDateTime",
-            "objectId",
-            "operation",
-            "organizationId",
-            "service",
-            "userId",
-            "userPrincipalName",
-            "userType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.administrative_units,
-            &self.audit_data,
-            &self.audit_log_record_type,
-            &self.client_ip,
-            &self.created_date_time,
-            &self.object_id,
-            &self.operation,
-            &self.organization_id,
-            &self.service,
-            &self.user_id,
-            &self.user_principal_name,
-            &self.user_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.administrative_units,
+                &self.audit_data,
+                &self.audit_log_record_type,
+                &self.client_ip,
+                &self.created_date_time,
+                &self.object_id,
+                &self.operation,
+                &self.organization_id,
+                &self.service,
+                &self.user_id,
+                &self.user_principal_name,
+                &self.user_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -10796,12 +10588,6 @@ impl ::graph_model::rt::Struct for AuditLogRecord {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuditLogRecord {
@@ -13431,26 +13217,21 @@ pub struct AuditRecordTypeDictionary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuditRecordTypeDictionary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.auditRecordTypeDictionary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.auditRecordTypeDictionary",
+            &[],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuditRecordTypeDictionary {
@@ -13505,26 +13286,21 @@ pub struct AuditSearchAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuditSearchAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.auditSearchAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.auditSearchAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuditSearchAuditRecord {
@@ -13583,19 +13359,23 @@ pub struct AuthorityTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AuthorityTemplate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.authorityTemplate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.authorityTemplate",
+            &["id", "createdBy", "createdDateTime", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdBy", "createdDateTime", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13610,12 +13390,6 @@ impl ::graph_model::rt::Struct for AuthorityTemplate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AuthorityTemplate {
@@ -13670,26 +13444,21 @@ pub struct AutoAuditingConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AutoAuditingConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.autoAuditingConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.autoAuditingConfiguration",
+            &["id", "isAutomatic"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "isAutomatic"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.is_automatic])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.is_automatic], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.is_automatic], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AutoAuditingConfiguration {
@@ -13748,14 +13517,18 @@ pub struct AutonomousSystem {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AutonomousSystem {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.autonomousSystem"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.autonomousSystem",
+            &["name", "number", "organization", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name", "number", "organization", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.name, &self.number, &self.organization, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.name, &self.number, &self.organization, &self.value],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -13770,12 +13543,6 @@ impl ::graph_model::rt::Struct for AutonomousSystem {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AutonomousSystem {
@@ -13830,26 +13597,21 @@ pub struct AzfwApplicationRuleAggregationEventRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzfwApplicationRuleAggregationEventRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.azfwApplicationRuleAggregationEventRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.azfwApplicationRuleAggregationEventRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AzfwApplicationRuleAggregationEventRecord {
@@ -13905,26 +13667,21 @@ pub struct AzfwDnsQueryEventRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzfwDnsQueryEventRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.azfwDnsQueryEventRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.azfwDnsQueryEventRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AzfwDnsQueryEventRecord {
@@ -13979,26 +13736,21 @@ pub struct AzfwNetworkRuleEventRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzfwNetworkRuleEventRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.azfwNetworkRuleEventRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.azfwNetworkRuleEventRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AzfwNetworkRuleEventRecord {
@@ -14053,26 +13805,21 @@ pub struct AzureAISearchAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzureAISearchAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.azureAISearchAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.azureAISearchAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AzureAISearchAuditRecord {
@@ -14127,26 +13874,21 @@ pub struct AzureActiveDirectoryAccountLogonAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzureActiveDirectoryAccountLogonAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.azureActiveDirectoryAccountLogonAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.azureActiveDirectoryAccountLogonAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AzureActiveDirectoryAccountLogonAuditRecord {
@@ -14204,26 +13946,21 @@ pub struct AzureActiveDirectoryAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzureActiveDirectoryAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.azureActiveDirectoryAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.azureActiveDirectoryAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AzureActiveDirectoryAuditRecord {
@@ -14278,26 +14015,21 @@ pub struct AzureActiveDirectoryStsLogonAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzureActiveDirectoryStsLogonAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.azureActiveDirectoryStsLogonAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.azureActiveDirectoryStsLogonAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AzureActiveDirectoryStsLogonAuditRecord {
@@ -14369,36 +14101,40 @@ pub struct AzureResourceEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AzureResourceEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.azureResourceEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.azureResourceEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "resourceId",
+                "resourceName",
+                "resourceType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "resourceId",
-            "resourceName",
-            "resourceType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.resource_id,
-            &self.resource_name,
-            &self.resource_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.resource_id,
+                &self.resource_name,
+                &self.resource_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14419,12 +14155,6 @@ impl ::graph_model::rt::Struct for AzureResourceEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AzureResourceEvidence {
@@ -14495,36 +14225,40 @@ pub struct BlobContainerEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BlobContainerEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.blobContainerEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.blobContainerEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "name",
+                "storageResource",
+                "url",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "name",
-            "storageResource",
-            "url",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.name,
-            &self.storage_resource,
-            &self.url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.name,
+                &self.storage_resource,
+                &self.url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14545,12 +14279,6 @@ impl ::graph_model::rt::Struct for BlobContainerEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BlobContainerEvidence {
@@ -14625,40 +14353,44 @@ pub struct BlobEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for BlobEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.blobEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.blobEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "blobContainer",
+                "etag",
+                "fileHashes",
+                "name",
+                "url",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "blobContainer",
-            "etag",
-            "fileHashes",
-            "name",
-            "url",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.blob_container,
-            &self.etag,
-            &self.file_hashes,
-            &self.name,
-            &self.url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.blob_container,
+                &self.etag,
+                &self.file_hashes,
+                &self.name,
+                &self.url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14681,12 +14413,6 @@ impl ::graph_model::rt::Struct for BlobEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for BlobEvidence {
@@ -14741,26 +14467,21 @@ pub struct CampaignAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CampaignAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.campaignAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.campaignAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CampaignAuditRecord {
@@ -14947,32 +14668,36 @@ pub struct CaseOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CaseOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.caseOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.caseOperation",
+            &[
+                "id",
+                "action",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "percentProgress",
+                "resultInfo",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "action",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "percentProgress",
-            "resultInfo",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.action,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.percent_progress,
-            &self.result_info,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.action,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.percent_progress,
+                &self.result_info,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -14991,12 +14716,6 @@ impl ::graph_model::rt::Struct for CaseOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CaseOperation {
@@ -15485,14 +15204,15 @@ pub struct CasesRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CasesRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.casesRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.casesRoot",
+            &["id", "ediscoveryCases"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "ediscoveryCases"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.ediscovery_cases])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.ediscovery_cases], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -15502,12 +15222,6 @@ impl ::graph_model::rt::Struct for CasesRoot {
             &mut [&mut self.id, &mut self.ediscovery_cases],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CasesRoot {
@@ -15568,26 +15282,30 @@ pub struct CategoryTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CategoryTemplate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.categoryTemplate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.categoryTemplate",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "subcategories",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "subcategories",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.subcategories,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.subcategories,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -15603,12 +15321,6 @@ impl ::graph_model::rt::Struct for CategoryTemplate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CategoryTemplate {
@@ -15663,26 +15375,21 @@ pub struct CcraiPolicyViolationRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CcraiPolicyViolationRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ccraiPolicyViolationRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ccraiPolicyViolationRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CcraiPolicyViolationRecord {
@@ -15737,26 +15444,21 @@ pub struct CdpClassifierHealthRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CdpClassifierHealthRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.cdpClassifierHealthRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.cdpClassifierHealthRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CdpClassifierHealthRecord {
@@ -15811,26 +15513,21 @@ pub struct CdpColdCrawlStatusRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CdpColdCrawlStatusRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.cdpColdCrawlStatusRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.cdpColdCrawlStatusRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CdpColdCrawlStatusRecord {
@@ -15885,26 +15582,21 @@ pub struct CdpConsumptionResourceRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CdpConsumptionResourceRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.cdpConsumptionResourceRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.cdpConsumptionResourceRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CdpConsumptionResourceRecord {
@@ -15959,26 +15651,21 @@ pub struct CdpContentExplorerAggregateRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CdpContentExplorerAggregateRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.cdpContentExplorerAggregateRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.cdpContentExplorerAggregateRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CdpContentExplorerAggregateRecord {
@@ -16033,26 +15720,21 @@ pub struct CdpDlpSensitiveEndpointAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CdpDlpSensitiveEndpointAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.cdpDlpSensitiveEndpointAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.cdpDlpSensitiveEndpointAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CdpDlpSensitiveEndpointAuditRecord {
@@ -16107,26 +15789,21 @@ pub struct CdpLogRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CdpLogRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.cdpLogRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.cdpLogRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CdpLogRecord {
@@ -16181,26 +15858,21 @@ pub struct CdpOcrBillingRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CdpOcrBillingRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.cdpOcrBillingRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.cdpOcrBillingRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CdpOcrBillingRecord {
@@ -16255,26 +15927,21 @@ pub struct CdpResourceScopeChangeEventRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CdpResourceScopeChangeEventRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.cdpResourceScopeChangeEventRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.cdpResourceScopeChangeEventRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CdpResourceScopeChangeEventRecord {
@@ -16329,26 +15996,21 @@ pub struct CdpdlmaiInteractionInsightsRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CdpdlmaiInteractionInsightsRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.cdpdlmaiInteractionInsightsRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.cdpdlmaiInteractionInsightsRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CdpdlmaiInteractionInsightsRecord {
@@ -16476,28 +16138,32 @@ pub struct CitationTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CitationTemplate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.citationTemplate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.citationTemplate",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "citationJurisdiction",
+                "citationUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "citationJurisdiction",
-            "citationUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.citation_jurisdiction,
-            &self.citation_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.citation_jurisdiction,
+                &self.citation_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -16514,12 +16180,6 @@ impl ::graph_model::rt::Struct for CitationTemplate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CitationTemplate {
@@ -16596,42 +16256,46 @@ pub struct CloudApplicationEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudApplicationEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.cloudApplicationEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.cloudApplicationEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "appId",
+                "displayName",
+                "instanceId",
+                "instanceName",
+                "saasAppId",
+                "stream",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "appId",
-            "displayName",
-            "instanceId",
-            "instanceName",
-            "saasAppId",
-            "stream",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.app_id,
-            &self.display_name,
-            &self.instance_id,
-            &self.instance_name,
-            &self.saas_app_id,
-            &self.stream,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.app_id,
+                &self.display_name,
+                &self.instance_id,
+                &self.instance_name,
+                &self.saas_app_id,
+                &self.stream,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -16655,12 +16319,6 @@ impl ::graph_model::rt::Struct for CloudApplicationEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudApplicationEvidence {
@@ -16806,32 +16464,36 @@ pub struct CloudLogonRequestEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudLogonRequestEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.cloudLogonRequestEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.cloudLogonRequestEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "requestId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "requestId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.request_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.request_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -16850,12 +16512,6 @@ impl ::graph_model::rt::Struct for CloudLogonRequestEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudLogonRequestEvidence {
@@ -16938,48 +16594,52 @@ pub struct CloudLogonSessionEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudLogonSessionEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.cloudLogonSessionEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.cloudLogonSessionEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "account",
+                "browser",
+                "deviceName",
+                "operatingSystem",
+                "previousLogonDateTime",
+                "protocol",
+                "sessionId",
+                "startUtcDateTime",
+                "userAgent",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "account",
-            "browser",
-            "deviceName",
-            "operatingSystem",
-            "previousLogonDateTime",
-            "protocol",
-            "sessionId",
-            "startUtcDateTime",
-            "userAgent",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.account,
-            &self.browser,
-            &self.device_name,
-            &self.operating_system,
-            &self.previous_logon_date_time,
-            &self.protocol,
-            &self.session_id,
-            &self.start_utc_date_time,
-            &self.user_agent,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.account,
+                &self.browser,
+                &self.device_name,
+                &self.operating_system,
+                &self.previous_logon_date_time,
+                &self.protocol,
+                &self.session_id,
+                &self.start_utc_date_time,
+                &self.user_agent,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -17006,12 +16666,6 @@ impl ::graph_model::rt::Struct for CloudLogonSessionEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudLogonSessionEvidence {
@@ -17066,26 +16720,21 @@ pub struct CloudUpdateDeviceConfigAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudUpdateDeviceConfigAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.cloudUpdateDeviceConfigAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.cloudUpdateDeviceConfigAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudUpdateDeviceConfigAuditRecord {
@@ -17140,26 +16789,21 @@ pub struct CloudUpdateProfileConfigAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudUpdateProfileConfigAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.cloudUpdateProfileConfigAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.cloudUpdateProfileConfigAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudUpdateProfileConfigAuditRecord {
@@ -17214,26 +16858,21 @@ pub struct CloudUpdateTenantConfigAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CloudUpdateTenantConfigAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.cloudUpdateTenantConfigAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.cloudUpdateTenantConfigAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CloudUpdateTenantConfigAuditRecord {
@@ -17289,14 +16928,15 @@ pub struct CollaborationRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CollaborationRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.collaborationRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.collaborationRoot",
+            &["id", "analyzedEmails"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "analyzedEmails"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.analyzed_emails])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.analyzed_emails], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -17306,12 +16946,6 @@ impl ::graph_model::rt::Struct for CollaborationRoot {
             &mut [&mut self.id, &mut self.analyzed_emails],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CollaborationRoot {
@@ -17467,26 +17101,21 @@ pub struct ComplianceConnectorAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceConnectorAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.complianceConnectorAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.complianceConnectorAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceConnectorAuditRecord {
@@ -17541,26 +17170,21 @@ pub struct ComplianceDLMExchangeAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceDLMExchangeAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.complianceDLMExchangeAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.complianceDLMExchangeAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLMExchangeAuditRecord {
@@ -17615,26 +17239,21 @@ pub struct ComplianceDLMSharePointAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceDLMSharePointAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.complianceDLMSharePointAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.complianceDLMSharePointAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLMSharePointAuditRecord {
@@ -17689,26 +17308,21 @@ pub struct ComplianceDLPApplicationsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceDLPApplicationsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.complianceDLPApplicationsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.complianceDLPApplicationsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPApplicationsAuditRecord {
@@ -17763,26 +17377,21 @@ pub struct ComplianceDLPApplicationsClassificationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceDLPApplicationsClassificationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.complianceDLPApplicationsClassificationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.complianceDLPApplicationsClassificationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPApplicationsClassificationAuditRecord {
@@ -17840,26 +17449,21 @@ pub struct ComplianceDLPEndpointAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceDLPEndpointAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.complianceDLPEndpointAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.complianceDLPEndpointAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPEndpointAuditRecord {
@@ -17914,26 +17518,21 @@ pub struct ComplianceDLPEndpointDiscoveryAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceDLPEndpointDiscoveryAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.complianceDLPEndpointDiscoveryAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.complianceDLPEndpointDiscoveryAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPEndpointDiscoveryAuditRecord {
@@ -17989,26 +17588,21 @@ pub struct ComplianceDLPEnforcementAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceDLPEnforcementAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.complianceDLPEnforcementAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.complianceDLPEnforcementAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPEnforcementAuditRecord {
@@ -18063,26 +17657,21 @@ pub struct ComplianceDLPExchangeAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceDLPExchangeAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.complianceDLPExchangeAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.complianceDLPExchangeAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPExchangeAuditRecord {
@@ -18137,26 +17726,21 @@ pub struct ComplianceDLPExchangeClassificationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceDLPExchangeClassificationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.complianceDLPExchangeClassificationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.complianceDLPExchangeClassificationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPExchangeClassificationAuditRecord {
@@ -18214,26 +17798,21 @@ pub struct ComplianceDLPExchangeClassificationCdpRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceDLPExchangeClassificationCdpRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.complianceDLPExchangeClassificationCdpRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.complianceDLPExchangeClassificationCdpRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPExchangeClassificationCdpRecord {
@@ -18291,26 +17870,21 @@ pub struct ComplianceDLPExchangeDiscoveryAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceDLPExchangeDiscoveryAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.complianceDLPExchangeDiscoveryAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.complianceDLPExchangeDiscoveryAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPExchangeDiscoveryAuditRecord {
@@ -18366,26 +17940,21 @@ pub struct ComplianceDLPSharePointAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceDLPSharePointAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.complianceDLPSharePointAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.complianceDLPSharePointAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPSharePointAuditRecord {
@@ -18440,26 +18009,21 @@ pub struct ComplianceDLPSharePointClassificationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceDLPSharePointClassificationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.complianceDLPSharePointClassificationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.complianceDLPSharePointClassificationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPSharePointClassificationAuditRecord {
@@ -18517,26 +18081,21 @@ pub struct ComplianceDLPSharePointClassificationCdpRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceDLPSharePointClassificationCdpRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.complianceDLPSharePointClassificationCdpRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.complianceDLPSharePointClassificationCdpRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPSharePointClassificationCdpRecord {
@@ -18594,26 +18153,21 @@ pub struct ComplianceDLPSharePointClassificationExtendedAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceDLPSharePointClassificationExtendedAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.complianceDLPSharePointClassificationExtendedAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.complianceDLPSharePointClassificationExtendedAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPSharePointClassificationExtendedAuditRecord {
@@ -18673,26 +18227,21 @@ pub struct ComplianceExchangeOcrAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceExchangeOcrAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.complianceExchangeOcrAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.complianceExchangeOcrAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceExchangeOcrAuditRecord {
@@ -18747,26 +18296,21 @@ pub struct ComplianceManagerActionRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceManagerActionRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.complianceManagerActionRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.complianceManagerActionRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceManagerActionRecord {
@@ -18821,26 +18365,21 @@ pub struct CompliancePolicyGradingSharePointAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CompliancePolicyGradingSharePointAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.compliancePolicyGradingSharePointAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.compliancePolicyGradingSharePointAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CompliancePolicyGradingSharePointAuditRecord {
@@ -18898,26 +18437,21 @@ pub struct ComplianceSettingsChangeAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceSettingsChangeAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.complianceSettingsChangeAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.complianceSettingsChangeAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceSettingsChangeAuditRecord {
@@ -18972,26 +18506,21 @@ pub struct ComplianceSitGradingSharePointAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceSitGradingSharePointAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.complianceSitGradingSharePointAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.complianceSitGradingSharePointAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceSitGradingSharePointAuditRecord {
@@ -19047,26 +18576,21 @@ pub struct ComplianceSupervisionExchangeAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ComplianceSupervisionExchangeAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.complianceSupervisionExchangeAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.complianceSupervisionExchangeAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ComplianceSupervisionExchangeAuditRecord {
@@ -19122,26 +18646,21 @@ pub struct CompromiseIndicator {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CompromiseIndicator {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.compromiseIndicator"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.compromiseIndicator",
+            &["value", "verdict"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["value", "verdict"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.value, &self.verdict])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.value, &self.verdict], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.value, &mut self.verdict], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CompromiseIndicator {
@@ -19196,26 +18715,21 @@ pub struct ConnectedAIAppInteractionAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConnectedAIAppInteractionAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.connectedAIAppInteractionAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.connectedAIAppInteractionAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConnectedAIAppInteractionAuditRecord {
@@ -19270,26 +18784,21 @@ pub struct ConsumptionResourceAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ConsumptionResourceAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.consumptionResourceAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.consumptionResourceAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ConsumptionResourceAuditRecord {
@@ -19368,44 +18877,48 @@ pub struct ContainerEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContainerEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.containerEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.containerEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "args",
+                "command",
+                "containerId",
+                "image",
+                "isPrivileged",
+                "name",
+                "pod",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "args",
-            "command",
-            "containerId",
-            "image",
-            "isPrivileged",
-            "name",
-            "pod",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.args,
-            &self.command,
-            &self.container_id,
-            &self.image,
-            &self.is_privileged,
-            &self.name,
-            &self.pod,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.args,
+                &self.command,
+                &self.container_id,
+                &self.image,
+                &self.is_privileged,
+                &self.name,
+                &self.pod,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -19430,12 +18943,6 @@ impl ::graph_model::rt::Struct for ContainerEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ContainerEvidence {
@@ -19506,36 +19013,40 @@ pub struct ContainerImageEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContainerImageEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.containerImageEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.containerImageEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "digestImage",
+                "imageId",
+                "registry",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "digestImage",
-            "imageId",
-            "registry",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.digest_image,
-            &self.image_id,
-            &self.registry,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.digest_image,
+                &self.image_id,
+                &self.registry,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -19556,12 +19067,6 @@ impl ::graph_model::rt::Struct for ContainerImageEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ContainerImageEvidence {
@@ -19697,32 +19202,36 @@ pub struct ContainerRegistryEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContainerRegistryEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.containerRegistryEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.containerRegistryEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "registry",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "registry",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.registry,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.registry,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -19741,12 +19250,6 @@ impl ::graph_model::rt::Struct for ContainerRegistryEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ContainerRegistryEvidence {
@@ -19870,26 +19373,21 @@ pub struct ContentStoreMetadataRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ContentStoreMetadataRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.contentStoreMetadataRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.contentStoreMetadataRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ContentStoreMetadataRecord {
@@ -19944,26 +19442,21 @@ pub struct CopilotAgentManagementAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotAgentManagementAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.copilotAgentManagementAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.copilotAgentManagementAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CopilotAgentManagementAuditRecord {
@@ -20018,26 +19511,21 @@ pub struct CopilotForSecurityLoggingAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotForSecurityLoggingAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.copilotForSecurityLoggingAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.copilotForSecurityLoggingAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CopilotForSecurityLoggingAuditRecord {
@@ -20092,26 +19580,21 @@ pub struct CopilotForSecurityTriggerAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotForSecurityTriggerAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.copilotForSecurityTriggerAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.copilotForSecurityTriggerAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CopilotForSecurityTriggerAuditRecord {
@@ -20166,26 +19649,21 @@ pub struct CopilotInteractionAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotInteractionAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.copilotInteractionAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.copilotInteractionAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CopilotInteractionAuditRecord {
@@ -20240,26 +19718,21 @@ pub struct CopilotPluginSettingAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotPluginSettingAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.copilotPluginSettingAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.copilotPluginSettingAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CopilotPluginSettingAuditRecord {
@@ -20314,26 +19787,21 @@ pub struct CopilotPromptBookSettingAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotPromptBookSettingAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.copilotPromptBookSettingAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.copilotPromptBookSettingAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CopilotPromptBookSettingAuditRecord {
@@ -20388,26 +19856,21 @@ pub struct CopilotSessionSharingAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotSessionSharingAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.copilotSessionSharingAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.copilotSessionSharingAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CopilotSessionSharingAuditRecord {
@@ -20462,26 +19925,21 @@ pub struct CopilotSettingAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotSettingAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.copilotSettingAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.copilotSettingAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CopilotSettingAuditRecord {
@@ -20536,26 +19994,21 @@ pub struct CopilotWorkspaceSettingAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CopilotWorkspaceSettingAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.copilotWorkspaceSettingAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.copilotWorkspaceSettingAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CopilotWorkspaceSettingAuditRecord {
@@ -20610,26 +20063,21 @@ pub struct CoreReportingSettingsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CoreReportingSettingsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.coreReportingSettingsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.coreReportingSettingsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CoreReportingSettingsAuditRecord {
@@ -20684,26 +20132,21 @@ pub struct CortanaBriefingAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CortanaBriefingAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.cortanaBriefingAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.cortanaBriefingAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CortanaBriefingAuditRecord {
@@ -20758,26 +20201,21 @@ pub struct CriticalAssetManagementClassificationRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CriticalAssetManagementClassificationRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.criticalAssetManagementClassificationRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.criticalAssetManagementClassificationRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CriticalAssetManagementClassificationRecord {
@@ -20835,26 +20273,21 @@ pub struct CrmEntityOperationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrmEntityOperationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.crmEntityOperationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.crmEntityOperationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CrmEntityOperationAuditRecord {
@@ -20909,26 +20342,21 @@ pub struct CrossTenantAccessPolicyAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CrossTenantAccessPolicyAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.crossTenantAccessPolicyAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.crossTenantAccessPolicyAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyAuditRecord {
@@ -20983,26 +20411,21 @@ pub struct CustomerKeyServiceEncryptionAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CustomerKeyServiceEncryptionAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.customerKeyServiceEncryptionAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.customerKeyServiceEncryptionAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CustomerKeyServiceEncryptionAuditRecord {
@@ -21060,14 +20483,18 @@ pub struct CvssSummary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for CvssSummary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.cvssSummary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.cvssSummary",
+            &["score", "severity", "vectorString"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["score", "severity", "vectorString"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.score, &self.severity, &self.vector_string])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.score, &self.severity, &self.vector_string],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -21077,12 +20504,6 @@ impl ::graph_model::rt::Struct for CvssSummary {
             &mut [&mut self.score, &mut self.severity, &mut self.vector_string],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for CvssSummary {
@@ -21137,26 +20558,21 @@ pub struct DataCenterSecurityCmdletAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DataCenterSecurityCmdletAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.dataCenterSecurityCmdletAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.dataCenterSecurityCmdletAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DataCenterSecurityCmdletAuditRecord {
@@ -21211,26 +20627,21 @@ pub struct DataGovernanceAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DataGovernanceAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.dataGovernanceAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.dataGovernanceAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DataGovernanceAuditRecord {
@@ -21285,26 +20696,21 @@ pub struct DataInsightsRestApiAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DataInsightsRestApiAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.dataInsightsRestApiAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.dataInsightsRestApiAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DataInsightsRestApiAuditRecord {
@@ -21359,26 +20765,21 @@ pub struct DataLakeExportOperationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DataLakeExportOperationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.dataLakeExportOperationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.dataLakeExportOperationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DataLakeExportOperationAuditRecord {
@@ -21433,26 +20834,21 @@ pub struct DataSecurityInvestigationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DataSecurityInvestigationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.dataSecurityInvestigationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.dataSecurityInvestigationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DataSecurityInvestigationAuditRecord {
@@ -21507,26 +20903,21 @@ pub struct DataShareOperationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DataShareOperationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.dataShareOperationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.dataShareOperationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DataShareOperationAuditRecord {
@@ -21588,26 +20979,30 @@ pub struct DataSource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DataSource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.dataSource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.dataSource",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "holdStatus",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "holdStatus",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.hold_status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.hold_status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -21623,12 +21018,6 @@ impl ::graph_model::rt::Struct for DataSource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DataSource {
@@ -22041,26 +21430,21 @@ pub struct DefaultAuditData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DefaultAuditData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.defaultAuditData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.defaultAuditData",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DefaultAuditData {
@@ -22270,26 +21654,21 @@ pub struct DefenderCaseManagementAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DefenderCaseManagementAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.defenderCaseManagementAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.defenderCaseManagementAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DefenderCaseManagementAuditRecord {
@@ -22344,26 +21723,21 @@ pub struct DefenderPreviewFeaturesRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DefenderPreviewFeaturesRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.defenderPreviewFeaturesRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.defenderPreviewFeaturesRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DefenderPreviewFeaturesRecord {
@@ -22418,26 +21792,21 @@ pub struct DefenderSecurityForAIConfigurationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DefenderSecurityForAIConfigurationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.defenderSecurityForAIConfigurationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.defenderSecurityForAIConfigurationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DefenderSecurityForAIConfigurationAuditRecord {
@@ -22689,19 +22058,23 @@ pub struct DepartmentTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DepartmentTemplate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.departmentTemplate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.departmentTemplate",
+            &["id", "createdBy", "createdDateTime", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdBy", "createdDateTime", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -22716,12 +22089,6 @@ impl ::graph_model::rt::Struct for DepartmentTemplate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DepartmentTemplate {
@@ -22776,26 +22143,21 @@ pub struct DeployFeatureActivityRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeployFeatureActivityRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.deployFeatureActivityRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.deployFeatureActivityRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeployFeatureActivityRecord {
@@ -23353,34 +22715,38 @@ pub struct DetonationBehaviourDetails {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for DetonationBehaviourDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.detonationBehaviourDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.detonationBehaviourDetails",
+            &[
+                "actionStatus",
+                "behaviourCapability",
+                "behaviourGroup",
+                "details",
+                "eventDateTime",
+                "operation",
+                "processId",
+                "processName",
+                "target",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "actionStatus",
-            "behaviourCapability",
-            "behaviourGroup",
-            "details",
-            "eventDateTime",
-            "operation",
-            "processId",
-            "processName",
-            "target",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.action_status,
-            &self.behaviour_capability,
-            &self.behaviour_group,
-            &self.details,
-            &self.event_date_time,
-            &self.operation,
-            &self.process_id,
-            &self.process_name,
-            &self.target,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.action_status,
+                &self.behaviour_capability,
+                &self.behaviour_group,
+                &self.details,
+                &self.event_date_time,
+                &self.operation,
+                &self.process_id,
+                &self.process_name,
+                &self.target,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -23400,12 +22766,6 @@ impl ::graph_model::rt::Struct for DetonationBehaviourDetails {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -23467,14 +22827,15 @@ pub struct DetonationChain {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DetonationChain {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.detonationChain"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.detonationChain",
+            &["childNodes", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["childNodes", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.child_nodes, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.child_nodes, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -23484,12 +22845,6 @@ impl ::graph_model::rt::Struct for DetonationChain {
             &mut [&mut self.child_nodes, &mut self.value],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DetonationChain {
@@ -23568,42 +22923,46 @@ pub struct DetonationDetails {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for DetonationDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.detonationDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.detonationDetails",
+            &[
+                "analysisDateTime",
+                "compromiseIndicators",
+                "detonationBehaviourDetails",
+                "detonationBehaviourDetailsV2",
+                "detonationChain",
+                "detonationObservables",
+                "detonationScreenshotUri",
+                "detonationVerdict",
+                "detonationVerdictReason",
+                "entityMetadata",
+                "mitreTechniques",
+                "staticAnalysis",
+                "submissionSource",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "analysisDateTime",
-            "compromiseIndicators",
-            "detonationBehaviourDetails",
-            "detonationBehaviourDetailsV2",
-            "detonationChain",
-            "detonationObservables",
-            "detonationScreenshotUri",
-            "detonationVerdict",
-            "detonationVerdictReason",
-            "entityMetadata",
-            "mitreTechniques",
-            "staticAnalysis",
-            "submissionSource",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.analysis_date_time,
-            &self.compromise_indicators,
-            &self.detonation_behaviour_details,
-            &self.detonation_behaviour_details_v2,
-            &self.detonation_chain,
-            &self.detonation_observables,
-            &self.detonation_screenshot_uri,
-            &self.detonation_verdict,
-            &self.detonation_verdict_reason,
-            &self.entity_metadata,
-            &self.mitre_techniques,
-            &self.static_analysis,
-            &self.submission_source,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.analysis_date_time,
+                &self.compromise_indicators,
+                &self.detonation_behaviour_details,
+                &self.detonation_behaviour_details_v2,
+                &self.detonation_chain,
+                &self.detonation_observables,
+                &self.detonation_screenshot_uri,
+                &self.detonation_verdict,
+                &self.detonation_verdict_reason,
+                &self.entity_metadata,
+                &self.mitre_techniques,
+                &self.static_analysis,
+                &self.submission_source,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -23627,12 +22986,6 @@ impl ::graph_model::rt::Struct for DetonationDetails {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -23696,18 +23049,22 @@ pub struct DetonationObservables {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DetonationObservables {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.detonationObservables"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.detonationObservables",
+            &["contactedIps", "contactedUrls", "droppedfiles"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["contactedIps", "contactedUrls", "droppedfiles"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.contacted_ips,
-            &self.contacted_urls,
-            &self.droppedfiles,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.contacted_ips,
+                &self.contacted_urls,
+                &self.droppedfiles,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -23721,12 +23078,6 @@ impl ::graph_model::rt::Struct for DetonationObservables {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DetonationObservables {
@@ -23781,26 +23132,21 @@ pub struct DeviceDiscoverySettingsAuthenticatedScansRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceDiscoverySettingsAuthenticatedScansRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.deviceDiscoverySettingsAuthenticatedScansRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.deviceDiscoverySettingsAuthenticatedScansRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceDiscoverySettingsAuthenticatedScansRecord {
@@ -23858,26 +23204,21 @@ pub struct DeviceDiscoverySettingsExclusionRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceDiscoverySettingsExclusionRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.deviceDiscoverySettingsExclusionRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.deviceDiscoverySettingsExclusionRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceDiscoverySettingsExclusionRecord {
@@ -23933,26 +23274,21 @@ pub struct DeviceDiscoverySettingsRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceDiscoverySettingsRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.deviceDiscoverySettingsRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.deviceDiscoverySettingsRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceDiscoverySettingsRecord {
@@ -24061,74 +23397,78 @@ pub struct DeviceEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DeviceEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.deviceEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.deviceEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "azureAdDeviceId",
+                "defenderAvStatus",
+                "deviceDnsName",
+                "dnsDomain",
+                "firstSeenDateTime",
+                "healthStatus",
+                "hostName",
+                "ipInterfaces",
+                "lastExternalIpAddress",
+                "lastIpAddress",
+                "loggedOnUsers",
+                "mdeDeviceId",
+                "ntDomain",
+                "onboardingStatus",
+                "osBuild",
+                "osPlatform",
+                "rbacGroupId",
+                "rbacGroupName",
+                "resourceAccessEvents",
+                "riskScore",
+                "version",
+                "vmMetadata",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "azureAdDeviceId",
-            "defenderAvStatus",
-            "deviceDnsName",
-            "dnsDomain",
-            "firstSeenDateTime",
-            "healthStatus",
-            "hostName",
-            "ipInterfaces",
-            "lastExternalIpAddress",
-            "lastIpAddress",
-            "loggedOnUsers",
-            "mdeDeviceId",
-            "ntDomain",
-            "onboardingStatus",
-            "osBuild",
-            "osPlatform",
-            "rbacGroupId",
-            "rbacGroupName",
-            "resourceAccessEvents",
-            "riskScore",
-            "version",
-            "vmMetadata",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.azure_ad_device_id,
-            &self.defender_av_status,
-            &self.device_dns_name,
-            &self.dns_domain,
-            &self.first_seen_date_time,
-            &self.health_status,
-            &self.host_name,
-            &self.ip_interfaces,
-            &self.last_external_ip_address,
-            &self.last_ip_address,
-            &self.logged_on_users,
-            &self.mde_device_id,
-            &self.nt_domain,
-            &self.onboarding_status,
-            &self.os_build,
-            &self.os_platform,
-            &self.rbac_group_id,
-            &self.rbac_group_name,
-            &self.resource_access_events,
-            &self.risk_score,
-            &self.version,
-            &self.vm_metadata,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.azure_ad_device_id,
+                &self.defender_av_status,
+                &self.device_dns_name,
+                &self.dns_domain,
+                &self.first_seen_date_time,
+                &self.health_status,
+                &self.host_name,
+                &self.ip_interfaces,
+                &self.last_external_ip_address,
+                &self.last_ip_address,
+                &self.logged_on_users,
+                &self.mde_device_id,
+                &self.nt_domain,
+                &self.onboarding_status,
+                &self.os_build,
+                &self.os_platform,
+                &self.rbac_group_id,
+                &self.rbac_group_name,
+                &self.resource_access_events,
+                &self.risk_score,
+                &self.version,
+                &self.vm_metadata,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -24168,12 +23508,6 @@ impl ::graph_model::rt::Struct for DeviceEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DeviceEvidence {
@@ -24397,26 +23731,19 @@ pub struct Dictionary {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Dictionary {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.dictionary"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.security.dictionary", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Dictionary {
@@ -24471,26 +23798,21 @@ pub struct DiscoveryAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DiscoveryAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.discoveryAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.discoveryAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DiscoveryAuditRecord {
@@ -24547,18 +23869,22 @@ pub struct DispositionReviewStage {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DispositionReviewStage {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.dispositionReviewStage"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.dispositionReviewStage",
+            &["name", "reviewersEmailAddresses", "stageNumber"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name", "reviewersEmailAddresses", "stageNumber"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.name,
-            &self.reviewers_email_addresses,
-            &self.stage_number,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.name,
+                &self.reviewers_email_addresses,
+                &self.stage_number,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -24572,12 +23898,6 @@ impl ::graph_model::rt::Struct for DispositionReviewStage {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DispositionReviewStage {
@@ -24632,26 +23952,21 @@ pub struct DlpEndpointAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DlpEndpointAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.dlpEndpointAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.dlpEndpointAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DlpEndpointAuditRecord {
@@ -24706,26 +24021,21 @@ pub struct DlpImportResultAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DlpImportResultAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.dlpImportResultAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.dlpImportResultAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DlpImportResultAuditRecord {
@@ -24780,26 +24090,21 @@ pub struct DlpSensitiveInformationTypeRulePackageCmdletRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DlpSensitiveInformationTypeRulePackageCmdletRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.dlpSensitiveInformationTypeRulePackageCmdletRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.dlpSensitiveInformationTypeRulePackageCmdletRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DlpSensitiveInformationTypeRulePackageCmdletRecord {
@@ -24875,38 +24180,42 @@ pub struct DnsEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DnsEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.dnsEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.dnsEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "dnsServerIp",
+                "domainName",
+                "hostIpAddress",
+                "ipAddresses",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "dnsServerIp",
-            "domainName",
-            "hostIpAddress",
-            "ipAddresses",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.dns_server_ip,
-            &self.domain_name,
-            &self.host_ip_address,
-            &self.ip_addresses,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.dns_server_ip,
+                &self.domain_name,
+                &self.host_ip_address,
+                &self.ip_addresses,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -24928,12 +24237,6 @@ impl ::graph_model::rt::Struct for DnsEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DnsEvidence {
@@ -25067,26 +24370,21 @@ pub struct DragonCopilotAccessRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DragonCopilotAccessRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.dragonCopilotAccessRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.dragonCopilotAccessRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DragonCopilotAccessRecord {
@@ -25141,26 +24439,21 @@ pub struct DragonCopilotAdminRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DragonCopilotAdminRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.dragonCopilotAdminRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.dragonCopilotAdminRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DragonCopilotAdminRecord {
@@ -25215,26 +24508,21 @@ pub struct DragonCopilotClinicalDataRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DragonCopilotClinicalDataRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.dragonCopilotClinicalDataRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.dragonCopilotClinicalDataRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DragonCopilotClinicalDataRecord {
@@ -25289,26 +24577,21 @@ pub struct DragonCopilotSessionRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for DragonCopilotSessionRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.dragonCopilotSessionRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.dragonCopilotSessionRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for DragonCopilotSessionRecord {
@@ -25363,26 +24646,21 @@ pub struct Dynamics365BusinessCentralAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Dynamics365BusinessCentralAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.dynamics365BusinessCentralAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.dynamics365BusinessCentralAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Dynamics365BusinessCentralAuditRecord {
@@ -25467,46 +24745,50 @@ pub struct EdiscoveryAddToReviewSetOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EdiscoveryAddToReviewSetOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ediscoveryAddToReviewSetOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ediscoveryAddToReviewSetOperation",
+            &[
+                "id",
+                "action",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "percentProgress",
+                "resultInfo",
+                "status",
+                "additionalDataOptions",
+                "cloudAttachmentVersion",
+                "documentVersion",
+                "itemsToInclude",
+                "reportFileMetadata",
+                "reviewSet",
+                "search",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "action",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "percentProgress",
-            "resultInfo",
-            "status",
-            "additionalDataOptions",
-            "cloudAttachmentVersion",
-            "documentVersion",
-            "itemsToInclude",
-            "reportFileMetadata",
-            "reviewSet",
-            "search",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.action,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.percent_progress,
-            &self.result_info,
-            &self.status,
-            &self.additional_data_options,
-            &self.cloud_attachment_version,
-            &self.document_version,
-            &self.items_to_include,
-            &self.report_file_metadata,
-            &self.review_set,
-            &self.search,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.action,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.percent_progress,
+                &self.result_info,
+                &self.status,
+                &self.additional_data_options,
+                &self.cloud_attachment_version,
+                &self.document_version,
+                &self.items_to_include,
+                &self.report_file_metadata,
+                &self.review_set,
+                &self.search,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -25532,12 +24814,6 @@ impl ::graph_model::rt::Struct for EdiscoveryAddToReviewSetOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryAddToReviewSetOperation {
@@ -25625,52 +24901,56 @@ pub struct EdiscoveryCase {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EdiscoveryCase {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ediscoveryCase"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ediscoveryCase",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "status",
+                "closedBy",
+                "closedDateTime",
+                "externalId",
+                "caseMembers",
+                "custodians",
+                "noncustodialDataSources",
+                "operations",
+                "reviewSets",
+                "searches",
+                "settings",
+                "tags",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "status",
-            "closedBy",
-            "closedDateTime",
-            "externalId",
-            "caseMembers",
-            "custodians",
-            "noncustodialDataSources",
-            "operations",
-            "reviewSets",
-            "searches",
-            "settings",
-            "tags",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.status,
-            &self.closed_by,
-            &self.closed_date_time,
-            &self.external_id,
-            &self.case_members,
-            &self.custodians,
-            &self.noncustodial_data_sources,
-            &self.operations,
-            &self.review_sets,
-            &self.searches,
-            &self.settings,
-            &self.tags,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.status,
+                &self.closed_by,
+                &self.closed_date_time,
+                &self.external_id,
+                &self.case_members,
+                &self.custodians,
+                &self.noncustodial_data_sources,
+                &self.operations,
+                &self.review_sets,
+                &self.searches,
+                &self.settings,
+                &self.tags,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -25699,12 +24979,6 @@ impl ::graph_model::rt::Struct for EdiscoveryCase {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryCase {
@@ -25763,19 +25037,23 @@ pub struct EdiscoveryCaseMember {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EdiscoveryCaseMember {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ediscoveryCaseMember"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ediscoveryCaseMember",
+            &["id", "displayName", "recipientType", "smtpAddress"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "displayName", "recipientType", "smtpAddress"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.display_name,
-            &self.recipient_type,
-            &self.smtp_address,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.display_name,
+                &self.recipient_type,
+                &self.smtp_address,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -25790,12 +25068,6 @@ impl ::graph_model::rt::Struct for EdiscoveryCaseMember {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryCaseMember {
@@ -25859,28 +25131,32 @@ pub struct EdiscoveryCaseSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EdiscoveryCaseSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ediscoveryCaseSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ediscoveryCaseSettings",
+            &[
+                "id",
+                "caseType",
+                "ocr",
+                "redundancyDetection",
+                "reviewSetSettings",
+                "topicModeling",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "caseType",
-            "ocr",
-            "redundancyDetection",
-            "reviewSetSettings",
-            "topicModeling",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.case_type,
-            &self.ocr,
-            &self.redundancy_detection,
-            &self.review_set_settings,
-            &self.topic_modeling,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.case_type,
+                &self.ocr,
+                &self.redundancy_detection,
+                &self.review_set_settings,
+                &self.topic_modeling,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -25897,12 +25173,6 @@ impl ::graph_model::rt::Struct for EdiscoveryCaseSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryCaseSettings {
@@ -25980,42 +25250,46 @@ pub struct EdiscoveryCustodian {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EdiscoveryCustodian {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ediscoveryCustodian"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ediscoveryCustodian",
+            &[
+                "id",
+                "createdDateTime",
+                "displayName",
+                "holdStatus",
+                "lastModifiedDateTime",
+                "releasedDateTime",
+                "status",
+                "acknowledgedDateTime",
+                "email",
+                "lastIndexOperation",
+                "siteSources",
+                "unifiedGroupSources",
+                "userSources",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "displayName",
-            "holdStatus",
-            "lastModifiedDateTime",
-            "releasedDateTime",
-            "status",
-            "acknowledgedDateTime",
-            "email",
-            "lastIndexOperation",
-            "siteSources",
-            "unifiedGroupSources",
-            "userSources",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.display_name,
-            &self.hold_status,
-            &self.last_modified_date_time,
-            &self.released_date_time,
-            &self.status,
-            &self.acknowledged_date_time,
-            &self.email,
-            &self.last_index_operation,
-            &self.site_sources,
-            &self.unified_group_sources,
-            &self.user_sources,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.display_name,
+                &self.hold_status,
+                &self.last_modified_date_time,
+                &self.released_date_time,
+                &self.status,
+                &self.acknowledged_date_time,
+                &self.email,
+                &self.last_index_operation,
+                &self.site_sources,
+                &self.unified_group_sources,
+                &self.user_sources,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -26039,12 +25313,6 @@ impl ::graph_model::rt::Struct for EdiscoveryCustodian {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryCustodian {
@@ -26130,50 +25398,54 @@ pub struct EdiscoveryEstimateOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EdiscoveryEstimateOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ediscoveryEstimateOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ediscoveryEstimateOperation",
+            &[
+                "id",
+                "action",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "percentProgress",
+                "resultInfo",
+                "status",
+                "indexedItemCount",
+                "indexedItemsSize",
+                "mailboxCount",
+                "reportFileMetadata",
+                "siteCount",
+                "statisticsOptions",
+                "unindexedItemCount",
+                "unindexedItemsSize",
+                "search",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "action",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "percentProgress",
-            "resultInfo",
-            "status",
-            "indexedItemCount",
-            "indexedItemsSize",
-            "mailboxCount",
-            "reportFileMetadata",
-            "siteCount",
-            "statisticsOptions",
-            "unindexedItemCount",
-            "unindexedItemsSize",
-            "search",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.action,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.percent_progress,
-            &self.result_info,
-            &self.status,
-            &self.indexed_item_count,
-            &self.indexed_items_size,
-            &self.mailbox_count,
-            &self.report_file_metadata,
-            &self.site_count,
-            &self.statistics_options,
-            &self.unindexed_item_count,
-            &self.unindexed_items_size,
-            &self.search,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.action,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.percent_progress,
+                &self.result_info,
+                &self.status,
+                &self.indexed_item_count,
+                &self.indexed_items_size,
+                &self.mailbox_count,
+                &self.report_file_metadata,
+                &self.site_count,
+                &self.statistics_options,
+                &self.unindexed_item_count,
+                &self.unindexed_items_size,
+                &self.search,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -26201,12 +25473,6 @@ impl ::graph_model::rt::Struct for EdiscoveryEstimateOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryEstimateOperation {
@@ -26289,46 +25555,50 @@ pub struct EdiscoveryExportOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EdiscoveryExportOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ediscoveryExportOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ediscoveryExportOperation",
+            &[
+                "id",
+                "action",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "percentProgress",
+                "resultInfo",
+                "status",
+                "description",
+                "exportFileMetadata",
+                "exportOptions",
+                "exportStructure",
+                "outputName",
+                "reviewSet",
+                "reviewSetQuery",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "action",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "percentProgress",
-            "resultInfo",
-            "status",
-            "description",
-            "exportFileMetadata",
-            "exportOptions",
-            "exportStructure",
-            "outputName",
-            "reviewSet",
-            "reviewSetQuery",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.action,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.percent_progress,
-            &self.result_info,
-            &self.status,
-            &self.description,
-            &self.export_file_metadata,
-            &self.export_options,
-            &self.export_structure,
-            &self.output_name,
-            &self.review_set,
-            &self.review_set_query,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.action,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.percent_progress,
+                &self.result_info,
+                &self.status,
+                &self.description,
+                &self.export_file_metadata,
+                &self.export_options,
+                &self.export_structure,
+                &self.output_name,
+                &self.review_set,
+                &self.review_set_query,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -26354,12 +25624,6 @@ impl ::graph_model::rt::Struct for EdiscoveryExportOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryExportOperation {
@@ -26426,32 +25690,36 @@ pub struct EdiscoveryHoldOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EdiscoveryHoldOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ediscoveryHoldOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ediscoveryHoldOperation",
+            &[
+                "id",
+                "action",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "percentProgress",
+                "resultInfo",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "action",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "percentProgress",
-            "resultInfo",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.action,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.percent_progress,
-            &self.result_info,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.action,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.percent_progress,
+                &self.result_info,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -26470,12 +25738,6 @@ impl ::graph_model::rt::Struct for EdiscoveryHoldOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryHoldOperation {
@@ -26544,34 +25806,38 @@ pub struct EdiscoveryHoldPolicySyncOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EdiscoveryHoldPolicySyncOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ediscoveryHoldPolicySyncOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ediscoveryHoldPolicySyncOperation",
+            &[
+                "id",
+                "action",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "percentProgress",
+                "resultInfo",
+                "status",
+                "reportFileMetadata",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "action",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "percentProgress",
-            "resultInfo",
-            "status",
-            "reportFileMetadata",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.action,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.percent_progress,
-            &self.result_info,
-            &self.status,
-            &self.report_file_metadata,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.action,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.percent_progress,
+                &self.result_info,
+                &self.status,
+                &self.report_file_metadata,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -26591,12 +25857,6 @@ impl ::graph_model::rt::Struct for EdiscoveryHoldPolicySyncOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryHoldPolicySyncOperation {
@@ -26663,32 +25923,36 @@ pub struct EdiscoveryIndexOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EdiscoveryIndexOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ediscoveryIndexOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ediscoveryIndexOperation",
+            &[
+                "id",
+                "action",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "percentProgress",
+                "resultInfo",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "action",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "percentProgress",
-            "resultInfo",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.action,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.percent_progress,
-            &self.result_info,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.action,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.percent_progress,
+                &self.result_info,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -26707,12 +25971,6 @@ impl ::graph_model::rt::Struct for EdiscoveryIndexOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryIndexOperation {
@@ -26782,34 +26040,38 @@ pub struct EdiscoveryNoncustodialDataSource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EdiscoveryNoncustodialDataSource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ediscoveryNoncustodialDataSource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ediscoveryNoncustodialDataSource",
+            &[
+                "id",
+                "createdDateTime",
+                "displayName",
+                "holdStatus",
+                "lastModifiedDateTime",
+                "releasedDateTime",
+                "status",
+                "dataSource",
+                "lastIndexOperation",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "displayName",
-            "holdStatus",
-            "lastModifiedDateTime",
-            "releasedDateTime",
-            "status",
-            "dataSource",
-            "lastIndexOperation",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.display_name,
-            &self.hold_status,
-            &self.last_modified_date_time,
-            &self.released_date_time,
-            &self.status,
-            &self.data_source,
-            &self.last_index_operation,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.display_name,
+                &self.hold_status,
+                &self.last_modified_date_time,
+                &self.released_date_time,
+                &self.status,
+                &self.data_source,
+                &self.last_index_operation,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -26829,12 +26091,6 @@ impl ::graph_model::rt::Struct for EdiscoveryNoncustodialDataSource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryNoncustodialDataSource {
@@ -26903,34 +26159,38 @@ pub struct EdiscoveryPurgeDataOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EdiscoveryPurgeDataOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ediscoveryPurgeDataOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ediscoveryPurgeDataOperation",
+            &[
+                "id",
+                "action",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "percentProgress",
+                "resultInfo",
+                "status",
+                "reportFileMetadata",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "action",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "percentProgress",
-            "resultInfo",
-            "status",
-            "reportFileMetadata",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.action,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.percent_progress,
-            &self.result_info,
-            &self.status,
-            &self.report_file_metadata,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.action,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.percent_progress,
+                &self.result_info,
+                &self.status,
+                &self.report_file_metadata,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -26950,12 +26210,6 @@ impl ::graph_model::rt::Struct for EdiscoveryPurgeDataOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryPurgeDataOperation {
@@ -27018,28 +26272,32 @@ pub struct EdiscoveryReviewSet {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EdiscoveryReviewSet {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ediscoveryReviewSet"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ediscoveryReviewSet",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "queries",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "queries",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.queries,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.queries,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -27056,12 +26314,6 @@ impl ::graph_model::rt::Struct for EdiscoveryReviewSet {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryReviewSet {
@@ -27128,32 +26380,36 @@ pub struct EdiscoveryReviewSetQuery {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EdiscoveryReviewSetQuery {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ediscoveryReviewSetQuery"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ediscoveryReviewSetQuery",
+            &[
+                "id",
+                "contentQuery",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "contentQuery",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.content_query,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.content_query,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -27172,12 +26428,6 @@ impl ::graph_model::rt::Struct for EdiscoveryReviewSetQuery {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryReviewSetQuery {
@@ -27246,32 +26496,36 @@ pub struct EdiscoveryReviewTag {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EdiscoveryReviewTag {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ediscoveryReviewTag"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ediscoveryReviewTag",
+            &[
+                "id",
+                "createdBy",
+                "description",
+                "displayName",
+                "lastModifiedDateTime",
+                "childSelectability",
+                "childTags",
+                "parent",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "description",
-            "displayName",
-            "lastModifiedDateTime",
-            "childSelectability",
-            "childTags",
-            "parent",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_date_time,
-            &self.child_selectability,
-            &self.child_tags,
-            &self.parent,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_date_time,
+                &self.child_selectability,
+                &self.child_tags,
+                &self.parent,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -27290,12 +26544,6 @@ impl ::graph_model::rt::Struct for EdiscoveryReviewTag {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryReviewTag {
@@ -27378,44 +26626,48 @@ pub struct EdiscoverySearch {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EdiscoverySearch {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ediscoverySearch"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ediscoverySearch",
+            &[
+                "id",
+                "contentQuery",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "dataSourceScopes",
+                "additionalSources",
+                "addToReviewSetOperation",
+                "custodianSources",
+                "lastEstimateStatisticsOperation",
+                "noncustodialSources",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "contentQuery",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "dataSourceScopes",
-            "additionalSources",
-            "addToReviewSetOperation",
-            "custodianSources",
-            "lastEstimateStatisticsOperation",
-            "noncustodialSources",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.content_query,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.data_source_scopes,
-            &self.additional_sources,
-            &self.add_to_review_set_operation,
-            &self.custodian_sources,
-            &self.last_estimate_statistics_operation,
-            &self.noncustodial_sources,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.content_query,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.data_source_scopes,
+                &self.additional_sources,
+                &self.add_to_review_set_operation,
+                &self.custodian_sources,
+                &self.last_estimate_statistics_operation,
+                &self.noncustodial_sources,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -27440,12 +26692,6 @@ impl ::graph_model::rt::Struct for EdiscoverySearch {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EdiscoverySearch {
@@ -27535,54 +26781,58 @@ pub struct EdiscoverySearchExportOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EdiscoverySearchExportOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ediscoverySearchExportOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ediscoverySearchExportOperation",
+            &[
+                "id",
+                "action",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "percentProgress",
+                "resultInfo",
+                "status",
+                "additionalOptions",
+                "cloudAttachmentVersion",
+                "description",
+                "displayName",
+                "documentVersion",
+                "exportCriteria",
+                "exportFileMetadata",
+                "exportFormat",
+                "exportLocation",
+                "exportSingleItems",
+                "search",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "action",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "percentProgress",
-            "resultInfo",
-            "status",
-            "additionalOptions",
-            "cloudAttachmentVersion",
-            "description",
-            "displayName",
-            "documentVersion",
-            "exportCriteria",
-            "exportFileMetadata",
-            "exportFormat",
-            "exportLocation",
-            "exportSingleItems",
-            "search",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.action,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.percent_progress,
-            &self.result_info,
-            &self.status,
-            &self.additional_options,
-            &self.cloud_attachment_version,
-            &self.description,
-            &self.display_name,
-            &self.document_version,
-            &self.export_criteria,
-            &self.export_file_metadata,
-            &self.export_format,
-            &self.export_location,
-            &self.export_single_items,
-            &self.search,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.action,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.percent_progress,
+                &self.result_info,
+                &self.status,
+                &self.additional_options,
+                &self.cloud_attachment_version,
+                &self.description,
+                &self.display_name,
+                &self.document_version,
+                &self.export_criteria,
+                &self.export_file_metadata,
+                &self.export_format,
+                &self.export_location,
+                &self.export_single_items,
+                &self.search,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -27612,12 +26862,6 @@ impl ::graph_model::rt::Struct for EdiscoverySearchExportOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EdiscoverySearchExportOperation {
@@ -27684,32 +26928,36 @@ pub struct EdiscoveryTagOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EdiscoveryTagOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ediscoveryTagOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ediscoveryTagOperation",
+            &[
+                "id",
+                "action",
+                "completedDateTime",
+                "createdBy",
+                "createdDateTime",
+                "percentProgress",
+                "resultInfo",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "action",
-            "completedDateTime",
-            "createdBy",
-            "createdDateTime",
-            "percentProgress",
-            "resultInfo",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.action,
-            &self.completed_date_time,
-            &self.created_by,
-            &self.created_date_time,
-            &self.percent_progress,
-            &self.result_info,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.action,
+                &self.completed_date_time,
+                &self.created_by,
+                &self.created_date_time,
+                &self.percent_progress,
+                &self.result_info,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -27728,12 +26976,6 @@ impl ::graph_model::rt::Struct for EdiscoveryTagOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryTagOperation {
@@ -27788,26 +27030,21 @@ pub struct EhrConnectorAuditBaseRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EhrConnectorAuditBaseRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ehrConnectorAuditBaseRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ehrConnectorAuditBaseRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EhrConnectorAuditBaseRecord {
@@ -27864,14 +27101,18 @@ pub struct EmailSender {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EmailSender {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.emailSender"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.emailSender",
+            &["displayName", "domainName", "emailAddress"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "domainName", "emailAddress"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.domain_name, &self.email_address])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.display_name, &self.domain_name, &self.email_address],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -27885,12 +27126,6 @@ impl ::graph_model::rt::Struct for EmailSender {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EmailSender {
@@ -27945,26 +27180,21 @@ pub struct EopSubmissionFeedEntityAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EopSubmissionFeedEntityAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.eopSubmissionFeedEntityAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.eopSubmissionFeedEntityAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EopSubmissionFeedEntityAuditRecord {
@@ -28023,19 +27253,23 @@ pub struct EventPropagationResult {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EventPropagationResult {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.eventPropagationResult"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.eventPropagationResult",
+            &["location", "serviceName", "status", "statusInformation"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["location", "serviceName", "status", "statusInformation"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.location,
-            &self.service_name,
-            &self.status,
-            &self.status_information,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.location,
+                &self.service_name,
+                &self.status,
+                &self.status_information,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -28050,12 +27284,6 @@ impl ::graph_model::rt::Struct for EventPropagationResult {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EventPropagationResult {
@@ -28189,14 +27417,15 @@ pub struct EventQuery {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EventQuery {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.eventQuery"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.eventQuery",
+            &["query", "queryType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["query", "queryType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.query, &self.query_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.query, &self.query_type], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -28206,12 +27435,6 @@ impl ::graph_model::rt::Struct for EventQuery {
             &mut [&mut self.query, &mut self.query_type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EventQuery {
@@ -28752,26 +27975,21 @@ pub struct ExchangeAdminAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExchangeAdminAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.exchangeAdminAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.exchangeAdminAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExchangeAdminAuditRecord {
@@ -28826,26 +28044,21 @@ pub struct ExchangeAggregatedMailboxAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExchangeAggregatedMailboxAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.exchangeAggregatedMailboxAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.exchangeAggregatedMailboxAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExchangeAggregatedMailboxAuditRecord {
@@ -28900,26 +28113,21 @@ pub struct ExchangeAggregatedOperationRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExchangeAggregatedOperationRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.exchangeAggregatedOperationRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.exchangeAggregatedOperationRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExchangeAggregatedOperationRecord {
@@ -28974,26 +28182,21 @@ pub struct ExchangeMailboxAuditGroupRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExchangeMailboxAuditGroupRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.exchangeMailboxAuditGroupRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.exchangeMailboxAuditGroupRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExchangeMailboxAuditGroupRecord {
@@ -29048,26 +28251,21 @@ pub struct ExchangeMailboxAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExchangeMailboxAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.exchangeMailboxAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.exchangeMailboxAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExchangeMailboxAuditRecord {
@@ -29190,14 +28388,18 @@ pub struct ExportFileMetadata {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ExportFileMetadata {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.exportFileMetadata"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.exportFileMetadata",
+            &["downloadUrl", "fileName", "size"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["downloadUrl", "fileName", "size"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.download_url, &self.file_name, &self.size])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.download_url, &self.file_name, &self.size],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -29207,12 +28409,6 @@ impl ::graph_model::rt::Struct for ExportFileMetadata {
             &mut [&mut self.download_url, &mut self.file_name, &mut self.size],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ExportFileMetadata {
@@ -29585,26 +28781,21 @@ pub struct FabricAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FabricAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.fabricAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.fabricAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FabricAuditRecord {
@@ -29659,26 +28850,21 @@ pub struct FabricPolicyRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FabricPolicyRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.fabricPolicyRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.fabricPolicyRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FabricPolicyRecord {
@@ -29749,36 +28935,40 @@ pub struct FileDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.fileDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.fileDetails",
+            &[
+                "fileName",
+                "filePath",
+                "filePublisher",
+                "fileSize",
+                "issuer",
+                "md5",
+                "sha1",
+                "sha256",
+                "sha256Ac",
+                "signer",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "fileName",
-            "filePath",
-            "filePublisher",
-            "fileSize",
-            "issuer",
-            "md5",
-            "sha1",
-            "sha256",
-            "sha256Ac",
-            "signer",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.file_name,
-            &self.file_path,
-            &self.file_publisher,
-            &self.file_size,
-            &self.issuer,
-            &self.md5,
-            &self.sha1,
-            &self.sha256,
-            &self.sha256_ac,
-            &self.signer,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.file_name,
+                &self.file_path,
+                &self.file_publisher,
+                &self.file_size,
+                &self.issuer,
+                &self.md5,
+                &self.sha1,
+                &self.sha256,
+                &self.sha256_ac,
+                &self.signer,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -29799,12 +28989,6 @@ impl ::graph_model::rt::Struct for FileDetails {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FileDetails {
@@ -29875,36 +29059,40 @@ pub struct FileEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.fileEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.fileEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "detectionStatus",
+                "fileDetails",
+                "mdeDeviceId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "detectionStatus",
-            "fileDetails",
-            "mdeDeviceId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.detection_status,
-            &self.file_details,
-            &self.mde_device_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.detection_status,
+                &self.file_details,
+                &self.mde_device_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -29925,12 +29113,6 @@ impl ::graph_model::rt::Struct for FileEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FileEvidence {
@@ -29985,26 +29167,21 @@ pub struct FileHash {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileHash {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.fileHash"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.fileHash",
+            &["algorithm", "value"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["algorithm", "value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.algorithm, &self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.algorithm, &self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.algorithm, &mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FileHash {
@@ -30157,34 +29334,38 @@ pub struct FileHashEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FileHashEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.fileHashEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.fileHashEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "algorithm",
+                "value",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "algorithm",
-            "value",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.algorithm,
-            &self.value,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.algorithm,
+                &self.value,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -30204,12 +29385,6 @@ impl ::graph_model::rt::Struct for FileHashEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FileHashEvidence {
@@ -30264,14 +29439,15 @@ pub struct FilePlanAppliedCategory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FilePlanAppliedCategory {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.filePlanAppliedCategory"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.filePlanAppliedCategory",
+            &["displayName", "subcategory"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "subcategory"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name, &self.subcategory])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name, &self.subcategory], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -30281,12 +29457,6 @@ impl ::graph_model::rt::Struct for FilePlanAppliedCategory {
             &mut [&mut self.display_name, &mut self.subcategory],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FilePlanAppliedCategory {
@@ -30339,26 +29509,21 @@ pub struct FilePlanAuthority {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FilePlanAuthority {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.filePlanAuthority"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.filePlanAuthority",
+            &["displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.display_name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FilePlanAuthority {
@@ -30415,18 +29580,22 @@ pub struct FilePlanCitation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FilePlanCitation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.filePlanCitation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.filePlanCitation",
+            &["displayName", "citationJurisdiction", "citationUrl"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName", "citationJurisdiction", "citationUrl"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.display_name,
-            &self.citation_jurisdiction,
-            &self.citation_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.display_name,
+                &self.citation_jurisdiction,
+                &self.citation_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -30440,12 +29609,6 @@ impl ::graph_model::rt::Struct for FilePlanCitation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FilePlanCitation {
@@ -30498,26 +29661,21 @@ pub struct FilePlanDepartment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FilePlanDepartment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.filePlanDepartment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.filePlanDepartment",
+            &["displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.display_name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FilePlanDepartment {
@@ -30595,38 +29753,42 @@ pub struct FilePlanDescriptor {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FilePlanDescriptor {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.filePlanDescriptor"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.filePlanDescriptor",
+            &[
+                "id",
+                "authority",
+                "category",
+                "citation",
+                "department",
+                "filePlanReference",
+                "authorityTemplate",
+                "categoryTemplate",
+                "citationTemplate",
+                "departmentTemplate",
+                "filePlanReferenceTemplate",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authority",
-            "category",
-            "citation",
-            "department",
-            "filePlanReference",
-            "authorityTemplate",
-            "categoryTemplate",
-            "citationTemplate",
-            "departmentTemplate",
-            "filePlanReferenceTemplate",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authority,
-            &self.category,
-            &self.citation,
-            &self.department,
-            &self.file_plan_reference,
-            &self.authority_template,
-            &self.category_template,
-            &self.citation_template,
-            &self.department_template,
-            &self.file_plan_reference_template,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authority,
+                &self.category,
+                &self.citation,
+                &self.department,
+                &self.file_plan_reference,
+                &self.authority_template,
+                &self.category_template,
+                &self.citation_template,
+                &self.department_template,
+                &self.file_plan_reference_template,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -30648,12 +29810,6 @@ impl ::graph_model::rt::Struct for FilePlanDescriptor {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FilePlanDescriptor {
@@ -30706,26 +29862,21 @@ pub struct FilePlanReference {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FilePlanReference {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.filePlanReference"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.filePlanReference",
+            &["displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.display_name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FilePlanReference {
@@ -30784,19 +29935,23 @@ pub struct FilePlanReferenceTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FilePlanReferenceTemplate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.filePlanReferenceTemplate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.filePlanReferenceTemplate",
+            &["id", "createdBy", "createdDateTime", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdBy", "createdDateTime", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -30811,12 +29966,6 @@ impl ::graph_model::rt::Struct for FilePlanReferenceTemplate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FilePlanReferenceTemplate {
@@ -30869,26 +30018,21 @@ pub struct FilePlanSubcategory {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FilePlanSubcategory {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.filePlanSubcategory"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.filePlanSubcategory",
+            &["displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.display_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.display_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.display_name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FilePlanSubcategory {
@@ -30943,26 +30087,21 @@ pub struct FormattedContent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for FormattedContent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.formattedContent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.formattedContent",
+            &["content", "format"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["content", "format"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.content, &self.format])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.content, &self.format], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.content, &mut self.format], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for FormattedContent {
@@ -31023,20 +30162,24 @@ pub struct GeoLocation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GeoLocation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.geoLocation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.geoLocation",
+            &["city", "countryName", "latitude", "longitude", "state"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["city", "countryName", "latitude", "longitude", "state"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.city,
-            &self.country_name,
-            &self.latitude,
-            &self.longitude,
-            &self.state,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.city,
+                &self.country_name,
+                &self.latitude,
+                &self.longitude,
+                &self.state,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -31052,12 +30195,6 @@ impl ::graph_model::rt::Struct for GeoLocation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for GeoLocation {
@@ -31134,42 +30271,46 @@ pub struct GitHubOrganizationEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GitHubOrganizationEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.gitHubOrganizationEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.gitHubOrganizationEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "company",
+                "displayName",
+                "email",
+                "login",
+                "orgId",
+                "webUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "company",
-            "displayName",
-            "email",
-            "login",
-            "orgId",
-            "webUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.company,
-            &self.display_name,
-            &self.email,
-            &self.login,
-            &self.org_id,
-            &self.web_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.company,
+                &self.display_name,
+                &self.email,
+                &self.login,
+                &self.org_id,
+                &self.web_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -31193,12 +30334,6 @@ impl ::graph_model::rt::Struct for GitHubOrganizationEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for GitHubOrganizationEvidence {
@@ -31273,40 +30408,44 @@ pub struct GitHubRepoEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GitHubRepoEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.gitHubRepoEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.gitHubRepoEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "baseUrl",
+                "login",
+                "owner",
+                "ownerType",
+                "repoId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "baseUrl",
-            "login",
-            "owner",
-            "ownerType",
-            "repoId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.base_url,
-            &self.login,
-            &self.owner,
-            &self.owner_type,
-            &self.repo_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.base_url,
+                &self.login,
+                &self.owner,
+                &self.owner_type,
+                &self.repo_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -31329,12 +30468,6 @@ impl ::graph_model::rt::Struct for GitHubRepoEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for GitHubRepoEvidence {
@@ -31409,40 +30542,44 @@ pub struct GitHubUserEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GitHubUserEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.gitHubUserEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.gitHubUserEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "email",
+                "login",
+                "name",
+                "userId",
+                "webUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "email",
-            "login",
-            "name",
-            "userId",
-            "webUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.email,
-            &self.login,
-            &self.name,
-            &self.user_id,
-            &self.web_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.email,
+                &self.login,
+                &self.name,
+                &self.user_id,
+                &self.web_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -31465,12 +30602,6 @@ impl ::graph_model::rt::Struct for GitHubUserEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for GitHubUserEvidence {
@@ -31628,44 +30759,48 @@ pub struct GoogleCloudResourceEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for GoogleCloudResourceEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.googleCloudResourceEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.googleCloudResourceEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "fullResourceName",
+                "location",
+                "locationType",
+                "projectId",
+                "projectNumber",
+                "resourceName",
+                "resourceType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "fullResourceName",
-            "location",
-            "locationType",
-            "projectId",
-            "projectNumber",
-            "resourceName",
-            "resourceType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.full_resource_name,
-            &self.location,
-            &self.location_type,
-            &self.project_id,
-            &self.project_number,
-            &self.resource_name,
-            &self.resource_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.full_resource_name,
+                &self.location,
+                &self.location_type,
+                &self.project_id,
+                &self.project_number,
+                &self.resource_name,
+                &self.resource_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -31690,12 +30825,6 @@ impl ::graph_model::rt::Struct for GoogleCloudResourceEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for GoogleCloudResourceEvidence {
@@ -31774,44 +30903,48 @@ pub struct HealthIssue {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HealthIssue {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.healthIssue"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.healthIssue",
+            &[
+                "id",
+                "additionalInformation",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "domainNames",
+                "healthIssueType",
+                "issueTypeId",
+                "lastModifiedDateTime",
+                "recommendations",
+                "recommendedActionCommands",
+                "sensorDNSNames",
+                "severity",
+                "status",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "additionalInformation",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "domainNames",
-            "healthIssueType",
-            "issueTypeId",
-            "lastModifiedDateTime",
-            "recommendations",
-            "recommendedActionCommands",
-            "sensorDNSNames",
-            "severity",
-            "status",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.additional_information,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.domain_names,
-            &self.health_issue_type,
-            &self.issue_type_id,
-            &self.last_modified_date_time,
-            &self.recommendations,
-            &self.recommended_action_commands,
-            &self.sensor_dns_names,
-            &self.severity,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.additional_information,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.domain_names,
+                &self.health_issue_type,
+                &self.issue_type_id,
+                &self.last_modified_date_time,
+                &self.recommendations,
+                &self.recommended_action_commands,
+                &self.sensor_dns_names,
+                &self.severity,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -31836,12 +30969,6 @@ impl ::graph_model::rt::Struct for HealthIssue {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HealthIssue {
@@ -32100,26 +31227,21 @@ pub struct HealthcareSignalRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HealthcareSignalRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.healthcareSignalRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.healthcareSignalRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HealthcareSignalRecord {
@@ -32215,48 +31337,52 @@ pub struct Host {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Host {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.host"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.host",
+            &[
+                "id",
+                "firstSeenDateTime",
+                "lastSeenDateTime",
+                "childHostPairs",
+                "components",
+                "cookies",
+                "hostPairs",
+                "parentHostPairs",
+                "passiveDns",
+                "passiveDnsReverse",
+                "ports",
+                "reputation",
+                "sslCertificates",
+                "subdomains",
+                "trackers",
+                "whois",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "firstSeenDateTime",
-            "lastSeenDateTime",
-            "childHostPairs",
-            "components",
-            "cookies",
-            "hostPairs",
-            "parentHostPairs",
-            "passiveDns",
-            "passiveDnsReverse",
-            "ports",
-            "reputation",
-            "sslCertificates",
-            "subdomains",
-            "trackers",
-            "whois",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.first_seen_date_time,
-            &self.last_seen_date_time,
-            &self.child_host_pairs,
-            &self.components,
-            &self.cookies,
-            &self.host_pairs,
-            &self.parent_host_pairs,
-            &self.passive_dns,
-            &self.passive_dns_reverse,
-            &self.ports,
-            &self.reputation,
-            &self.ssl_certificates,
-            &self.subdomains,
-            &self.trackers,
-            &self.whois,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.first_seen_date_time,
+                &self.last_seen_date_time,
+                &self.child_host_pairs,
+                &self.components,
+                &self.cookies,
+                &self.host_pairs,
+                &self.parent_host_pairs,
+                &self.passive_dns,
+                &self.passive_dns_reverse,
+                &self.ports,
+                &self.reputation,
+                &self.ssl_certificates,
+                &self.subdomains,
+                &self.trackers,
+                &self.whois,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -32283,12 +31409,6 @@ impl ::graph_model::rt::Struct for Host {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Host {
@@ -32469,30 +31589,34 @@ pub struct HostComponent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HostComponent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.hostComponent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.hostComponent",
+            &[
+                "id",
+                "category",
+                "firstSeenDateTime",
+                "lastSeenDateTime",
+                "name",
+                "version",
+                "host",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "category",
-            "firstSeenDateTime",
-            "lastSeenDateTime",
-            "name",
-            "version",
-            "host",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.category,
-            &self.first_seen_date_time,
-            &self.last_seen_date_time,
-            &self.name,
-            &self.version,
-            &self.host,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.category,
+                &self.first_seen_date_time,
+                &self.last_seen_date_time,
+                &self.name,
+                &self.version,
+                &self.host,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -32510,12 +31634,6 @@ impl ::graph_model::rt::Struct for HostComponent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HostComponent {
@@ -32579,28 +31697,32 @@ pub struct HostCookie {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HostCookie {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.hostCookie"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.hostCookie",
+            &[
+                "id",
+                "domain",
+                "firstSeenDateTime",
+                "lastSeenDateTime",
+                "name",
+                "host",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "domain",
-            "firstSeenDateTime",
-            "lastSeenDateTime",
-            "name",
-            "host",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.domain,
-            &self.first_seen_date_time,
-            &self.last_seen_date_time,
-            &self.name,
-            &self.host,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.domain,
+                &self.first_seen_date_time,
+                &self.last_seen_date_time,
+                &self.name,
+                &self.host,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -32617,12 +31739,6 @@ impl ::graph_model::rt::Struct for HostCookie {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HostCookie {
@@ -32697,40 +31813,44 @@ pub struct HostLogonSessionEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HostLogonSessionEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.hostLogonSessionEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.hostLogonSessionEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "account",
+                "endUtcDateTime",
+                "host",
+                "sessionId",
+                "startUtcDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "account",
-            "endUtcDateTime",
-            "host",
-            "sessionId",
-            "startUtcDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.account,
-            &self.end_utc_date_time,
-            &self.host,
-            &self.session_id,
-            &self.start_utc_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.account,
+                &self.end_utc_date_time,
+                &self.host,
+                &self.session_id,
+                &self.start_utc_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -32753,12 +31873,6 @@ impl ::graph_model::rt::Struct for HostLogonSessionEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HostLogonSessionEvidence {
@@ -32823,28 +31937,32 @@ pub struct HostPair {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HostPair {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.hostPair"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.hostPair",
+            &[
+                "id",
+                "firstSeenDateTime",
+                "lastSeenDateTime",
+                "linkKind",
+                "childHost",
+                "parentHost",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "firstSeenDateTime",
-            "lastSeenDateTime",
-            "linkKind",
-            "childHost",
-            "parentHost",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.first_seen_date_time,
-            &self.last_seen_date_time,
-            &self.link_kind,
-            &self.child_host,
-            &self.parent_host,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.first_seen_date_time,
+                &self.last_seen_date_time,
+                &self.link_kind,
+                &self.child_host,
+                &self.parent_host,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -32861,12 +31979,6 @@ impl ::graph_model::rt::Struct for HostPair {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HostPair {
@@ -32943,40 +32055,44 @@ pub struct HostPort {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HostPort {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.hostPort"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.hostPort",
+            &[
+                "id",
+                "banners",
+                "firstSeenDateTime",
+                "lastScanDateTime",
+                "lastSeenDateTime",
+                "port",
+                "protocol",
+                "services",
+                "status",
+                "timesObserved",
+                "host",
+                "mostRecentSslCertificate",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "banners",
-            "firstSeenDateTime",
-            "lastScanDateTime",
-            "lastSeenDateTime",
-            "port",
-            "protocol",
-            "services",
-            "status",
-            "timesObserved",
-            "host",
-            "mostRecentSslCertificate",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.banners,
-            &self.first_seen_date_time,
-            &self.last_scan_date_time,
-            &self.last_seen_date_time,
-            &self.port,
-            &self.protocol,
-            &self.services,
-            &self.status,
-            &self.times_observed,
-            &self.host,
-            &self.most_recent_ssl_certificate,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.banners,
+                &self.first_seen_date_time,
+                &self.last_scan_date_time,
+                &self.last_seen_date_time,
+                &self.port,
+                &self.protocol,
+                &self.services,
+                &self.status,
+                &self.times_observed,
+                &self.host,
+                &self.most_recent_ssl_certificate,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -32999,12 +32115,6 @@ impl ::graph_model::rt::Struct for HostPort {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HostPort {
@@ -33065,26 +32175,30 @@ pub struct HostPortBanner {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HostPortBanner {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.hostPortBanner"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.hostPortBanner",
+            &[
+                "banner",
+                "firstSeenDateTime",
+                "lastSeenDateTime",
+                "scanProtocol",
+                "timesObserved",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "banner",
-            "firstSeenDateTime",
-            "lastSeenDateTime",
-            "scanProtocol",
-            "timesObserved",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.banner,
-            &self.first_seen_date_time,
-            &self.last_seen_date_time,
-            &self.scan_protocol,
-            &self.times_observed,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.banner,
+                &self.first_seen_date_time,
+                &self.last_seen_date_time,
+                &self.scan_protocol,
+                &self.times_observed,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -33100,12 +32214,6 @@ impl ::graph_model::rt::Struct for HostPortBanner {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HostPortBanner {
@@ -33165,24 +32273,28 @@ pub struct HostPortComponent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HostPortComponent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.hostPortComponent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.hostPortComponent",
+            &[
+                "firstSeenDateTime",
+                "isRecent",
+                "lastSeenDateTime",
+                "component",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "firstSeenDateTime",
-            "isRecent",
-            "lastSeenDateTime",
-            "component",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.first_seen_date_time,
-            &self.is_recent,
-            &self.last_seen_date_time,
-            &self.component,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.first_seen_date_time,
+                &self.is_recent,
+                &self.last_seen_date_time,
+                &self.component,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -33197,12 +32309,6 @@ impl ::graph_model::rt::Struct for HostPortComponent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HostPortComponent {
@@ -33395,14 +32501,18 @@ pub struct HostReputation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HostReputation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.hostReputation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.hostReputation",
+            &["id", "classification", "rules", "score"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "classification", "rules", "score"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.classification, &self.rules, &self.score])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.classification, &self.rules, &self.score],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -33417,12 +32527,6 @@ impl ::graph_model::rt::Struct for HostReputation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HostReputation {
@@ -33560,19 +32664,23 @@ pub struct HostReputationRule {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HostReputationRule {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.hostReputationRule"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.hostReputationRule",
+            &["description", "name", "relatedDetailsUrl", "severity"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "name", "relatedDetailsUrl", "severity"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.description,
-            &self.name,
-            &self.related_details_url,
-            &self.severity,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.description,
+                &self.name,
+                &self.related_details_url,
+                &self.severity,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -33587,12 +32695,6 @@ impl ::graph_model::rt::Struct for HostReputationRule {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HostReputationRule {
@@ -33731,28 +32833,32 @@ pub struct HostSslCertificate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HostSslCertificate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.hostSslCertificate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.hostSslCertificate",
+            &[
+                "id",
+                "firstSeenDateTime",
+                "lastSeenDateTime",
+                "ports",
+                "host",
+                "sslCertificate",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "firstSeenDateTime",
-            "lastSeenDateTime",
-            "ports",
-            "host",
-            "sslCertificate",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.first_seen_date_time,
-            &self.last_seen_date_time,
-            &self.ports,
-            &self.host,
-            &self.ssl_certificate,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.first_seen_date_time,
+                &self.last_seen_date_time,
+                &self.ports,
+                &self.host,
+                &self.ssl_certificate,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -33769,12 +32875,6 @@ impl ::graph_model::rt::Struct for HostSslCertificate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HostSslCertificate {
@@ -33831,18 +32931,22 @@ pub struct HostSslCertificatePort {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HostSslCertificatePort {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.hostSslCertificatePort"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.hostSslCertificatePort",
+            &["firstSeenDateTime", "lastSeenDateTime", "port"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["firstSeenDateTime", "lastSeenDateTime", "port"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.first_seen_date_time,
-            &self.last_seen_date_time,
-            &self.port,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.first_seen_date_time,
+                &self.last_seen_date_time,
+                &self.port,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -33856,12 +32960,6 @@ impl ::graph_model::rt::Struct for HostSslCertificatePort {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HostSslCertificatePort {
@@ -33925,28 +33023,32 @@ pub struct HostTracker {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HostTracker {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.hostTracker"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.hostTracker",
+            &[
+                "id",
+                "firstSeenDateTime",
+                "kind",
+                "lastSeenDateTime",
+                "value",
+                "host",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "firstSeenDateTime",
-            "kind",
-            "lastSeenDateTime",
-            "value",
-            "host",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.first_seen_date_time,
-            &self.kind,
-            &self.last_seen_date_time,
-            &self.value,
-            &self.host,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.first_seen_date_time,
+                &self.kind,
+                &self.last_seen_date_time,
+                &self.value,
+                &self.host,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -33963,12 +33065,6 @@ impl ::graph_model::rt::Struct for HostTracker {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HostTracker {
@@ -34023,26 +33119,21 @@ pub struct HostedRpaAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HostedRpaAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.hostedRpaAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.hostedRpaAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HostedRpaAuditRecord {
@@ -34141,52 +33232,56 @@ pub struct Hostname {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Hostname {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.hostname"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.hostname",
+            &[
+                "id",
+                "firstSeenDateTime",
+                "lastSeenDateTime",
+                "registrant",
+                "registrar",
+                "childHostPairs",
+                "components",
+                "cookies",
+                "hostPairs",
+                "parentHostPairs",
+                "passiveDns",
+                "passiveDnsReverse",
+                "ports",
+                "reputation",
+                "sslCertificates",
+                "subdomains",
+                "trackers",
+                "whois",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "firstSeenDateTime",
-            "lastSeenDateTime",
-            "registrant",
-            "registrar",
-            "childHostPairs",
-            "components",
-            "cookies",
-            "hostPairs",
-            "parentHostPairs",
-            "passiveDns",
-            "passiveDnsReverse",
-            "ports",
-            "reputation",
-            "sslCertificates",
-            "subdomains",
-            "trackers",
-            "whois",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.first_seen_date_time,
-            &self.last_seen_date_time,
-            &self.registrant,
-            &self.registrar,
-            &self.child_host_pairs,
-            &self.components,
-            &self.cookies,
-            &self.host_pairs,
-            &self.parent_host_pairs,
-            &self.passive_dns,
-            &self.passive_dns_reverse,
-            &self.ports,
-            &self.reputation,
-            &self.ssl_certificates,
-            &self.subdomains,
-            &self.trackers,
-            &self.whois,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.first_seen_date_time,
+                &self.last_seen_date_time,
+                &self.registrant,
+                &self.registrar,
+                &self.child_host_pairs,
+                &self.components,
+                &self.cookies,
+                &self.host_pairs,
+                &self.parent_host_pairs,
+                &self.passive_dns,
+                &self.passive_dns_reverse,
+                &self.ports,
+                &self.reputation,
+                &self.ssl_certificates,
+                &self.subdomains,
+                &self.trackers,
+                &self.whois,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -34215,12 +33310,6 @@ impl ::graph_model::rt::Struct for Hostname {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Hostname {
@@ -34275,26 +33364,21 @@ pub struct HrSignalAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HrSignalAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.hrSignalAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.hrSignalAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HrSignalAuditRecord {
@@ -34349,26 +33433,21 @@ pub struct HygieneEventRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for HygieneEventRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.hygieneEventRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.hygieneEventRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for HygieneEventRecord {
@@ -34423,26 +33502,19 @@ pub struct Hyperlink {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Hyperlink {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.hyperlink"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.security.hyperlink", &["name", "url"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name", "url"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.name, &self.url])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.name, &self.url], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.name, &mut self.url], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Hyperlink {
@@ -34508,30 +33580,34 @@ pub struct IdentityAccounts {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityAccounts {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.identityAccounts"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.identityAccounts",
+            &[
+                "id",
+                "accounts",
+                "cloudSecurityIdentifier",
+                "displayName",
+                "domain",
+                "isEnabled",
+                "onPremisesSecurityIdentifier",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "accounts",
-            "cloudSecurityIdentifier",
-            "displayName",
-            "domain",
-            "isEnabled",
-            "onPremisesSecurityIdentifier",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.accounts,
-            &self.cloud_security_identifier,
-            &self.display_name,
-            &self.domain,
-            &self.is_enabled,
-            &self.on_premises_security_identifier,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.accounts,
+                &self.cloud_security_identifier,
+                &self.display_name,
+                &self.domain,
+                &self.is_enabled,
+                &self.on_premises_security_identifier,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -34549,12 +33625,6 @@ impl ::graph_model::rt::Struct for IdentityAccounts {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IdentityAccounts {
@@ -34728,30 +33798,34 @@ pub struct IdentityContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IdentityContainer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.identityContainer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.identityContainer",
+            &[
+                "id",
+                "healthIssues",
+                "identityAccounts",
+                "sensorCandidateActivationConfiguration",
+                "sensorCandidates",
+                "sensors",
+                "settings",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "healthIssues",
-            "identityAccounts",
-            "sensorCandidateActivationConfiguration",
-            "sensorCandidates",
-            "sensors",
-            "settings",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.health_issues,
-            &self.identity_accounts,
-            &self.sensor_candidate_activation_configuration,
-            &self.sensor_candidates,
-            &self.sensors,
-            &self.settings,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.health_issues,
+                &self.identity_accounts,
+                &self.sensor_candidate_activation_configuration,
+                &self.sensor_candidates,
+                &self.sensors,
+                &self.settings,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -34769,12 +33843,6 @@ impl ::graph_model::rt::Struct for IdentityContainer {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IdentityContainer {
@@ -34938,58 +34006,62 @@ pub struct Incident {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Incident {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.incident"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.incident",
+            &[
+                "id",
+                "assignedTo",
+                "classification",
+                "comments",
+                "createdDateTime",
+                "customTags",
+                "description",
+                "determination",
+                "displayName",
+                "incidentWebUrl",
+                "lastModifiedBy",
+                "lastUpdateDateTime",
+                "priorityScore",
+                "redirectIncidentId",
+                "resolvingComment",
+                "severity",
+                "status",
+                "summary",
+                "systemTags",
+                "tenantId",
+                "alerts",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "assignedTo",
-            "classification",
-            "comments",
-            "createdDateTime",
-            "customTags",
-            "description",
-            "determination",
-            "displayName",
-            "incidentWebUrl",
-            "lastModifiedBy",
-            "lastUpdateDateTime",
-            "priorityScore",
-            "redirectIncidentId",
-            "resolvingComment",
-            "severity",
-            "status",
-            "summary",
-            "systemTags",
-            "tenantId",
-            "alerts",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.assigned_to,
-            &self.classification,
-            &self.comments,
-            &self.created_date_time,
-            &self.custom_tags,
-            &self.description,
-            &self.determination,
-            &self.display_name,
-            &self.incident_web_url,
-            &self.last_modified_by,
-            &self.last_update_date_time,
-            &self.priority_score,
-            &self.redirect_incident_id,
-            &self.resolving_comment,
-            &self.severity,
-            &self.status,
-            &self.summary,
-            &self.system_tags,
-            &self.tenant_id,
-            &self.alerts,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.assigned_to,
+                &self.classification,
+                &self.comments,
+                &self.created_date_time,
+                &self.custom_tags,
+                &self.description,
+                &self.determination,
+                &self.display_name,
+                &self.incident_web_url,
+                &self.last_modified_by,
+                &self.last_update_date_time,
+                &self.priority_score,
+                &self.redirect_incident_id,
+                &self.resolving_comment,
+                &self.severity,
+                &self.status,
+                &self.summary,
+                &self.system_tags,
+                &self.tenant_id,
+                &self.alerts,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -35021,12 +34093,6 @@ impl ::graph_model::rt::Struct for Incident {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Incident {
@@ -35236,26 +34302,21 @@ pub struct InformationBarrierPolicyApplicationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InformationBarrierPolicyApplicationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.informationBarrierPolicyApplicationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.informationBarrierPolicyApplicationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InformationBarrierPolicyApplicationAuditRecord {
@@ -35313,26 +34374,21 @@ pub struct InformationWorkerProtectionAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InformationWorkerProtectionAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.informationWorkerProtectionAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.informationWorkerProtectionAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InformationWorkerProtectionAuditRecord {
@@ -35388,26 +34444,21 @@ pub struct InsiderRiskScopedUserInsightsRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InsiderRiskScopedUserInsightsRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.insiderRiskScopedUserInsightsRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.insiderRiskScopedUserInsightsRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InsiderRiskScopedUserInsightsRecord {
@@ -35462,26 +34513,21 @@ pub struct InsiderRiskScopedUsersRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for InsiderRiskScopedUsersRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.insiderRiskScopedUsersRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.insiderRiskScopedUsersRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for InsiderRiskScopedUsersRecord {
@@ -35536,26 +34582,21 @@ pub struct IntegratedAppsAppAdminActivityAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IntegratedAppsAppAdminActivityAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.integratedAppsAppAdminActivityAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.integratedAppsAppAdminActivityAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IntegratedAppsAppAdminActivityAuditRecord {
@@ -35611,26 +34652,21 @@ pub struct IntegratedAppsAppSettingsAdminActivityAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IntegratedAppsAppSettingsAdminActivityAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.integratedAppsAppSettingsAdminActivityAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.integratedAppsAppSettingsAdminActivityAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IntegratedAppsAppSettingsAdminActivityAuditRecord {
@@ -35708,38 +34744,42 @@ pub struct IntelligenceProfile {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IntelligenceProfile {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.intelligenceProfile"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.intelligenceProfile",
+            &[
+                "id",
+                "aliases",
+                "countriesOrRegionsOfOrigin",
+                "description",
+                "firstActiveDateTime",
+                "kind",
+                "summary",
+                "targets",
+                "title",
+                "tradecraft",
+                "indicators",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "aliases",
-            "countriesOrRegionsOfOrigin",
-            "description",
-            "firstActiveDateTime",
-            "kind",
-            "summary",
-            "targets",
-            "title",
-            "tradecraft",
-            "indicators",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.aliases,
-            &self.countries_or_regions_of_origin,
-            &self.description,
-            &self.first_active_date_time,
-            &self.kind,
-            &self.summary,
-            &self.targets,
-            &self.title,
-            &self.tradecraft,
-            &self.indicators,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.aliases,
+                &self.countries_or_regions_of_origin,
+                &self.description,
+                &self.first_active_date_time,
+                &self.kind,
+                &self.summary,
+                &self.targets,
+                &self.title,
+                &self.tradecraft,
+                &self.indicators,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -35761,12 +34801,6 @@ impl ::graph_model::rt::Struct for IntelligenceProfile {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IntelligenceProfile {
@@ -35821,26 +34855,21 @@ pub struct IntelligenceProfileCountryOrRegionOfOrigin {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IntelligenceProfileCountryOrRegionOfOrigin {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.intelligenceProfileCountryOrRegionOfOrigin"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.intelligenceProfileCountryOrRegionOfOrigin",
+            &["code", "label"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["code", "label"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.code, &self.label])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.code, &self.label], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.code, &mut self.label], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IntelligenceProfileCountryOrRegionOfOrigin {
@@ -35905,26 +34934,30 @@ pub struct IntelligenceProfileIndicator {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IntelligenceProfileIndicator {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.intelligenceProfileIndicator"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.intelligenceProfileIndicator",
+            &[
+                "id",
+                "source",
+                "firstSeenDateTime",
+                "lastSeenDateTime",
+                "artifact",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "source",
-            "firstSeenDateTime",
-            "lastSeenDateTime",
-            "artifact",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.source,
-            &self.first_seen_date_time,
-            &self.last_seen_date_time,
-            &self.artifact,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.source,
+                &self.first_seen_date_time,
+                &self.last_seen_date_time,
+                &self.artifact,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -35940,12 +34973,6 @@ impl ::graph_model::rt::Struct for IntelligenceProfileIndicator {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IntelligenceProfileIndicator {
@@ -36279,82 +35306,86 @@ pub struct IoTDeviceEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IoTDeviceEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ioTDeviceEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ioTDeviceEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "deviceId",
+                "deviceName",
+                "devicePageLink",
+                "deviceSubType",
+                "deviceType",
+                "importance",
+                "ioTHub",
+                "ioTSecurityAgentId",
+                "ipAddress",
+                "isAuthorized",
+                "isProgramming",
+                "isScanner",
+                "macAddress",
+                "manufacturer",
+                "model",
+                "nics",
+                "operatingSystem",
+                "owners",
+                "protocols",
+                "purdueLayer",
+                "sensor",
+                "serialNumber",
+                "site",
+                "source",
+                "sourceRef",
+                "zone",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "deviceId",
-            "deviceName",
-            "devicePageLink",
-            "deviceSubType",
-            "deviceType",
-            "importance",
-            "ioTHub",
-            "ioTSecurityAgentId",
-            "ipAddress",
-            "isAuthorized",
-            "isProgramming",
-            "isScanner",
-            "macAddress",
-            "manufacturer",
-            "model",
-            "nics",
-            "operatingSystem",
-            "owners",
-            "protocols",
-            "purdueLayer",
-            "sensor",
-            "serialNumber",
-            "site",
-            "source",
-            "sourceRef",
-            "zone",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.device_id,
-            &self.device_name,
-            &self.device_page_link,
-            &self.device_sub_type,
-            &self.device_type,
-            &self.importance,
-            &self.io_t_hub,
-            &self.io_t_security_agent_id,
-            &self.ip_address,
-            &self.is_authorized,
-            &self.is_programming,
-            &self.is_scanner,
-            &self.mac_address,
-            &self.manufacturer,
-            &self.model,
-            &self.nics,
-            &self.operating_system,
-            &self.owners,
-            &self.protocols,
-            &self.purdue_layer,
-            &self.sensor,
-            &self.serial_number,
-            &self.site,
-            &self.source,
-            &self.source_ref,
-            &self.zone,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.device_id,
+                &self.device_name,
+                &self.device_page_link,
+                &self.device_sub_type,
+                &self.device_type,
+                &self.importance,
+                &self.io_t_hub,
+                &self.io_t_security_agent_id,
+                &self.ip_address,
+                &self.is_authorized,
+                &self.is_programming,
+                &self.is_scanner,
+                &self.mac_address,
+                &self.manufacturer,
+                &self.model,
+                &self.nics,
+                &self.operating_system,
+                &self.owners,
+                &self.protocols,
+                &self.purdue_layer,
+                &self.sensor,
+                &self.serial_number,
+                &self.site,
+                &self.source,
+                &self.source_ref,
+                &self.zone,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -36398,12 +35429,6 @@ impl ::graph_model::rt::Struct for IoTDeviceEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IoTDeviceEvidence {
@@ -36580,56 +35605,60 @@ pub struct IpAddress {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IpAddress {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ipAddress"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ipAddress",
+            &[
+                "id",
+                "firstSeenDateTime",
+                "lastSeenDateTime",
+                "autonomousSystem",
+                "countryOrRegion",
+                "hostingProvider",
+                "netblock",
+                "childHostPairs",
+                "components",
+                "cookies",
+                "hostPairs",
+                "parentHostPairs",
+                "passiveDns",
+                "passiveDnsReverse",
+                "ports",
+                "reputation",
+                "sslCertificates",
+                "subdomains",
+                "trackers",
+                "whois",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "firstSeenDateTime",
-            "lastSeenDateTime",
-            "autonomousSystem",
-            "countryOrRegion",
-            "hostingProvider",
-            "netblock",
-            "childHostPairs",
-            "components",
-            "cookies",
-            "hostPairs",
-            "parentHostPairs",
-            "passiveDns",
-            "passiveDnsReverse",
-            "ports",
-            "reputation",
-            "sslCertificates",
-            "subdomains",
-            "trackers",
-            "whois",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.first_seen_date_time,
-            &self.last_seen_date_time,
-            &self.autonomous_system,
-            &self.country_or_region,
-            &self.hosting_provider,
-            &self.netblock,
-            &self.child_host_pairs,
-            &self.components,
-            &self.cookies,
-            &self.host_pairs,
-            &self.parent_host_pairs,
-            &self.passive_dns,
-            &self.passive_dns_reverse,
-            &self.ports,
-            &self.reputation,
-            &self.ssl_certificates,
-            &self.subdomains,
-            &self.trackers,
-            &self.whois,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.first_seen_date_time,
+                &self.last_seen_date_time,
+                &self.autonomous_system,
+                &self.country_or_region,
+                &self.hosting_provider,
+                &self.netblock,
+                &self.child_host_pairs,
+                &self.components,
+                &self.cookies,
+                &self.host_pairs,
+                &self.parent_host_pairs,
+                &self.passive_dns,
+                &self.passive_dns_reverse,
+                &self.ports,
+                &self.reputation,
+                &self.ssl_certificates,
+                &self.subdomains,
+                &self.trackers,
+                &self.whois,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -36660,12 +35689,6 @@ impl ::graph_model::rt::Struct for IpAddress {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IpAddress {
@@ -36738,38 +35761,42 @@ pub struct IpEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IpEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ipEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ipEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "countryLetterCode",
+                "ipAddress",
+                "location",
+                "stream",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "countryLetterCode",
-            "ipAddress",
-            "location",
-            "stream",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.country_letter_code,
-            &self.ip_address,
-            &self.location,
-            &self.stream,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.country_letter_code,
+                &self.ip_address,
+                &self.location,
+                &self.stream,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -36791,12 +35818,6 @@ impl ::graph_model::rt::Struct for IpEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IpEvidence {
@@ -36851,26 +35872,21 @@ pub struct IrmActivityAuditTrailRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IrmActivityAuditTrailRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.irmActivityAuditTrailRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.irmActivityAuditTrailRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IrmActivityAuditTrailRecord {
@@ -36925,26 +35941,21 @@ pub struct IrmUserDefinedDetectionRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for IrmUserDefinedDetectionRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.irmUserDefinedDetectionRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.irmUserDefinedDetectionRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for IrmUserDefinedDetectionRecord {
@@ -37065,26 +36076,21 @@ pub struct KaizalaAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for KaizalaAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.kaizalaAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.kaizalaAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for KaizalaAuditRecord {
@@ -37159,40 +36165,44 @@ pub struct KubernetesClusterEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for KubernetesClusterEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.kubernetesClusterEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.kubernetesClusterEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "cloudResource",
+                "distribution",
+                "name",
+                "platform",
+                "version",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "cloudResource",
-            "distribution",
-            "name",
-            "platform",
-            "version",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.cloud_resource,
-            &self.distribution,
-            &self.name,
-            &self.platform,
-            &self.version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.cloud_resource,
+                &self.distribution,
+                &self.name,
+                &self.platform,
+                &self.version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -37215,12 +36225,6 @@ impl ::graph_model::rt::Struct for KubernetesClusterEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for KubernetesClusterEvidence {
@@ -37293,38 +36297,42 @@ pub struct KubernetesControllerEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for KubernetesControllerEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.kubernetesControllerEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.kubernetesControllerEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "labels",
+                "name",
+                "namespace",
+                "type",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "labels",
-            "name",
-            "namespace",
-            "type",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.labels,
-            &self.name,
-            &self.namespace,
-            &self.r#type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.labels,
+                &self.name,
+                &self.namespace,
+                &self.r#type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -37346,12 +36354,6 @@ impl ::graph_model::rt::Struct for KubernetesControllerEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for KubernetesControllerEvidence {
@@ -37422,36 +36424,40 @@ pub struct KubernetesNamespaceEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for KubernetesNamespaceEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.kubernetesNamespaceEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.kubernetesNamespaceEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "cluster",
+                "labels",
+                "name",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "cluster",
-            "labels",
-            "name",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.cluster,
-            &self.labels,
-            &self.name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.cluster,
+                &self.labels,
+                &self.name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -37472,12 +36478,6 @@ impl ::graph_model::rt::Struct for KubernetesNamespaceEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for KubernetesNamespaceEvidence {
@@ -37638,48 +36638,52 @@ pub struct KubernetesPodEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for KubernetesPodEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.kubernetesPodEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.kubernetesPodEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "containers",
+                "controller",
+                "ephemeralContainers",
+                "initContainers",
+                "labels",
+                "name",
+                "namespace",
+                "podIp",
+                "serviceAccount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "containers",
-            "controller",
-            "ephemeralContainers",
-            "initContainers",
-            "labels",
-            "name",
-            "namespace",
-            "podIp",
-            "serviceAccount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.containers,
-            &self.controller,
-            &self.ephemeral_containers,
-            &self.init_containers,
-            &self.labels,
-            &self.name,
-            &self.namespace,
-            &self.pod_ip,
-            &self.service_account,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.containers,
+                &self.controller,
+                &self.ephemeral_containers,
+                &self.init_containers,
+                &self.labels,
+                &self.name,
+                &self.namespace,
+                &self.pod_ip,
+                &self.service_account,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -37706,12 +36710,6 @@ impl ::graph_model::rt::Struct for KubernetesPodEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for KubernetesPodEvidence {
@@ -37782,36 +36780,40 @@ pub struct KubernetesSecretEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for KubernetesSecretEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.kubernetesSecretEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.kubernetesSecretEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "name",
+                "namespace",
+                "secretType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "name",
-            "namespace",
-            "secretType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.name,
-            &self.namespace,
-            &self.secret_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.name,
+                &self.namespace,
+                &self.secret_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -37832,12 +36834,6 @@ impl ::graph_model::rt::Struct for KubernetesSecretEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for KubernetesSecretEvidence {
@@ -37906,34 +36902,38 @@ pub struct KubernetesServiceAccountEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for KubernetesServiceAccountEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.kubernetesServiceAccountEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.kubernetesServiceAccountEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "name",
+                "namespace",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "name",
-            "namespace",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.name,
-            &self.namespace,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.name,
+                &self.namespace,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -37953,12 +36953,6 @@ impl ::graph_model::rt::Struct for KubernetesServiceAccountEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for KubernetesServiceAccountEvidence {
@@ -38039,46 +37033,50 @@ pub struct KubernetesServiceEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for KubernetesServiceEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.kubernetesServiceEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.kubernetesServiceEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "clusterIP",
+                "externalIPs",
+                "labels",
+                "name",
+                "namespace",
+                "selector",
+                "servicePorts",
+                "serviceType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "clusterIP",
-            "externalIPs",
-            "labels",
-            "name",
-            "namespace",
-            "selector",
-            "servicePorts",
-            "serviceType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.cluster_ip,
-            &self.external_i_ps,
-            &self.labels,
-            &self.name,
-            &self.namespace,
-            &self.selector,
-            &self.service_ports,
-            &self.service_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.cluster_ip,
+                &self.external_i_ps,
+                &self.labels,
+                &self.name,
+                &self.namespace,
+                &self.selector,
+                &self.service_ports,
+                &self.service_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -38104,12 +37102,6 @@ impl ::graph_model::rt::Struct for KubernetesServiceEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for KubernetesServiceEvidence {
@@ -38172,28 +37164,32 @@ pub struct KubernetesServicePort {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for KubernetesServicePort {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.kubernetesServicePort"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.kubernetesServicePort",
+            &[
+                "appProtocol",
+                "name",
+                "nodePort",
+                "port",
+                "protocol",
+                "targetPort",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "appProtocol",
-            "name",
-            "nodePort",
-            "port",
-            "protocol",
-            "targetPort",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.app_protocol,
-            &self.name,
-            &self.node_port,
-            &self.port,
-            &self.protocol,
-            &self.target_port,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.app_protocol,
+                &self.name,
+                &self.node_port,
+                &self.port,
+                &self.protocol,
+                &self.target_port,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -38210,12 +37206,6 @@ impl ::graph_model::rt::Struct for KubernetesServicePort {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for KubernetesServicePort {
@@ -38354,26 +37344,21 @@ pub struct LabelAnalyticsAggregateAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LabelAnalyticsAggregateAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.labelAnalyticsAggregateAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.labelAnalyticsAggregateAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LabelAnalyticsAggregateAuditRecord {
@@ -38428,26 +37413,21 @@ pub struct LabelContentExplorerAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LabelContentExplorerAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.labelContentExplorerAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.labelContentExplorerAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LabelContentExplorerAuditRecord {
@@ -38512,30 +37492,34 @@ pub struct LabelsRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LabelsRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.labelsRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.labelsRoot",
+            &[
+                "id",
+                "authorities",
+                "categories",
+                "citations",
+                "departments",
+                "filePlanReferences",
+                "retentionLabels",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "authorities",
-            "categories",
-            "citations",
-            "departments",
-            "filePlanReferences",
-            "retentionLabels",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.authorities,
-            &self.categories,
-            &self.citations,
-            &self.departments,
-            &self.file_plan_references,
-            &self.retention_labels,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.authorities,
+                &self.categories,
+                &self.citations,
+                &self.departments,
+                &self.file_plan_references,
+                &self.retention_labels,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -38553,12 +37537,6 @@ impl ::graph_model::rt::Struct for LabelsRoot {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LabelsRoot {
@@ -38613,26 +37591,21 @@ pub struct LargeContentMetadataAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LargeContentMetadataAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.largeContentMetadataAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.largeContentMetadataAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LargeContentMetadataAuditRecord {
@@ -38687,14 +37660,15 @@ pub struct LoggedOnUser {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LoggedOnUser {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.loggedOnUser"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.loggedOnUser",
+            &["accountName", "domainName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["accountName", "domainName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.account_name, &self.domain_name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.account_name, &self.domain_name], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -38704,12 +37678,6 @@ impl ::graph_model::rt::Struct for LoggedOnUser {
             &mut [&mut self.account_name, &mut self.domain_name],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LoggedOnUser {
@@ -38764,26 +37732,21 @@ pub struct M365ComplianceConnectorAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for M365ComplianceConnectorAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.m365ComplianceConnectorAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.m365ComplianceConnectorAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for M365ComplianceConnectorAuditRecord {
@@ -38838,26 +37801,21 @@ pub struct M365SearchSectionsRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for M365SearchSectionsRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.m365SearchSectionsRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.m365SearchSectionsRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for M365SearchSectionsRecord {
@@ -38912,26 +37870,21 @@ pub struct M365daadAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for M365daadAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.m365daadAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.m365daadAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for M365daadAuditRecord {
@@ -38986,26 +37939,21 @@ pub struct M365odspAssetMetadataRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for M365odspAssetMetadataRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.m365odspAssetMetadataRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.m365odspAssetMetadataRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for M365odspAssetMetadataRecord {
@@ -39060,26 +38008,21 @@ pub struct MDASHAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MDASHAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mDASHAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mDASHAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MDASHAuditRecord {
@@ -39156,42 +38099,46 @@ pub struct MailClusterEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailClusterEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mailClusterEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mailClusterEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "clusterBy",
+                "clusterByValue",
+                "emailCount",
+                "networkMessageIds",
+                "query",
+                "urn",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "clusterBy",
-            "clusterByValue",
-            "emailCount",
-            "networkMessageIds",
-            "query",
-            "urn",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.cluster_by,
-            &self.cluster_by_value,
-            &self.email_count,
-            &self.network_message_ids,
-            &self.query,
-            &self.urn,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.cluster_by,
+                &self.cluster_by_value,
+                &self.email_count,
+                &self.network_message_ids,
+                &self.query,
+                &self.urn,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -39215,12 +38162,6 @@ impl ::graph_model::rt::Struct for MailClusterEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MailClusterEvidence {
@@ -39275,26 +38216,21 @@ pub struct MailSubmissionData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailSubmissionData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mailSubmissionData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mailSubmissionData",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MailSubmissionData {
@@ -39371,42 +38307,46 @@ pub struct MailboxConfigurationEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailboxConfigurationEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mailboxConfigurationEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mailboxConfigurationEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "configurationId",
+                "configurationType",
+                "displayName",
+                "externalDirectoryObjectId",
+                "mailboxPrimaryAddress",
+                "upn",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "configurationId",
-            "configurationType",
-            "displayName",
-            "externalDirectoryObjectId",
-            "mailboxPrimaryAddress",
-            "upn",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.configuration_id,
-            &self.configuration_type,
-            &self.display_name,
-            &self.external_directory_object_id,
-            &self.mailbox_primary_address,
-            &self.upn,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.configuration_id,
+                &self.configuration_type,
+                &self.display_name,
+                &self.external_directory_object_id,
+                &self.mailbox_primary_address,
+                &self.upn,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -39430,12 +38370,6 @@ impl ::graph_model::rt::Struct for MailboxConfigurationEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MailboxConfigurationEvidence {
@@ -39592,38 +38526,42 @@ pub struct MailboxEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MailboxEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mailboxEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mailboxEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "displayName",
+                "primaryAddress",
+                "upn",
+                "userAccount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "displayName",
-            "primaryAddress",
-            "upn",
-            "userAccount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.display_name,
-            &self.primary_address,
-            &self.upn,
-            &self.user_account,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.display_name,
+                &self.primary_address,
+                &self.upn,
+                &self.user_account,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -39645,12 +38583,6 @@ impl ::graph_model::rt::Struct for MailboxEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MailboxEvidence {
@@ -39723,38 +38655,42 @@ pub struct MalwareEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MalwareEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.malwareEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.malwareEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "category",
+                "files",
+                "name",
+                "processes",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "category",
-            "files",
-            "name",
-            "processes",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.category,
-            &self.files,
-            &self.name,
-            &self.processes,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.category,
+                &self.files,
+                &self.name,
+                &self.processes,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -39776,12 +38712,6 @@ impl ::graph_model::rt::Struct for MalwareEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MalwareEvidence {
@@ -39836,26 +38766,21 @@ pub struct ManagedServicesAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedServicesAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.managedServicesAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.managedServicesAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedServicesAuditRecord {
@@ -39910,26 +38835,21 @@ pub struct ManagedTenantsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ManagedTenantsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.managedTenantsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.managedTenantsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ManagedTenantsAuditRecord {
@@ -39984,26 +38904,21 @@ pub struct MapgAlertsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MapgAlertsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mapgAlertsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mapgAlertsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MapgAlertsAuditRecord {
@@ -40058,26 +38973,21 @@ pub struct MapgOnboardAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MapgOnboardAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mapgOnboardAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mapgOnboardAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MapgOnboardAuditRecord {
@@ -40132,26 +39042,21 @@ pub struct MapgPolicyAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MapgPolicyAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mapgPolicyAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mapgPolicyAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MapgPolicyAuditRecord {
@@ -40206,26 +39111,21 @@ pub struct MapgRemediationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MapgRemediationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mapgRemediationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mapgRemediationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MapgRemediationAuditRecord {
@@ -40280,26 +39180,21 @@ pub struct McasAlertsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for McasAlertsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mcasAlertsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mcasAlertsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for McasAlertsAuditRecord {
@@ -40354,26 +39249,21 @@ pub struct MdaAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MdaAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mdaAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mdaAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MdaAuditRecord {
@@ -40428,26 +39318,21 @@ pub struct MdaDataSecuritySignalRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MdaDataSecuritySignalRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mdaDataSecuritySignalRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mdaDataSecuritySignalRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MdaDataSecuritySignalRecord {
@@ -40502,26 +39387,21 @@ pub struct MdatpAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MdatpAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mdatpAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mdatpAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MdatpAuditRecord {
@@ -40576,26 +39456,21 @@ pub struct MdcEventsRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MdcEventsRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mdcEventsRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mdcEventsRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MdcEventsRecord {
@@ -40650,26 +39525,21 @@ pub struct MdiAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MdiAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mdiAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mdiAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MdiAuditRecord {
@@ -40724,26 +39594,21 @@ pub struct MeshWorldsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MeshWorldsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.meshWorldsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.meshWorldsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MeshWorldsAuditRecord {
@@ -40798,26 +39663,21 @@ pub struct Microsoft365BackupBackupItemAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Microsoft365BackupBackupItemAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoft365BackupBackupItemAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoft365BackupBackupItemAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Microsoft365BackupBackupItemAuditRecord {
@@ -40873,26 +39733,21 @@ pub struct Microsoft365BackupBackupPolicyAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Microsoft365BackupBackupPolicyAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoft365BackupBackupPolicyAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoft365BackupBackupPolicyAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Microsoft365BackupBackupPolicyAuditRecord {
@@ -40948,26 +39803,21 @@ pub struct Microsoft365BackupGranularBrowseTaskAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Microsoft365BackupGranularBrowseTaskAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoft365BackupGranularBrowseTaskAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoft365BackupGranularBrowseTaskAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Microsoft365BackupGranularBrowseTaskAuditRecord {
@@ -41025,26 +39875,21 @@ pub struct Microsoft365BackupRestoreItemAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Microsoft365BackupRestoreItemAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoft365BackupRestoreItemAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoft365BackupRestoreItemAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Microsoft365BackupRestoreItemAuditRecord {
@@ -41100,26 +39945,21 @@ pub struct Microsoft365BackupRestoreTaskAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Microsoft365BackupRestoreTaskAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoft365BackupRestoreTaskAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoft365BackupRestoreTaskAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Microsoft365BackupRestoreTaskAuditRecord {
@@ -41175,26 +40015,21 @@ pub struct Microsoft365CopilotScheduledPromptAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Microsoft365CopilotScheduledPromptAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoft365CopilotScheduledPromptAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoft365CopilotScheduledPromptAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Microsoft365CopilotScheduledPromptAuditRecord {
@@ -41252,26 +40087,21 @@ pub struct MicrosoftDefenderExpertsXDRAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftDefenderExpertsXDRAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoftDefenderExpertsXDRAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoftDefenderExpertsXDRAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftDefenderExpertsXDRAuditRecord {
@@ -41327,26 +40157,21 @@ pub struct MicrosoftFlowAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftFlowAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoftFlowAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoftFlowAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftFlowAuditRecord {
@@ -41401,26 +40226,21 @@ pub struct MicrosoftFormsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftFormsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoftFormsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoftFormsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftFormsAuditRecord {
@@ -41475,26 +40295,21 @@ pub struct MicrosoftGraphDataConnectConsent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftGraphDataConnectConsent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoftGraphDataConnectConsent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoftGraphDataConnectConsent",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftGraphDataConnectConsent {
@@ -41549,26 +40364,21 @@ pub struct MicrosoftGraphDataConnectOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftGraphDataConnectOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoftGraphDataConnectOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoftGraphDataConnectOperation",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftGraphDataConnectOperation {
@@ -41623,26 +40433,21 @@ pub struct MicrosoftPurviewDataCatalogOperationRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftPurviewDataCatalogOperationRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoftPurviewDataCatalogOperationRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoftPurviewDataCatalogOperationRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftPurviewDataCatalogOperationRecord {
@@ -41700,26 +40505,21 @@ pub struct MicrosoftPurviewDataMapOperationRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftPurviewDataMapOperationRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoftPurviewDataMapOperationRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoftPurviewDataMapOperationRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftPurviewDataMapOperationRecord {
@@ -41775,26 +40575,21 @@ pub struct MicrosoftPurviewMetadataPolicyOperationRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftPurviewMetadataPolicyOperationRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoftPurviewMetadataPolicyOperationRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoftPurviewMetadataPolicyOperationRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftPurviewMetadataPolicyOperationRecord {
@@ -41852,26 +40647,21 @@ pub struct MicrosoftPurviewPolicyOperationRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftPurviewPolicyOperationRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoftPurviewPolicyOperationRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoftPurviewPolicyOperationRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftPurviewPolicyOperationRecord {
@@ -41927,26 +40717,21 @@ pub struct MicrosoftPurviewPrivacyAuditEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftPurviewPrivacyAuditEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoftPurviewPrivacyAuditEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoftPurviewPrivacyAuditEvent",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftPurviewPrivacyAuditEvent {
@@ -42001,26 +40786,21 @@ pub struct MicrosoftPurviewUnifiedCatalogOperationRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftPurviewUnifiedCatalogOperationRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoftPurviewUnifiedCatalogOperationRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoftPurviewUnifiedCatalogOperationRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftPurviewUnifiedCatalogOperationRecord {
@@ -42078,26 +40858,21 @@ pub struct MicrosoftStreamAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftStreamAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoftStreamAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoftStreamAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftStreamAuditRecord {
@@ -42152,26 +40927,21 @@ pub struct MicrosoftTeamsAdminAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftTeamsAdminAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoftTeamsAdminAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoftTeamsAdminAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftTeamsAdminAuditRecord {
@@ -42226,26 +40996,21 @@ pub struct MicrosoftTeamsAnalyticsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftTeamsAnalyticsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoftTeamsAnalyticsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoftTeamsAnalyticsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftTeamsAnalyticsAuditRecord {
@@ -42300,26 +41065,21 @@ pub struct MicrosoftTeamsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftTeamsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoftTeamsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoftTeamsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftTeamsAuditRecord {
@@ -42374,26 +41134,21 @@ pub struct MicrosoftTeamsDeviceAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftTeamsDeviceAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoftTeamsDeviceAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoftTeamsDeviceAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftTeamsDeviceAuditRecord {
@@ -42448,26 +41203,21 @@ pub struct MicrosoftTeamsRetentionLabelActionAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftTeamsRetentionLabelActionAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoftTeamsRetentionLabelActionAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoftTeamsRetentionLabelActionAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftTeamsRetentionLabelActionAuditRecord {
@@ -42525,26 +41275,21 @@ pub struct MicrosoftTeamsSensitivityLabelActionAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftTeamsSensitivityLabelActionAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoftTeamsSensitivityLabelActionAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoftTeamsSensitivityLabelActionAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftTeamsSensitivityLabelActionAuditRecord {
@@ -42602,26 +41347,21 @@ pub struct MicrosoftTeamsShiftsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftTeamsShiftsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoftTeamsShiftsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoftTeamsShiftsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftTeamsShiftsAuditRecord {
@@ -42676,26 +41416,21 @@ pub struct MicrosoftTeamsUserConcernAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MicrosoftTeamsUserConcernAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.microsoftTeamsUserConcernAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.microsoftTeamsUserConcernAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MicrosoftTeamsUserConcernAuditRecord {
@@ -42750,26 +41485,21 @@ pub struct MipAutoLabelExchangeItemAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MipAutoLabelExchangeItemAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mipAutoLabelExchangeItemAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mipAutoLabelExchangeItemAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MipAutoLabelExchangeItemAuditRecord {
@@ -42824,26 +41554,21 @@ pub struct MipAutoLabelProgressFeedbackAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MipAutoLabelProgressFeedbackAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mipAutoLabelProgressFeedbackAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mipAutoLabelProgressFeedbackAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MipAutoLabelProgressFeedbackAuditRecord {
@@ -42899,26 +41624,21 @@ pub struct MipAutoLabelSharePointItemAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MipAutoLabelSharePointItemAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mipAutoLabelSharePointItemAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mipAutoLabelSharePointItemAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MipAutoLabelSharePointItemAuditRecord {
@@ -42974,26 +41694,21 @@ pub struct MipAutoLabelSharePointPolicyLocationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MipAutoLabelSharePointPolicyLocationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mipAutoLabelSharePointPolicyLocationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mipAutoLabelSharePointPolicyLocationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MipAutoLabelSharePointPolicyLocationAuditRecord {
@@ -43051,26 +41766,21 @@ pub struct MipAutoLabelSimulationSharePointCompletionRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MipAutoLabelSimulationSharePointCompletionRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mipAutoLabelSimulationSharePointCompletionRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mipAutoLabelSimulationSharePointCompletionRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MipAutoLabelSimulationSharePointCompletionRecord {
@@ -43128,26 +41838,21 @@ pub struct MipAutoLabelSimulationSharePointProgressRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MipAutoLabelSimulationSharePointProgressRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mipAutoLabelSimulationSharePointProgressRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mipAutoLabelSimulationSharePointProgressRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MipAutoLabelSimulationSharePointProgressRecord {
@@ -43205,26 +41910,21 @@ pub struct MipAutoLabelSimulationStatisticsRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MipAutoLabelSimulationStatisticsRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mipAutoLabelSimulationStatisticsRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mipAutoLabelSimulationStatisticsRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MipAutoLabelSimulationStatisticsRecord {
@@ -43280,26 +41980,21 @@ pub struct MipExactDataMatchAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MipExactDataMatchAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mipExactDataMatchAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mipExactDataMatchAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MipExactDataMatchAuditRecord {
@@ -43354,26 +42049,21 @@ pub struct MipLabelAnalyticsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MipLabelAnalyticsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mipLabelAnalyticsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mipLabelAnalyticsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MipLabelAnalyticsAuditRecord {
@@ -43428,26 +42118,21 @@ pub struct MipLabelAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MipLabelAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mipLabelAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mipLabelAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MipLabelAuditRecord {
@@ -43502,26 +42187,21 @@ pub struct MosAgentInfoRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MosAgentInfoRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mosAgentInfoRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mosAgentInfoRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MosAgentInfoRecord {
@@ -43576,26 +42256,21 @@ pub struct MosAgentInfoRecordV2 {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MosAgentInfoRecordV2 {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mosAgentInfoRecordV2"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mosAgentInfoRecordV2",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MosAgentInfoRecordV2 {
@@ -43650,26 +42325,21 @@ pub struct Ms365dCustomDetectionAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Ms365dCustomDetectionAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ms365dCustomDetectionAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ms365dCustomDetectionAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Ms365dCustomDetectionAuditRecord {
@@ -43724,26 +42394,21 @@ pub struct Ms365dIncidentAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Ms365dIncidentAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ms365dIncidentAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ms365dIncidentAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Ms365dIncidentAuditRecord {
@@ -43798,26 +42463,21 @@ pub struct Ms365dSuppressionRuleAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Ms365dSuppressionRuleAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ms365dSuppressionRuleAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ms365dSuppressionRuleAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Ms365dSuppressionRuleAuditRecord {
@@ -43872,26 +42532,21 @@ pub struct MsdeCustomCollectionAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MsdeCustomCollectionAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.msdeCustomCollectionAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.msdeCustomCollectionAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MsdeCustomCollectionAuditRecord {
@@ -43946,26 +42601,21 @@ pub struct MsdeGeneralSettingsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MsdeGeneralSettingsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.msdeGeneralSettingsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.msdeGeneralSettingsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MsdeGeneralSettingsAuditRecord {
@@ -44020,26 +42670,21 @@ pub struct MsdeIndicatorsSettingsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MsdeIndicatorsSettingsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.msdeIndicatorsSettingsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.msdeIndicatorsSettingsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MsdeIndicatorsSettingsAuditRecord {
@@ -44094,26 +42739,21 @@ pub struct MsdeResponseActionsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MsdeResponseActionsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.msdeResponseActionsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.msdeResponseActionsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MsdeResponseActionsAuditRecord {
@@ -44168,26 +42808,21 @@ pub struct MsdeRolesSettingsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MsdeRolesSettingsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.msdeRolesSettingsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.msdeRolesSettingsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MsdeRolesSettingsAuditRecord {
@@ -44242,26 +42877,21 @@ pub struct MspVectorSearchContentMetadataAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MspVectorSearchContentMetadataAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.mspVectorSearchContentMetadataAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.mspVectorSearchContentMetadataAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MspVectorSearchContentMetadataAuditRecord {
@@ -44317,26 +42947,21 @@ pub struct MsticNationStateNotificationRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MsticNationStateNotificationRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.msticNationStateNotificationRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.msticNationStateNotificationRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MsticNationStateNotificationRecord {
@@ -44391,26 +43016,21 @@ pub struct MultiStageDispositionAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MultiStageDispositionAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.multiStageDispositionAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.multiStageDispositionAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MultiStageDispositionAuditRecord {
@@ -44465,26 +43085,21 @@ pub struct MyAnalyticsSettingsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for MyAnalyticsSettingsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.myAnalyticsSettingsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.myAnalyticsSettingsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for MyAnalyticsSettingsAuditRecord {
@@ -44541,14 +43156,15 @@ pub struct NetworkAdapter {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NetworkAdapter {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.networkAdapter"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.networkAdapter",
+            &["id", "isEnabled", "name"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "isEnabled", "name"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.is_enabled, &self.name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.is_enabled, &self.name], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -44558,12 +43174,6 @@ impl ::graph_model::rt::Struct for NetworkAdapter {
             &mut [&mut self.id, &mut self.is_enabled, &mut self.name],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for NetworkAdapter {
@@ -44638,40 +43248,44 @@ pub struct NetworkConnectionEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NetworkConnectionEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.networkConnectionEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.networkConnectionEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "destinationAddress",
+                "destinationPort",
+                "protocol",
+                "sourceAddress",
+                "sourcePort",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "destinationAddress",
-            "destinationPort",
-            "protocol",
-            "sourceAddress",
-            "sourcePort",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.destination_address,
-            &self.destination_port,
-            &self.protocol,
-            &self.source_address,
-            &self.source_port,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.destination_address,
+                &self.destination_port,
+                &self.protocol,
+                &self.source_address,
+                &self.source_port,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -44694,12 +43308,6 @@ impl ::graph_model::rt::Struct for NetworkConnectionEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for NetworkConnectionEvidence {
@@ -44770,36 +43378,40 @@ pub struct NicEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NicEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.nicEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.nicEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "ipAddress",
+                "macAddress",
+                "vlans",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "ipAddress",
-            "macAddress",
-            "vlans",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.ip_address,
-            &self.mac_address,
-            &self.vlans,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.ip_address,
+                &self.mac_address,
+                &self.vlans,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -44820,12 +43432,6 @@ impl ::graph_model::rt::Struct for NicEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for NicEvidence {
@@ -44880,26 +43486,21 @@ pub struct NoisyAlertPolicyAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NoisyAlertPolicyAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.noisyAlertPolicyAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.noisyAlertPolicyAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for NoisyAlertPolicyAuditRecord {
@@ -44972,38 +43573,42 @@ pub struct OauthApplicationEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OauthApplicationEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.oauthApplicationEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.oauthApplicationEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "appId",
+                "displayName",
+                "objectId",
+                "publisher",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "appId",
-            "displayName",
-            "objectId",
-            "publisher",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.app_id,
-            &self.display_name,
-            &self.object_id,
-            &self.publisher,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.app_id,
+                &self.display_name,
+                &self.object_id,
+                &self.publisher,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -45025,12 +43630,6 @@ impl ::graph_model::rt::Struct for OauthApplicationEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OauthApplicationEvidence {
@@ -45087,14 +43686,18 @@ pub struct OcrSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OcrSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.ocrSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.ocrSettings",
+            &["isEnabled", "maxImageSize", "timeout"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isEnabled", "maxImageSize", "timeout"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_enabled, &self.max_image_size, &self.timeout])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.is_enabled, &self.max_image_size, &self.timeout],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -45108,12 +43711,6 @@ impl ::graph_model::rt::Struct for OcrSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OcrSettings {
@@ -45168,26 +43765,21 @@ pub struct OfficeNativeAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OfficeNativeAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.officeNativeAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.officeNativeAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OfficeNativeAuditRecord {
@@ -45242,26 +43834,21 @@ pub struct OmePortalAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OmePortalAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.omePortalAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.omePortalAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OmePortalAuditRecord {
@@ -45316,26 +43903,21 @@ pub struct OnDemandSharePointClassificationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnDemandSharePointClassificationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.onDemandSharePointClassificationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.onDemandSharePointClassificationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnDemandSharePointClassificationAuditRecord {
@@ -45393,26 +43975,21 @@ pub struct OnPremisesFileShareScannerDLPAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPremisesFileShareScannerDLPAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.onPremisesFileShareScannerDLPAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.onPremisesFileShareScannerDLPAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnPremisesFileShareScannerDLPAuditRecord {
@@ -45468,26 +44045,21 @@ pub struct OnPremisesSharePointScannerDLPAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OnPremisesSharePointScannerDLPAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.onPremisesSharePointScannerDLPAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.onPremisesSharePointScannerDLPAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OnPremisesSharePointScannerDLPAuditRecord {
@@ -45622,26 +44194,21 @@ pub struct OneDriveAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OneDriveAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.oneDriveAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.oneDriveAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OneDriveAuditRecord {
@@ -45696,26 +44263,21 @@ pub struct OrganizationalDataInM365AuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OrganizationalDataInM365AuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.organizationalDataInM365AuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.organizationalDataInM365AuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OrganizationalDataInM365AuditRecord {
@@ -45770,26 +44332,21 @@ pub struct OutlookCopilotAutomationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OutlookCopilotAutomationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.outlookCopilotAutomationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.outlookCopilotAutomationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OutlookCopilotAutomationAuditRecord {
@@ -45844,26 +44401,21 @@ pub struct OwaGetAccessTokenForResourceAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for OwaGetAccessTokenForResourceAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.owaGetAccessTokenForResourceAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.owaGetAccessTokenForResourceAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for OwaGetAccessTokenForResourceAuditRecord {
@@ -45919,26 +44471,21 @@ pub struct P4AIRiskScoreRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for P4AIRiskScoreRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.p4AIRiskScoreRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.p4AIRiskScoreRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for P4AIRiskScoreRecord {
@@ -45993,26 +44540,21 @@ pub struct P4aiAssessmentCategoryRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for P4aiAssessmentCategoryRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.p4aiAssessmentCategoryRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.p4aiAssessmentCategoryRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for P4aiAssessmentCategoryRecord {
@@ -46067,26 +44609,21 @@ pub struct P4aiAssessmentFabricScannerRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for P4aiAssessmentFabricScannerRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.p4aiAssessmentFabricScannerRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.p4aiAssessmentFabricScannerRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for P4aiAssessmentFabricScannerRecord {
@@ -46141,26 +44678,21 @@ pub struct P4aiAssessmentLocationResultRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for P4aiAssessmentLocationResultRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.p4aiAssessmentLocationResultRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.p4aiAssessmentLocationResultRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for P4aiAssessmentLocationResultRecord {
@@ -46215,26 +44747,21 @@ pub struct P4aiAssessmentRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for P4aiAssessmentRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.p4aiAssessmentRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.p4aiAssessmentRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for P4aiAssessmentRecord {
@@ -46301,30 +44828,34 @@ pub struct PassiveDnsRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PassiveDnsRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.passiveDnsRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.passiveDnsRecord",
+            &[
+                "id",
+                "collectedDateTime",
+                "firstSeenDateTime",
+                "lastSeenDateTime",
+                "recordType",
+                "artifact",
+                "parentHost",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "collectedDateTime",
-            "firstSeenDateTime",
-            "lastSeenDateTime",
-            "recordType",
-            "artifact",
-            "parentHost",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.collected_date_time,
-            &self.first_seen_date_time,
-            &self.last_seen_date_time,
-            &self.record_type,
-            &self.artifact,
-            &self.parent_host,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.collected_date_time,
+                &self.first_seen_date_time,
+                &self.last_seen_date_time,
+                &self.record_type,
+                &self.artifact,
+                &self.parent_host,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -46342,12 +44873,6 @@ impl ::graph_model::rt::Struct for PassiveDnsRecord {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PassiveDnsRecord {
@@ -46402,26 +44927,21 @@ pub struct PeopleAdminSettingsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PeopleAdminSettingsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.peopleAdminSettingsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.peopleAdminSettingsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PeopleAdminSettingsAuditRecord {
@@ -46476,26 +44996,21 @@ pub struct PhysicalBadgingSignalAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PhysicalBadgingSignalAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.physicalBadgingSignalAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.physicalBadgingSignalAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PhysicalBadgingSignalAuditRecord {
@@ -46550,26 +45065,21 @@ pub struct PlacesDirectoryAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlacesDirectoryAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.placesDirectoryAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.placesDirectoryAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlacesDirectoryAuditRecord {
@@ -46624,26 +45134,21 @@ pub struct PlannerChatMessageAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerChatMessageAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.plannerChatMessageAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.plannerChatMessageAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerChatMessageAuditRecord {
@@ -46698,26 +45203,21 @@ pub struct PlannerChatMessageListAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerChatMessageListAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.plannerChatMessageListAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.plannerChatMessageListAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerChatMessageListAuditRecord {
@@ -46772,26 +45272,21 @@ pub struct PlannerCopyPlanAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerCopyPlanAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.plannerCopyPlanAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.plannerCopyPlanAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerCopyPlanAuditRecord {
@@ -46846,26 +45341,21 @@ pub struct PlannerGoalAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerGoalAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.plannerGoalAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.plannerGoalAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerGoalAuditRecord {
@@ -46920,26 +45410,21 @@ pub struct PlannerGoalListAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerGoalListAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.plannerGoalListAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.plannerGoalListAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerGoalListAuditRecord {
@@ -46994,26 +45479,21 @@ pub struct PlannerPlanAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerPlanAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.plannerPlanAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.plannerPlanAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerPlanAuditRecord {
@@ -47068,26 +45548,21 @@ pub struct PlannerPlanListAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerPlanListAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.plannerPlanListAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.plannerPlanListAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerPlanListAuditRecord {
@@ -47142,26 +45617,21 @@ pub struct PlannerPlanSensitivityLabelAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerPlanSensitivityLabelAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.plannerPlanSensitivityLabelAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.plannerPlanSensitivityLabelAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerPlanSensitivityLabelAuditRecord {
@@ -47217,26 +45687,21 @@ pub struct PlannerRosterAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerRosterAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.plannerRosterAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.plannerRosterAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerRosterAuditRecord {
@@ -47291,26 +45756,21 @@ pub struct PlannerRosterSensitivityLabelAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerRosterSensitivityLabelAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.plannerRosterSensitivityLabelAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.plannerRosterSensitivityLabelAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerRosterSensitivityLabelAuditRecord {
@@ -47366,26 +45826,21 @@ pub struct PlannerTaskAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerTaskAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.plannerTaskAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.plannerTaskAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerTaskAuditRecord {
@@ -47440,26 +45895,21 @@ pub struct PlannerTaskListAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerTaskListAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.plannerTaskListAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.plannerTaskListAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerTaskListAuditRecord {
@@ -47514,26 +45964,21 @@ pub struct PlannerTenantSettingsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PlannerTenantSettingsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.plannerTenantSettingsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.plannerTenantSettingsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PlannerTenantSettingsAuditRecord {
@@ -47588,26 +46033,21 @@ pub struct PolicyConfigChangeAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyConfigChangeAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.policyConfigChangeAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.policyConfigChangeAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PolicyConfigChangeAuditRecord {
@@ -47662,26 +46102,21 @@ pub struct PowerAppsAuditAppRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PowerAppsAuditAppRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.powerAppsAuditAppRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.powerAppsAuditAppRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PowerAppsAuditAppRecord {
@@ -47736,26 +46171,21 @@ pub struct PowerAppsAuditPlanRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PowerAppsAuditPlanRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.powerAppsAuditPlanRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.powerAppsAuditPlanRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PowerAppsAuditPlanRecord {
@@ -47810,26 +46240,21 @@ pub struct PowerAppsAuditResourceRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PowerAppsAuditResourceRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.powerAppsAuditResourceRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.powerAppsAuditResourceRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PowerAppsAuditResourceRecord {
@@ -47884,26 +46309,21 @@ pub struct PowerBIAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PowerBIAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.powerBIAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.powerBIAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PowerBIAuditRecord {
@@ -47958,26 +46378,21 @@ pub struct PowerBIDlpAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PowerBIDlpAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.powerBIDlpAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.powerBIDlpAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PowerBIDlpAuditRecord {
@@ -48032,26 +46447,21 @@ pub struct PowerPagesSiteAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PowerPagesSiteAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.powerPagesSiteAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.powerPagesSiteAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PowerPagesSiteAuditRecord {
@@ -48106,26 +46516,21 @@ pub struct PowerPlatformAdminDlpAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PowerPlatformAdminDlpAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.powerPlatformAdminDlpAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.powerPlatformAdminDlpAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PowerPlatformAdminDlpAuditRecord {
@@ -48180,26 +46585,21 @@ pub struct PowerPlatformAdminEnvironmentAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PowerPlatformAdminEnvironmentAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.powerPlatformAdminEnvironmentAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.powerPlatformAdminEnvironmentAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PowerPlatformAdminEnvironmentAuditRecord {
@@ -48255,26 +46655,21 @@ pub struct PowerPlatformAdministratorActivityRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PowerPlatformAdministratorActivityRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.powerPlatformAdministratorActivityRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.powerPlatformAdministratorActivityRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PowerPlatformAdministratorActivityRecord {
@@ -48330,26 +46725,21 @@ pub struct PowerPlatformLockboxResourceAccessRequestAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PowerPlatformLockboxResourceAccessRequestAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.powerPlatformLockboxResourceAccessRequestAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.powerPlatformLockboxResourceAccessRequestAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PowerPlatformLockboxResourceAccessRequestAuditRecord {
@@ -48407,26 +46797,21 @@ pub struct PowerPlatformLockboxResourceCommandAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PowerPlatformLockboxResourceCommandAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.powerPlatformLockboxResourceCommandAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.powerPlatformLockboxResourceCommandAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PowerPlatformLockboxResourceCommandAuditRecord {
@@ -48484,26 +46869,21 @@ pub struct PowerPlatformServiceActivityAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PowerPlatformServiceActivityAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.powerPlatformServiceActivityAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.powerPlatformServiceActivityAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PowerPlatformServiceActivityAuditRecord {
@@ -48559,26 +46939,21 @@ pub struct PowerPlatformTenantIsolationRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PowerPlatformTenantIsolationRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.powerPlatformTenantIsolationRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.powerPlatformTenantIsolationRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PowerPlatformTenantIsolationRecord {
@@ -48633,26 +47008,21 @@ pub struct PrivaPrivacyAssessmentOperationRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivaPrivacyAssessmentOperationRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.privaPrivacyAssessmentOperationRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.privaPrivacyAssessmentOperationRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrivaPrivacyAssessmentOperationRecord {
@@ -48708,26 +47078,21 @@ pub struct PrivaPrivacyConsentOperationRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivaPrivacyConsentOperationRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.privaPrivacyConsentOperationRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.privaPrivacyConsentOperationRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrivaPrivacyConsentOperationRecord {
@@ -48782,26 +47147,21 @@ pub struct PrivacyDataMatchAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivacyDataMatchAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.privacyDataMatchAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.privacyDataMatchAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrivacyDataMatchAuditRecord {
@@ -48856,26 +47216,21 @@ pub struct PrivacyDataMinimizationRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivacyDataMinimizationRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.privacyDataMinimizationRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.privacyDataMinimizationRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrivacyDataMinimizationRecord {
@@ -48930,26 +47285,21 @@ pub struct PrivacyDigestEmailRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivacyDigestEmailRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.privacyDigestEmailRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.privacyDigestEmailRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrivacyDigestEmailRecord {
@@ -49004,26 +47354,21 @@ pub struct PrivacyOpenAccessAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivacyOpenAccessAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.privacyOpenAccessAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.privacyOpenAccessAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrivacyOpenAccessAuditRecord {
@@ -49078,26 +47423,21 @@ pub struct PrivacyPortalAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivacyPortalAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.privacyPortalAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.privacyPortalAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrivacyPortalAuditRecord {
@@ -49152,26 +47492,21 @@ pub struct PrivacyRemediationActionRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivacyRemediationActionRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.privacyRemediationActionRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.privacyRemediationActionRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrivacyRemediationActionRecord {
@@ -49226,26 +47561,21 @@ pub struct PrivacyRemediationRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PrivacyRemediationRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.privacyRemediationRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.privacyRemediationRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PrivacyRemediationRecord {
@@ -49331,50 +47661,54 @@ pub struct ProcessEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProcessEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.processEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.processEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "detectionStatus",
+                "imageFile",
+                "mdeDeviceId",
+                "parentProcessCreationDateTime",
+                "parentProcessId",
+                "parentProcessImageFile",
+                "processCommandLine",
+                "processCreationDateTime",
+                "processId",
+                "userAccount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "detectionStatus",
-            "imageFile",
-            "mdeDeviceId",
-            "parentProcessCreationDateTime",
-            "parentProcessId",
-            "parentProcessImageFile",
-            "processCommandLine",
-            "processCreationDateTime",
-            "processId",
-            "userAccount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.detection_status,
-            &self.image_file,
-            &self.mde_device_id,
-            &self.parent_process_creation_date_time,
-            &self.parent_process_id,
-            &self.parent_process_image_file,
-            &self.process_command_line,
-            &self.process_creation_date_time,
-            &self.process_id,
-            &self.user_account,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.detection_status,
+                &self.image_file,
+                &self.mde_device_id,
+                &self.parent_process_creation_date_time,
+                &self.parent_process_id,
+                &self.parent_process_image_file,
+                &self.process_command_line,
+                &self.process_creation_date_time,
+                &self.process_id,
+                &self.user_account,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -49402,12 +47736,6 @@ impl ::graph_model::rt::Struct for ProcessEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProcessEvidence {
@@ -49462,26 +47790,21 @@ pub struct ProjectAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProjectAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.projectAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.projectAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProjectAuditRecord {
@@ -49536,26 +47859,21 @@ pub struct ProjectForTheWebAssignedToMeSettingsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProjectForTheWebAssignedToMeSettingsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.projectForTheWebAssignedToMeSettingsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.projectForTheWebAssignedToMeSettingsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProjectForTheWebAssignedToMeSettingsAuditRecord {
@@ -49613,26 +47931,21 @@ pub struct ProjectForTheWebProjectAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProjectForTheWebProjectAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.projectForTheWebProjectAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.projectForTheWebProjectAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProjectForTheWebProjectAuditRecord {
@@ -49687,26 +48000,21 @@ pub struct ProjectForTheWebProjectSettingsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProjectForTheWebProjectSettingsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.projectForTheWebProjectSettingsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.projectForTheWebProjectSettingsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProjectForTheWebProjectSettingsAuditRecord {
@@ -49764,26 +48072,21 @@ pub struct ProjectForTheWebRoadmapAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProjectForTheWebRoadmapAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.projectForTheWebRoadmapAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.projectForTheWebRoadmapAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProjectForTheWebRoadmapAuditRecord {
@@ -49838,26 +48141,21 @@ pub struct ProjectForTheWebRoadmapItemAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProjectForTheWebRoadmapItemAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.projectForTheWebRoadmapItemAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.projectForTheWebRoadmapItemAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProjectForTheWebRoadmapItemAuditRecord {
@@ -49913,26 +48211,21 @@ pub struct ProjectForTheWebRoadmapSettingsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProjectForTheWebRoadmapSettingsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.projectForTheWebRoadmapSettingsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.projectForTheWebRoadmapSettingsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProjectForTheWebRoadmapSettingsAuditRecord {
@@ -49990,26 +48283,21 @@ pub struct ProjectForTheWebTaskAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ProjectForTheWebTaskAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.projectForTheWebTaskAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.projectForTheWebTaskAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ProjectForTheWebTaskAuditRecord {
@@ -50129,26 +48417,21 @@ pub struct PublicFolderAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PublicFolderAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.publicFolderAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.publicFolderAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PublicFolderAuditRecord {
@@ -50203,26 +48486,21 @@ pub struct PurviewInsiderRiskAlertsRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PurviewInsiderRiskAlertsRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.purviewInsiderRiskAlertsRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.purviewInsiderRiskAlertsRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PurviewInsiderRiskAlertsRecord {
@@ -50277,26 +48555,21 @@ pub struct PurviewInsiderRiskCasesRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PurviewInsiderRiskCasesRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.purviewInsiderRiskCasesRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.purviewInsiderRiskCasesRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PurviewInsiderRiskCasesRecord {
@@ -50351,26 +48624,21 @@ pub struct PurviewMCRecommendationRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PurviewMCRecommendationRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.purviewMCRecommendationRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.purviewMCRecommendationRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PurviewMCRecommendationRecord {
@@ -50425,26 +48693,21 @@ pub struct PurviewPostureAgentAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PurviewPostureAgentAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.purviewPostureAgentAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.purviewPostureAgentAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PurviewPostureAgentAuditRecord {
@@ -50499,26 +48762,21 @@ pub struct QuarantineAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for QuarantineAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.quarantineAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.quarantineAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for QuarantineAuditRecord {
@@ -50703,26 +48961,21 @@ pub struct RecordsManagementAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RecordsManagementAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.recordsManagementAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.recordsManagementAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RecordsManagementAuditRecord {
@@ -50781,19 +49034,23 @@ pub struct RedundancyDetectionSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RedundancyDetectionSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.redundancyDetectionSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.redundancyDetectionSettings",
+            &["isEnabled", "maxWords", "minWords", "similarityThreshold"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isEnabled", "maxWords", "minWords", "similarityThreshold"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.is_enabled,
-            &self.max_words,
-            &self.min_words,
-            &self.similarity_threshold,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.is_enabled,
+                &self.max_words,
+                &self.min_words,
+                &self.similarity_threshold,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -50808,12 +49065,6 @@ impl ::graph_model::rt::Struct for RedundancyDetectionSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RedundancyDetectionSettings {
@@ -50882,34 +49133,38 @@ pub struct RegistryKeyEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RegistryKeyEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.registryKeyEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.registryKeyEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "registryHive",
+                "registryKey",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "registryHive",
-            "registryKey",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.registry_hive,
-            &self.registry_key,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.registry_hive,
+                &self.registry_key,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -50929,12 +49184,6 @@ impl ::graph_model::rt::Struct for RegistryKeyEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RegistryKeyEvidence {
@@ -51011,42 +49260,46 @@ pub struct RegistryValueEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RegistryValueEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.registryValueEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.registryValueEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "mdeDeviceId",
+                "registryHive",
+                "registryKey",
+                "registryValue",
+                "registryValueName",
+                "registryValueType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "mdeDeviceId",
-            "registryHive",
-            "registryKey",
-            "registryValue",
-            "registryValueName",
-            "registryValueType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.mde_device_id,
-            &self.registry_hive,
-            &self.registry_key,
-            &self.registry_value,
-            &self.registry_value_name,
-            &self.registry_value_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.mde_device_id,
+                &self.registry_hive,
+                &self.registry_key,
+                &self.registry_value,
+                &self.registry_value_name,
+                &self.registry_value_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -51070,12 +49323,6 @@ impl ::graph_model::rt::Struct for RegistryValueEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RegistryValueEvidence {
@@ -51132,14 +49379,18 @@ pub struct ReportFileMetadata {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ReportFileMetadata {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.reportFileMetadata"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.reportFileMetadata",
+            &["downloadUrl", "fileName", "size"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["downloadUrl", "fileName", "size"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.download_url, &self.file_name, &self.size])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.download_url, &self.file_name, &self.size],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -51149,12 +49400,6 @@ impl ::graph_model::rt::Struct for ReportFileMetadata {
             &mut [&mut self.download_url, &mut self.file_name, &mut self.size],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ReportFileMetadata {
@@ -51209,26 +49454,21 @@ pub struct ReportSubmission {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ReportSubmission {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.reportSubmission"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.reportSubmission",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ReportSubmission {
@@ -51283,26 +49523,21 @@ pub struct ReportSubmissionResultDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ReportSubmissionResultDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.reportSubmissionResultDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.reportSubmissionResultDetail",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ReportSubmissionResultDetail {
@@ -51361,24 +49596,28 @@ pub struct ResourceAccessEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ResourceAccessEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.resourceAccessEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.resourceAccessEvent",
+            &[
+                "accessDateTime",
+                "accountId",
+                "ipAddress",
+                "resourceIdentifier",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "accessDateTime",
-            "accountId",
-            "ipAddress",
-            "resourceIdentifier",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.access_date_time,
-            &self.account_id,
-            &self.ip_address,
-            &self.resource_identifier,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.access_date_time,
+                &self.account_id,
+                &self.ip_address,
+                &self.resource_identifier,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -51393,12 +49632,6 @@ impl ::graph_model::rt::Struct for ResourceAccessEvent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ResourceAccessEvent {
@@ -51453,26 +49686,21 @@ pub struct RestrictedModeAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RestrictedModeAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.restrictedModeAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.restrictedModeAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RestrictedModeAuditRecord {
@@ -51524,26 +49752,19 @@ pub struct RetentionDuration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RetentionDuration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.retentionDuration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.security.retentionDuration", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RetentionDuration {
@@ -51715,26 +49936,19 @@ pub struct RetentionDurationForever {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RetentionDurationForever {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.retentionDurationForever"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.security.retentionDurationForever", &[]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RetentionDurationForever {
@@ -51787,26 +50001,21 @@ pub struct RetentionDurationInDays {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RetentionDurationInDays {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.retentionDurationInDays"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.retentionDurationInDays",
+            &["days"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["days"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.days])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.days], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.days], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RetentionDurationInDays {
@@ -51884,42 +50093,46 @@ pub struct RetentionEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RetentionEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.retentionEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.retentionEvent",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "eventPropagationResults",
+                "eventQueries",
+                "eventStatus",
+                "eventTriggerDateTime",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "lastStatusUpdateDateTime",
+                "retentionEventType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "eventPropagationResults",
-            "eventQueries",
-            "eventStatus",
-            "eventTriggerDateTime",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "lastStatusUpdateDateTime",
-            "retentionEventType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.event_propagation_results,
-            &self.event_queries,
-            &self.event_status,
-            &self.event_trigger_date_time,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.last_status_update_date_time,
-            &self.retention_event_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.event_propagation_results,
+                &self.event_queries,
+                &self.event_status,
+                &self.event_trigger_date_time,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.last_status_update_date_time,
+                &self.retention_event_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -51943,12 +50156,6 @@ impl ::graph_model::rt::Struct for RetentionEvent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RetentionEvent {
@@ -52003,26 +50210,21 @@ pub struct RetentionEventStatus {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RetentionEventStatus {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.retentionEventStatus"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.retentionEventStatus",
+            &["error", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["error", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.error, &self.status])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.error, &self.status], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.error, &mut self.status], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RetentionEventStatus {
@@ -52087,30 +50289,34 @@ pub struct RetentionEventType {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RetentionEventType {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.retentionEventType"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.retentionEventType",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -52128,12 +50334,6 @@ impl ::graph_model::rt::Struct for RetentionEventType {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RetentionEventType {
@@ -52222,52 +50422,56 @@ pub struct RetentionLabel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RetentionLabel {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.retentionLabel"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.retentionLabel",
+            &[
+                "id",
+                "actionAfterRetentionPeriod",
+                "behaviorDuringRetentionPeriod",
+                "createdBy",
+                "createdDateTime",
+                "defaultRecordBehavior",
+                "descriptionForAdmins",
+                "descriptionForUsers",
+                "displayName",
+                "isInUse",
+                "labelToBeApplied",
+                "lastModifiedBy",
+                "lastModifiedDateTime",
+                "retentionDuration",
+                "retentionTrigger",
+                "descriptors",
+                "dispositionReviewStages",
+                "retentionEventType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "actionAfterRetentionPeriod",
-            "behaviorDuringRetentionPeriod",
-            "createdBy",
-            "createdDateTime",
-            "defaultRecordBehavior",
-            "descriptionForAdmins",
-            "descriptionForUsers",
-            "displayName",
-            "isInUse",
-            "labelToBeApplied",
-            "lastModifiedBy",
-            "lastModifiedDateTime",
-            "retentionDuration",
-            "retentionTrigger",
-            "descriptors",
-            "dispositionReviewStages",
-            "retentionEventType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.action_after_retention_period,
-            &self.behavior_during_retention_period,
-            &self.created_by,
-            &self.created_date_time,
-            &self.default_record_behavior,
-            &self.description_for_admins,
-            &self.description_for_users,
-            &self.display_name,
-            &self.is_in_use,
-            &self.label_to_be_applied,
-            &self.last_modified_by,
-            &self.last_modified_date_time,
-            &self.retention_duration,
-            &self.retention_trigger,
-            &self.descriptors,
-            &self.disposition_review_stages,
-            &self.retention_event_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.action_after_retention_period,
+                &self.behavior_during_retention_period,
+                &self.created_by,
+                &self.created_date_time,
+                &self.default_record_behavior,
+                &self.description_for_admins,
+                &self.description_for_users,
+                &self.display_name,
+                &self.is_in_use,
+                &self.label_to_be_applied,
+                &self.last_modified_by,
+                &self.last_modified_date_time,
+                &self.retention_duration,
+                &self.retention_trigger,
+                &self.descriptors,
+                &self.disposition_review_stages,
+                &self.retention_event_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -52296,12 +50500,6 @@ impl ::graph_model::rt::Struct for RetentionLabel {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RetentionLabel {
@@ -52356,26 +50554,21 @@ pub struct RetentionPolicyAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RetentionPolicyAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.retentionPolicyAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.retentionPolicyAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RetentionPolicyAuditRecord {
@@ -52574,26 +50767,21 @@ pub struct RtiOperationsAgentAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for RtiOperationsAgentAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.rtiOperationsAgentAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.rtiOperationsAgentAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for RtiOperationsAgentAuditRecord {
@@ -52678,50 +50866,54 @@ pub struct SasTokenEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SasTokenEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sasTokenEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sasTokenEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "allowedIpAddresses",
+                "allowedResourceTypes",
+                "allowedServices",
+                "expiryDateTime",
+                "permissions",
+                "protocol",
+                "signatureHash",
+                "signedWith",
+                "startDateTime",
+                "storageResource",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "allowedIpAddresses",
-            "allowedResourceTypes",
-            "allowedServices",
-            "expiryDateTime",
-            "permissions",
-            "protocol",
-            "signatureHash",
-            "signedWith",
-            "startDateTime",
-            "storageResource",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.allowed_ip_addresses,
-            &self.allowed_resource_types,
-            &self.allowed_services,
-            &self.expiry_date_time,
-            &self.permissions,
-            &self.protocol,
-            &self.signature_hash,
-            &self.signed_with,
-            &self.start_date_time,
-            &self.storage_resource,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.allowed_ip_addresses,
+                &self.allowed_resource_types,
+                &self.allowed_services,
+                &self.expiry_date_time,
+                &self.permissions,
+                &self.protocol,
+                &self.signature_hash,
+                &self.signed_with,
+                &self.start_date_time,
+                &self.storage_resource,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -52749,12 +50941,6 @@ impl ::graph_model::rt::Struct for SasTokenEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SasTokenEvidence {
@@ -52809,26 +50995,21 @@ pub struct SbpConfigurationEventRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SbpConfigurationEventRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sbpConfigurationEventRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sbpConfigurationEventRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SbpConfigurationEventRecord {
@@ -52883,26 +51064,21 @@ pub struct SbpUsageEventRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SbpUsageEventRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sbpUsageEventRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sbpUsageEventRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SbpUsageEventRecord {
@@ -52957,26 +51133,21 @@ pub struct ScoreEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ScoreEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.scoreEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.scoreEvidence",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ScoreEvidence {
@@ -53031,26 +51202,21 @@ pub struct ScorePlatformGenericAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ScorePlatformGenericAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.scorePlatformGenericAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.scorePlatformGenericAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ScorePlatformGenericAuditRecord {
@@ -53105,26 +51271,21 @@ pub struct ScriptRunAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ScriptRunAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.scriptRunAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.scriptRunAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ScriptRunAuditRecord {
@@ -53179,26 +51340,21 @@ pub struct SearchAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SearchAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.searchAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.searchAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SearchAuditRecord {
@@ -53253,26 +51409,21 @@ pub struct SecurityComplianceAlertRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SecurityComplianceAlertRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.securityComplianceAlertRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.securityComplianceAlertRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SecurityComplianceAlertRecord {
@@ -53327,26 +51478,21 @@ pub struct SecurityComplianceCenterEOPCmdletAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SecurityComplianceCenterEOPCmdletAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.securityComplianceCenterEOPCmdletAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.securityComplianceCenterEOPCmdletAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SecurityComplianceCenterEOPCmdletAuditRecord {
@@ -53404,26 +51550,21 @@ pub struct SecurityComplianceInsightsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SecurityComplianceInsightsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.securityComplianceInsightsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.securityComplianceInsightsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SecurityComplianceInsightsAuditRecord {
@@ -53479,26 +51620,21 @@ pub struct SecurityComplianceRBACAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SecurityComplianceRBACAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.securityComplianceRBACAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.securityComplianceRBACAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SecurityComplianceRBACAuditRecord {
@@ -53553,26 +51689,21 @@ pub struct SecurityComplianceUserChangeAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SecurityComplianceUserChangeAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.securityComplianceUserChangeAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.securityComplianceUserChangeAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SecurityComplianceUserChangeAuditRecord {
@@ -53628,26 +51759,21 @@ pub struct SecurityCopilotIdentityManagementAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SecurityCopilotIdentityManagementAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.securityCopilotIdentityManagementAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.securityCopilotIdentityManagementAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SecurityCopilotIdentityManagementAuditRecord {
@@ -53705,26 +51831,21 @@ pub struct SecurityDevelopmentLifecycleAILogAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SecurityDevelopmentLifecycleAILogAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.securityDevelopmentLifecycleAILogAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.securityDevelopmentLifecycleAILogAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SecurityDevelopmentLifecycleAILogAuditRecord {
@@ -53804,42 +51925,46 @@ pub struct SecurityGroupEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SecurityGroupEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.securityGroupEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.securityGroupEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "activeDirectoryObjectGuid",
+                "displayName",
+                "distinguishedName",
+                "friendlyName",
+                "securityGroupId",
+                "sid",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "activeDirectoryObjectGuid",
-            "displayName",
-            "distinguishedName",
-            "friendlyName",
-            "securityGroupId",
-            "sid",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.active_directory_object_guid,
-            &self.display_name,
-            &self.distinguished_name,
-            &self.friendly_name,
-            &self.security_group_id,
-            &self.sid,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.active_directory_object_guid,
+                &self.display_name,
+                &self.distinguished_name,
+                &self.friendly_name,
+                &self.security_group_id,
+                &self.sid,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -53863,12 +51988,6 @@ impl ::graph_model::rt::Struct for SecurityGroupEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SecurityGroupEvidence {
@@ -53923,26 +52042,21 @@ pub struct SensitiveInfoRemediationAgentDataRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SensitiveInfoRemediationAgentDataRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sensitiveInfoRemediationAgentDataRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sensitiveInfoRemediationAgentDataRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SensitiveInfoRemediationAgentDataRecord {
@@ -53998,26 +52112,21 @@ pub struct SensitivityLabelActionAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SensitivityLabelActionAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sensitivityLabelActionAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sensitivityLabelActionAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SensitivityLabelActionAuditRecord {
@@ -54072,26 +52181,21 @@ pub struct SensitivityLabelPolicyMatchAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SensitivityLabelPolicyMatchAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sensitivityLabelPolicyMatchAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sensitivityLabelPolicyMatchAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SensitivityLabelPolicyMatchAuditRecord {
@@ -54147,26 +52251,21 @@ pub struct SensitivityLabeledFileActionAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SensitivityLabeledFileActionAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sensitivityLabeledFileActionAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sensitivityLabeledFileActionAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SensitivityLabeledFileActionAuditRecord {
@@ -54243,40 +52342,44 @@ pub struct Sensor {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Sensor {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sensor"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sensor",
+            &[
+                "id",
+                "createdDateTime",
+                "deploymentStatus",
+                "displayName",
+                "domainName",
+                "healthStatus",
+                "openHealthIssuesCount",
+                "sensorType",
+                "serviceStatus",
+                "settings",
+                "version",
+                "healthIssues",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "deploymentStatus",
-            "displayName",
-            "domainName",
-            "healthStatus",
-            "openHealthIssuesCount",
-            "sensorType",
-            "serviceStatus",
-            "settings",
-            "version",
-            "healthIssues",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.deployment_status,
-            &self.display_name,
-            &self.domain_name,
-            &self.health_status,
-            &self.open_health_issues_count,
-            &self.sensor_type,
-            &self.service_status,
-            &self.settings,
-            &self.version,
-            &self.health_issues,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.deployment_status,
+                &self.display_name,
+                &self.domain_name,
+                &self.health_status,
+                &self.open_health_issues_count,
+                &self.sensor_type,
+                &self.service_status,
+                &self.settings,
+                &self.version,
+                &self.health_issues,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -54299,12 +52402,6 @@ impl ::graph_model::rt::Struct for Sensor {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Sensor {
@@ -54365,26 +52462,30 @@ pub struct SensorCandidate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SensorCandidate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sensorCandidate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sensorCandidate",
+            &[
+                "id",
+                "computerDnsName",
+                "domainName",
+                "lastSeenDateTime",
+                "senseClientVersion",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "computerDnsName",
-            "domainName",
-            "lastSeenDateTime",
-            "senseClientVersion",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.computer_dns_name,
-            &self.domain_name,
-            &self.last_seen_date_time,
-            &self.sense_client_version,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.computer_dns_name,
+                &self.domain_name,
+                &self.last_seen_date_time,
+                &self.sense_client_version,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -54400,12 +52501,6 @@ impl ::graph_model::rt::Struct for SensorCandidate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SensorCandidate {
@@ -54460,14 +52555,15 @@ pub struct SensorCandidateActivationConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SensorCandidateActivationConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sensorCandidateActivationConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sensorCandidateActivationConfiguration",
+            &["id", "activationMode"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "activationMode"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.activation_mode])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.activation_mode], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -54477,12 +52573,6 @@ impl ::graph_model::rt::Struct for SensorCandidateActivationConfiguration {
             &mut [&mut self.id, &mut self.activation_mode],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SensorCandidateActivationConfiguration {
@@ -54686,24 +52776,28 @@ pub struct SensorSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SensorSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sensorSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sensorSettings",
+            &[
+                "description",
+                "domainControllerDnsNames",
+                "isDelayedDeploymentEnabled",
+                "networkAdapters",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "description",
-            "domainControllerDnsNames",
-            "isDelayedDeploymentEnabled",
-            "networkAdapters",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.description,
-            &self.domain_controller_dns_names,
-            &self.is_delayed_deployment_enabled,
-            &self.network_adapters,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.description,
+                &self.domain_controller_dns_names,
+                &self.is_delayed_deployment_enabled,
+                &self.network_adapters,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -54718,12 +52812,6 @@ impl ::graph_model::rt::Struct for SensorSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SensorSettings {
@@ -54862,26 +52950,21 @@ pub struct SentinelAIToolAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SentinelAIToolAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sentinelAIToolAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sentinelAIToolAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SentinelAIToolAuditRecord {
@@ -54936,26 +53019,21 @@ pub struct SentinelGraphAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SentinelGraphAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sentinelGraphAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sentinelGraphAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SentinelGraphAuditRecord {
@@ -55010,26 +53088,21 @@ pub struct SentinelJobAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SentinelJobAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sentinelJobAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sentinelJobAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SentinelJobAuditRecord {
@@ -55084,26 +53157,21 @@ pub struct SentinelKQLOnLakeAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SentinelKQLOnLakeAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sentinelKQLOnLakeAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sentinelKQLOnLakeAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SentinelKQLOnLakeAuditRecord {
@@ -55158,26 +53226,21 @@ pub struct SentinelLakeDataOnboardingAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SentinelLakeDataOnboardingAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sentinelLakeDataOnboardingAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sentinelLakeDataOnboardingAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SentinelLakeDataOnboardingAuditRecord {
@@ -55233,26 +53296,21 @@ pub struct SentinelLakeEncryptionAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SentinelLakeEncryptionAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sentinelLakeEncryptionAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sentinelLakeEncryptionAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SentinelLakeEncryptionAuditRecord {
@@ -55307,26 +53365,21 @@ pub struct SentinelLakeOnboardingAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SentinelLakeOnboardingAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sentinelLakeOnboardingAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sentinelLakeOnboardingAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SentinelLakeOnboardingAuditRecord {
@@ -55381,26 +53434,21 @@ pub struct SentinelNotebookOnLakeAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SentinelNotebookOnLakeAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sentinelNotebookOnLakeAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sentinelNotebookOnLakeAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SentinelNotebookOnLakeAuditRecord {
@@ -55455,26 +53503,21 @@ pub struct SentinelPackageAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SentinelPackageAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sentinelPackageAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sentinelPackageAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SentinelPackageAuditRecord {
@@ -55551,42 +53594,46 @@ pub struct ServicePrincipalEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ServicePrincipalEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.servicePrincipalEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.servicePrincipalEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "appId",
+                "appOwnerTenantId",
+                "servicePrincipalName",
+                "servicePrincipalObjectId",
+                "servicePrincipalType",
+                "tenantId",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "appId",
-            "appOwnerTenantId",
-            "servicePrincipalName",
-            "servicePrincipalObjectId",
-            "servicePrincipalType",
-            "tenantId",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.app_id,
-            &self.app_owner_tenant_id,
-            &self.service_principal_name,
-            &self.service_principal_object_id,
-            &self.service_principal_type,
-            &self.tenant_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.app_id,
+                &self.app_owner_tenant_id,
+                &self.service_principal_name,
+                &self.service_principal_object_id,
+                &self.service_principal_type,
+                &self.tenant_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -55610,12 +53657,6 @@ impl ::graph_model::rt::Struct for ServicePrincipalEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ServicePrincipalEvidence {
@@ -55975,14 +54016,15 @@ pub struct SettingsContainer {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SettingsContainer {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.settingsContainer"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.settingsContainer",
+            &["id", "autoAuditingConfiguration"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "autoAuditingConfiguration"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.auto_auditing_configuration])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.auto_auditing_configuration], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -55992,12 +54034,6 @@ impl ::graph_model::rt::Struct for SettingsContainer {
             &mut [&mut self.id, &mut self.auto_auditing_configuration],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SettingsContainer {
@@ -56052,26 +54088,21 @@ pub struct SharePointAppPermissionOperationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointAppPermissionOperationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sharePointAppPermissionOperationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sharePointAppPermissionOperationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointAppPermissionOperationAuditRecord {
@@ -56129,26 +54160,21 @@ pub struct SharePointAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sharePointAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sharePointAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointAuditRecord {
@@ -56203,26 +54229,21 @@ pub struct SharePointCommentOperationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointCommentOperationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sharePointCommentOperationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sharePointCommentOperationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointCommentOperationAuditRecord {
@@ -56278,26 +54299,21 @@ pub struct SharePointContentSecurityPolicyAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointContentSecurityPolicyAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sharePointContentSecurityPolicyAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sharePointContentSecurityPolicyAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointContentSecurityPolicyAuditRecord {
@@ -56355,26 +54371,21 @@ pub struct SharePointContentTypeOperationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointContentTypeOperationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sharePointContentTypeOperationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sharePointContentTypeOperationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointContentTypeOperationAuditRecord {
@@ -56430,26 +54441,21 @@ pub struct SharePointESignatureAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointESignatureAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sharePointESignatureAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sharePointESignatureAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointESignatureAuditRecord {
@@ -56504,26 +54510,21 @@ pub struct SharePointFieldOperationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointFieldOperationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sharePointFieldOperationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sharePointFieldOperationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointFieldOperationAuditRecord {
@@ -56578,26 +54579,21 @@ pub struct SharePointFileOperationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointFileOperationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sharePointFileOperationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sharePointFileOperationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointFileOperationAuditRecord {
@@ -56652,26 +54648,21 @@ pub struct SharePointListItemOperationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointListItemOperationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sharePointListItemOperationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sharePointListItemOperationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointListItemOperationAuditRecord {
@@ -56727,26 +54718,21 @@ pub struct SharePointListOperationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointListOperationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sharePointListOperationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sharePointListOperationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointListOperationAuditRecord {
@@ -56801,26 +54787,21 @@ pub struct SharePointSharingOperationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SharePointSharingOperationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sharePointSharingOperationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sharePointSharingOperationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SharePointSharingOperationAuditRecord {
@@ -56885,28 +54866,32 @@ pub struct SiteSource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SiteSource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.siteSource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.siteSource",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "holdStatus",
+                "site",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "holdStatus",
-            "site",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.hold_status,
-            &self.site,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.hold_status,
+                &self.site,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -56923,12 +54908,6 @@ impl ::graph_model::rt::Struct for SiteSource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SiteSource {
@@ -56983,26 +54962,21 @@ pub struct SkypeForBusinessCmdletsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SkypeForBusinessCmdletsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.skypeForBusinessCmdletsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.skypeForBusinessCmdletsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SkypeForBusinessCmdletsAuditRecord {
@@ -57057,26 +55031,21 @@ pub struct SkypeForBusinessPSTNUsageAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SkypeForBusinessPSTNUsageAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.skypeForBusinessPSTNUsageAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.skypeForBusinessPSTNUsageAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SkypeForBusinessPSTNUsageAuditRecord {
@@ -57131,26 +55100,21 @@ pub struct SkypeForBusinessUsersBlockedAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SkypeForBusinessUsersBlockedAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.skypeForBusinessUsersBlockedAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.skypeForBusinessUsersBlockedAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SkypeForBusinessUsersBlockedAuditRecord {
@@ -57206,26 +55170,21 @@ pub struct SonarDetonationContentMetadata {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SonarDetonationContentMetadata {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sonarDetonationContentMetadata"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sonarDetonationContentMetadata",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SonarDetonationContentMetadata {
@@ -57280,26 +55239,21 @@ pub struct SonarDetonationEntityAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SonarDetonationEntityAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sonarDetonationEntityAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sonarDetonationEntityAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SonarDetonationEntityAuditRecord {
@@ -57354,26 +55308,21 @@ pub struct SonarFileDetonationEntityAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SonarFileDetonationEntityAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sonarFileDetonationEntityAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sonarFileDetonationEntityAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SonarFileDetonationEntityAuditRecord {
@@ -57428,26 +55377,21 @@ pub struct SonarSubmissionEntityAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SonarSubmissionEntityAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sonarSubmissionEntityAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sonarSubmissionEntityAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SonarSubmissionEntityAuditRecord {
@@ -57502,26 +55446,21 @@ pub struct SonarUrlDetonationEntityAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SonarUrlDetonationEntityAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sonarUrlDetonationEntityAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sonarUrlDetonationEntityAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SonarUrlDetonationEntityAuditRecord {
@@ -57641,26 +55580,21 @@ pub struct SparkCoreCustomLivePoolRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SparkCoreCustomLivePoolRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sparkCoreCustomLivePoolRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sparkCoreCustomLivePoolRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SparkCoreCustomLivePoolRecord {
@@ -57734,38 +55668,42 @@ pub struct SslCertificate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SslCertificate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sslCertificate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sslCertificate",
+            &[
+                "id",
+                "expirationDateTime",
+                "fingerprint",
+                "firstSeenDateTime",
+                "issueDateTime",
+                "issuer",
+                "lastSeenDateTime",
+                "serialNumber",
+                "sha1",
+                "subject",
+                "relatedHosts",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "expirationDateTime",
-            "fingerprint",
-            "firstSeenDateTime",
-            "issueDateTime",
-            "issuer",
-            "lastSeenDateTime",
-            "serialNumber",
-            "sha1",
-            "subject",
-            "relatedHosts",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.expiration_date_time,
-            &self.fingerprint,
-            &self.first_seen_date_time,
-            &self.issue_date_time,
-            &self.issuer,
-            &self.last_seen_date_time,
-            &self.serial_number,
-            &self.sha1,
-            &self.subject,
-            &self.related_hosts,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.expiration_date_time,
+                &self.fingerprint,
+                &self.first_seen_date_time,
+                &self.issue_date_time,
+                &self.issuer,
+                &self.last_seen_date_time,
+                &self.serial_number,
+                &self.sha1,
+                &self.subject,
+                &self.related_hosts,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -57787,12 +55725,6 @@ impl ::graph_model::rt::Struct for SslCertificate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SslCertificate {
@@ -57861,34 +55793,38 @@ pub struct SslCertificateEntity {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SslCertificateEntity {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.sslCertificateEntity"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.sslCertificateEntity",
+            &[
+                "address",
+                "alternateNames",
+                "commonName",
+                "email",
+                "givenName",
+                "organizationName",
+                "organizationUnitName",
+                "serialNumber",
+                "surname",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "address",
-            "alternateNames",
-            "commonName",
-            "email",
-            "givenName",
-            "organizationName",
-            "organizationUnitName",
-            "serialNumber",
-            "surname",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.address,
-            &self.alternate_names,
-            &self.common_name,
-            &self.email,
-            &self.given_name,
-            &self.organization_name,
-            &self.organization_unit_name,
-            &self.serial_number,
-            &self.surname,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.address,
+                &self.alternate_names,
+                &self.common_name,
+                &self.email,
+                &self.given_name,
+                &self.organization_name,
+                &self.organization_unit_name,
+                &self.serial_number,
+                &self.surname,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -57908,12 +55844,6 @@ impl ::graph_model::rt::Struct for SslCertificateEntity {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SslCertificateEntity {
@@ -58050,26 +55980,19 @@ pub struct Stream {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Stream {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.stream"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("microsoft.graph.security.stream", &["name"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["name"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Stream {
@@ -58128,19 +56051,23 @@ pub struct SubcategoryTemplate {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubcategoryTemplate {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.subcategoryTemplate"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.subcategoryTemplate",
+            &["id", "createdBy", "createdDateTime", "displayName"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdBy", "createdDateTime", "displayName"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -58155,12 +56082,6 @@ impl ::graph_model::rt::Struct for SubcategoryTemplate {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SubcategoryTemplate {
@@ -58218,14 +56139,18 @@ pub struct Subdomain {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Subdomain {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.subdomain"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.subdomain",
+            &["id", "firstSeenDateTime", "host"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "firstSeenDateTime", "host"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.first_seen_date_time, &self.host])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.first_seen_date_time, &self.host],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -58235,12 +56160,6 @@ impl ::graph_model::rt::Struct for Subdomain {
             &mut [&mut self.id, &mut self.first_seen_date_time, &mut self.host],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Subdomain {
@@ -58295,26 +56214,21 @@ pub struct SubmissionEntityAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubmissionEntityAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.submissionEntityAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.submissionEntityAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SubmissionEntityAuditRecord {
@@ -58397,48 +56311,52 @@ pub struct SubmissionMailEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SubmissionMailEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.submissionMailEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.submissionMailEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "networkMessageId",
+                "recipient",
+                "reportType",
+                "sender",
+                "senderIp",
+                "subject",
+                "submissionDateTime",
+                "submissionId",
+                "submitter",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "networkMessageId",
-            "recipient",
-            "reportType",
-            "sender",
-            "senderIp",
-            "subject",
-            "submissionDateTime",
-            "submissionId",
-            "submitter",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.network_message_id,
-            &self.recipient,
-            &self.report_type,
-            &self.sender,
-            &self.sender_ip,
-            &self.subject,
-            &self.submission_date_time,
-            &self.submission_id,
-            &self.submitter,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.network_message_id,
+                &self.recipient,
+                &self.report_type,
+                &self.sender,
+                &self.sender_ip,
+                &self.subject,
+                &self.submission_date_time,
+                &self.submission_id,
+                &self.submitter,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -58465,12 +56383,6 @@ impl ::graph_model::rt::Struct for SubmissionMailEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SubmissionMailEvidence {
@@ -58525,26 +56437,21 @@ pub struct SupervisoryReviewDayXInsightsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SupervisoryReviewDayXInsightsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.supervisoryReviewDayXInsightsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.supervisoryReviewDayXInsightsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SupervisoryReviewDayXInsightsAuditRecord {
@@ -58600,26 +56507,21 @@ pub struct SyntheticProbeAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for SyntheticProbeAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.syntheticProbeAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.syntheticProbeAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for SyntheticProbeAuditRecord {
@@ -58674,26 +56576,21 @@ pub struct TeamCopilotInteractionAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamCopilotInteractionAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.teamCopilotInteractionAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.teamCopilotInteractionAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamCopilotInteractionAuditRecord {
@@ -58827,26 +56724,21 @@ pub struct TeamsEasyApprovalsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsEasyApprovalsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.teamsEasyApprovalsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.teamsEasyApprovalsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsEasyApprovalsAuditRecord {
@@ -58901,26 +56793,21 @@ pub struct TeamsEvalDataHubAdminOperationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsEvalDataHubAdminOperationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.teamsEvalDataHubAdminOperationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.teamsEvalDataHubAdminOperationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsEvalDataHubAdminOperationAuditRecord {
@@ -58976,26 +56863,21 @@ pub struct TeamsEvalDataHubDataAccessAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsEvalDataHubDataAccessAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.teamsEvalDataHubDataAccessAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.teamsEvalDataHubDataAccessAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsEvalDataHubDataAccessAuditRecord {
@@ -59051,26 +56933,21 @@ pub struct TeamsEvalDataHubPermissionChangeAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsEvalDataHubPermissionChangeAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.teamsEvalDataHubPermissionChangeAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.teamsEvalDataHubPermissionChangeAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsEvalDataHubPermissionChangeAuditRecord {
@@ -59128,26 +57005,21 @@ pub struct TeamsHealthcareAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsHealthcareAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.teamsHealthcareAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.teamsHealthcareAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsHealthcareAuditRecord {
@@ -59344,78 +57216,82 @@ pub struct TeamsMessageEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsMessageEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.teamsMessageEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.teamsMessageEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "campaignId",
+                "channelId",
+                "deliveryAction",
+                "deliveryLocation",
+                "files",
+                "groupId",
+                "isExternal",
+                "isOwned",
+                "lastModifiedDateTime",
+                "messageDirection",
+                "messageId",
+                "owningTenantId",
+                "parentMessageId",
+                "receivedDateTime",
+                "recipients",
+                "senderFromAddress",
+                "senderIP",
+                "sourceAppName",
+                "sourceId",
+                "subject",
+                "suspiciousRecipients",
+                "threadId",
+                "threadType",
+                "urls",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "campaignId",
-            "channelId",
-            "deliveryAction",
-            "deliveryLocation",
-            "files",
-            "groupId",
-            "isExternal",
-            "isOwned",
-            "lastModifiedDateTime",
-            "messageDirection",
-            "messageId",
-            "owningTenantId",
-            "parentMessageId",
-            "receivedDateTime",
-            "recipients",
-            "senderFromAddress",
-            "senderIP",
-            "sourceAppName",
-            "sourceId",
-            "subject",
-            "suspiciousRecipients",
-            "threadId",
-            "threadType",
-            "urls",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.campaign_id,
-            &self.channel_id,
-            &self.delivery_action,
-            &self.delivery_location,
-            &self.files,
-            &self.group_id,
-            &self.is_external,
-            &self.is_owned,
-            &self.last_modified_date_time,
-            &self.message_direction,
-            &self.message_id,
-            &self.owning_tenant_id,
-            &self.parent_message_id,
-            &self.received_date_time,
-            &self.recipients,
-            &self.sender_from_address,
-            &self.sender_ip,
-            &self.source_app_name,
-            &self.source_id,
-            &self.subject,
-            &self.suspicious_recipients,
-            &self.thread_id,
-            &self.thread_type,
-            &self.urls,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.campaign_id,
+                &self.channel_id,
+                &self.delivery_action,
+                &self.delivery_location,
+                &self.files,
+                &self.group_id,
+                &self.is_external,
+                &self.is_owned,
+                &self.last_modified_date_time,
+                &self.message_direction,
+                &self.message_id,
+                &self.owning_tenant_id,
+                &self.parent_message_id,
+                &self.received_date_time,
+                &self.recipients,
+                &self.sender_from_address,
+                &self.sender_ip,
+                &self.source_app_name,
+                &self.source_id,
+                &self.subject,
+                &self.suspicious_recipients,
+                &self.thread_id,
+                &self.thread_type,
+                &self.urls,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -59457,12 +57333,6 @@ impl ::graph_model::rt::Struct for TeamsMessageEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsMessageEvidence {
@@ -59517,26 +57387,21 @@ pub struct TeamsUpdatesAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsUpdatesAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.teamsUpdatesAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.teamsUpdatesAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsUpdatesAuditRecord {
@@ -59591,26 +57456,21 @@ pub struct TenantAllowBlockListAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TenantAllowBlockListAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.tenantAllowBlockListAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.tenantAllowBlockListAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TenantAllowBlockListAuditRecord {
@@ -59667,18 +57527,22 @@ pub struct ThreatDetectionDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ThreatDetectionDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.threatDetectionDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.threatDetectionDetail",
+            &["confidenceLevel", "priorityAccountProtection", "threats"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["confidenceLevel", "priorityAccountProtection", "threats"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.confidence_level,
-            &self.priority_account_protection,
-            &self.threats,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.confidence_level,
+                &self.priority_account_protection,
+                &self.threats,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -59692,12 +57556,6 @@ impl ::graph_model::rt::Struct for ThreatDetectionDetail {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ThreatDetectionDetail {
@@ -59752,26 +57610,21 @@ pub struct ThreatFinderAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ThreatFinderAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.threatFinderAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.threatFinderAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ThreatFinderAuditRecord {
@@ -59859,52 +57712,56 @@ pub struct ThreatIntelligence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ThreatIntelligence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.threatIntelligence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.threatIntelligence",
+            &[
+                "id",
+                "articleIndicators",
+                "articles",
+                "hostComponents",
+                "hostCookies",
+                "hostPairs",
+                "hostPorts",
+                "hosts",
+                "hostSslCertificates",
+                "hostTrackers",
+                "intelligenceProfileIndicators",
+                "intelProfiles",
+                "passiveDnsRecords",
+                "sslCertificates",
+                "subdomains",
+                "vulnerabilities",
+                "whoisHistoryRecords",
+                "whoisRecords",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "articleIndicators",
-            "articles",
-            "hostComponents",
-            "hostCookies",
-            "hostPairs",
-            "hostPorts",
-            "hosts",
-            "hostSslCertificates",
-            "hostTrackers",
-            "intelligenceProfileIndicators",
-            "intelProfiles",
-            "passiveDnsRecords",
-            "sslCertificates",
-            "subdomains",
-            "vulnerabilities",
-            "whoisHistoryRecords",
-            "whoisRecords",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.article_indicators,
-            &self.articles,
-            &self.host_components,
-            &self.host_cookies,
-            &self.host_pairs,
-            &self.host_ports,
-            &self.hosts,
-            &self.host_ssl_certificates,
-            &self.host_trackers,
-            &self.intelligence_profile_indicators,
-            &self.intel_profiles,
-            &self.passive_dns_records,
-            &self.ssl_certificates,
-            &self.subdomains,
-            &self.vulnerabilities,
-            &self.whois_history_records,
-            &self.whois_records,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.article_indicators,
+                &self.articles,
+                &self.host_components,
+                &self.host_cookies,
+                &self.host_pairs,
+                &self.host_ports,
+                &self.hosts,
+                &self.host_ssl_certificates,
+                &self.host_trackers,
+                &self.intelligence_profile_indicators,
+                &self.intel_profiles,
+                &self.passive_dns_records,
+                &self.ssl_certificates,
+                &self.subdomains,
+                &self.vulnerabilities,
+                &self.whois_history_records,
+                &self.whois_records,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -59933,12 +57790,6 @@ impl ::graph_model::rt::Struct for ThreatIntelligence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ThreatIntelligence {
@@ -59993,26 +57844,21 @@ pub struct ThreatIntelligenceAtpContentData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ThreatIntelligenceAtpContentData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.threatIntelligenceAtpContentData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.threatIntelligenceAtpContentData",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ThreatIntelligenceAtpContentData {
@@ -60067,26 +57913,21 @@ pub struct ThreatIntelligenceExportAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ThreatIntelligenceExportAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.threatIntelligenceExportAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.threatIntelligenceExportAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ThreatIntelligenceExportAuditRecord {
@@ -60141,26 +57982,21 @@ pub struct ThreatIntelligenceMailData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ThreatIntelligenceMailData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.threatIntelligenceMailData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.threatIntelligenceMailData",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ThreatIntelligenceMailData {
@@ -60215,26 +58051,21 @@ pub struct ThreatIntelligenceObjectAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ThreatIntelligenceObjectAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.threatIntelligenceObjectAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.threatIntelligenceObjectAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ThreatIntelligenceObjectAuditRecord {
@@ -60289,26 +58120,21 @@ pub struct ThreatIntelligenceUrlClickData {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for ThreatIntelligenceUrlClickData {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.threatIntelligenceUrlClickData"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.threatIntelligenceUrlClickData",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for ThreatIntelligenceUrlClickData {
@@ -60455,28 +58281,32 @@ pub struct TimelineEvent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TimelineEvent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.timelineEvent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.timelineEvent",
+            &[
+                "eventDateTime",
+                "eventDetails",
+                "eventResult",
+                "eventSource",
+                "eventThreats",
+                "eventType",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "eventDateTime",
-            "eventDetails",
-            "eventResult",
-            "eventSource",
-            "eventThreats",
-            "eventType",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.event_date_time,
-            &self.event_details,
-            &self.event_result,
-            &self.event_source,
-            &self.event_threats,
-            &self.event_type,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.event_date_time,
+                &self.event_details,
+                &self.event_result,
+                &self.event_source,
+                &self.event_threats,
+                &self.event_type,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -60493,12 +58323,6 @@ impl ::graph_model::rt::Struct for TimelineEvent {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TimelineEvent {
@@ -60657,26 +58481,21 @@ pub struct TodoAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TodoAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.todoAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.todoAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TodoAuditRecord {
@@ -60735,24 +58554,28 @@ pub struct TopicModelingSettings {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TopicModelingSettings {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.topicModelingSettings"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.topicModelingSettings",
+            &[
+                "dynamicallyAdjustTopicCount",
+                "ignoreNumbers",
+                "isEnabled",
+                "topicCount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "dynamicallyAdjustTopicCount",
-            "ignoreNumbers",
-            "isEnabled",
-            "topicCount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.dynamically_adjust_topic_count,
-            &self.ignore_numbers,
-            &self.is_enabled,
-            &self.topic_count,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.dynamically_adjust_topic_count,
+                &self.ignore_numbers,
+                &self.is_enabled,
+                &self.topic_count,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -60767,12 +58590,6 @@ impl ::graph_model::rt::Struct for TopicModelingSettings {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TopicModelingSettings {
@@ -60827,26 +58644,21 @@ pub struct TrainableClassifierAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TrainableClassifierAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.trainableClassifierAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.trainableClassifierAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TrainableClassifierAuditRecord {
@@ -60901,14 +58713,15 @@ pub struct TriggerTypesRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TriggerTypesRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.triggerTypesRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.triggerTypesRoot",
+            &["id", "retentionEventTypes"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "retentionEventTypes"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.retention_event_types])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.retention_event_types], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -60918,12 +58731,6 @@ impl ::graph_model::rt::Struct for TriggerTypesRoot {
             &mut [&mut self.id, &mut self.retention_event_types],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TriggerTypesRoot {
@@ -60978,14 +58785,15 @@ pub struct TriggersRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TriggersRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.triggersRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.triggersRoot",
+            &["id", "retentionEvents"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "retentionEvents"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.retention_events])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.retention_events], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -60995,12 +58803,6 @@ impl ::graph_model::rt::Struct for TriggersRoot {
             &mut [&mut self.id, &mut self.retention_events],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TriggersRoot {
@@ -61055,26 +58857,21 @@ pub struct UamOperationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UamOperationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.uamOperationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.uamOperationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UamOperationAuditRecord {
@@ -61129,26 +58926,21 @@ pub struct UnifiedGroupAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedGroupAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.unifiedGroupAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.unifiedGroupAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedGroupAuditRecord {
@@ -61214,30 +59006,34 @@ pub struct UnifiedGroupSource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedGroupSource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.unifiedGroupSource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.unifiedGroupSource",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "holdStatus",
+                "includedSources",
+                "group",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "holdStatus",
-            "includedSources",
-            "group",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.hold_status,
-            &self.included_sources,
-            &self.group,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.hold_status,
+                &self.included_sources,
+                &self.group,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -61255,12 +59051,6 @@ impl ::graph_model::rt::Struct for UnifiedGroupSource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedGroupSource {
@@ -61315,26 +59105,21 @@ pub struct UnifiedSimulationMatchedItemAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedSimulationMatchedItemAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.unifiedSimulationMatchedItemAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.unifiedSimulationMatchedItemAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedSimulationMatchedItemAuditRecord {
@@ -61390,26 +59175,21 @@ pub struct UnifiedSimulationSummaryAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UnifiedSimulationSummaryAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.unifiedSimulationSummaryAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.unifiedSimulationSummaryAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UnifiedSimulationSummaryAuditRecord {
@@ -61464,26 +59244,21 @@ pub struct UniversalPrintManagementAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UniversalPrintManagementAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.universalPrintManagementAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.universalPrintManagementAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UniversalPrintManagementAuditRecord {
@@ -61538,26 +59313,21 @@ pub struct UniversalPrintPrintJobAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UniversalPrintPrintJobAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.universalPrintPrintJobAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.universalPrintPrintJobAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UniversalPrintPrintJobAuditRecord {
@@ -61612,26 +59382,21 @@ pub struct UrbacAssignmentAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UrbacAssignmentAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.urbacAssignmentAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.urbacAssignmentAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UrbacAssignmentAuditRecord {
@@ -61686,26 +59451,21 @@ pub struct UrbacEnableStateAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UrbacEnableStateAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.urbacEnableStateAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.urbacEnableStateAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UrbacEnableStateAuditRecord {
@@ -61760,26 +59520,21 @@ pub struct UrbacRoleAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UrbacRoleAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.urbacRoleAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.urbacRoleAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UrbacRoleAuditRecord {
@@ -61846,32 +59601,36 @@ pub struct UrlEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UrlEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.urlEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.urlEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "url",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "url",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -61890,12 +59649,6 @@ impl ::graph_model::rt::Struct for UrlEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UrlEvidence {
@@ -61964,34 +59717,38 @@ pub struct User {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for User {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.user"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.user",
+            &[
+                "id",
+                "accounts",
+                "cloudSecurityIdentifier",
+                "displayName",
+                "domain",
+                "isEnabled",
+                "onPremisesSecurityIdentifier",
+                "emailAddress",
+                "userPrincipalName",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "accounts",
-            "cloudSecurityIdentifier",
-            "displayName",
-            "domain",
-            "isEnabled",
-            "onPremisesSecurityIdentifier",
-            "emailAddress",
-            "userPrincipalName",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.accounts,
-            &self.cloud_security_identifier,
-            &self.display_name,
-            &self.domain,
-            &self.is_enabled,
-            &self.on_premises_security_identifier,
-            &self.email_address,
-            &self.user_principal_name,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.accounts,
+                &self.cloud_security_identifier,
+                &self.display_name,
+                &self.domain,
+                &self.is_enabled,
+                &self.on_premises_security_identifier,
+                &self.email_address,
+                &self.user_principal_name,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -62011,12 +59768,6 @@ impl ::graph_model::rt::Struct for User {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for User {
@@ -62085,34 +59836,38 @@ pub struct UserAccount {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserAccount {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.userAccount"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.userAccount",
+            &[
+                "accountName",
+                "activeDirectoryObjectGuid",
+                "azureAdUserId",
+                "displayName",
+                "domainName",
+                "resourceAccessEvents",
+                "tenantId",
+                "userPrincipalName",
+                "userSid",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "accountName",
-            "activeDirectoryObjectGuid",
-            "azureAdUserId",
-            "displayName",
-            "domainName",
-            "resourceAccessEvents",
-            "tenantId",
-            "userPrincipalName",
-            "userSid",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.account_name,
-            &self.active_directory_object_guid,
-            &self.azure_ad_user_id,
-            &self.display_name,
-            &self.domain_name,
-            &self.resource_access_events,
-            &self.tenant_id,
-            &self.user_principal_name,
-            &self.user_sid,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.account_name,
+                &self.active_directory_object_guid,
+                &self.azure_ad_user_id,
+                &self.display_name,
+                &self.domain_name,
+                &self.resource_access_events,
+                &self.tenant_id,
+                &self.user_principal_name,
+                &self.user_sid,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -62132,12 +59887,6 @@ impl ::graph_model::rt::Struct for UserAccount {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserAccount {
@@ -62206,34 +59955,38 @@ pub struct UserEvidence {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserEvidence {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.userEvidence"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.userEvidence",
+            &[
+                "createdDateTime",
+                "detailedRoles",
+                "remediationStatus",
+                "remediationStatusDetails",
+                "roles",
+                "tags",
+                "verdict",
+                "stream",
+                "userAccount",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "createdDateTime",
-            "detailedRoles",
-            "remediationStatus",
-            "remediationStatusDetails",
-            "roles",
-            "tags",
-            "verdict",
-            "stream",
-            "userAccount",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.created_date_time,
-            &self.detailed_roles,
-            &self.remediation_status,
-            &self.remediation_status_details,
-            &self.roles,
-            &self.tags,
-            &self.verdict,
-            &self.stream,
-            &self.user_account,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.created_date_time,
+                &self.detailed_roles,
+                &self.remediation_status,
+                &self.remediation_status_details,
+                &self.roles,
+                &self.tags,
+                &self.verdict,
+                &self.stream,
+                &self.user_account,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -62253,12 +60006,6 @@ impl ::graph_model::rt::Struct for UserEvidence {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserEvidence {
@@ -62325,32 +60072,36 @@ pub struct UserSource {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserSource {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.userSource"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.userSource",
+            &[
+                "id",
+                "createdBy",
+                "createdDateTime",
+                "displayName",
+                "holdStatus",
+                "email",
+                "includedSources",
+                "siteWebUrl",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdBy",
-            "createdDateTime",
-            "displayName",
-            "holdStatus",
-            "email",
-            "includedSources",
-            "siteWebUrl",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_by,
-            &self.created_date_time,
-            &self.display_name,
-            &self.hold_status,
-            &self.email,
-            &self.included_sources,
-            &self.site_web_url,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_by,
+                &self.created_date_time,
+                &self.display_name,
+                &self.hold_status,
+                &self.email,
+                &self.included_sources,
+                &self.site_web_url,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -62369,12 +60120,6 @@ impl ::graph_model::rt::Struct for UserSource {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserSource {
@@ -62429,26 +60174,21 @@ pub struct UserTrainingAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UserTrainingAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.userTrainingAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.userTrainingAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UserTrainingAuditRecord {
@@ -62503,26 +60243,21 @@ pub struct UsxWorkspaceOnboardingAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for UsxWorkspaceOnboardingAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.usxWorkspaceOnboardingAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.usxWorkspaceOnboardingAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for UsxWorkspaceOnboardingAuditRecord {
@@ -62681,26 +60416,21 @@ pub struct VfamCreatePolicyAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VfamCreatePolicyAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vfamCreatePolicyAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vfamCreatePolicyAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VfamCreatePolicyAuditRecord {
@@ -62755,26 +60485,21 @@ pub struct VfamDeletePolicyAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VfamDeletePolicyAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vfamDeletePolicyAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vfamDeletePolicyAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VfamDeletePolicyAuditRecord {
@@ -62829,26 +60554,21 @@ pub struct VfamUpdatePolicyAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VfamUpdatePolicyAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vfamUpdatePolicyAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vfamUpdatePolicyAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VfamUpdatePolicyAuditRecord {
@@ -62903,26 +60623,21 @@ pub struct VivaAmplifyAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaAmplifyAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaAmplifyAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaAmplifyAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaAmplifyAuditRecord {
@@ -62977,26 +60692,21 @@ pub struct VivaEngageEventsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaEngageEventsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaEngageEventsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaEngageEventsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaEngageEventsAuditRecord {
@@ -63051,26 +60761,21 @@ pub struct VivaEngageNetworkAssociationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaEngageNetworkAssociationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaEngageNetworkAssociationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaEngageNetworkAssociationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaEngageNetworkAssociationAuditRecord {
@@ -63126,26 +60831,21 @@ pub struct VivaEngageSegmentAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaEngageSegmentAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaEngageSegmentAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaEngageSegmentAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaEngageSegmentAuditRecord {
@@ -63200,26 +60900,21 @@ pub struct VivaGlintAdvancedConfigurationAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaGlintAdvancedConfigurationAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaGlintAdvancedConfigurationAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaGlintAdvancedConfigurationAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaGlintAdvancedConfigurationAuditRecord {
@@ -63275,26 +60970,21 @@ pub struct VivaGlintAgenticCampaignAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaGlintAgenticCampaignAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaGlintAgenticCampaignAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaGlintAgenticCampaignAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaGlintAgenticCampaignAuditRecord {
@@ -63349,26 +61039,21 @@ pub struct VivaGlintFeedbackProgramAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaGlintFeedbackProgramAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaGlintFeedbackProgramAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaGlintFeedbackProgramAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaGlintFeedbackProgramAuditRecord {
@@ -63423,26 +61108,21 @@ pub struct VivaGlintOrganizationalDataAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaGlintOrganizationalDataAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaGlintOrganizationalDataAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaGlintOrganizationalDataAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaGlintOrganizationalDataAuditRecord {
@@ -63498,26 +61178,21 @@ pub struct VivaGlintPulseProgramAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaGlintPulseProgramAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaGlintPulseProgramAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaGlintPulseProgramAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaGlintPulseProgramAuditRecord {
@@ -63572,26 +61247,21 @@ pub struct VivaGlintPulseProgramRespondentRateAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaGlintPulseProgramRespondentRateAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaGlintPulseProgramRespondentRateAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaGlintPulseProgramRespondentRateAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaGlintPulseProgramRespondentRateAuditRecord {
@@ -63649,26 +61319,21 @@ pub struct VivaGlintQuestionAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaGlintQuestionAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaGlintQuestionAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaGlintQuestionAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaGlintQuestionAuditRecord {
@@ -63723,26 +61388,21 @@ pub struct VivaGlintRoleAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaGlintRoleAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaGlintRoleAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaGlintRoleAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaGlintRoleAuditRecord {
@@ -63797,26 +61457,21 @@ pub struct VivaGlintRubiconAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaGlintRubiconAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaGlintRubiconAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaGlintRubiconAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaGlintRubiconAuditRecord {
@@ -63871,26 +61526,21 @@ pub struct VivaGlintSupportAccessAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaGlintSupportAccessAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaGlintSupportAccessAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaGlintSupportAccessAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaGlintSupportAccessAuditRecord {
@@ -63945,26 +61595,21 @@ pub struct VivaGlintSystemAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaGlintSystemAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaGlintSystemAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaGlintSystemAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaGlintSystemAuditRecord {
@@ -64019,26 +61664,21 @@ pub struct VivaGlintUserAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaGlintUserAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaGlintUserAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaGlintUserAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaGlintUserAuditRecord {
@@ -64093,26 +61733,21 @@ pub struct VivaGlintUserGroupAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaGlintUserGroupAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaGlintUserGroupAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaGlintUserGroupAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaGlintUserGroupAuditRecord {
@@ -64167,26 +61802,21 @@ pub struct VivaGoalsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaGoalsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaGoalsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaGoalsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaGoalsAuditRecord {
@@ -64241,26 +61871,21 @@ pub struct VivaLearningAdminAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaLearningAdminAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaLearningAdminAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaLearningAdminAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaLearningAdminAuditRecord {
@@ -64315,26 +61940,21 @@ pub struct VivaLearningAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaLearningAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaLearningAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaLearningAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaLearningAuditRecord {
@@ -64389,26 +62009,21 @@ pub struct VivaPulseAdminAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaPulseAdminAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaPulseAdminAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaPulseAdminAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaPulseAdminAuditRecord {
@@ -64463,26 +62078,21 @@ pub struct VivaPulseOrganizerAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaPulseOrganizerAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaPulseOrganizerAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaPulseOrganizerAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaPulseOrganizerAuditRecord {
@@ -64537,26 +62147,21 @@ pub struct VivaPulseReportAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaPulseReportAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaPulseReportAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaPulseReportAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaPulseReportAuditRecord {
@@ -64611,26 +62216,21 @@ pub struct VivaPulseResponseAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VivaPulseResponseAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vivaPulseResponseAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vivaPulseResponseAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VivaPulseResponseAuditRecord {
@@ -64754,19 +62354,23 @@ pub struct VmMetadata {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VmMetadata {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vmMetadata"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vmMetadata",
+            &["cloudProvider", "resourceId", "subscriptionId", "vmId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["cloudProvider", "resourceId", "subscriptionId", "vmId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.cloud_provider,
-            &self.resource_id,
-            &self.subscription_id,
-            &self.vm_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.cloud_provider,
+                &self.resource_id,
+                &self.subscription_id,
+                &self.vm_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -64781,12 +62385,6 @@ impl ::graph_model::rt::Struct for VmMetadata {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VmMetadata {
@@ -64874,52 +62472,56 @@ pub struct Vulnerability {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Vulnerability {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vulnerability"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vulnerability",
+            &[
+                "id",
+                "activeExploitsObserved",
+                "commonWeaknessEnumerationIds",
+                "createdDateTime",
+                "cvss2Summary",
+                "cvss3Summary",
+                "description",
+                "exploits",
+                "exploitsAvailable",
+                "hasChatter",
+                "lastModifiedDateTime",
+                "priorityScore",
+                "publishedDateTime",
+                "references",
+                "remediation",
+                "severity",
+                "articles",
+                "components",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activeExploitsObserved",
-            "commonWeaknessEnumerationIds",
-            "createdDateTime",
-            "cvss2Summary",
-            "cvss3Summary",
-            "description",
-            "exploits",
-            "exploitsAvailable",
-            "hasChatter",
-            "lastModifiedDateTime",
-            "priorityScore",
-            "publishedDateTime",
-            "references",
-            "remediation",
-            "severity",
-            "articles",
-            "components",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.active_exploits_observed,
-            &self.common_weakness_enumeration_ids,
-            &self.created_date_time,
-            &self.cvss2_summary,
-            &self.cvss3_summary,
-            &self.description,
-            &self.exploits,
-            &self.exploits_available,
-            &self.has_chatter,
-            &self.last_modified_date_time,
-            &self.priority_score,
-            &self.published_date_time,
-            &self.references,
-            &self.remediation,
-            &self.severity,
-            &self.articles,
-            &self.components,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.active_exploits_observed,
+                &self.common_weakness_enumeration_ids,
+                &self.created_date_time,
+                &self.cvss2_summary,
+                &self.cvss3_summary,
+                &self.description,
+                &self.exploits,
+                &self.exploits_available,
+                &self.has_chatter,
+                &self.last_modified_date_time,
+                &self.priority_score,
+                &self.published_date_time,
+                &self.references,
+                &self.remediation,
+                &self.severity,
+                &self.articles,
+                &self.components,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -64948,12 +62550,6 @@ impl ::graph_model::rt::Struct for Vulnerability {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Vulnerability {
@@ -65008,26 +62604,21 @@ pub struct VulnerabilityComponent {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for VulnerabilityComponent {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.vulnerabilityComponent"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.vulnerabilityComponent",
+            &["id", "name"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "name"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.name], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.id, &mut self.name], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for VulnerabilityComponent {
@@ -65166,26 +62757,21 @@ pub struct WdatpAlertsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WdatpAlertsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.wdatpAlertsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.wdatpAlertsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WdatpAlertsAuditRecord {
@@ -65240,26 +62826,21 @@ pub struct WebContentFilteringAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WebContentFilteringAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.webContentFilteringAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.webContentFilteringAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WebContentFilteringAuditRecord {
@@ -65322,28 +62903,32 @@ pub struct WhoisContact {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WhoisContact {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.whoisContact"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.whoisContact",
+            &[
+                "address",
+                "email",
+                "fax",
+                "name",
+                "organization",
+                "telephone",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "address",
-            "email",
-            "fax",
-            "name",
-            "organization",
-            "telephone",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.address,
-            &self.email,
-            &self.fax,
-            &self.name,
-            &self.organization,
-            &self.telephone,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.address,
+                &self.email,
+                &self.fax,
+                &self.name,
+                &self.organization,
+                &self.telephone,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -65360,12 +62945,6 @@ impl ::graph_model::rt::Struct for WhoisContact {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WhoisContact {
@@ -65455,54 +63034,58 @@ pub struct WhoisHistoryRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WhoisHistoryRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.whoisHistoryRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.whoisHistoryRecord",
+            &[
+                "id",
+                "abuse",
+                "admin",
+                "billing",
+                "domainStatus",
+                "expirationDateTime",
+                "firstSeenDateTime",
+                "lastSeenDateTime",
+                "lastUpdateDateTime",
+                "nameservers",
+                "noc",
+                "rawWhoisText",
+                "registrant",
+                "registrar",
+                "registrationDateTime",
+                "technical",
+                "whoisServer",
+                "zone",
+                "host",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "abuse",
-            "admin",
-            "billing",
-            "domainStatus",
-            "expirationDateTime",
-            "firstSeenDateTime",
-            "lastSeenDateTime",
-            "lastUpdateDateTime",
-            "nameservers",
-            "noc",
-            "rawWhoisText",
-            "registrant",
-            "registrar",
-            "registrationDateTime",
-            "technical",
-            "whoisServer",
-            "zone",
-            "host",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.abuse,
-            &self.admin,
-            &self.billing,
-            &self.domain_status,
-            &self.expiration_date_time,
-            &self.first_seen_date_time,
-            &self.last_seen_date_time,
-            &self.last_update_date_time,
-            &self.nameservers,
-            &self.noc,
-            &self.raw_whois_text,
-            &self.registrant,
-            &self.registrar,
-            &self.registration_date_time,
-            &self.technical,
-            &self.whois_server,
-            &self.zone,
-            &self.host,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.abuse,
+                &self.admin,
+                &self.billing,
+                &self.domain_status,
+                &self.expiration_date_time,
+                &self.first_seen_date_time,
+                &self.last_seen_date_time,
+                &self.last_update_date_time,
+                &self.nameservers,
+                &self.noc,
+                &self.raw_whois_text,
+                &self.registrant,
+                &self.registrar,
+                &self.registration_date_time,
+                &self.technical,
+                &self.whois_server,
+                &self.zone,
+                &self.host,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -65532,12 +63115,6 @@ impl ::graph_model::rt::Struct for WhoisHistoryRecord {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WhoisHistoryRecord {
@@ -65595,18 +63172,22 @@ pub struct WhoisNameserver {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WhoisNameserver {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.whoisNameserver"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.whoisNameserver",
+            &["firstSeenDateTime", "lastSeenDateTime", "host"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["firstSeenDateTime", "lastSeenDateTime", "host"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.first_seen_date_time,
-            &self.last_seen_date_time,
-            &self.host,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.first_seen_date_time,
+                &self.last_seen_date_time,
+                &self.host,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -65620,12 +63201,6 @@ impl ::graph_model::rt::Struct for WhoisNameserver {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WhoisNameserver {
@@ -65718,56 +63293,60 @@ pub struct WhoisRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WhoisRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.whoisRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.whoisRecord",
+            &[
+                "id",
+                "abuse",
+                "admin",
+                "billing",
+                "domainStatus",
+                "expirationDateTime",
+                "firstSeenDateTime",
+                "lastSeenDateTime",
+                "lastUpdateDateTime",
+                "nameservers",
+                "noc",
+                "rawWhoisText",
+                "registrant",
+                "registrar",
+                "registrationDateTime",
+                "technical",
+                "whoisServer",
+                "zone",
+                "host",
+                "history",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "abuse",
-            "admin",
-            "billing",
-            "domainStatus",
-            "expirationDateTime",
-            "firstSeenDateTime",
-            "lastSeenDateTime",
-            "lastUpdateDateTime",
-            "nameservers",
-            "noc",
-            "rawWhoisText",
-            "registrant",
-            "registrar",
-            "registrationDateTime",
-            "technical",
-            "whoisServer",
-            "zone",
-            "host",
-            "history",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.abuse,
-            &self.admin,
-            &self.billing,
-            &self.domain_status,
-            &self.expiration_date_time,
-            &self.first_seen_date_time,
-            &self.last_seen_date_time,
-            &self.last_update_date_time,
-            &self.nameservers,
-            &self.noc,
-            &self.raw_whois_text,
-            &self.registrant,
-            &self.registrar,
-            &self.registration_date_time,
-            &self.technical,
-            &self.whois_server,
-            &self.zone,
-            &self.host,
-            &self.history,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.abuse,
+                &self.admin,
+                &self.billing,
+                &self.domain_status,
+                &self.expiration_date_time,
+                &self.first_seen_date_time,
+                &self.last_seen_date_time,
+                &self.last_update_date_time,
+                &self.nameservers,
+                &self.noc,
+                &self.raw_whois_text,
+                &self.registrant,
+                &self.registrar,
+                &self.registration_date_time,
+                &self.technical,
+                &self.whois_server,
+                &self.zone,
+                &self.host,
+                &self.history,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -65798,12 +63377,6 @@ impl ::graph_model::rt::Struct for WhoisRecord {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WhoisRecord {
@@ -65858,26 +63431,21 @@ pub struct Windows365CustomerLockboxAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Windows365CustomerLockboxAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.windows365CustomerLockboxAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.windows365CustomerLockboxAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Windows365CustomerLockboxAuditRecord {
@@ -65932,26 +63500,21 @@ pub struct WorkplaceAnalyticsAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for WorkplaceAnalyticsAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.workplaceAnalyticsAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.workplaceAnalyticsAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for WorkplaceAnalyticsAuditRecord {
@@ -66006,26 +63569,21 @@ pub struct YammerAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for YammerAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.yammerAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.yammerAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for YammerAuditRecord {
@@ -66080,26 +63638,21 @@ pub struct YammerUserHidingAuditRecord {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for YammerUserHidingAuditRecord {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.security.yammerUserHidingAuditRecord"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.security.yammerUserHidingAuditRecord",
+            &["dynamicProperties"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["dynamicProperties"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.dynamic_properties])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.dynamic_properties], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.dynamic_properties], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for YammerUserHidingAuditRecord {

@@ -186,14 +186,18 @@ pub struct AssignedTelephoneNumber {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for AssignedTelephoneNumber {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAdministration.assignedTelephoneNumber"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAdministration.assignedTelephoneNumber",
+            &["assignmentCategory", "telephoneNumber"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["assignmentCategory", "telephoneNumber"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.assignment_category, &self.telephone_number])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.assignment_category, &self.telephone_number],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -203,12 +207,6 @@ impl ::graph_model::rt::Struct for AssignedTelephoneNumber {
             &mut [&mut self.assignment_category, &mut self.telephone_number],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for AssignedTelephoneNumber {
@@ -557,14 +555,15 @@ pub struct EffectivePolicyAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for EffectivePolicyAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAdministration.effectivePolicyAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAdministration.effectivePolicyAssignment",
+            &["policyAssignment", "policyType"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["policyAssignment", "policyType"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.policy_assignment, &self.policy_type])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.policy_assignment, &self.policy_type], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -574,12 +573,6 @@ impl ::graph_model::rt::Struct for EffectivePolicyAssignment {
             &mut [&mut self.policy_assignment, &mut self.policy_type],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for EffectivePolicyAssignment {
@@ -666,52 +659,56 @@ pub struct NumberAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for NumberAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAdministration.numberAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAdministration.numberAssignment",
+            &[
+                "id",
+                "activationState",
+                "assignmentCategory",
+                "assignmentStatus",
+                "assignmentTargetId",
+                "capabilities",
+                "city",
+                "civicAddressId",
+                "isoCountryCode",
+                "locationId",
+                "networkSiteId",
+                "numberSource",
+                "numberType",
+                "operatorId",
+                "portInStatus",
+                "reverseNumberLookupOptions",
+                "supportedCustomerActions",
+                "telephoneNumber",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "activationState",
-            "assignmentCategory",
-            "assignmentStatus",
-            "assignmentTargetId",
-            "capabilities",
-            "city",
-            "civicAddressId",
-            "isoCountryCode",
-            "locationId",
-            "networkSiteId",
-            "numberSource",
-            "numberType",
-            "operatorId",
-            "portInStatus",
-            "reverseNumberLookupOptions",
-            "supportedCustomerActions",
-            "telephoneNumber",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.activation_state,
-            &self.assignment_category,
-            &self.assignment_status,
-            &self.assignment_target_id,
-            &self.capabilities,
-            &self.city,
-            &self.civic_address_id,
-            &self.iso_country_code,
-            &self.location_id,
-            &self.network_site_id,
-            &self.number_source,
-            &self.number_type,
-            &self.operator_id,
-            &self.port_in_status,
-            &self.reverse_number_lookup_options,
-            &self.supported_customer_actions,
-            &self.telephone_number,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.activation_state,
+                &self.assignment_category,
+                &self.assignment_status,
+                &self.assignment_target_id,
+                &self.capabilities,
+                &self.city,
+                &self.civic_address_id,
+                &self.iso_country_code,
+                &self.location_id,
+                &self.network_site_id,
+                &self.number_source,
+                &self.number_type,
+                &self.operator_id,
+                &self.port_in_status,
+                &self.reverse_number_lookup_options,
+                &self.supported_customer_actions,
+                &self.telephone_number,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -740,12 +737,6 @@ impl ::graph_model::rt::Struct for NumberAssignment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for NumberAssignment {
@@ -1027,19 +1018,23 @@ pub struct PolicyAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAdministration.policyAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAdministration.policyAssignment",
+            &["assignmentType", "displayName", "groupId", "policyId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["assignmentType", "displayName", "groupId", "policyId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.assignment_type,
-            &self.display_name,
-            &self.group_id,
-            &self.policy_id,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.assignment_type,
+                &self.display_name,
+                &self.group_id,
+                &self.policy_id,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1054,12 +1049,6 @@ impl ::graph_model::rt::Struct for PolicyAssignment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PolicyAssignment {
@@ -1248,24 +1237,28 @@ pub struct TeamsAdminRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsAdminRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAdministration.teamsAdminRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAdministration.teamsAdminRoot",
+            &[
+                "id",
+                "policy",
+                "telephoneNumberManagement",
+                "userConfigurations",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "policy",
-            "telephoneNumberManagement",
-            "userConfigurations",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.policy,
-            &self.telephone_number_management,
-            &self.user_configurations,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.policy,
+                &self.telephone_number_management,
+                &self.user_configurations,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1280,12 +1273,6 @@ impl ::graph_model::rt::Struct for TeamsAdminRoot {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsAdminRoot {
@@ -1340,14 +1327,15 @@ pub struct TeamsPolicyAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsPolicyAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAdministration.teamsPolicyAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAdministration.teamsPolicyAssignment",
+            &["id", "userAssignments"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "userAssignments"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.user_assignments])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.user_assignments], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -1357,12 +1345,6 @@ impl ::graph_model::rt::Struct for TeamsPolicyAssignment {
             &mut [&mut self.id, &mut self.user_assignments],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsPolicyAssignment {
@@ -1421,14 +1403,18 @@ pub struct TeamsPolicyUserAssignment {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsPolicyUserAssignment {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAdministration.teamsPolicyUserAssignment"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAdministration.teamsPolicyUserAssignment",
+            &["id", "policyId", "policyType", "userId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "policyId", "policyType", "userId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.policy_id, &self.policy_type, &self.user_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.policy_id, &self.policy_type, &self.user_id],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1443,12 +1429,6 @@ impl ::graph_model::rt::Struct for TeamsPolicyUserAssignment {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsPolicyUserAssignment {
@@ -1523,38 +1503,42 @@ pub struct TeamsUserConfiguration {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TeamsUserConfiguration {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAdministration.teamsUserConfiguration"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAdministration.teamsUserConfiguration",
+            &[
+                "id",
+                "accountType",
+                "createdDateTime",
+                "effectivePolicyAssignments",
+                "featureTypes",
+                "isEnterpriseVoiceEnabled",
+                "modifiedDateTime",
+                "telephoneNumbers",
+                "tenantId",
+                "userPrincipalName",
+                "user",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "accountType",
-            "createdDateTime",
-            "effectivePolicyAssignments",
-            "featureTypes",
-            "isEnterpriseVoiceEnabled",
-            "modifiedDateTime",
-            "telephoneNumbers",
-            "tenantId",
-            "userPrincipalName",
-            "user",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.account_type,
-            &self.created_date_time,
-            &self.effective_policy_assignments,
-            &self.feature_types,
-            &self.is_enterprise_voice_enabled,
-            &self.modified_date_time,
-            &self.telephone_numbers,
-            &self.tenant_id,
-            &self.user_principal_name,
-            &self.user,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.account_type,
+                &self.created_date_time,
+                &self.effective_policy_assignments,
+                &self.feature_types,
+                &self.is_enterprise_voice_enabled,
+                &self.modified_date_time,
+                &self.telephone_numbers,
+                &self.tenant_id,
+                &self.user_principal_name,
+                &self.user,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1576,12 +1560,6 @@ impl ::graph_model::rt::Struct for TeamsUserConfiguration {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TeamsUserConfiguration {
@@ -1640,19 +1618,23 @@ pub struct TelephoneNumberLongRunningOperation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TelephoneNumberLongRunningOperation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAdministration.telephoneNumberLongRunningOperation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAdministration.telephoneNumberLongRunningOperation",
+            &["id", "createdDateTime", "numbers", "status"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "createdDateTime", "numbers", "status"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.numbers,
-            &self.status,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.numbers,
+                &self.status,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1667,12 +1649,6 @@ impl ::graph_model::rt::Struct for TelephoneNumberLongRunningOperation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TelephoneNumberLongRunningOperation {
@@ -1730,14 +1706,18 @@ pub struct TelephoneNumberLongRunningOperationDetails {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TelephoneNumberLongRunningOperationDetails {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAdministration.telephoneNumberLongRunningOperationDetails"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAdministration.telephoneNumberLongRunningOperationDetails",
+            &["resourceLocation", "status", "statusDetail"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["resourceLocation", "status", "statusDetail"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.resource_location, &self.status, &self.status_detail])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.resource_location, &self.status, &self.status_detail],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1751,12 +1731,6 @@ impl ::graph_model::rt::Struct for TelephoneNumberLongRunningOperationDetails {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TelephoneNumberLongRunningOperationDetails {
@@ -1816,14 +1790,18 @@ pub struct TelephoneNumberManagementRoot {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for TelephoneNumberManagementRoot {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAdministration.telephoneNumberManagementRoot"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAdministration.telephoneNumberManagementRoot",
+            &["id", "numberAssignments", "operations"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "numberAssignments", "operations"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.number_assignments, &self.operations])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.id, &self.number_assignments, &self.operations],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -1837,12 +1815,6 @@ impl ::graph_model::rt::Struct for TelephoneNumberManagementRoot {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for TelephoneNumberManagementRoot {

@@ -14,14 +14,15 @@ pub struct PolicyIdentifierDetail {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for PolicyIdentifierDetail {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.teamsAdministration.policyIdentifierDetail"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.teamsAdministration.policyIdentifierDetail",
+            &["id", "name", "policyId"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "name", "policyId"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.id, &self.name, &self.policy_id])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.id, &self.name, &self.policy_id], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -31,12 +32,6 @@ impl ::graph_model::rt::Struct for PolicyIdentifierDetail {
             &mut [&mut self.id, &mut self.name, &mut self.policy_id],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for PolicyIdentifierDetail {

@@ -22,30 +22,34 @@ pub struct Group {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Group {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.termStore.group"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.termStore.group",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "displayName",
+                "parentSiteId",
+                "scope",
+                "sets",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "displayName",
-            "parentSiteId",
-            "scope",
-            "sets",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.display_name,
-            &self.parent_site_id,
-            &self.scope,
-            &self.sets,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.display_name,
+                &self.parent_site_id,
+                &self.scope,
+                &self.sets,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -63,12 +67,6 @@ impl ::graph_model::rt::Struct for Group {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Group {
@@ -123,14 +121,15 @@ pub struct LocalizedDescription {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LocalizedDescription {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.termStore.localizedDescription"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.termStore.localizedDescription",
+            &["description", "languageTag"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["description", "languageTag"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.description, &self.language_tag])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.description, &self.language_tag], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -140,12 +139,6 @@ impl ::graph_model::rt::Struct for LocalizedDescription {
             &mut [&mut self.description, &mut self.language_tag],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LocalizedDescription {
@@ -202,14 +195,18 @@ pub struct LocalizedLabel {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LocalizedLabel {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.termStore.localizedLabel"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.termStore.localizedLabel",
+            &["isDefault", "languageTag", "name"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["isDefault", "languageTag", "name"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.is_default, &self.language_tag, &self.name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[&self.is_default, &self.language_tag, &self.name],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -219,12 +216,6 @@ impl ::graph_model::rt::Struct for LocalizedLabel {
             &mut [&mut self.is_default, &mut self.language_tag, &mut self.name],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LocalizedLabel {
@@ -279,14 +270,15 @@ pub struct LocalizedName {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for LocalizedName {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.termStore.localizedName"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.termStore.localizedName",
+            &["languageTag", "name"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["languageTag", "name"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.language_tag, &self.name])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.language_tag, &self.name], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -296,12 +288,6 @@ impl ::graph_model::rt::Struct for LocalizedName {
             &mut [&mut self.language_tag, &mut self.name],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for LocalizedName {
@@ -365,20 +351,24 @@ pub struct Relation {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Relation {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.termStore.relation"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.termStore.relation",
+            &["id", "relationship", "fromTerm", "set", "toTerm"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "relationship", "fromTerm", "set", "toTerm"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.relationship,
-            &self.from_term,
-            &self.set,
-            &self.to_term,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.relationship,
+                &self.from_term,
+                &self.set,
+                &self.to_term,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -394,12 +384,6 @@ impl ::graph_model::rt::Struct for Relation {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Relation {
@@ -533,34 +517,38 @@ pub struct Set {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Set {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.termStore.set"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.termStore.set",
+            &[
+                "id",
+                "createdDateTime",
+                "description",
+                "localizedNames",
+                "properties",
+                "children",
+                "parentGroup",
+                "relations",
+                "terms",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "description",
-            "localizedNames",
-            "properties",
-            "children",
-            "parentGroup",
-            "relations",
-            "terms",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.description,
-            &self.localized_names,
-            &self.properties,
-            &self.children,
-            &self.parent_group,
-            &self.relations,
-            &self.terms,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.description,
+                &self.localized_names,
+                &self.properties,
+                &self.children,
+                &self.parent_group,
+                &self.relations,
+                &self.terms,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -580,12 +568,6 @@ impl ::graph_model::rt::Struct for Set {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Set {
@@ -646,20 +628,24 @@ pub struct Store {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Store {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.termStore.store"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.termStore.store",
+            &["id", "defaultLanguageTag", "languageTags", "groups", "sets"],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["id", "defaultLanguageTag", "languageTags", "groups", "sets"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.default_language_tag,
-            &self.language_tags,
-            &self.groups,
-            &self.sets,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.default_language_tag,
+                &self.language_tags,
+                &self.groups,
+                &self.sets,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -675,12 +661,6 @@ impl ::graph_model::rt::Struct for Store {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Store {
@@ -750,34 +730,38 @@ pub struct Term {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Term {
-    fn type_name(&self) -> &'static str {
-        "microsoft.graph.termStore.term"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "microsoft.graph.termStore.term",
+            &[
+                "id",
+                "createdDateTime",
+                "descriptions",
+                "labels",
+                "lastModifiedDateTime",
+                "properties",
+                "children",
+                "relations",
+                "set",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "id",
-            "createdDateTime",
-            "descriptions",
-            "labels",
-            "lastModifiedDateTime",
-            "properties",
-            "children",
-            "relations",
-            "set",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.id,
-            &self.created_date_time,
-            &self.descriptions,
-            &self.labels,
-            &self.last_modified_date_time,
-            &self.properties,
-            &self.children,
-            &self.relations,
-            &self.set,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.id,
+                &self.created_date_time,
+                &self.descriptions,
+                &self.labels,
+                &self.last_modified_date_time,
+                &self.properties,
+                &self.children,
+                &self.relations,
+                &self.set,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -797,12 +781,6 @@ impl ::graph_model::rt::Struct for Term {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Term {

@@ -46,19 +46,26 @@ pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
     cx.allow_deprecated(w, 0, deprecated);
     w.impl_open(&format!("impl {rt}::rt::Struct"), name);
     let csdl = &s.csdl_name;
-    w.fn_open(4, "fn type_name", &["&self"], "&'static str");
-    w.line(8, &string_literal(csdl));
-    w.line(4, "}");
     let names: Vec<Expr> = s
         .fields
         .iter()
         .map(|f| atom(string_literal(&f.json_name)))
         .collect();
-    w.fn_open(4, "fn fields", &["&self"], "&'static [&'static str]");
-    w.expr(8, &Expr::ArrayRef(names), "");
+    let shape = format!("{rt}::rt::Shape");
+    w.fn_open(4, "fn shape", &["&self"], &format!("&'static {shape}"));
+    w.assign(
+        8,
+        &format!("static SHAPE: {shape} ="),
+        &call(
+            format!("{shape}::new"),
+            vec![atom(string_literal(csdl)), Expr::ArrayRef(names)],
+        ),
+        ";",
+    );
+    w.line(8, "&SHAPE");
     w.line(4, "}");
-    // The fields as data, in the order of `fields`: an array of references
-    // (a statement each), not a function body per field.
+    // The fields as data, in the order of the shape's names: an array of
+    // references (a statement each), not a function body per field.
     let slots = |mutable: &str| -> Vec<Expr> {
         s.fields
             .iter()
@@ -70,11 +77,12 @@ pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
         "fn slots",
         &[
             "&self",
-            &format!("f: &mut dyn FnMut(&[&dyn {rt}::rt::Slot])"),
+            &format!("f: &mut dyn FnMut(&[&dyn {rt}::rt::Slot], &{rt}::Extra)"),
         ],
         "",
     );
-    w.expr(8, &call("f", vec![Expr::ArrayRef(slots(""))]), "");
+    let extra = atom(format!("&self.{}", s.extra_field));
+    w.expr(8, &call("f", vec![Expr::ArrayRef(slots("")), extra]), "");
     w.line(4, "}");
     w.fn_open(
         4,
@@ -91,17 +99,6 @@ pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
         &call("f", vec![Expr::ArrayMut(slots("mut ")), extra]),
         "",
     );
-    w.line(4, "}");
-    w.fn_open(4, "fn extra", &["&self"], &format!("&{rt}::Extra"));
-    w.line(8, &format!("&self.{}", s.extra_field));
-    w.line(4, "}");
-    w.fn_open(
-        4,
-        "fn extra_mut",
-        &["&mut self"],
-        &format!("&mut {rt}::Extra"),
-    );
-    w.line(8, &format!("&mut self.{}", s.extra_field));
     w.line(4, "}");
     w.line(0, "}");
     cx.value_impl(w, (name, deprecated), "Self::default()", "Struct");

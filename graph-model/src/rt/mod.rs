@@ -26,7 +26,7 @@ pub use poly::{normalize_type_name, Polymorphic, UnknownSubtype, Variant};
 pub use read::de_value;
 pub use std_impls::{clone_value, debug_value, eq_value};
 pub(crate) use structs::{duplicate, insert_unique, not_nullable};
-pub use structs::{Field, Struct};
+pub use structs::{Field, Shape, Struct};
 pub use value::{EnumValue, Place, SeqPlace, SeqView, Slot, Value, View};
 pub use write::ser_value;
 

@@ -96,7 +96,8 @@ fn read_struct<'de, A: MapAccess<'de>>(
     head: Head<'de>,
     map: &mut A,
 ) -> Result<(), A::Error> {
-    *out.extra_mut() = head.for_struct(out.type_name());
+    let extra = head.for_struct(out.type_name());
+    out.set_extra(extra);
     match stream_into(out, None, map, true)? {
         None => Ok(()),
         // Refused whether or not the first one was kept among the extras.
@@ -159,7 +160,7 @@ impl<'de> Visitor<'de> for PolyVisitor<'_> {
             let Some(key) = next_key(&mut map)? else {
                 // Only control information (or nothing): no `@odata.type`.
                 if let Some(s) = p.select(base) {
-                    *s.extra_mut() = head;
+                    s.set_extra(head);
                 }
                 return Ok(());
             };
@@ -209,7 +210,7 @@ fn stream_base<'de, A: MapAccess<'de>>(
     let Some(base) = p.select(base_name) else {
         return Err(A::Error::custom("a polymorphic type without its base"));
     };
-    *base.extra_mut() = head;
+    base.set_extra(head);
     let Some(value) = stream_into(base, pending, &mut map, true)? else {
         return Ok(());
     };

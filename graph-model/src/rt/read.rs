@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::key::{next_key, text};
 use super::poly::PolyVisitor;
-use super::structs::{duplicate, insert_unique, not_nullable, Struct};
+use super::structs::{duplicate, insert_unique, not_nullable, Shape, Struct};
 use super::value::{Place, SeqPlace, Slot, Value};
 use super::Extra;
 use crate::extra::Member;
@@ -114,11 +114,11 @@ pub(super) fn stream_into<'de, A: MapAccess<'de>>(
     map: &mut A,
     watch_type: bool,
 ) -> Result<Option<serde_json::Value>, A::Error> {
-    let names = out.fields();
+    let shape = out.shape();
     let mut result = Ok(None);
     out.slots_mut(&mut |slots, extra| {
         let mut fields = Fields {
-            names,
+            shape,
             slots,
             extra,
             next: 0,
@@ -128,15 +128,15 @@ pub(super) fn stream_into<'de, A: MapAccess<'de>>(
     result
 }
 
-/// A struct's fields as the reader fills them: the names and the slots in
-/// the same order, and the extra members.
+/// A struct's fields as the reader fills them: the shape (names) and the
+/// slots in the same order, and the extra members.
 struct Fields<'s, 'f> {
-    names: &'static [&'static str],
+    shape: &'static Shape,
     slots: &'s mut [&'f mut dyn Slot],
     extra: &'s mut Extra,
-    /// Where a key is looked for first: after the field found last (an
-    /// object usually lists its properties in model order, so a key is
-    /// found at the first try).
+    /// The field a key is compared with first: the one after the field
+    /// found last (an object usually lists its properties in model order,
+    /// so a key is found at the first try; otherwise by a binary search).
     next: usize,
 }
 
@@ -161,11 +161,9 @@ impl Fields<'_, '_> {
 
     /// The index of the field `key` names.
     fn find(&mut self, key: &str) -> Option<usize> {
-        let from = self.next.min(self.names.len());
-        let (after, before) = (&self.names[from..], &self.names[..from]);
-        let at = match after.iter().position(|n| *n == key) {
-            Some(i) => from + i,
-            None => before.iter().position(|n| *n == key)?,
+        let at = match self.shape.fields().get(self.next) {
+            Some(name) if *name == key => self.next,
+            _ => self.shape.find(key)?,
         };
         self.next = at + 1;
         Some(at)

@@ -62,7 +62,7 @@ fn copy(from: View<'_>, to: Place<'_>) {
 /// Copies every field and the extra members of `from` into `to`, a blank
 /// struct of the same type.
 fn copy_fields(from: &dyn Struct, to: &mut dyn Struct) {
-    from.slots(&mut |source| {
+    from.slots(&mut |source, source_extra| {
         to.slots_mut(&mut |target, extra| {
             for (t, s) in target.iter_mut().zip(source) {
                 match s.field() {
@@ -73,7 +73,7 @@ fn copy_fields(from: &dyn Struct, to: &mut dyn Struct) {
                     Field::Value(v) => copy(v, t.fill()),
                 }
             }
-            extra.clone_from(from.extra());
+            extra.clone_from(source_extra);
         });
     });
 }
@@ -104,11 +104,12 @@ fn eq(a: &View<'_>, b: &View<'_>) -> bool {
 
 /// Whether two structs are of one type with equal fields and extra members.
 fn eq_fields(a: &dyn Struct, b: &dyn Struct) -> bool {
-    let mut equal = a.type_name() == b.type_name() && a.extra() == b.extra();
+    let mut equal = a.type_name() == b.type_name();
     if equal {
-        a.slots(&mut |left| {
-            b.slots(&mut |right| {
-                equal = left.len() == right.len()
+        a.slots(&mut |left, left_extra| {
+            b.slots(&mut |right, right_extra| {
+                equal = left_extra == right_extra
+                    && left.len() == right.len()
                     && left
                         .iter()
                         .zip(right)
@@ -149,7 +150,7 @@ impl fmt::Debug for View<'_> {
 fn debug_fields(value: &dyn Struct, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     let mut out = f.debug_struct(value.type_name());
     let names = value.fields();
-    value.slots(&mut |slots| {
+    value.slots(&mut |slots, extra| {
         for (name, slot) in names.iter().zip(slots) {
             match slot.field() {
                 Field::Absent => {}
@@ -161,9 +162,9 @@ fn debug_fields(value: &dyn Struct, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 }
             }
         }
+        if !extra.is_empty() {
+            out.field("extra", extra);
+        }
     });
-    if !value.extra().is_empty() {
-        out.field("extra", value.extra());
-    }
     out.finish()
 }

@@ -1,5 +1,7 @@
 //! Structured types: what a generated struct tells the runtime.
 
+use std::sync::OnceLock;
+
 use serde::de;
 use serde::{Deserializer, Serialize, Serializer};
 
@@ -11,30 +13,92 @@ use crate::Nullable;
 /// Implemented by every generated struct: its fields by JSON name, in code
 /// that does not depend on the format (so it is compiled once, where the
 /// struct is, and not again for every format a program uses). Per struct it
-/// is data — a list of names and an array of the fields as [`Slot`]s, in the
-/// same order — so that what each type costs the compiler is a few
-/// statements, not a function body per field; the reader and the writer
-/// walk the two lists.
+/// is data — a [`Shape`] (the type's name and its fields' names) and an
+/// array of the fields as [`Slot`]s in the same order — so that what each
+/// type costs the compiler is a few statements, not a function body per
+/// field; the reader and the writer walk the two lists.
 pub trait Struct {
-    /// The qualified CSDL name, e.g. `microsoft.graph.entity`.
-    fn type_name(&self) -> &'static str;
+    /// The type's name and its fields' JSON names: a `static` of the
+    /// generated code.
+    fn shape(&self) -> &'static Shape;
 
-    /// The JSON names of the fields, in model order.
-    fn fields(&self) -> &'static [&'static str];
+    /// Calls `f` with the fields, in the order of [`Shape::fields`], and
+    /// the extra members (`f(&[&self.id, ...], &self.extra)`).
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn Slot], &Extra));
 
-    /// Calls `f` with the fields, in the order of [`Struct::fields`]
-    /// (`f(&[&self.id, ...])`).
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn Slot]));
-
-    /// Calls `f` with the fields, in the order of [`Struct::fields`], and
+    /// Calls `f` with the fields, in the order of [`Shape::fields`], and
     /// the extra members, all mutably (`f(&mut [&mut self.id, ...], &mut
     /// self.extra)`).
     fn slots_mut(&mut self, f: &mut dyn FnMut(&mut [&mut dyn Slot], &mut Extra));
+}
 
-    /// Properties not in the model and instance annotations.
-    fn extra(&self) -> &Extra;
-    /// Properties not in the model and instance annotations, mutably.
-    fn extra_mut(&mut self) -> &mut Extra;
+impl dyn Struct + '_ {
+    /// The qualified CSDL name, e.g. `microsoft.graph.entity`.
+    pub fn type_name(&self) -> &'static str {
+        self.shape().type_name
+    }
+
+    /// The JSON names of the fields, in model order.
+    pub fn fields(&self) -> &'static [&'static str] {
+        self.shape().fields
+    }
+
+    /// Replaces the extra members.
+    pub(crate) fn set_extra(&mut self, value: Extra) {
+        let mut value = Some(value);
+        self.slots_mut(&mut |_, extra| {
+            if let Some(v) = value.take() {
+                *extra = v;
+            }
+        });
+    }
+}
+
+/// What a generated struct is, as data: its CSDL type name and its fields'
+/// JSON names in model order (the order of [`Struct::slots`]). Each struct
+/// has one, in a `static`.
+pub struct Shape {
+    type_name: &'static str,
+    fields: &'static [&'static str],
+    /// The indices of `fields` in the order of their names, made on the
+    /// first lookup that the reader's guess misses.
+    by_name: OnceLock<Box<[u32]>>,
+}
+
+impl Shape {
+    /// The shape of the type `type_name` with `fields`.
+    pub const fn new(type_name: &'static str, fields: &'static [&'static str]) -> Self {
+        Self {
+            type_name,
+            fields,
+            by_name: OnceLock::new(),
+        }
+    }
+
+    /// The qualified CSDL name.
+    pub fn type_name(&self) -> &'static str {
+        self.type_name
+    }
+
+    /// The JSON names of the fields, in model order.
+    pub fn fields(&self) -> &'static [&'static str] {
+        self.fields
+    }
+
+    /// The index in [`Shape::fields`] of `name`: a binary search, whatever
+    /// the order of the members read.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        let fields = self.fields;
+        let by_name = self.by_name.get_or_init(|| {
+            let mut order: Vec<u32> = (0..fields.len() as u32).collect();
+            order.sort_by_key(|&i| fields[i as usize]);
+            order.into()
+        });
+        let at = by_name
+            .binary_search_by(|&i| fields[i as usize].cmp(name))
+            .ok()?;
+        Some(by_name[at] as usize)
+    }
 }
 
 /// A field as the writer gets it ([`Slot::field`]): one call answers

@@ -6,7 +6,7 @@ use serde::{Serialize, Serializer};
 
 use super::poly::Variant;
 use super::structs::{Field, Struct};
-use super::value::{Value, View};
+use super::value::{Slot, Value, View};
 use super::Extra;
 
 /// Serializes any generated type (what its `Serialize` calls).
@@ -76,7 +76,22 @@ fn write_members<M: SerializeMap>(
     value: &dyn Struct,
     odata_type: Option<&str>,
 ) -> Result<(), M::Error> {
-    let extra = value.extra();
+    let fields = value.fields();
+    let mut written = Ok(());
+    value.slots(&mut |slots, extra| {
+        written = write_slots(map, (fields, slots), extra, odata_type);
+    });
+    written
+}
+
+/// [`write_members`] with the fields' names and slots and the extra
+/// members in hand.
+fn write_slots<M: SerializeMap>(
+    map: &mut M,
+    (fields, slots): (&[&str], &[&dyn Slot]),
+    extra: &Extra,
+    odata_type: Option<&str>,
+) -> Result<(), M::Error> {
     let kinds = Kinds::of(extra);
     if let Some(t) = odata_type {
         if !kinds.odata_type {
@@ -93,15 +108,10 @@ fn write_members<M: SerializeMap>(
         extra,
         annotated: kinds.property_annotation,
     };
-    let fields = value.fields();
-    let mut written = Ok(());
-    value.slots(&mut |slots| {
-        written = fields
-            .iter()
-            .zip(slots)
-            .try_for_each(|(name, slot)| w.write(name, slot.field()));
-    });
-    written?;
+    fields
+        .iter()
+        .zip(slots)
+        .try_for_each(|(name, slot)| w.write(name, slot.field()))?;
     if kinds.other || kinds.property_annotation {
         for (k, v) in extra.members() {
             let of_field = annotates(k).is_some_and(|p| fields.contains(&p));

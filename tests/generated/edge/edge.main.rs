@@ -12,26 +12,19 @@ pub struct Circle {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Circle {
-    fn type_name(&self) -> &'static str {
-        "edge.main.circle"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("edge.main.circle", &["label", "radius"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["label", "radius"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.label, &self.radius])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.label, &self.radius], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.label, &mut self.radius], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Circle {
@@ -201,14 +194,13 @@ pub struct Group {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Group {
-    fn type_name(&self) -> &'static str {
-        "edge.main.group"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("edge.main.group", &["label", "members", "owner"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["label", "members", "owner"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.label, &self.members, &self.owner])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.label, &self.members, &self.owner], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -218,12 +210,6 @@ impl ::graph_model::rt::Struct for Group {
             &mut [&mut self.label, &mut self.members, &mut self.owner],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Group {
@@ -302,44 +288,48 @@ pub struct Keywords {
     pub extra_2: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Keywords {
-    fn type_name(&self) -> &'static str {
-        "edge.main.keywords"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "edge.main.keywords",
+            &[
+                "type",
+                "match",
+                "ref",
+                "self",
+                "super",
+                "crate",
+                "Self",
+                "extra",
+                "queryString",
+                "query_string",
+                "remoteControlSoftware",
+                "remote_Control_Software",
+                "3dModel",
+                "naïve",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "type",
-            "match",
-            "ref",
-            "self",
-            "super",
-            "crate",
-            "Self",
-            "extra",
-            "queryString",
-            "query_string",
-            "remoteControlSoftware",
-            "remote_Control_Software",
-            "3dModel",
-            "naïve",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.r#type,
-            &self.r#match,
-            &self.r#ref,
-            &self.self_,
-            &self.super_,
-            &self.crate_,
-            &self.self_2,
-            &self.extra,
-            &self.query_string_2,
-            &self.query_string,
-            &self.remote_control_software,
-            &self.remote_control_software_2,
-            &self._3d_model,
-            &self.na_u00ef_ve,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.r#type,
+                &self.r#match,
+                &self.r#ref,
+                &self.self_,
+                &self.super_,
+                &self.crate_,
+                &self.self_2,
+                &self.extra,
+                &self.query_string_2,
+                &self.query_string,
+                &self.remote_control_software,
+                &self.remote_control_software_2,
+                &self._3d_model,
+                &self.na_u00ef_ve,
+            ],
+            &self.extra_2,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -364,12 +354,6 @@ impl ::graph_model::rt::Struct for Keywords {
             ],
             &mut self.extra_2,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra_2
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra_2
     }
 }
 impl ::graph_model::rt::Value for Keywords {
@@ -426,14 +410,13 @@ pub struct Node {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Node {
-    fn type_name(&self) -> &'static str {
-        "edge.main.node"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("edge.main.node", &["next", "children", "shape"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["next", "children", "shape"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.next, &self.children, &self.shape])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.next, &self.children, &self.shape], &self.extra)
     }
     fn slots_mut(
         &mut self,
@@ -443,12 +426,6 @@ impl ::graph_model::rt::Struct for Node {
             &mut [&mut self.next, &mut self.children, &mut self.shape],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Node {
@@ -505,26 +482,19 @@ pub struct Old {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Struct for Old {
-    fn type_name(&self) -> &'static str {
-        "edge.main.old"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("edge.main.old", &["value"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["value"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.value])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.value], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.value], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 #[allow(deprecated)]
@@ -631,64 +601,68 @@ pub struct Primitives {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Primitives {
-    fn type_name(&self) -> &'static str {
-        "edge.main.primitives"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape = ::graph_model::rt::Shape::new(
+            "edge.main.primitives",
+            &[
+                "binary",
+                "boolean",
+                "byte",
+                "date",
+                "dateTimeOffset",
+                "decimal",
+                "double",
+                "duration",
+                "guid",
+                "int16",
+                "int32",
+                "int64",
+                "sbyte",
+                "single",
+                "stream",
+                "string",
+                "timeOfDay",
+                "untyped",
+                "point",
+                "days",
+                "risk",
+                "strings",
+                "alias",
+                "missing",
+            ],
+        );
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &[
-            "binary",
-            "boolean",
-            "byte",
-            "date",
-            "dateTimeOffset",
-            "decimal",
-            "double",
-            "duration",
-            "guid",
-            "int16",
-            "int32",
-            "int64",
-            "sbyte",
-            "single",
-            "stream",
-            "string",
-            "timeOfDay",
-            "untyped",
-            "point",
-            "days",
-            "risk",
-            "strings",
-            "alias",
-            "missing",
-        ]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[
-            &self.binary,
-            &self.boolean,
-            &self.byte,
-            &self.date,
-            &self.date_time_offset,
-            &self.decimal,
-            &self.double,
-            &self.duration,
-            &self.guid,
-            &self.int16,
-            &self.int32,
-            &self.int64,
-            &self.sbyte,
-            &self.single,
-            &self.stream,
-            &self.string,
-            &self.time_of_day,
-            &self.untyped,
-            &self.point,
-            &self.days,
-            &self.risk,
-            &self.strings,
-            &self.alias,
-            &self.missing,
-        ])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(
+            &[
+                &self.binary,
+                &self.boolean,
+                &self.byte,
+                &self.date,
+                &self.date_time_offset,
+                &self.decimal,
+                &self.double,
+                &self.duration,
+                &self.guid,
+                &self.int16,
+                &self.int32,
+                &self.int64,
+                &self.sbyte,
+                &self.single,
+                &self.stream,
+                &self.string,
+                &self.time_of_day,
+                &self.untyped,
+                &self.point,
+                &self.days,
+                &self.risk,
+                &self.strings,
+                &self.alias,
+                &self.missing,
+            ],
+            &self.extra,
+        )
     }
     fn slots_mut(
         &mut self,
@@ -723,12 +697,6 @@ impl ::graph_model::rt::Struct for Primitives {
             ],
             &mut self.extra,
         )
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Primitives {
@@ -867,26 +835,19 @@ pub struct Shape {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Shape {
-    fn type_name(&self) -> &'static str {
-        "edge.main.shape"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("edge.main.shape", &["label"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["label"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.label])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.label], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.label], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Shape {

@@ -12,26 +12,19 @@ pub struct Circle {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Circle {
-    fn type_name(&self) -> &'static str {
-        "edge.other.circle"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("edge.other.circle", &["label", "diameter"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["label", "diameter"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.label, &self.diameter])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.label, &self.diameter], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.label, &mut self.diameter], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Circle {
@@ -86,26 +79,19 @@ pub struct Holder {
     pub extra: ::graph_model::Extra,
 }
 impl ::graph_model::rt::Struct for Holder {
-    fn type_name(&self) -> &'static str {
-        "edge.other.holder"
+    fn shape(&self) -> &'static ::graph_model::rt::Shape {
+        static SHAPE: ::graph_model::rt::Shape =
+            ::graph_model::rt::Shape::new("edge.other.holder", &["main", "mine"]);
+        &SHAPE
     }
-    fn fields(&self) -> &'static [&'static str] {
-        &["main", "mine"]
-    }
-    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
-        f(&[&self.main, &self.mine])
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot], &::graph_model::Extra)) {
+        f(&[&self.main, &self.mine], &self.extra)
     }
     fn slots_mut(
         &mut self,
         f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
     ) {
         f(&mut [&mut self.main, &mut self.mine], &mut self.extra)
-    }
-    fn extra(&self) -> &::graph_model::Extra {
-        &self.extra
-    }
-    fn extra_mut(&mut self) -> &mut ::graph_model::Extra {
-        &mut self.extra
     }
 }
 impl ::graph_model::rt::Value for Holder {
