@@ -134,9 +134,9 @@ struct Fields<'s, 'f> {
     shape: &'static Shape,
     slots: &'s mut [&'f mut dyn Slot],
     extra: &'s mut Extra,
-    /// The field a key is compared with first: the one after the field
-    /// found last (an object usually lists its properties in model order,
-    /// so a key is found at the first try; otherwise by a binary search).
+    /// Where a key is looked for first: after the field found last (an
+    /// object usually lists its properties in model order, so a key is
+    /// found at the first try).
     next: usize,
 }
 
@@ -161,10 +161,7 @@ impl Fields<'_, '_> {
 
     /// The index of the field `key` names.
     fn find(&mut self, key: &str) -> Option<usize> {
-        let at = match self.shape.fields().get(self.next) {
-            Some(name) if *name == key => self.next,
-            _ => self.shape.find(key)?,
-        };
+        let at = self.shape.find_from(self.next, key)?;
         self.next = at + 1;
         Some(at)
     }

@@ -1,7 +1,5 @@
 //! Structured types: what a generated struct tells the runtime.
 
-use std::sync::OnceLock;
-
 use serde::de;
 use serde::{Deserializer, Serialize, Serializer};
 
@@ -60,19 +58,12 @@ impl dyn Struct + '_ {
 pub struct Shape {
     type_name: &'static str,
     fields: &'static [&'static str],
-    /// The indices of `fields` in the order of their names, made on the
-    /// first lookup that the reader's guess misses.
-    by_name: OnceLock<Box<[u32]>>,
 }
 
 impl Shape {
     /// The shape of the type `type_name` with `fields`.
     pub const fn new(type_name: &'static str, fields: &'static [&'static str]) -> Self {
-        Self {
-            type_name,
-            fields,
-            by_name: OnceLock::new(),
-        }
+        Self { type_name, fields }
     }
 
     /// The qualified CSDL name.
@@ -85,19 +76,16 @@ impl Shape {
         self.fields
     }
 
-    /// The index in [`Shape::fields`] of `name`: a binary search, whatever
-    /// the order of the members read.
-    pub fn find(&self, name: &str) -> Option<usize> {
-        let fields = self.fields;
-        let by_name = self.by_name.get_or_init(|| {
-            let mut order: Vec<u32> = (0..fields.len() as u32).collect();
-            order.sort_by_key(|&i| fields[i as usize]);
-            order.into()
-        });
-        let at = by_name
-            .binary_search_by(|&i| fields[i as usize].cmp(name))
-            .ok()?;
-        Some(by_name[at] as usize)
+    /// The index in [`Shape::fields`] of `name`, looked for from `from`
+    /// on, then before it: a reader that guesses where the next key is
+    /// (members usually come in model order) finds it at the first try.
+    pub fn find_from(&self, from: usize, name: &str) -> Option<usize> {
+        let from = from.min(self.fields.len());
+        let (before, after) = self.fields.split_at(from);
+        match after.iter().position(|f| *f == name) {
+            Some(i) => Some(from + i),
+            None => before.iter().position(|f| *f == name),
+        }
     }
 }
 
