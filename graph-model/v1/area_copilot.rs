@@ -125,12 +125,15 @@ impl Clone for ActionItem {
 }
 impl PartialEq for ActionItem {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for ActionItem {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for ActionItem {
@@ -190,12 +193,15 @@ impl Clone for AiInteractionHistory {
 }
 impl PartialEq for AiInteractionHistory {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for AiInteractionHistory {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for AiInteractionHistory {
@@ -257,12 +263,15 @@ impl Clone for AiOnlineMeeting {
 }
 impl PartialEq for AiOnlineMeeting {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for AiOnlineMeeting {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for AiOnlineMeeting {
@@ -338,12 +347,15 @@ impl Clone for AiUser {
 }
 impl PartialEq for AiUser {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for AiUser {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for AiUser {
@@ -452,12 +464,15 @@ impl Clone for CallAiInsight {
 }
 impl PartialEq for CallAiInsight {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for CallAiInsight {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for CallAiInsight {
@@ -519,12 +534,15 @@ impl Clone for CallAiInsightViewPoint {
 }
 impl PartialEq for CallAiInsightViewPoint {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for CallAiInsightViewPoint {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for CallAiInsightViewPoint {
@@ -593,12 +611,15 @@ impl Clone for CopilotAdmin {
 }
 impl PartialEq for CopilotAdmin {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for CopilotAdmin {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for CopilotAdmin {
@@ -662,12 +683,15 @@ impl Clone for CopilotAdminCatalog {
 }
 impl PartialEq for CopilotAdminCatalog {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for CopilotAdminCatalog {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for CopilotAdminCatalog {
@@ -743,12 +767,15 @@ impl Clone for CopilotAdminLimitedMode {
 }
 impl PartialEq for CopilotAdminLimitedMode {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for CopilotAdminLimitedMode {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for CopilotAdminLimitedMode {
@@ -812,12 +839,15 @@ impl Clone for CopilotAdminSetting {
 }
 impl PartialEq for CopilotAdminSetting {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for CopilotAdminSetting {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for CopilotAdminSetting {
@@ -1021,12 +1051,15 @@ impl Clone for CopilotPackageDetail {
 }
 impl PartialEq for CopilotPackageDetail {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for CopilotPackageDetail {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for CopilotPackageDetail {
@@ -1086,12 +1119,15 @@ impl Clone for CopilotReportRoot {
 }
 impl PartialEq for CopilotReportRoot {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for CopilotReportRoot {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for CopilotReportRoot {
@@ -1175,12 +1211,15 @@ impl Clone for CopilotRoot {
 }
 impl PartialEq for CopilotRoot {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for CopilotRoot {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for CopilotRoot {
@@ -1249,12 +1288,15 @@ impl Clone for MeetingNote {
 }
 impl PartialEq for MeetingNote {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for MeetingNote {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for MeetingNote {
@@ -1318,12 +1360,15 @@ impl Clone for MeetingNoteSubpoint {
 }
 impl PartialEq for MeetingNoteSubpoint {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for MeetingNoteSubpoint {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for MeetingNoteSubpoint {
@@ -1403,12 +1448,15 @@ impl Clone for MentionEvent {
 }
 impl PartialEq for MentionEvent {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for MentionEvent {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for MentionEvent {
@@ -1475,12 +1523,15 @@ impl Clone for PackageAccessEntity {
 }
 impl PartialEq for PackageAccessEntity {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for PackageAccessEntity {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for PackageAccessEntity {
@@ -1542,12 +1593,15 @@ impl Clone for PackageElement {
 }
 impl PartialEq for PackageElement {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for PackageElement {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for PackageElement {
@@ -1614,12 +1668,15 @@ impl Clone for PackageElementDetail {
 }
 impl PartialEq for PackageElementDetail {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for PackageElementDetail {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for PackageElementDetail {

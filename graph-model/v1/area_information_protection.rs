@@ -49,12 +49,15 @@ impl Clone for Bitlocker {
 }
 impl PartialEq for Bitlocker {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for Bitlocker {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for Bitlocker {
@@ -142,12 +145,15 @@ impl Clone for BitlockerRecoveryKey {
 }
 impl PartialEq for BitlockerRecoveryKey {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for BitlockerRecoveryKey {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for BitlockerRecoveryKey {
@@ -276,12 +282,15 @@ impl Clone for EmailFileAssessmentRequest {
 }
 impl PartialEq for EmailFileAssessmentRequest {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for EmailFileAssessmentRequest {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for EmailFileAssessmentRequest {
@@ -405,12 +414,15 @@ impl Clone for FileAssessmentRequest {
 }
 impl PartialEq for FileAssessmentRequest {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for FileAssessmentRequest {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for FileAssessmentRequest {
@@ -480,12 +492,15 @@ impl Clone for InformationProtection {
 }
 impl PartialEq for InformationProtection {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for InformationProtection {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for InformationProtection {
@@ -614,12 +629,15 @@ impl Clone for MailAssessmentRequest {
 }
 impl PartialEq for MailAssessmentRequest {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for MailAssessmentRequest {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for MailAssessmentRequest {
@@ -935,12 +953,15 @@ impl Clone for ThreatAssessmentRequest {
 }
 impl PartialEq for ThreatAssessmentRequest {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for ThreatAssessmentRequest {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for ThreatAssessmentRequest {
@@ -1067,12 +1088,15 @@ impl Clone for ThreatAssessmentRequestAny {
 }
 impl PartialEq for ThreatAssessmentRequestAny {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for ThreatAssessmentRequestAny {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for ThreatAssessmentRequestAny {
@@ -1220,12 +1244,15 @@ impl Clone for ThreatAssessmentResult {
 }
 impl PartialEq for ThreatAssessmentResult {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for ThreatAssessmentResult {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for ThreatAssessmentResult {
@@ -1608,12 +1635,15 @@ impl Clone for UrlAssessmentRequest {
 }
 impl PartialEq for UrlAssessmentRequest {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for UrlAssessmentRequest {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for UrlAssessmentRequest {

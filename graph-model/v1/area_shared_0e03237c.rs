@@ -98,12 +98,15 @@ impl Clone for AppRoleAssignment {
 }
 impl PartialEq for AppRoleAssignment {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for AppRoleAssignment {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for AppRoleAssignment {

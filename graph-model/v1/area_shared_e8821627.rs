@@ -162,12 +162,15 @@ impl Clone for DayNote {
 }
 impl PartialEq for DayNote {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for DayNote {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for DayNote {
@@ -386,12 +389,15 @@ impl Clone for OfferShiftRequest {
 }
 impl PartialEq for OfferShiftRequest {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for OfferShiftRequest {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for OfferShiftRequest {
@@ -496,12 +502,15 @@ impl Clone for OfferShiftRequestAny {
 }
 impl PartialEq for OfferShiftRequestAny {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for OfferShiftRequestAny {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for OfferShiftRequestAny {
@@ -615,12 +624,15 @@ impl Clone for OpenShift {
 }
 impl PartialEq for OpenShift {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for OpenShift {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for OpenShift {
@@ -759,12 +771,15 @@ impl Clone for OpenShiftChangeRequest {
 }
 impl PartialEq for OpenShiftChangeRequest {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for OpenShiftChangeRequest {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for OpenShiftChangeRequest {
@@ -868,12 +883,15 @@ impl Clone for OpenShiftItem {
 }
 impl PartialEq for OpenShiftItem {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for OpenShiftItem {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for OpenShiftItem {
@@ -935,12 +953,15 @@ impl Clone for OperationError {
 }
 impl PartialEq for OperationError {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for OperationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for OperationError {
@@ -1009,12 +1030,15 @@ impl Clone for ProfilePhoto {
 }
 impl PartialEq for ProfilePhoto {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for ProfilePhoto {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for ProfilePhoto {
@@ -1208,12 +1232,15 @@ impl Clone for Schedule {
 }
 impl PartialEq for Schedule {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for Schedule {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for Schedule {
@@ -1737,12 +1764,15 @@ impl Clone for SchedulingGroup {
 }
 impl PartialEq for SchedulingGroup {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for SchedulingGroup {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for SchedulingGroup {
@@ -1861,12 +1891,15 @@ impl Clone for Shift {
 }
 impl PartialEq for Shift {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for Shift {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for Shift {
@@ -1965,12 +1998,15 @@ impl Clone for ShiftActivity {
 }
 impl PartialEq for ShiftActivity {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for ShiftActivity {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for ShiftActivity {
@@ -2069,12 +2105,15 @@ impl Clone for ShiftItem {
 }
 impl PartialEq for ShiftItem {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for ShiftItem {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for ShiftItem {
@@ -2177,12 +2216,15 @@ impl Clone for ShiftItemAny {
 }
 impl PartialEq for ShiftItemAny {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for ShiftItemAny {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for ShiftItemAny {
@@ -2341,12 +2383,15 @@ impl Clone for SwapShiftsChangeRequest {
 }
 impl PartialEq for SwapShiftsChangeRequest {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for SwapShiftsChangeRequest {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for SwapShiftsChangeRequest {
@@ -2569,12 +2614,15 @@ impl Clone for Team {
 }
 impl PartialEq for Team {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for Team {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for Team {
@@ -2663,12 +2711,15 @@ impl Clone for TeamFunSettings {
 }
 impl PartialEq for TeamFunSettings {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TeamFunSettings {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TeamFunSettings {
@@ -2744,12 +2795,15 @@ impl Clone for TeamGuestSettings {
 }
 impl PartialEq for TeamGuestSettings {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TeamGuestSettings {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TeamGuestSettings {
@@ -2848,12 +2902,15 @@ impl Clone for TeamMemberSettings {
 }
 impl PartialEq for TeamMemberSettings {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TeamMemberSettings {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TeamMemberSettings {
@@ -2947,12 +3004,15 @@ impl Clone for TeamMessagingSettings {
 }
 impl PartialEq for TeamMessagingSettings {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TeamMessagingSettings {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TeamMessagingSettings {
@@ -3122,12 +3182,15 @@ impl Clone for TeamSummary {
 }
 impl PartialEq for TeamSummary {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TeamSummary {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TeamSummary {
@@ -3315,12 +3378,15 @@ impl Clone for TeamsAsyncOperation {
 }
 impl PartialEq for TeamsAsyncOperation {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TeamsAsyncOperation {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TeamsAsyncOperation {
@@ -3616,12 +3682,15 @@ impl Clone for TeamworkTag {
 }
 impl PartialEq for TeamworkTag {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TeamworkTag {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TeamworkTag {
@@ -3700,12 +3769,15 @@ impl Clone for TeamworkTagMember {
 }
 impl PartialEq for TeamworkTagMember {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TeamworkTagMember {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TeamworkTagMember {
@@ -3900,12 +3972,15 @@ impl Clone for TimeCard {
 }
 impl PartialEq for TimeCard {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TimeCard {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TimeCard {
@@ -3984,12 +4059,15 @@ impl Clone for TimeCardBreak {
 }
 impl PartialEq for TimeCardBreak {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TimeCardBreak {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TimeCardBreak {
@@ -4065,12 +4143,15 @@ impl Clone for TimeCardEntry {
 }
 impl PartialEq for TimeCardEntry {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TimeCardEntry {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TimeCardEntry {
@@ -4146,12 +4227,15 @@ impl Clone for TimeCardEvent {
 }
 impl PartialEq for TimeCardEvent {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TimeCardEvent {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TimeCardEvent {
@@ -4283,12 +4367,15 @@ impl Clone for TimeClockSettings {
 }
 impl PartialEq for TimeClockSettings {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TimeClockSettings {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TimeClockSettings {
@@ -4402,12 +4489,15 @@ impl Clone for TimeOff {
 }
 impl PartialEq for TimeOff {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TimeOff {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TimeOff {
@@ -4491,12 +4581,15 @@ impl Clone for TimeOffItem {
 }
 impl PartialEq for TimeOffItem {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TimeOffItem {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TimeOffItem {
@@ -4610,12 +4703,15 @@ impl Clone for TimeOffReason {
 }
 impl PartialEq for TimeOffReason {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TimeOffReason {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TimeOffReason {
@@ -4931,12 +5027,15 @@ impl Clone for TimeOffRequest {
 }
 impl PartialEq for TimeOffRequest {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TimeOffRequest {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TimeOffRequest {

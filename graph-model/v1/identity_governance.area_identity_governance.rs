@@ -47,12 +47,15 @@ impl Clone for ActivateGroupScope {
 }
 impl PartialEq for ActivateGroupScope {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for ActivateGroupScope {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for ActivateGroupScope {
@@ -120,12 +123,15 @@ impl Clone for ActivateProcessingResultScope {
 }
 impl PartialEq for ActivateProcessingResultScope {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for ActivateProcessingResultScope {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for ActivateProcessingResultScope {
@@ -199,12 +205,15 @@ impl Clone for ActivateRunScope {
 }
 impl PartialEq for ActivateRunScope {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for ActivateRunScope {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for ActivateRunScope {
@@ -267,12 +276,15 @@ impl Clone for ActivateUserScope {
 }
 impl PartialEq for ActivateUserScope {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for ActivateUserScope {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for ActivateUserScope {
@@ -333,12 +345,15 @@ impl Clone for ActivationScope {
 }
 impl PartialEq for ActivationScope {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for ActivationScope {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for ActivationScope {
@@ -474,12 +489,15 @@ impl Clone for ActivationScopeAny {
 }
 impl PartialEq for ActivationScopeAny {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for ActivationScopeAny {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for ActivationScopeAny {
@@ -671,12 +689,15 @@ impl Clone for AttributeChangeTrigger {
 }
 impl PartialEq for AttributeChangeTrigger {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for AttributeChangeTrigger {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for AttributeChangeTrigger {
@@ -738,12 +759,15 @@ impl Clone for CountBasedQuarantineCondition {
 }
 impl PartialEq for CountBasedQuarantineCondition {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for CountBasedQuarantineCondition {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for CountBasedQuarantineCondition {
@@ -874,12 +898,15 @@ impl Clone for CustomTaskExtension {
 }
 impl PartialEq for CustomTaskExtension {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for CustomTaskExtension {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for CustomTaskExtension {
@@ -950,12 +977,15 @@ impl Clone for CustomTaskExtensionCallbackConfiguration {
 }
 impl PartialEq for CustomTaskExtensionCallbackConfiguration {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for CustomTaskExtensionCallbackConfiguration {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for CustomTaskExtensionCallbackConfiguration {
@@ -1016,12 +1046,15 @@ impl Clone for Insights {
 }
 impl PartialEq for Insights {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for Insights {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for Insights {
@@ -1110,12 +1143,15 @@ impl Clone for LifecycleManagementSettings {
 }
 impl PartialEq for LifecycleManagementSettings {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for LifecycleManagementSettings {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for LifecycleManagementSettings {
@@ -1467,12 +1503,15 @@ impl Clone for LifecycleWorkflowsContainer {
 }
 impl PartialEq for LifecycleWorkflowsContainer {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for LifecycleWorkflowsContainer {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for LifecycleWorkflowsContainer {
@@ -1600,12 +1639,15 @@ impl Clone for MembershipChangeTrigger {
 }
 impl PartialEq for MembershipChangeTrigger {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for MembershipChangeTrigger {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for MembershipChangeTrigger {
@@ -1730,12 +1772,15 @@ impl Clone for OnDemandExecutionOnly {
 }
 impl PartialEq for OnDemandExecutionOnly {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for OnDemandExecutionOnly {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for OnDemandExecutionOnly {
@@ -1804,12 +1849,15 @@ impl Clone for Parameter {
 }
 impl PartialEq for Parameter {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for Parameter {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for Parameter {
@@ -1871,12 +1919,15 @@ impl Clone for PercentageBasedQuarantineCondition {
 }
 impl PartialEq for PercentageBasedQuarantineCondition {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for PercentageBasedQuarantineCondition {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for PercentageBasedQuarantineCondition {
@@ -1938,12 +1989,15 @@ impl Clone for QuarantineCondition {
 }
 impl PartialEq for QuarantineCondition {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for QuarantineCondition {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for QuarantineCondition {
@@ -2059,12 +2113,15 @@ impl Clone for QuarantineConditionAny {
 }
 impl PartialEq for QuarantineConditionAny {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for QuarantineConditionAny {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for QuarantineConditionAny {
@@ -2131,12 +2188,15 @@ impl Clone for QuarantineConfiguration {
 }
 impl PartialEq for QuarantineConfiguration {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for QuarantineConfiguration {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for QuarantineConfiguration {
@@ -2216,12 +2276,15 @@ impl Clone for QuarantineDetails {
 }
 impl PartialEq for QuarantineDetails {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for QuarantineDetails {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for QuarantineDetails {
@@ -2455,12 +2518,15 @@ impl Clone for Run {
 }
 impl PartialEq for Run {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for Run {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for Run {
@@ -2579,12 +2645,15 @@ impl Clone for Task {
 }
 impl PartialEq for Task {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for Task {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for Task {
@@ -2688,12 +2757,15 @@ impl Clone for TaskDefinition {
 }
 impl PartialEq for TaskDefinition {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TaskDefinition {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TaskDefinition {
@@ -2809,12 +2881,15 @@ impl Clone for TaskProcessingResult {
 }
 impl PartialEq for TaskProcessingResult {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TaskProcessingResult {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TaskProcessingResult {
@@ -2950,12 +3025,15 @@ impl Clone for TaskReport {
 }
 impl PartialEq for TaskReport {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TaskReport {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TaskReport {
@@ -3025,12 +3103,15 @@ impl Clone for TimeBasedAttributeTrigger {
 }
 impl PartialEq for TimeBasedAttributeTrigger {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TimeBasedAttributeTrigger {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TimeBasedAttributeTrigger {
@@ -3094,12 +3175,15 @@ impl Clone for TriggerAndScopeBasedConditions {
 }
 impl PartialEq for TriggerAndScopeBasedConditions {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TriggerAndScopeBasedConditions {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TriggerAndScopeBasedConditions {
@@ -3162,12 +3246,15 @@ impl Clone for TriggerAttribute {
 }
 impl PartialEq for TriggerAttribute {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for TriggerAttribute {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for TriggerAttribute {
@@ -3229,12 +3316,15 @@ impl Clone for UserInactivityTrigger {
 }
 impl PartialEq for UserInactivityTrigger {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for UserInactivityTrigger {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for UserInactivityTrigger {
@@ -3370,12 +3460,15 @@ impl Clone for UserProcessingResult {
 }
 impl PartialEq for UserProcessingResult {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for UserProcessingResult {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for UserProcessingResult {
@@ -3643,12 +3736,15 @@ impl Clone for Workflow {
 }
 impl PartialEq for Workflow {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for Workflow {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for Workflow {
@@ -3709,12 +3805,15 @@ impl Clone for WorkflowExecutionConditions {
 }
 impl PartialEq for WorkflowExecutionConditions {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for WorkflowExecutionConditions {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for WorkflowExecutionConditions {
@@ -3833,12 +3932,15 @@ impl Clone for WorkflowExecutionConditionsAny {
 }
 impl PartialEq for WorkflowExecutionConditionsAny {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for WorkflowExecutionConditionsAny {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for WorkflowExecutionConditionsAny {
@@ -3900,12 +4002,15 @@ impl Clone for WorkflowExecutionTrigger {
 }
 impl PartialEq for WorkflowExecutionTrigger {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for WorkflowExecutionTrigger {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for WorkflowExecutionTrigger {
@@ -4043,12 +4148,15 @@ impl Clone for WorkflowExecutionTriggerAny {
 }
 impl PartialEq for WorkflowExecutionTriggerAny {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for WorkflowExecutionTriggerAny {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for WorkflowExecutionTriggerAny {
@@ -4191,12 +4299,15 @@ impl Clone for WorkflowSetting {
 }
 impl PartialEq for WorkflowSetting {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for WorkflowSetting {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for WorkflowSetting {
@@ -4295,12 +4406,15 @@ impl Clone for WorkflowTemplate {
 }
 impl PartialEq for WorkflowTemplate {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for WorkflowTemplate {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for WorkflowTemplate {
@@ -4518,12 +4632,15 @@ impl Clone for WorkflowVersion {
 }
 impl PartialEq for WorkflowVersion {
     fn eq(&self, other: &Self) -> bool {
-        ::graph_model::rt::eq_value(self, other)
+        ::graph_model::rt::eq_views(
+            ::graph_model::rt::Value::view(self),
+            ::graph_model::rt::Value::view(other),
+        )
     }
 }
 impl ::std::fmt::Debug for WorkflowVersion {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::graph_model::rt::debug_value(self, f)
+        ::graph_model::rt::debug_view(::graph_model::rt::Value::view(self), f)
     }
 }
 impl ::graph_model::rt::GraphType for WorkflowVersion {

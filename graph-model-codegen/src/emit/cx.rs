@@ -79,11 +79,14 @@ impl Cx<'_> {
             "clone_value",
             &["self"],
         );
+        // A view of each side: the comparison and the formatting are not
+        // generic, so nothing is compiled for them per type.
+        let view = |v: &str| format!("{}::rt::Value::view({v})", self.rt);
         one(
             "PartialEq",
             ("fn eq", &["&self", "other: &Self"], "bool"),
-            "eq_value",
-            &["self", "other"],
+            "eq_views",
+            &[&view("self"), &view("other")],
         );
         one(
             "::std::fmt::Debug",
@@ -92,8 +95,8 @@ impl Cx<'_> {
                 &["&self", "f: &mut ::std::fmt::Formatter<'_>"],
                 "::std::fmt::Result",
             ),
-            "debug_value",
-            &["self", "f"],
+            "debug_view",
+            &[&view("self"), "f"],
         );
     }
 

@@ -24,7 +24,7 @@ mod write;
 pub use enums::{de_enum, ser_enum, WireEnum};
 pub use poly::{normalize_type_name, Polymorphic, UnknownSubtype, Variant};
 pub use read::de_value;
-pub use std_impls::{clone_value, debug_value, eq_value};
+pub use std_impls::{clone_value, debug_view, eq_views};
 pub(crate) use structs::{duplicate, insert_unique, not_nullable};
 pub use structs::{Field, Shape, Struct};
 pub use value::{EnumValue, Place, SeqPlace, SeqView, Slot, Value, View};

@@ -20,14 +20,17 @@ pub fn clone_value<T: Value>(value: &T) -> T {
     out
 }
 
-/// Whether two values of one type are equal, as the derive would say.
-pub fn eq_value<T: Value>(a: &T, b: &T) -> bool {
-    eq(&a.view(), &b.view())
+/// Whether two values of one type are equal, as the derive would say
+/// (`eq_views(Value::view(self), Value::view(other))`: not generic, so
+/// nothing is compiled for it per type).
+pub fn eq_views(a: View<'_>, b: View<'_>) -> bool {
+    eq(&a, &b)
 }
 
-/// `microsoft.graph.user { id: "1", displayName: "Adele" }`.
-pub fn debug_value<T: Value>(value: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    fmt::Debug::fmt(&value.view(), f)
+/// `microsoft.graph.user { id: "1", displayName: "Adele" }`
+/// (`debug_view(Value::view(self), f)`).
+pub fn debug_view(value: View<'_>, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fmt::Debug::fmt(&value, f)
 }
 
 /// Copies `from` into `to`, a blank place of the same type.
