@@ -43,6 +43,7 @@ impl<T> Nullable<T> {
     }
 
     /// Sets a value and gives it back mutably (as `Option::insert`).
+    #[inline(always)]
     pub fn insert(&mut self, value: T) -> &mut T {
         *self = Nullable::Value(value);
         match self {

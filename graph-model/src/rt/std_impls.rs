@@ -13,7 +13,9 @@ use super::poly::Variant;
 use super::structs::{Field, Struct};
 use super::value::{copy_primitive, debug_primitive, eq_primitive, Place, Value, View};
 
-/// A copy of `value`: a blank value filled from it.
+/// A copy of `value`: a blank value filled from it. Inlined into each
+/// type's `clone` (one function per type, not two).
+#[inline(always)]
 pub fn clone_value<T: Value>(value: &T) -> T {
     let mut out = T::blank();
     copy(value.view(), out.place());
