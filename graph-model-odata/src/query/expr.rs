@@ -256,41 +256,33 @@ impl<'a> Parser<'a> {
                     span: Self::join(&self.span(&t), &self.span(&n)),
                 });
             }
-            // `-(…)`: the group counts the level (so that `---x` and its
-            // canonical `-(-(-x))` are as deep).
-            let grouped = self.peek().tok == Tok::Open;
-            if !grouped {
-                self.nest()?;
-            }
-            let inner = self.unary()?;
-            if !grouped {
-                self.depth -= 1;
-            }
-            let span = self.span(&t).start..inner.span.end;
-            return Ok(Expr {
-                kind: ExprKind::Unary(UnaryOp::Negate, Box::new(inner)),
-                span,
-            });
+            return self.operand_of(UnaryOp::Negate, &t);
         }
         if self.is_word(&t, "not") && (self.peek_at(1).spaced || self.peek_at(1).tok == Tok::Open) {
             self.next();
-            // `not (…)`: the group counts the level, as for `-(…)` (so that
-            // `not -x` and its canonical `not (-x)` are as deep).
-            let grouped = self.peek().tok == Tok::Open;
-            if !grouped {
-                self.nest()?;
-            }
-            let inner = self.unary()?;
-            if !grouped {
-                self.depth -= 1;
-            }
-            let span = self.span(&t).start..inner.span.end;
-            return Ok(Expr {
-                kind: ExprKind::Unary(UnaryOp::Not, Box::new(inner)),
-                span,
-            });
+            return self.operand_of(UnaryOp::Not, &t);
         }
         self.primary()
+    }
+
+    /// The operand of `-` or `not` (the token `op_token`, read already).
+    /// An operand in parentheses counts its level once, in the group (so
+    /// that `---x` and its canonical `-(-(-x))`, or `not -x` and `not
+    /// (-x)`, are as deep); any other counts one here.
+    fn operand_of(&mut self, op: UnaryOp, op_token: &Token) -> Result<Expr> {
+        let grouped = self.peek().tok == Tok::Open;
+        if !grouped {
+            self.nest()?;
+        }
+        let inner = self.unary()?;
+        if !grouped {
+            self.depth -= 1;
+        }
+        let span = self.span(op_token).start..inner.span.end;
+        Ok(Expr {
+            kind: ExprKind::Unary(op, Box::new(inner)),
+            span,
+        })
     }
 
     fn primary(&mut self) -> Result<Expr> {
