@@ -4,6 +4,7 @@
 use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -22,21 +23,42 @@ use serde_json::Value;
 ///
 /// Two values are equal when they are the same JSON (objects compare
 /// without regard to member order, numbers by value).
+///
+/// The text is always one JSON value without surrounding whitespace: it is
+/// checked when made from a string ([`Untyped::from_text`]), and taken as
+/// it is from serde_json's reader, which has just parsed it.
 #[derive(Clone)]
-pub struct Untyped(Box<RawValue>);
+pub struct Untyped(Box<str>);
 
-/// The name under which serde_json hands out raw text (`RawValue`).
-const RAW_TOKEN: &str = "$serde_json::private::RawValue";
+/// The name under which serde_json hands out and takes raw text
+/// (`RawValue`): the reader offers a map with this one key, the writer
+/// emits a struct of this name's one field as it is.
+pub(crate) const RAW_TOKEN: &str = "$serde_json::private::RawValue";
+
+/// Writes `text`, one JSON value, as it is: through serde_json's raw-value
+/// protocol (what `RawValue`'s own `Serialize` does), so serde_json's
+/// writer emits the text unchanged and `serde_json::to_value` parses it.
+pub(crate) fn serialize_raw<S: Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {
+    let mut raw = s.serialize_struct(RAW_TOKEN, 1)?;
+    raw.serialize_field(RAW_TOKEN, text)?;
+    raw.end()
+}
 
 impl Untyped {
     /// The JSON text, as read.
     pub fn get(&self) -> &str {
-        self.0.get()
+        &self.0
     }
 
-    /// Checks that `text` is one JSON value and keeps it as it is.
+    /// Checks that `text` is one JSON value and keeps it as it is (without
+    /// whitespace around it).
     pub fn from_text(text: impl Into<String>) -> Result<Self, serde_json::Error> {
-        RawValue::from_string(text.into()).map(Self)
+        let text = text.into();
+        let value = serde_json::from_str::<&RawValue>(&text)?.get();
+        if value.len() == text.len() {
+            return Ok(Self(text.into_boxed_str()));
+        }
+        Ok(Self(value.into()))
     }
 
     /// The text of `value`.
@@ -97,8 +119,7 @@ impl From<Value> for Untyped {
 
 impl Serialize for Untyped {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // serde_json's writer emits the text as it is; `to_value` parses it.
-        self.0.serialize(s)
+        serialize_raw(&self.0, s)
     }
 }
 
@@ -131,8 +152,10 @@ impl<'de> Visitor<'de> for UntypedVisitor {
             return Self::value(Value::Object(object));
         };
         if first == RAW_TOKEN {
+            // serde_json's reader hands over the text of the value it has
+            // just parsed: kept without parsing it again.
             let text: String = map.next_value()?;
-            return Untyped::from_text(text).map_err(de::Error::custom);
+            return Ok(Untyped(text.into_boxed_str()));
         }
         object.insert(first.into_owned(), map.next_value()?);
         while let Some((k, v)) = map.next_entry::<String, Value>()? {

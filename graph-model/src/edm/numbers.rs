@@ -17,6 +17,7 @@ use serde_json::value::RawValue;
 use serde_json::Number;
 
 use super::ParseError;
+use crate::untyped::RAW_TOKEN;
 
 /// How a number appeared on the wire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -46,9 +47,6 @@ pub(super) fn read_number<'de, D: Deserializer<'de>, T>(
 
 /// Makes a value of number text in a form.
 pub(super) type Make<T> = fn(&str, Form) -> Result<T, ParseError>;
-
-/// The name under which serde_json hands out raw text (`RawValue`).
-const RAW_TOKEN: &str = "$serde_json::private::RawValue";
 
 struct NumberText<T>(Make<T>);
 

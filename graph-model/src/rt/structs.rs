@@ -82,9 +82,38 @@ impl Shape {
     pub fn find_from(&self, from: usize, name: &str) -> Option<usize> {
         let from = from.min(self.fields.len());
         let (before, after) = self.fields.split_at(from);
-        match after.iter().position(|f| *f == name) {
+        let name = name.as_bytes();
+        let is = |f: &&str| same_bytes(f.as_bytes(), name);
+        match after.iter().position(is) {
             Some(i) => Some(from + i),
-            None => before.iter().position(|f| *f == name),
+            None => before.iter().position(is),
+        }
+    }
+}
+
+/// Whether `a` and `b` are the same bytes, compared in place for the short
+/// names of JSON members (a word or two at a time, where `==` on slices
+/// calls `memcmp` for every candidate field).
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], at: usize| u64::from_ne_bytes(s[at..at + 8].try_into().unwrap_or([0; 8]));
+    let half = |s: &[u8], at: usize| u32::from_ne_bytes(s[at..at + 4].try_into().unwrap_or([0; 4]));
+    match n {
+        0..=3 => a == b,
+        4..=8 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+        _ => {
+            let mut at = 0;
+            while at + 8 < n {
+                if word(a, at) != word(b, at) {
+                    return false;
+                }
+                at += 8;
+            }
+            word(a, n - 8) == word(b, n - 8)
         }
     }
 }
