@@ -51,7 +51,7 @@ pub mod edm;
 mod extra;
 mod flags;
 pub mod json;
-mod member_name;
+mod short_str;
 mod nullable;
 #[doc(hidden)]
 pub mod rt;

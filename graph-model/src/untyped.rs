@@ -1,6 +1,7 @@
 //! [`Untyped`]: a value whose type the generated code does not include,
 //! kept exactly as read.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -125,28 +126,32 @@ impl Serialize for Untyped {
 
 impl<'de> Deserialize<'de> for Untyped {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_newtype_struct(RAW_TOKEN, UntypedVisitor)
+        Ok(Untyped(read_text(d)?.into_owned().into_boxed_str()))
     }
 }
 
-/// Takes serde_json's raw text when the deserializer offers it (serde_json's
-/// reader and `Value`), and otherwise builds the value and spells it.
-struct UntypedVisitor;
+/// Reads one value as its JSON text: serde_json's raw text when the
+/// deserializer offers it (serde_json's reader and `Value`; borrowed from
+/// the input where it can be), and otherwise the value built and spelled.
+pub(crate) fn read_text<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'de, str>, D::Error> {
+    d.deserialize_newtype_struct(RAW_TOKEN, TextVisitor)
+}
 
-impl UntypedVisitor {
-    fn value<E: de::Error>(v: Value) -> Result<Untyped, E> {
-        Ok(Untyped::from_value(&v))
+struct TextVisitor;
+
+impl TextVisitor {
+    fn value<'de, E: de::Error>(v: Value) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Owned(v.to_string()))
     }
 }
 
-impl<'de> Visitor<'de> for UntypedVisitor {
-    type Value = Untyped;
-
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = Cow<'de, str>;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("any JSON value")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Untyped, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Cow<'de, str>, A::Error> {
         let mut object = serde_json::Map::new();
         let Some(first) = crate::rt::key::next_key(&mut map)? else {
             return Self::value(Value::Object(object));
@@ -154,8 +159,7 @@ impl<'de> Visitor<'de> for UntypedVisitor {
         if first == RAW_TOKEN {
             // serde_json's reader hands over the text of the value it has
             // just parsed: kept without parsing it again.
-            let text: String = map.next_value()?;
-            return Ok(Untyped(text.into_boxed_str()));
+            return crate::rt::key::next_text(&mut map, "raw JSON text");
         }
         object.insert(first.into_owned(), map.next_value()?);
         while let Some((k, v)) = map.next_entry::<String, Value>()? {
@@ -164,11 +168,11 @@ impl<'de> Visitor<'de> for UntypedVisitor {
         Self::value(Value::Object(object))
     }
 
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Untyped, D::Error> {
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Cow<'de, str>, D::Error> {
         d.deserialize_any(self)
     }
 
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Untyped, A::Error> {
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Cow<'de, str>, A::Error> {
         let mut items = Vec::new();
         while let Some(v) = seq.next_element::<Value>()? {
             items.push(v);
@@ -176,37 +180,37 @@ impl<'de> Visitor<'de> for UntypedVisitor {
         Self::value(Value::Array(items))
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<Untyped, E> {
+    fn visit_unit<E: de::Error>(self) -> Result<Cow<'de, str>, E> {
         Self::value(Value::Null)
     }
 
-    fn visit_none<E: de::Error>(self) -> Result<Untyped, E> {
+    fn visit_none<E: de::Error>(self) -> Result<Cow<'de, str>, E> {
         Self::value(Value::Null)
     }
 
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Untyped, D::Error> {
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Cow<'de, str>, D::Error> {
         d.deserialize_any(self)
     }
 
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Untyped, E> {
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Cow<'de, str>, E> {
         Self::value(Value::Bool(v))
     }
 
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Untyped, E> {
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Cow<'de, str>, E> {
         Self::value(v.into())
     }
 
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Untyped, E> {
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Cow<'de, str>, E> {
         Self::value(v.into())
     }
 
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Untyped, E> {
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cow<'de, str>, E> {
         serde_json::Number::from_f64(v)
             .ok_or_else(|| E::custom("a number beyond the range of a double"))
             .and_then(|n| Self::value(Value::Number(n)))
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Untyped, E> {
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Cow<'de, str>, E> {
         Self::value(Value::String(v.to_string()))
     }
 }

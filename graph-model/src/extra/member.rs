@@ -6,7 +6,8 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
-use crate::Untyped;
+use crate::short_str::ShortStr;
+use crate::untyped::{read_text, serialize_raw};
 
 /// A member's value. Read members keep their text (numbers as written:
 /// `12345678901234567890123`, `1.50`), which is what is written back; the
@@ -14,8 +15,9 @@ use crate::Untyped;
 /// rounded. A member set or changed through the `Value` API is that value.
 #[derive(Clone)]
 pub(crate) enum Member {
-    /// As read: the text, and its `Value` once asked for.
-    Text(Untyped, OnceLock<Value>),
+    /// As read: the text (inline when short), and its `Value` once asked
+    /// for (boxed: most members are never asked).
+    Text(ShortStr, OnceLock<Box<Value>>),
     /// Set or changed through the `Value` API.
     Value(Value),
 }
@@ -24,7 +26,7 @@ impl Member {
     /// The `Value` view (made from the text on first access).
     pub(crate) fn value(&self) -> &Value {
         match self {
-            Member::Text(text, value) => value.get_or_init(|| exact_value(text.get())),
+            Member::Text(text, value) => value.get_or_init(|| Box::new(exact_value(text.as_str()))),
             Member::Value(v) => v,
         }
     }
@@ -32,7 +34,9 @@ impl Member {
     /// The `Value`, to change: the member is that value from now on.
     pub(crate) fn value_mut(&mut self) -> &mut Value {
         if let Member::Text(text, value) = self {
-            let v = value.take().unwrap_or_else(|| exact_value(text.get()));
+            let v = value
+                .take()
+                .map_or_else(|| exact_value(text.as_str()), |v| *v);
             *self = Member::Value(v);
         }
         match self {
@@ -47,7 +51,7 @@ impl Member {
         match self {
             Member::Text(text, value) => value
                 .into_inner()
-                .unwrap_or_else(|| exact_value(text.get())),
+                .map_or_else(|| exact_value(text.as_str()), |v| *v),
             Member::Value(v) => v,
         }
     }
@@ -59,16 +63,11 @@ impl From<Value> for Member {
     }
 }
 
-impl From<Untyped> for Member {
-    fn from(text: Untyped) -> Self {
-        Member::Text(text, OnceLock::new())
-    }
-}
 
 impl Serialize for Member {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            Member::Text(text, _) => text.serialize(s),
+            Member::Text(text, _) => serialize_raw(text.as_str(), s),
             Member::Value(v) => v.serialize(s),
         }
     }
@@ -78,7 +77,8 @@ impl<'de> Deserialize<'de> for Member {
     /// The text as read (serde_json hands it out as it is; another format's
     /// value is spelled as JSON).
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Untyped::deserialize(d).map(Member::from)
+        let text = read_text(d)?;
+        Ok(Member::Text(ShortStr::new(&text), OnceLock::new()))
     }
 }
 

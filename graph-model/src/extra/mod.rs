@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 use thin_vec::ThinVec;
 
-use crate::member_name::MemberName;
+use crate::short_str::ShortStr;
 pub(crate) use member::Member;
 
 /// Properties that are not in the model and instance annotations
@@ -40,7 +40,7 @@ pub struct Extra {
     /// for its value only. A `ThinVec` (length and capacity live in its one
     /// allocation) so that every struct's `extra` is one pointer, and an
     /// empty one — nearly all of them — allocates nothing.
-    entries: ThinVec<(MemberName, Member)>,
+    entries: ThinVec<(ShortStr, Member)>,
 }
 
 static NULL: Value = Value::Null;
@@ -99,10 +99,10 @@ impl Extra {
     /// Adds a member that is not there yet (the caller has checked), without
     /// allocating for a short name.
     pub(crate) fn push_new(&mut self, key: &str, value: Member) {
-        self.push(MemberName::new(key), value);
+        self.push(ShortStr::new(key), value);
     }
 
-    fn push(&mut self, key: MemberName, value: Member) {
+    fn push(&mut self, key: ShortStr, value: Member) {
         // Most objects have one or two extra members: room for two keeps the
         // one allocation in the allocator's small, fast bins, where a first
         // step of four would not.
@@ -187,7 +187,7 @@ impl<'a> IntoIterator for &'a Extra {
 
 /// The members of an [`Extra`], in order, borrowed.
 #[derive(Clone)]
-pub struct Iter<'a>(std::slice::Iter<'a, (MemberName, Member)>);
+pub struct Iter<'a>(std::slice::Iter<'a, (ShortStr, Member)>);
 
 impl<'a> Iterator for Iter<'a> {
     type Item = (&'a str, &'a Value);
@@ -202,7 +202,7 @@ impl<'a> Iterator for Iter<'a> {
 impl ExactSizeIterator for Iter<'_> {}
 
 /// The members of an [`Extra`], in order, owned.
-pub struct IntoIter(thin_vec::IntoIter<(MemberName, Member)>);
+pub struct IntoIter(thin_vec::IntoIter<(ShortStr, Member)>);
 
 impl Iterator for IntoIter {
     type Item = (String, Value);

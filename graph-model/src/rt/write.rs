@@ -111,7 +111,7 @@ fn write_slots<M: SerializeMap>(
     fields
         .iter()
         .zip(slots)
-        .try_for_each(|(name, slot)| w.write(name, slot.field()))?;
+        .try_for_each(|(name, slot)| w.write(name, &slot.field()))?;
     if kinds.other || kinds.property_annotation {
         for (k, v) in extra.members() {
             let of_field = annotates(k).is_some_and(|p| fields.contains(&p));
@@ -134,16 +134,18 @@ struct FieldWriter<'a, M: SerializeMap> {
 }
 
 impl<M: SerializeMap> FieldWriter<'_, M> {
-    fn write(&mut self, key: &str, value: Field<'_>) -> Result<(), M::Error> {
+    fn write(&mut self, key: &str, value: &Field<'_>) -> Result<(), M::Error> {
         if self.annotated {
             self.annotations_of(key)?;
         }
+        // Matched where the slot returned it, not moved: a copy of the
+        // just-returned value stalls on its stores (store forwarding).
         match value {
             Field::Absent => Ok(()),
             Field::Null => self.map.serialize_entry(key, &None::<()>),
             // Strings (most fields) without the round through `View`.
-            Field::Value(View::Str(text)) => self.map.serialize_entry(key, text),
-            Field::Value(v) => self.map.serialize_entry(key, &v),
+            Field::Value(View::Str(text)) => self.map.serialize_entry(key, *text),
+            Field::Value(v) => self.map.serialize_entry(key, v),
         }
     }
 

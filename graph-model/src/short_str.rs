@@ -1,6 +1,7 @@
-//! [`MemberName`]: the name of a member kept in [`crate::Extra`], held inline
-//! when it is short — as nearly every annotation and property name is — so
-//! that keeping a member costs no allocation for its name.
+//! [`ShortStr`]: a string held inline when it is short, for what
+//! [`crate::Extra`] keeps of a member: its name — nearly every annotation
+//! and property name is short — and its JSON text (`"active"`, `true`,
+//! `42`...), so that keeping a short member allocates nothing of its own.
 
 use std::fmt;
 
@@ -8,12 +9,12 @@ use std::fmt;
 const INLINE: usize = 22;
 
 #[derive(Clone)]
-pub(crate) enum MemberName {
+pub(crate) enum ShortStr {
     Inline { len: u8, bytes: [u8; INLINE] },
     Heap(Box<str>),
 }
 
-impl MemberName {
+impl ShortStr {
     pub(crate) fn new(name: &str) -> Self {
         if name.len() <= INLINE {
             let mut bytes = [0; INLINE];
@@ -49,7 +50,7 @@ impl MemberName {
     }
 }
 
-impl From<String> for MemberName {
+impl From<String> for ShortStr {
     fn from(name: String) -> Self {
         if name.len() <= INLINE {
             Self::new(&name)
@@ -59,16 +60,16 @@ impl From<String> for MemberName {
     }
 }
 
-impl From<MemberName> for String {
-    fn from(name: MemberName) -> Self {
+impl From<ShortStr> for String {
+    fn from(name: ShortStr) -> Self {
         match name {
-            MemberName::Heap(s) => s.into_string(),
+            ShortStr::Heap(s) => s.into_string(),
             inline => inline.as_str().to_string(),
         }
     }
 }
 
-impl fmt::Debug for MemberName {
+impl fmt::Debug for ShortStr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self.as_str(), f)
     }
@@ -79,9 +80,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn short_names_are_inline_and_every_name_comes_back() {
+    fn short_strings_are_inline_and_every_string_comes_back() {
         assert_eq!(
-            std::mem::size_of::<MemberName>(),
+            std::mem::size_of::<ShortStr>(),
             std::mem::size_of::<String>()
         );
         let long = "a".repeat(INLINE + 1);
@@ -94,17 +95,17 @@ mod tests {
             "é€😀",
         ];
         for name in names {
-            for m in [MemberName::new(name), MemberName::from(name.to_string())] {
+            for m in [ShortStr::new(name), ShortStr::from(name.to_string())] {
                 assert_eq!(m.as_str(), name);
                 assert!(m.is(name));
                 assert!(!m.is("other"));
-                assert_eq!(matches!(m, MemberName::Inline { .. }), name.len() <= INLINE);
+                assert_eq!(matches!(m, ShortStr::Inline { .. }), name.len() <= INLINE);
                 assert_eq!(String::from(m.clone()), name);
             }
         }
         // Exactly at the limit, in multi-byte characters.
         let at_limit = "€".repeat(6) + "abcd";
         assert_eq!(at_limit.len(), INLINE);
-        assert_eq!(MemberName::new(&at_limit).as_str(), at_limit);
+        assert_eq!(ShortStr::new(&at_limit).as_str(), at_limit);
     }
 }
