@@ -1,30 +1,43 @@
-//! [`ShortStr`]: a string held inline when it is short, for what
-//! [`crate::Extra`] keeps of a member: its name — nearly every annotation
-//! and property name is short — and its JSON text (`"active"`, `true`,
-//! `42`...), so that keeping a short member allocates nothing of its own.
+//! [`InlineStr`]: a string held inline when it is short. [`ShortStr`] (22
+//! bytes inline, the size of a `String`) is what [`crate::Extra`] keeps of
+//! a member: its name — nearly every annotation and property name is short
+//! — and its JSON text (`"active"`, `true`, `42`...). [`TextStr`] (38 bytes
+//! inline) holds the wire text of an Edm primitive: every `Guid`, `Date`,
+//! `TimeOfDay` and nearly every `DateTimeOffset` fits. Either way, keeping a
+//! short text allocates nothing of its own.
 
+use std::cmp::Ordering;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 
-/// Bytes held inline: the size of a `String` less the tag and the length.
-const INLINE: usize = 22;
-
+/// A string of up to `N` bytes held inline, a longer one on the heap.
 #[derive(Clone)]
-pub(crate) enum ShortStr {
-    Inline { len: u8, bytes: [u8; INLINE] },
+pub(crate) enum InlineStr<const N: usize> {
+    Inline { len: u8, bytes: [u8; N] },
     Heap(Box<str>),
 }
 
-impl ShortStr {
-    pub(crate) fn new(name: &str) -> Self {
-        if name.len() <= INLINE {
-            let mut bytes = [0; INLINE];
-            bytes[..name.len()].copy_from_slice(name.as_bytes());
+/// The names and texts of extra members: 24 bytes, as a `String`.
+pub(crate) type ShortStr = InlineStr<22>;
+
+/// The wire text of an Edm primitive: 40 bytes.
+pub(crate) type TextStr = InlineStr<38>;
+
+impl<const N: usize> InlineStr<N> {
+    /// Held inline: `N` fits the one-byte length.
+    const FITS: () = assert!(N <= u8::MAX as usize);
+
+    pub(crate) fn new(text: &str) -> Self {
+        let () = Self::FITS;
+        if text.len() <= N {
+            let mut bytes = [0; N];
+            bytes[..text.len()].copy_from_slice(text.as_bytes());
             Self::Inline {
-                len: name.len() as u8,
+                len: text.len() as u8,
                 bytes,
             }
         } else {
-            Self::Heap(name.into())
+            Self::Heap(text.into())
         }
     }
 
@@ -32,7 +45,7 @@ impl ShortStr {
         match self {
             // Copied from a `&str` whole, so always UTF-8.
             Self::Inline { len, bytes } => std::str::from_utf8(&bytes[..*len as usize])
-                .expect("an inline member name is copied from a str"),
+                .expect("an inline string is copied from a str"),
             Self::Heap(s) => s,
         }
     }
@@ -44,32 +57,60 @@ impl ShortStr {
         }
     }
 
-    /// Whether this is `name` (compared as bytes: no UTF-8 check).
-    pub(crate) fn is(&self, name: &str) -> bool {
-        self.as_bytes() == name.as_bytes()
+    /// Whether this is `text` (compared as bytes: no UTF-8 check).
+    pub(crate) fn is(&self, text: &str) -> bool {
+        self.as_bytes() == text.as_bytes()
     }
 }
 
-impl From<String> for ShortStr {
-    fn from(name: String) -> Self {
-        if name.len() <= INLINE {
-            Self::new(&name)
+impl<const N: usize> From<String> for InlineStr<N> {
+    fn from(text: String) -> Self {
+        if text.len() <= N {
+            Self::new(&text)
         } else {
-            Self::Heap(name.into_boxed_str())
+            Self::Heap(text.into_boxed_str())
         }
     }
 }
 
-impl From<ShortStr> for String {
-    fn from(name: ShortStr) -> Self {
-        match name {
-            ShortStr::Heap(s) => s.into_string(),
+impl<const N: usize> From<InlineStr<N>> for String {
+    fn from(text: InlineStr<N>) -> Self {
+        match text {
+            InlineStr::Heap(s) => s.into_string(),
             inline => inline.as_str().to_string(),
         }
     }
 }
 
-impl fmt::Debug for ShortStr {
+impl<const N: usize> PartialEq for InlineStr<N> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl<const N: usize> Eq for InlineStr<N> {}
+
+impl<const N: usize> PartialOrd for InlineStr<N> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl<const N: usize> Ord for InlineStr<N> {
+    /// As the strings order (bytewise).
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.as_bytes().cmp(other.as_bytes())
+    }
+}
+
+impl<const N: usize> Hash for InlineStr<N> {
+    /// As the string hashes.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl<const N: usize> fmt::Debug for InlineStr<N> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self.as_str(), f)
     }
@@ -79,33 +120,61 @@ impl fmt::Debug for ShortStr {
 mod tests {
     use super::*;
 
+    fn round_trips<const N: usize>(texts: &[&str]) {
+        for &text in texts {
+            for s in [InlineStr::<N>::new(text), InlineStr::from(text.to_string())] {
+                assert_eq!(s.as_str(), text);
+                assert!(s.is(text));
+                assert!(!s.is("other"));
+                assert_eq!(matches!(s, InlineStr::Inline { .. }), text.len() <= N);
+                assert_eq!(String::from(s.clone()), text);
+                assert_eq!(s, InlineStr::new(text));
+            }
+        }
+    }
+
     #[test]
     fn short_strings_are_inline_and_every_string_comes_back() {
         assert_eq!(
             std::mem::size_of::<ShortStr>(),
             std::mem::size_of::<String>()
         );
-        let long = "a".repeat(INLINE + 1);
-        let names = [
+        assert_eq!(std::mem::size_of::<TextStr>(), 40);
+        assert_eq!(std::mem::size_of::<Option<TextStr>>(), 40);
+        let long = "a".repeat(39);
+        let texts = [
             "",
             "id",
             "@odata.type",
             "files@odata.context",
+            "2026-03-24T21:34:57.1713709+01:00",
+            "23f27c15-72f9-45fe-9e9c-e3d8f75bdc44",
             &long,
             "é€😀",
         ];
-        for name in names {
-            for m in [ShortStr::new(name), ShortStr::from(name.to_string())] {
-                assert_eq!(m.as_str(), name);
-                assert!(m.is(name));
-                assert!(!m.is("other"));
-                assert_eq!(matches!(m, ShortStr::Inline { .. }), name.len() <= INLINE);
-                assert_eq!(String::from(m.clone()), name);
-            }
-        }
+        round_trips::<22>(&texts);
+        round_trips::<38>(&texts);
         // Exactly at the limit, in multi-byte characters.
         let at_limit = "€".repeat(6) + "abcd";
-        assert_eq!(at_limit.len(), INLINE);
+        assert_eq!(at_limit.len(), 22);
+        assert!(matches!(ShortStr::new(&at_limit), InlineStr::Inline { .. }));
         assert_eq!(ShortStr::new(&at_limit).as_str(), at_limit);
+    }
+
+    #[test]
+    fn equal_ordered_and_hashed_as_the_strings_are() {
+        use std::collections::hash_map::DefaultHasher;
+        let hash = |h: &dyn Fn(&mut DefaultHasher)| {
+            let mut s = DefaultHasher::new();
+            h(&mut s);
+            s.finish()
+        };
+        let (a, b) = ("2024-01-01", "2024-01-02".repeat(5));
+        let (x, y) = (TextStr::new(a), TextStr::new(&b));
+        assert!(matches!(y, InlineStr::Heap(_)));
+        assert_eq!(x.cmp(&y), a.cmp(b.as_str()));
+        assert_eq!(y.cmp(&x), b.as_str().cmp(a));
+        assert_eq!(hash(&|s| x.hash(s)), hash(&|s| a.hash(s)));
+        assert_eq!(hash(&|s| y.hash(s)), hash(&|s| b.as_str().hash(s)));
     }
 }

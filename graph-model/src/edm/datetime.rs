@@ -233,7 +233,7 @@ text_primitive!(
 impl DateTimeOffset {
     /// Seconds since the Unix epoch and the nanosecond part.
     pub fn unix(&self) -> (i64, u32) {
-        instant(&self.0).expect("validated when constructed")
+        instant(self.as_str()).expect("validated when constructed")
     }
 
     /// Compares instants (`2024-01-01T01:00:00+01:00` equals `2024-01-01T00:00:00Z`).

@@ -38,18 +38,19 @@ impl std::fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// A primitive kept as its validated wire text.
+/// A primitive kept as its validated wire text (inline when short, as
+/// nearly every one is: see [`crate::short_str::TextStr`]).
 macro_rules! text_primitive {
     ($(#[$m:meta])* $name:ident, $edm:literal, $check:path) => {
         $(#[$m])*
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-        pub struct $name(String);
+        pub struct $name($crate::short_str::TextStr);
 
         impl $name {
             /// Validates `text`.
             pub fn parse(text: &str) -> Result<Self, $crate::edm::ParseError> {
                 Self::check(text)?;
-                Ok(Self(text.to_string()))
+                Ok(Self($crate::short_str::TextStr::new(text)))
             }
 
             fn check(text: &str) -> Result<(), $crate::edm::ParseError> {
@@ -62,13 +63,13 @@ macro_rules! text_primitive {
 
             /// The exact wire text.
             pub fn as_str(&self) -> &str {
-                &self.0
+                self.0.as_str()
             }
         }
 
         impl $crate::rt::Value for $name {
             fn blank() -> Self {
-                Self(String::new())
+                Self($crate::short_str::TextStr::new(""))
             }
             fn place(&mut self) -> $crate::rt::Place<'_> {
                 $crate::rt::Place::$name(self)
@@ -87,22 +88,26 @@ macro_rules! text_primitive {
 
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(&self.0)
+                f.write_str(self.as_str())
             }
         }
 
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(&self.0)
+                s.serialize_str(self.as_str())
             }
         }
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                // The string read is the one kept: no second copy.
-                let s = String::deserialize(d)?;
+                // Borrowed from the input where it can be: a short text is
+                // copied inline, a long one kept as read.
+                let s = $crate::rt::key::text(d, "a string")?;
                 Self::check(&s).map_err(serde::de::Error::custom)?;
-                Ok(Self(s))
+                Ok(Self(match s {
+                    std::borrow::Cow::Borrowed(s) => $crate::short_str::TextStr::new(s),
+                    std::borrow::Cow::Owned(s) => s.into(),
+                }))
             }
         }
     };

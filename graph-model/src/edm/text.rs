@@ -48,7 +48,7 @@ text_primitive!(
 impl Binary {
     /// The decoded bytes.
     pub fn bytes(&self) -> Vec<u8> {
-        decode(&self.0).expect("validated when constructed")
+        decode(self.as_str()).expect("validated when constructed")
     }
 }
 
