@@ -51,10 +51,10 @@ pub mod edm;
 mod extra;
 mod flags;
 pub mod json;
-mod short_str;
 mod nullable;
 #[doc(hidden)]
 pub mod rt;
+mod short_str;
 mod untyped;
 
 pub use collection::Collection;

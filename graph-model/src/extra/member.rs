@@ -63,7 +63,6 @@ impl From<Value> for Member {
     }
 }
 
-
 impl Serialize for Member {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
