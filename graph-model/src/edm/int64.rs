@@ -140,6 +140,22 @@ impl Serialize for Int64 {
     }
 }
 
+impl Int64 {
+    /// Reads a value into `self` where it is (what the reader of a
+    /// generated struct calls), field by field: a copy of the whole value
+    /// read elsewhere stalled on its stores.
+    pub(crate) fn read_in_place<'de, D: Deserializer<'de>>(
+        &mut self,
+        d: D,
+    ) -> Result<(), D::Error> {
+        let Self { value, form, text } = read_number(d, Int64::with_form)?;
+        self.value = value;
+        self.form = form;
+        self.text = text;
+        Ok(())
+    }
+}
+
 impl<'de> Deserialize<'de> for Int64 {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         read_number(d, Int64::with_form)

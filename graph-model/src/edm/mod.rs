@@ -98,16 +98,30 @@ macro_rules! text_primitive {
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        impl $name {
+            /// Reads a value into `self` where it is (what the reader of a
+            /// generated struct calls): no copy of a value made elsewhere.
+            pub(crate) fn read_in_place<'de, D: serde::Deserializer<'de>>(
+                &mut self,
+                d: D,
+            ) -> Result<(), D::Error> {
                 // Borrowed from the input where it can be: a short text is
                 // copied inline, a long one kept as read.
                 let s = $crate::rt::key::text(d, "a string")?;
                 Self::check(&s).map_err(serde::de::Error::custom)?;
-                Ok(Self(match s {
+                self.0 = match s {
                     std::borrow::Cow::Borrowed(s) => $crate::short_str::TextStr::new(s),
                     std::borrow::Cow::Owned(s) => s.into(),
-                }))
+                };
+                Ok(())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let mut value = <Self as $crate::rt::Value>::blank();
+                value.read_in_place(d)?;
+                Ok(value)
             }
         }
     };

@@ -34,15 +34,15 @@ pub(super) fn read_place<'de, D: Deserializer<'de>>(
         Place::I16(p) => *p = i16::deserialize(d)?,
         Place::I32(p) => *p = i32::deserialize(d)?,
         Place::Untyped(p) => *p = Deserialize::deserialize(d)?,
-        Place::Int64(p) => *p = Deserialize::deserialize(d)?,
+        Place::Int64(p) => p.read_in_place(d)?,
         Place::Double(p) => *p = Deserialize::deserialize(d)?,
         Place::Decimal(p) => *p = Deserialize::deserialize(d)?,
-        Place::Guid(p) => *p = Deserialize::deserialize(d)?,
-        Place::Binary(p) => *p = Deserialize::deserialize(d)?,
-        Place::Date(p) => *p = Deserialize::deserialize(d)?,
-        Place::DateTimeOffset(p) => *p = Deserialize::deserialize(d)?,
-        Place::TimeOfDay(p) => *p = Deserialize::deserialize(d)?,
-        Place::Duration(p) => *p = Deserialize::deserialize(d)?,
+        Place::Guid(p) => p.read_in_place(d)?,
+        Place::Binary(p) => p.read_in_place(d)?,
+        Place::Date(p) => p.read_in_place(d)?,
+        Place::DateTimeOffset(p) => p.read_in_place(d)?,
+        Place::TimeOfDay(p) => p.read_in_place(d)?,
+        Place::Duration(p) => p.read_in_place(d)?,
         Place::Enum(e) => {
             let wire = text(d, e.expecting())?;
             e.set_wire(&wire);
