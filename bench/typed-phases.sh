@@ -11,21 +11,8 @@
 set -euo pipefail
 root="$(cd "${1:-$(dirname "$0")/..}" && pwd)"
 runs="${2:-3}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/src"
-cat > "$work/Cargo.toml" <<TOML
-[package]
-name = "typed-phases"
-version = "0.0.0"
-edition = "2021"
-publish = false
-[dependencies]
-graph-model = { path = "$root/graph-model" }
-serde_json = "1"
-serde = { version = "1", features = ["derive"] }
-[workspace]
-TOML
+. "$(dirname "$0")/list-driver.sh"
+list_driver typed-phases "$root"
 cat > "$work/src/main.rs" <<RS
 #[path = "$root/graph-model/benches/shape/mod.rs"]
 mod shape;
