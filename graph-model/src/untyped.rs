@@ -27,7 +27,10 @@ use serde_json::Value;
 ///
 /// The text is always one JSON value without surrounding whitespace: it is
 /// checked when made from a string ([`Untyped::from_text`]), and taken as
-/// it is from serde_json's reader, which has just parsed it.
+/// it is from serde_json's reader, which has just parsed it (through
+/// serde_json's raw-value protocol: a deserializer that imitated that
+/// protocol would be trusted the same way; any other is read into a
+/// `serde_json::Value` and spelled).
 #[derive(Clone)]
 pub struct Untyped(Box<str>);
 
