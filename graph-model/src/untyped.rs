@@ -150,6 +150,7 @@ impl TextVisitor {
 
 impl<'de> Visitor<'de> for TextVisitor {
     type Value = Cow<'de, str>;
+
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("any JSON value")
     }

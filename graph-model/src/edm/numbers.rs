@@ -17,7 +17,7 @@ use serde_json::value::RawValue;
 use serde_json::Number;
 
 use super::ParseError;
-use crate::untyped::RAW_TOKEN;
+use crate::untyped::{serialize_raw, RAW_TOKEN};
 
 /// How a number appeared on the wire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -134,9 +134,8 @@ fn write<S: Serializer>(text: &str, form: Form, exact: bool, s: S) -> Result<S::
     // it as it is; `serde_json::to_value` reads it as a double). A JSON
     // number has no `+`: a value parsed from text with one drops it.
     let text = text.strip_prefix('+').unwrap_or(text);
-    RawValue::from_string(text.to_string())
-        .map_err(serde::ser::Error::custom)?
-        .serialize(s)
+    let raw = serde_json::from_str::<&RawValue>(text).map_err(serde::ser::Error::custom)?;
+    serialize_raw(raw.get(), s)
 }
 
 /// The ABNF's `decimalValue` without its `nanInfinity` branch: an optional
