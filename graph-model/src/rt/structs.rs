@@ -1,5 +1,7 @@
 //! Structured types: what a generated struct tells the runtime.
 
+use std::sync::OnceLock;
+
 use serde::de;
 use serde::{Deserializer, Serialize, Serializer};
 
@@ -58,12 +60,20 @@ impl dyn Struct + '_ {
 pub struct Shape {
     type_name: &'static str,
     fields: &'static [&'static str],
+    /// The fields by a hash of their names (open addressing, index + 1, 0
+    /// for an empty place), made the first time a name is looked up that
+    /// is not where the reader guessed.
+    index: OnceLock<Box<[u16]>>,
 }
 
 impl Shape {
     /// The shape of the type `type_name` with `fields`.
     pub const fn new(type_name: &'static str, fields: &'static [&'static str]) -> Self {
-        Self { type_name, fields }
+        Self {
+            type_name,
+            fields,
+            index: OnceLock::new(),
+        }
     }
 
     /// The qualified CSDL name.
@@ -76,19 +86,70 @@ impl Shape {
         self.fields
     }
 
-    /// The index in [`Shape::fields`] of `name`, looked for from `from`
-    /// on, then before it: a reader that guesses where the next key is
-    /// (members usually come in model order) finds it at the first try.
+    /// The index in [`Shape::fields`] of `name`, tried first at `from`: a
+    /// reader that guesses where the next key is (members usually come in
+    /// model order) finds it at once; any other name costs one hash.
+    #[inline]
     pub fn find_from(&self, from: usize, name: &str) -> Option<usize> {
-        let from = from.min(self.fields.len());
-        let (before, after) = self.fields.split_at(from);
         let name = name.as_bytes();
-        let is = |f: &&str| same_bytes(f.as_bytes(), name);
-        match after.iter().position(is) {
-            Some(i) => Some(from + i),
-            None => before.iter().position(is),
+        match self.fields.get(from) {
+            Some(f) if same_bytes(f.as_bytes(), name) => Some(from),
+            _ => self.find(name),
         }
     }
+
+    /// The index of `name`, through the hash index (out of line: the
+    /// guess in [`Shape::find_from`] is the common case).
+    #[inline(never)]
+    fn find(&self, name: &[u8]) -> Option<usize> {
+        let index = self.index.get_or_init(|| index_of(self.fields));
+        let mask = index.len() - 1;
+        let mut at = name_hash(name);
+        loop {
+            at &= mask;
+            let i = usize::from(*index.get(at)?).checked_sub(1)?;
+            if same_bytes(self.fields.get(i)?.as_bytes(), name) {
+                return Some(i);
+            }
+            at += 1;
+        }
+    }
+}
+
+/// The hash index of `fields`: a power of two at least twice their number
+/// of places (so a search meets an empty one soon), each holding a field's
+/// index + 1 at its name's hash or after it.
+fn index_of(fields: &[&str]) -> Box<[u16]> {
+    let mut index = vec![0u16; (2 * fields.len()).next_power_of_two().max(4)];
+    let mask = index.len() - 1;
+    // More fields than a u16 numbers are never generated; any past it are
+    // left to no index (not found), not numbered wrongly.
+    for (i, f) in fields.iter().enumerate().take(usize::from(u16::MAX) - 1) {
+        let mut at = name_hash(f.as_bytes()) & mask;
+        while index[at] != 0 {
+            at = (at + 1) & mask;
+        }
+        index[at] = i as u16 + 1;
+    }
+    index.into_boxed_slice()
+}
+
+/// A hash of a member name from its length and three of its bytes (first,
+/// middle, last): names of one type differ in one of these nearly always,
+/// and it costs no loop.
+#[inline]
+fn name_hash(name: &[u8]) -> usize {
+    let n = name.len();
+    let (first, mid, last) = match name {
+        [] => (0, 0, 0),
+        _ => (name[0], name[n / 2], name[n - 1]),
+    };
+    let mixed = (n as u32)
+        .wrapping_mul(0x9E37_79B9)
+        .wrapping_add(u32::from(first).wrapping_mul(0x85EB_CA6B))
+        .wrapping_add(u32::from(mid).wrapping_mul(0xC2B2_AE35))
+        .wrapping_add(u32::from(last).wrapping_mul(0x27D4_EB2F));
+    (mixed ^ (mixed >> 15)) as usize
 }
 
 /// Whether `a` and `b` are the same bytes, compared in place for the short
@@ -218,5 +279,22 @@ mod tests {
             assert_eq!(shape.find_from(from, "source"), None);
             assert_eq!(shape.find_from(from, "Id"), None);
         }
+    }
+
+    #[test]
+    fn every_field_of_a_large_shape_is_found_through_the_index() {
+        // Names alike in length, first, middle and last byte: the hash
+        // collides and the search goes on past them.
+        let names: Vec<String> = (0..300).map(|i| format!("p{i:03}DateTime")).collect();
+        let fields: &'static [&'static str] =
+            Vec::leak(names.iter().map(|n| &*String::leak(n.clone())).collect());
+        let shape = Shape::new("t", fields);
+        for (i, name) in fields.iter().enumerate() {
+            assert_eq!(shape.find_from(usize::MAX, name), Some(i), "{name}");
+            assert_eq!(shape.find_from(i, name), Some(i), "{name}");
+        }
+        assert_eq!(shape.find_from(0, "p300DateTime"), None);
+        assert_eq!(shape.find_from(0, ""), None);
+        assert_eq!(Shape::new("t", &[]).find_from(0, "id"), None);
     }
 }
