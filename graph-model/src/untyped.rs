@@ -156,15 +156,15 @@ impl<'de> Visitor<'de> for TextVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Cow<'de, str>, A::Error> {
-        let mut object = serde_json::Map::new();
         let Some(first) = crate::rt::key::next_key(&mut map)? else {
-            return Self::value(Value::Object(object));
+            return Self::value(Value::Object(serde_json::Map::new()));
         };
         if first == RAW_TOKEN {
             // serde_json's reader hands over the text of the value it has
             // just parsed: kept without parsing it again.
             return crate::rt::key::next_text(&mut map, "raw JSON text");
         }
+        let mut object = serde_json::Map::new();
         object.insert(first.into_owned(), map.next_value()?);
         while let Some((k, v)) = map.next_entry::<String, Value>()? {
             object.insert(k, v);

@@ -54,38 +54,48 @@ pub(super) fn read_place<'de, D: Deserializer<'de>>(
     Ok(())
 }
 
-/// Reads `null` or a value into a field, where it is made.
-struct SlotSeed<'a>(&'a mut dyn Slot);
+/// Reads `null` or a value into a field's place, opened with its blank
+/// value ([`Slot::open`]): says whether it read `null` (which the caller
+/// then sets, once the place is no longer borrowed).
+///
+/// It holds what `open` returned as it was returned: copying the place
+/// out of it at once, as a destructuring would, reads it back while the
+/// call's stores are still in flight (a store-forwarding stall on every
+/// field read).
+struct FieldSeed<'a>(Option<(Place<'a>, bool)>);
 
-impl<'de> DeserializeSeed<'de> for SlotSeed<'_> {
-    type Value = ();
+impl<'de> DeserializeSeed<'de> for FieldSeed<'_> {
+    type Value = bool;
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
         d.deserialize_option(self)
     }
 }
 
-impl<'de> Visitor<'de> for SlotSeed<'_> {
-    type Value = ();
+impl<'de> Visitor<'de> for FieldSeed<'_> {
+    type Value = bool;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a value or null")
     }
 
-    fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        if self.0.set_null() {
-            Ok(())
-        } else {
-            Err(not_nullable())
+    fn visit_none<E: de::Error>(self) -> Result<bool, E> {
+        match self.0 {
+            Some((_, true)) => Ok(true),
+            _ => Err(not_nullable()),
         }
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+    fn visit_unit<E: de::Error>(self) -> Result<bool, E> {
         self.visit_none()
     }
 
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        read_place(d, self.0.fill())
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        match self.0 {
+            Some((place, _)) => read_place(d, place).map(|()| false),
+            // `Fields::read` hands over only an opened place.
+            None => Err(de::Error::custom("a field read twice")),
+        }
     }
 }
 
@@ -107,13 +117,14 @@ impl<'de> Visitor<'de> for StructVisitor<'_> {
 /// the value of `pending` (a key the caller has read already). With
 /// `watch_type`, stops at an `@odata.type` entry and returns its value: it
 /// came after properties (allowed in JSON, against the OData ordering
-/// rule), and the rest of the object is still in the map.
+/// rule), and the rest of the object is still in the map. (Boxed: the
+/// common answer, `None`, is then dropped without a call.)
 pub(super) fn stream_into<'de, A: MapAccess<'de>>(
     out: &mut dyn Struct,
     mut pending: Option<Cow<'de, str>>,
     map: &mut A,
     watch_type: bool,
-) -> Result<Option<serde_json::Value>, A::Error> {
+) -> Result<Option<Box<serde_json::Value>>, A::Error> {
     let shape = out.shape();
     let mut result = Ok(None);
     out.slots_mut(&mut |slots, extra| {
@@ -146,13 +157,13 @@ impl Fields<'_, '_> {
         pending: Option<Cow<'de, str>>,
         map: &mut A,
         watch_type: bool,
-    ) -> Result<Option<serde_json::Value>, A::Error> {
+    ) -> Result<Option<Box<serde_json::Value>>, A::Error> {
         if let Some(key) = pending {
             self.read(key, map)?;
         }
         while let Some(key) = next_key(map)? {
             if watch_type && key == "@odata.type" {
-                return map.next_value().map(Some);
+                return map.next_value().map(|v| Some(Box::new(v)));
             }
             self.read(key, map)?;
         }
@@ -160,6 +171,7 @@ impl Fields<'_, '_> {
     }
 
     /// The index of the field `key` names.
+    #[inline]
     fn find(&mut self, key: &str) -> Option<usize> {
         let at = self.shape.find_from(self.next, key)?;
         self.next = at + 1;
@@ -179,10 +191,14 @@ impl Fields<'_, '_> {
             return insert_unique(self.extra, &key, value);
         };
         let slot = &mut *self.slots[at];
-        if !slot.is_absent() {
+        let seed = FieldSeed(slot.open());
+        if seed.0.is_none() {
             return Err(duplicate(&key));
         }
-        map.next_value_seed(SlotSeed(slot))
+        if map.next_value_seed(seed)? {
+            slot.set_null();
+        }
+        Ok(())
     }
 }
 

@@ -268,8 +268,11 @@ impl<T: Value> Value for Box<T> {
 /// A field of a generated struct: `Option<T>` (not nullable: absent or a
 /// value) or [`Nullable<T>`] (absent, `null` or a value).
 pub trait Slot {
-    /// Whether the property was absent.
-    fn is_absent(&self) -> bool;
+    /// For the reader, in one call: when the property is still absent,
+    /// makes the slot hold a blank value and gives its place, with whether
+    /// `null` may come instead (then [`Slot::set_null`] follows); `None`
+    /// when it was read already.
+    fn open(&mut self) -> Option<(Place<'_>, bool)>;
     /// Takes `null`; `false` when the property is not nullable (an error,
     /// not "absent").
     fn set_null(&mut self) -> bool;
@@ -280,8 +283,11 @@ pub trait Slot {
 }
 
 impl<T: Value> Slot for Option<T> {
-    fn is_absent(&self) -> bool {
-        self.is_none()
+    fn open(&mut self) -> Option<(Place<'_>, bool)> {
+        match self {
+            Some(_) => None,
+            None => Some((self.fill(), false)),
+        }
     }
     fn set_null(&mut self) -> bool {
         false
@@ -295,8 +301,11 @@ impl<T: Value> Slot for Option<T> {
 }
 
 impl<T: Value> Slot for Nullable<T> {
-    fn is_absent(&self) -> bool {
-        Nullable::is_absent(self)
+    fn open(&mut self) -> Option<(Place<'_>, bool)> {
+        match self {
+            Nullable::Absent => Some((self.fill(), true)),
+            _ => None,
+        }
     }
     fn set_null(&mut self) -> bool {
         *self = Nullable::Null;
