@@ -54,48 +54,38 @@ pub(super) fn read_place<'de, D: Deserializer<'de>>(
     Ok(())
 }
 
-/// Reads `null` or a value into a field's place, opened with its blank
-/// value ([`Slot::open`]): says whether it read `null` (which the caller
-/// then sets, once the place is no longer borrowed).
-///
-/// It holds what `open` returned as it was returned: copying the place
-/// out of it at once, as a destructuring would, reads it back while the
-/// call's stores are still in flight (a store-forwarding stall on every
-/// field read).
-struct FieldSeed<'a>(Option<(Place<'a>, bool)>);
+/// Reads `null` or a value into a field, where it is made.
+struct SlotSeed<'a>(&'a mut dyn Slot);
 
-impl<'de> DeserializeSeed<'de> for FieldSeed<'_> {
-    type Value = bool;
+impl<'de> DeserializeSeed<'de> for SlotSeed<'_> {
+    type Value = ();
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_option(self)
     }
 }
 
-impl<'de> Visitor<'de> for FieldSeed<'_> {
-    type Value = bool;
+impl<'de> Visitor<'de> for SlotSeed<'_> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a value or null")
     }
 
-    fn visit_none<E: de::Error>(self) -> Result<bool, E> {
-        match self.0 {
-            Some((_, true)) => Ok(true),
-            _ => Err(not_nullable()),
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        if self.0.set_null() {
+            Ok(())
+        } else {
+            Err(not_nullable())
         }
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<bool, E> {
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
         self.visit_none()
     }
 
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
-        match self.0 {
-            Some((place, _)) => read_place(d, place).map(|()| false),
-            // `Fields::read` hands over only an opened place.
-            None => Err(de::Error::custom("a field read twice")),
-        }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        read_place(d, self.0.fill())
     }
 }
 
@@ -126,17 +116,21 @@ pub(super) fn stream_into<'de, A: MapAccess<'de>>(
     watch_type: bool,
 ) -> Result<Option<Box<serde_json::Value>>, A::Error> {
     let shape = out.shape();
-    let mut result = Ok(None);
+    // Set only where it is still `None` (no drop of an earlier value: see
+    // the writer's `write_members`).
+    let mut result = None;
     out.slots_mut(&mut |slots, extra| {
-        let mut fields = Fields {
-            shape,
-            slots,
-            extra,
-            next: 0,
-        };
-        result = fields.stream(pending.take(), map, watch_type);
+        if result.is_none() {
+            let mut fields = Fields {
+                shape,
+                slots,
+                extra,
+                next: 0,
+            };
+            result = Some(fields.stream(pending.take(), map, watch_type));
+        }
     });
-    result
+    result.unwrap_or(Ok(None))
 }
 
 /// A struct's fields as the reader fills them: the shape (names) and the
@@ -191,14 +185,10 @@ impl Fields<'_, '_> {
             return insert_unique(self.extra, &key, value);
         };
         let slot = &mut *self.slots[at];
-        let seed = FieldSeed(slot.open());
-        if seed.0.is_none() {
+        if !slot.is_absent() {
             return Err(duplicate(&key));
         }
-        if map.next_value_seed(seed)? {
-            slot.set_null();
-        }
-        Ok(())
+        map.next_value_seed(SlotSeed(slot))
     }
 }
 

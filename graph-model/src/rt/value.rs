@@ -268,11 +268,8 @@ impl<T: Value> Value for Box<T> {
 /// A field of a generated struct: `Option<T>` (not nullable: absent or a
 /// value) or [`Nullable<T>`] (absent, `null` or a value).
 pub trait Slot {
-    /// For the reader, in one call: when the property is still absent,
-    /// makes the slot hold a blank value and gives its place, with whether
-    /// `null` may come instead (then [`Slot::set_null`] follows); `None`
-    /// when it was read already.
-    fn open(&mut self) -> Option<(Place<'_>, bool)>;
+    /// Whether the property was absent.
+    fn is_absent(&self) -> bool;
     /// Takes `null`; `false` when the property is not nullable (an error,
     /// not "absent").
     fn set_null(&mut self) -> bool;
@@ -283,11 +280,8 @@ pub trait Slot {
 }
 
 impl<T: Value> Slot for Option<T> {
-    fn open(&mut self) -> Option<(Place<'_>, bool)> {
-        match self {
-            Some(_) => None,
-            None => Some((self.fill(), false)),
-        }
+    fn is_absent(&self) -> bool {
+        self.is_none()
     }
     fn set_null(&mut self) -> bool {
         false
@@ -301,11 +295,8 @@ impl<T: Value> Slot for Option<T> {
 }
 
 impl<T: Value> Slot for Nullable<T> {
-    fn open(&mut self) -> Option<(Place<'_>, bool)> {
-        match self {
-            Nullable::Absent => Some((self.fill(), true)),
-            _ => None,
-        }
+    fn is_absent(&self) -> bool {
+        Nullable::is_absent(self)
     }
     fn set_null(&mut self) -> bool {
         *self = Nullable::Null;

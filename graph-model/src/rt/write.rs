@@ -77,11 +77,15 @@ fn write_members<M: SerializeMap>(
     odata_type: Option<&str>,
 ) -> Result<(), M::Error> {
     let fields = value.fields();
-    let mut written = Ok(());
+    // Set only where it is still `None`: an assignment over a value that
+    // could be an error would drop it, a call per struct.
+    let mut written = None;
     value.slots(&mut |slots, extra| {
-        written = write_slots(map, (fields, slots), extra, odata_type);
+        if written.is_none() {
+            written = Some(write_slots(map, (fields, slots), extra, odata_type));
+        }
     });
-    written
+    written.unwrap_or(Ok(()))
 }
 
 /// [`write_members`] with the fields' names and slots and the extra
