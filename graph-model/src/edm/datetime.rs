@@ -122,6 +122,7 @@ fn instant(text: &str) -> Result<(i64, u32), &'static str> {
 /// straight pass over fixed places, anything else — no seconds, or an
 /// error to explain — by [`instant_and_offset`], which accepts exactly the
 /// same texts.
+#[inline]
 fn date_time_offset(text: &str) -> Result<(), &'static str> {
     if common_layout(text.as_bytes()) {
         return Ok(());

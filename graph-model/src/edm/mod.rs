@@ -38,6 +38,20 @@ impl std::fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+impl ParseError {
+    /// The error for `text`, not a valid `Edm.<type_name>` because of
+    /// `reason` (out of the readers' way: it is the rare path).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn new(type_name: &'static str, text: &str, reason: &str) -> Self {
+        Self {
+            type_name,
+            text: text.to_string(),
+            reason: reason.to_string(),
+        }
+    }
+}
+
 /// A primitive kept as its validated wire text (inline when short, as
 /// nearly every one is: see [`crate::short_str::TextStr`]).
 macro_rules! text_primitive {
@@ -53,12 +67,14 @@ macro_rules! text_primitive {
                 Ok(Self($crate::short_str::TextStr::new(text)))
             }
 
+            /// Checks `text`: inline, every read runs it; the error is
+            /// made out of line.
+            #[inline]
             fn check(text: &str) -> Result<(), $crate::edm::ParseError> {
-                $check(text).map(|_| ()).map_err(|reason| $crate::edm::ParseError {
-                    type_name: $edm,
-                    text: text.to_string(),
-                    reason: reason.to_string(),
-                })
+                match $check(text) {
+                    Ok(()) => Ok(()),
+                    Err(reason) => Err($crate::edm::ParseError::new($edm, text, reason)),
+                }
             }
 
             /// The exact wire text.
