@@ -102,6 +102,10 @@ impl Shape {
     /// guess in [`Shape::find_from`] is the common case).
     #[inline(never)]
     fn find(&self, name: &[u8]) -> Option<usize> {
+        if self.fields.len() >= INDEXED {
+            // Never generated; searched, not misread as an extra member.
+            return self.fields.iter().position(|f| f.as_bytes() == name);
+        }
         let index = self.index.get_or_init(|| index_of(self.fields));
         let mask = index.len() - 1;
         let mut at = name_hash(name);
@@ -116,20 +120,22 @@ impl Shape {
     }
 }
 
-/// The hash index of `fields`: a power of two at least twice their number
-/// of places (so a search meets an empty one soon), each holding a field's
-/// index + 1 at its name's hash or after it.
+/// How many fields a shape may have for the hash index (whose places hold
+/// an index + 1 in a `u16`); a larger one is searched field by field.
+const INDEXED: usize = u16::MAX as usize;
+
+/// The hash index of `fields` (fewer than [`INDEXED`]): a power of two at
+/// least twice their number of places (so a search meets an empty one
+/// soon), each holding a field's index + 1 at its name's hash or after it.
 fn index_of(fields: &[&str]) -> Box<[u16]> {
     let mut index = vec![0u16; (2 * fields.len()).next_power_of_two().max(4)];
     let mask = index.len() - 1;
-    // More fields than a u16 numbers are never generated; any past it are
-    // left to no index (not found), not numbered wrongly.
-    for (i, f) in fields.iter().enumerate().take(usize::from(u16::MAX) - 1) {
+    for (i, f) in fields.iter().enumerate() {
         let mut at = name_hash(f.as_bytes()) & mask;
         while index[at] != 0 {
             at = (at + 1) & mask;
         }
-        index[at] = i as u16 + 1;
+        index[at] = u16::try_from(i + 1).unwrap_or(u16::MAX);
     }
     index.into_boxed_slice()
 }
@@ -296,5 +302,19 @@ mod tests {
         assert_eq!(shape.find_from(0, "p300DateTime"), None);
         assert_eq!(shape.find_from(0, ""), None);
         assert_eq!(Shape::new("t", &[]).find_from(0, "id"), None);
+    }
+
+    #[test]
+    fn a_shape_too_large_for_the_index_is_still_searched() {
+        let fields: &'static [&'static str] = Vec::leak(
+            (0..INDEXED + 2)
+                .map(|i| &*String::leak(format!("f{i}")))
+                .collect(),
+        );
+        let shape = Shape::new("t", fields);
+        for i in [0, 1, INDEXED - 1, INDEXED, INDEXED + 1] {
+            assert_eq!(shape.find_from(usize::MAX, fields[i]), Some(i), "{i}");
+        }
+        assert_eq!(shape.find_from(0, "g"), None);
     }
 }
