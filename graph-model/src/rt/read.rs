@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::key::{next_key, text};
 use super::poly::PolyVisitor;
-use super::structs::{duplicate, insert_unique, not_nullable, Shape, Struct};
+use super::structs::{duplicate, insert_unique, not_nullable, Cursor, Struct};
 use super::value::{Place, SeqPlace, Slot, Value};
 use super::Extra;
 use crate::extra::Member;
@@ -115,17 +115,16 @@ pub(super) fn stream_into<'de, A: MapAccess<'de>>(
     map: &mut A,
     watch_type: bool,
 ) -> Result<Option<Box<serde_json::Value>>, A::Error> {
-    let shape = out.shape();
+    let cursor = out.shape().cursor();
     // Set only where it is still `None` (no drop of an earlier value: see
     // the writer's `write_members`).
     let mut result = None;
     out.slots_mut(&mut |slots, extra| {
         if result.is_none() {
             let mut fields = Fields {
-                shape,
+                cursor,
                 slots,
                 extra,
-                next: 0,
             };
             result = Some(fields.stream(pending.take(), map, watch_type));
         }
@@ -133,16 +132,12 @@ pub(super) fn stream_into<'de, A: MapAccess<'de>>(
     result.unwrap_or(Ok(None))
 }
 
-/// A struct's fields as the reader fills them: the shape (names) and the
-/// slots in the same order, and the extra members.
+/// A struct's fields as the reader fills them: the way to their names and
+/// the slots in the same order, and the extra members.
 struct Fields<'s, 'f> {
-    shape: &'static Shape,
+    cursor: Cursor,
     slots: &'s mut [&'f mut dyn Slot],
     extra: &'s mut Extra,
-    /// Where a key is looked for first: after the field found last (an
-    /// object usually lists its properties in model order, so a key is
-    /// found at the first try).
-    next: usize,
 }
 
 impl Fields<'_, '_> {
@@ -164,14 +159,6 @@ impl Fields<'_, '_> {
         Ok(None)
     }
 
-    /// The index of the field `key` names.
-    #[inline]
-    fn find(&mut self, key: &str) -> Option<usize> {
-        let at = self.shape.find_from(self.next, key)?;
-        self.next = at + 1;
-        Some(at)
-    }
-
     /// Reads the value of `key` into its field, or into the extra members.
     /// A key repeated in the same object is an error (nothing is silently
     /// overwritten).
@@ -180,7 +167,7 @@ impl Fields<'_, '_> {
         key: Cow<'de, str>,
         map: &mut A,
     ) -> Result<(), A::Error> {
-        let Some(at) = self.find(&key) else {
+        let Some(at) = self.cursor.find(&key) else {
             let value: Member = map.next_value()?;
             return insert_unique(self.extra, &key, value);
         };

@@ -1,5 +1,6 @@
 //! Structured types: what a generated struct tells the runtime.
 
+use std::sync::atomic::{AtomicU16, Ordering};
 use std::sync::OnceLock;
 
 use serde::de;
@@ -60,10 +61,9 @@ impl dyn Struct + '_ {
 pub struct Shape {
     type_name: &'static str,
     fields: &'static [&'static str],
-    /// The fields by a hash of their names (open addressing, index + 1, 0
-    /// for an empty place), made the first time a name is looked up that
-    /// is not where the reader guessed.
-    index: OnceLock<Box<[u16]>>,
+    /// How the reader finds a name, made the first time an object of the
+    /// type is read.
+    lookup: OnceLock<Lookup>,
 }
 
 impl Shape {
@@ -72,7 +72,7 @@ impl Shape {
         Self {
             type_name,
             fields,
-            index: OnceLock::new(),
+            lookup: OnceLock::new(),
         }
     }
 
@@ -86,43 +86,111 @@ impl Shape {
         self.fields
     }
 
-    /// The index in [`Shape::fields`] of `name`, tried first at `from`: a
-    /// reader that guesses where the next key is (members usually come in
-    /// model order) finds it at once; any other name costs one hash.
-    #[inline]
-    pub fn find_from(&self, from: usize, name: &str) -> Option<usize> {
-        let name = name.as_bytes();
-        match self.fields.get(from) {
-            Some(f) if same_bytes(f.as_bytes(), name) => Some(from),
-            _ => self.find(name),
-        }
-    }
-
-    /// The index of `name`, through the hash index (out of line: the
-    /// guess in [`Shape::find_from`] is the common case).
-    #[inline(never)]
-    fn find(&self, name: &[u8]) -> Option<usize> {
-        if self.fields.len() >= INDEXED {
-            // Never generated; searched, not misread as an extra member.
-            return self.fields.iter().position(|f| f.as_bytes() == name);
-        }
-        let index = self.index.get_or_init(|| index_of(self.fields));
-        let mask = index.len() - 1;
-        let mut at = name_hash(name);
-        loop {
-            at &= mask;
-            let i = usize::from(*index.get(at)?).checked_sub(1)?;
-            if same_bytes(self.fields.get(i)?.as_bytes(), name) {
-                return Some(i);
-            }
-            at += 1;
+    /// A reader's way through one object's member names.
+    pub(crate) fn cursor(&'static self) -> Cursor {
+        let lookup = self.lookup.get_or_init(|| Lookup::new(self.fields));
+        Cursor {
+            shape: self,
+            lookup,
+            prev: self.fields.len(),
         }
     }
 }
 
-/// How many fields a shape may have for the hash index (whose places hold
-/// an index + 1 in a `u16`); a larger one is searched field by field.
+/// How the reader finds a member's field.
+struct Lookup {
+    /// The fields by a hash of their names (open addressing, index + 1, 0
+    /// for an empty place); empty for a shape too large to number in a
+    /// `u16` (never generated), searched field by field instead.
+    index: Box<[u16]>,
+    /// For each field, and last for the start of an object: the field
+    /// whose member came next the last time (model order until a reader
+    /// learns otherwise). The objects of one response list their members
+    /// in one order, whatever it is; after the first, every guess holds.
+    /// Shared by every reader of the type: a stale or raced guess only
+    /// costs the hash.
+    after: Box<[AtomicU16]>,
+}
+
+/// How many fields a shape may have for the [`Lookup`] (whose places hold
+/// an index in a `u16`); a larger one is searched field by field.
 const INDEXED: usize = u16::MAX as usize;
+
+impl Lookup {
+    fn new(fields: &[&str]) -> Self {
+        let n = fields.len();
+        if n >= INDEXED {
+            return Self {
+                index: Box::default(),
+                after: Box::default(),
+            };
+        }
+        // In range: `n < INDEXED`.
+        let at = |i: usize| u16::try_from(i).unwrap_or(u16::MAX);
+        let mut after: Vec<AtomicU16> = (1..=n).map(|i| AtomicU16::new(at(i))).collect();
+        after.push(AtomicU16::new(0));
+        Self {
+            index: index_of(fields),
+            after: after.into_boxed_slice(),
+        }
+    }
+}
+
+/// A reader's way through one object's member names ([`Shape::cursor`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Cursor {
+    shape: &'static Shape,
+    lookup: &'static Lookup,
+    /// The field found last (the number of fields before the first).
+    prev: usize,
+}
+
+impl Cursor {
+    /// The index in [`Shape::fields`] of `name`, the member after the last
+    /// one found: tried first where it was the last time, then through a
+    /// hash of the name.
+    #[inline]
+    pub(crate) fn find(&mut self, name: &str) -> Option<usize> {
+        let name = name.as_bytes();
+        let fields = self.shape.fields;
+        let guess = match self.lookup.after.get(self.prev) {
+            Some(a) => usize::from(a.load(Ordering::Relaxed)),
+            None => self.prev.wrapping_add(1),
+        };
+        let at = match fields.get(guess) {
+            Some(f) if same_bytes(f.as_bytes(), name) => guess,
+            _ => self.learn(name)?,
+        };
+        self.prev = at;
+        Some(at)
+    }
+
+    /// [`Cursor::find`] past a wrong guess (out of line: the guess is the
+    /// common case): the field through the hash index, kept as the guess
+    /// for next time.
+    #[inline(never)]
+    fn learn(&self, name: &[u8]) -> Option<usize> {
+        let fields = self.shape.fields;
+        let index = &self.lookup.index;
+        if index.is_empty() {
+            return fields.iter().position(|f| f.as_bytes() == name);
+        }
+        let mask = index.len() - 1;
+        let mut at = name_hash(name);
+        let found = loop {
+            at &= mask;
+            let i = usize::from(*index.get(at)?).checked_sub(1)?;
+            if same_bytes(fields.get(i)?.as_bytes(), name) {
+                break i;
+            }
+            at += 1;
+        };
+        if let (Some(a), Ok(i)) = (self.lookup.after.get(self.prev), u16::try_from(found)) {
+            a.store(i, Ordering::Relaxed);
+        }
+        Some(found)
+    }
+}
 
 /// The hash index of `fields` (fewer than [`INDEXED`]): a power of two at
 /// least twice their number of places (so a search meets an empty one
@@ -275,46 +343,91 @@ mod tests {
         }
     }
 
+    /// A leaked shape of `names` (a generated one is a `static`).
+    fn shape(names: Vec<String>) -> &'static Shape {
+        let fields = Vec::leak(names.into_iter().map(|n| &*String::leak(n)).collect());
+        Box::leak(Box::new(Shape::new("t", fields)))
+    }
+
     #[test]
-    fn a_field_is_found_wherever_the_guess_starts() {
-        let shape = Shape::new("t", &["id", "createdDateTime", "data", "status", "stats"]);
-        for from in 0..7 {
-            for (i, name) in shape.fields().iter().enumerate() {
-                assert_eq!(shape.find_from(from, name), Some(i), "{name} from {from}");
+    fn a_field_is_found_in_any_order_and_the_order_is_learned() {
+        let names = ["id", "createdDateTime", "data", "status", "stats"];
+        let shape = shape(names.iter().map(|n| n.to_string()).collect());
+        let orders: [&[&str]; 3] = [
+            &names,
+            &["stats", "status", "data", "createdDateTime", "id"],
+            &["data", "id", "stats", "createdDateTime", "status"],
+        ];
+        for order in orders {
+            // Twice: the second pass follows what the first one taught.
+            for _ in 0..2 {
+                let mut cursor = shape.cursor();
+                for name in order {
+                    let i = names.iter().position(|n| n == name);
+                    assert_eq!(cursor.find(name), i, "{name} in {order:?}");
+                    assert_eq!(cursor.find("source"), None);
+                    assert_eq!(cursor.find("Id"), None);
+                }
             }
-            assert_eq!(shape.find_from(from, "source"), None);
-            assert_eq!(shape.find_from(from, "Id"), None);
+            let mut cursor = shape.cursor();
+            for (k, name) in order.iter().enumerate() {
+                let guess = usize::from(
+                    shape.lookup.get().unwrap().after[cursor.prev].load(Ordering::Relaxed),
+                );
+                assert_eq!(names[guess], *name, "guess {k} in {order:?}");
+                cursor.find(name);
+            }
         }
+    }
+
+    #[test]
+    fn readers_teaching_one_shape_different_orders_at_once_find_every_field() {
+        let names: Vec<String> = (0..40).map(|i| format!("field{i}")).collect();
+        let shape = shape(names.clone());
+        std::thread::scope(|scope| {
+            for t in 0..4usize {
+                let names = &names;
+                scope.spawn(move || {
+                    // Each thread its own order: a rotation, forwards or back.
+                    let mut order: Vec<usize> = (0..names.len()).collect();
+                    order.rotate_left(t * 7);
+                    if t % 2 == 1 {
+                        order.reverse();
+                    }
+                    for _ in 0..500 {
+                        let mut cursor = shape.cursor();
+                        for &i in &order {
+                            assert_eq!(cursor.find(&names[i]), Some(i));
+                        }
+                    }
+                });
+            }
+        });
     }
 
     #[test]
     fn every_field_of_a_large_shape_is_found_through_the_index() {
         // Names alike in length, first, middle and last byte: the hash
         // collides and the search goes on past them.
-        let names: Vec<String> = (0..300).map(|i| format!("p{i:03}DateTime")).collect();
-        let fields: &'static [&'static str] =
-            Vec::leak(names.iter().map(|n| &*String::leak(n.clone())).collect());
-        let shape = Shape::new("t", fields);
-        for (i, name) in fields.iter().enumerate() {
-            assert_eq!(shape.find_from(usize::MAX, name), Some(i), "{name}");
-            assert_eq!(shape.find_from(i, name), Some(i), "{name}");
+        let shape = shape((0..300).map(|i| format!("p{i:03}DateTime")).collect());
+        for _ in 0..2 {
+            let mut cursor = shape.cursor();
+            for (i, name) in shape.fields().iter().enumerate().rev() {
+                assert_eq!(cursor.find(name), Some(i), "{name}");
+            }
         }
-        assert_eq!(shape.find_from(0, "p300DateTime"), None);
-        assert_eq!(shape.find_from(0, ""), None);
-        assert_eq!(Shape::new("t", &[]).find_from(0, "id"), None);
+        assert_eq!(shape.cursor().find("p300DateTime"), None);
+        assert_eq!(shape.cursor().find(""), None);
+        assert_eq!(self::shape(vec![]).cursor().find("id"), None);
     }
 
     #[test]
     fn a_shape_too_large_for_the_index_is_still_searched() {
-        let fields: &'static [&'static str] = Vec::leak(
-            (0..INDEXED + 2)
-                .map(|i| &*String::leak(format!("f{i}")))
-                .collect(),
-        );
-        let shape = Shape::new("t", fields);
-        for i in [0, 1, INDEXED - 1, INDEXED, INDEXED + 1] {
-            assert_eq!(shape.find_from(usize::MAX, fields[i]), Some(i), "{i}");
+        let shape = shape((0..INDEXED + 2).map(|i| format!("f{i}")).collect());
+        let mut cursor = shape.cursor();
+        for i in [INDEXED + 1, 0, 1, INDEXED - 1, INDEXED, INDEXED + 1] {
+            assert_eq!(cursor.find(shape.fields()[i]), Some(i), "{i}");
         }
-        assert_eq!(shape.find_from(0, "g"), None);
+        assert_eq!(cursor.find("g"), None);
     }
 }
