@@ -101,8 +101,9 @@ fn written_as(given: &str, read: &str) {
     );
 }
 
-/// `text` with every `%XX` that spells an escaped character (two hex
-/// digits, either case) replaced by it.
+/// `text` with every `%XX` that spells an escaped character replaced by
+/// it: `XX` exactly two uppercase hex digits, as the builder writes them,
+/// so that the one spelling of an escape is the one accepted.
 fn decoded(text: &str) -> String {
     let mut out = String::new();
     let mut rest = text;
@@ -110,6 +111,7 @@ fn decoded(text: &str) -> String {
         out.push_str(&rest[..at]);
         let code = rest
             .get(at + 1..at + 3)
+            .filter(|h| h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'A'..=b'F')))
             .and_then(|h| u8::from_str_radix(h, 16).ok());
         match code.map(char::from).filter(|&c| escaped(c)) {
             Some(c) => {
